@@ -1,0 +1,1 @@
+"""rote evals package."""

@@ -1,0 +1,1 @@
+"""rote flows package."""

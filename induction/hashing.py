@@ -101,3 +101,21 @@ def path_ids(namespace: str, hashes: Iterable[str]) -> list[str]:
         parent = child_id(parent, h)
         out.append(parent)
     return out
+
+
+# Request settings that change what the right answer is. Sampling knobs
+# (temperature, top_p, seed, max_tokens, user, metadata, stream) do not.
+REQUEST_KEY_FIELDS = ("model", "tools", "tool_choice", "response_format", "functions", "function_call",
+                      "parallel_tool_calls")
+
+
+def request_key(request: Mapping[str, Any]) -> str:
+    """Digest of the request settings a cached answer is valid for.
+
+    >>> request_key({"model": "m", "temperature": 0}) == request_key({"model": "m", "temperature": 1})
+    True
+    >>> request_key({"model": "m"}) == request_key({"model": "other"})
+    False
+    """
+    key = {f: request[f] for f in REQUEST_KEY_FIELDS if request.get(f) is not None}
+    return digest(orjson.dumps(key, option=orjson.OPT_SORT_KEYS))

@@ -1,0 +1,145 @@
+"""``rote ingest``, ``rote stats``, ``rote tree``: the store's command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.tree import Tree
+
+from induction.ingest import IngestReport, ingest_stream
+from induction.store import Store
+from rote.config import Home
+from rote.errors import RoteError
+
+
+def _err(console: Console, e: Exception) -> typer.Exit:
+    console.print(f"[red]error:[/red] {escape(str(e))}")
+    return typer.Exit(2)
+
+
+def ingest(
+    files: Annotated[list[str], typer.Argument(help="JSON Lines files of records; '-' reads stdin.")],
+    namespace: Annotated[str, typer.Option(help="Namespace (tenant) for records that do not name one.")] = "default",
+) -> None:
+    """Ingest recorded chat-completions calls ({"request":..., "response":...} per line)."""
+    err = Console(stderr=True, soft_wrap=True)
+    home = Home.from_env().ensure()
+    total = IngestReport()
+    try:
+        with Store.open(home.store_path) as store:
+            for name in files:
+                report = _ingest_one(store, name, namespace, err)
+                total.merge(report)
+                err.print(f"{escape(name)}: {report.added} added, {report.skipped_existing} already present, "
+                          f"{len(report.bad)} bad line(s)")
+                for bad in report.bad[:20]:
+                    err.print(f"  line {bad.line}: {escape(bad.reason)}")
+                if len(report.bad) > 20:
+                    err.print(f"  … and {len(report.bad) - 20} more")
+    except (RoteError, OSError) as e:
+        raise _err(err, e) from None
+    if total.bad:
+        raise typer.Exit(1)
+
+
+def _ingest_one(store: Store, name: str, namespace: str, err: Console) -> IngestReport:
+    if name == "-":
+        return ingest_stream(store, sys.stdin.buffer, source="stdin", namespace=namespace)
+    path = Path(name)
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        if not err.is_terminal or size < (8 << 20):
+            return ingest_stream(store, f, source=str(path), namespace=namespace)
+        from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+        with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+                      TransferSpeedColumn(), console=err, transient=True) as progress:
+            task = progress.add_task(f"ingest {path.name}", total=size)
+            return ingest_stream(store, f, source=str(path), namespace=namespace,
+                                 on_progress=lambda n: progress.advance(task, n))
+
+
+def stats(json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False) -> None:
+    """Counts of records, messages, tree nodes and runs in the store."""
+    home = Home.from_env()
+    try:
+        with Store.open(home.store_path, read_only=True) as store:
+            s = store.stats()
+    except RoteError as e:
+        raise _err(Console(stderr=True), e) from None
+    if json_out:
+        sys.stdout.write(orjson.dumps(s).decode() + "\n")
+    else:
+        console = Console()
+        for k, v in s.items():
+            console.print(f"{k:>15}  {v}")
+
+
+def short_text(body: dict[str, Any], width: int = 70) -> str:
+    """One line describing a message: its text, or its tool calls."""
+    text = body.get("content")
+    if isinstance(text, list):
+        text = " ".join(str(p.get("text", f"<{p.get('type')}>")) for p in text if isinstance(p, dict))
+    parts = [text] if text else []
+    for c in body.get("tool_calls") or []:
+        fn = c.get("function") or {}
+        parts.append(f"{fn.get('name')}({fn.get('arguments', '')})")
+    out = " ".join(str(p) for p in parts).replace("\n", "⏎ ")
+    return out if len(out) <= width else out[: width - 1] + "…"
+
+
+def tree(
+    node: Annotated[str | None, typer.Option(help="Start at this node (id or unique prefix).")] = None,
+    depth: Annotated[int, typer.Option(help="How many levels to print.")] = 6,
+    namespace: Annotated[str | None, typer.Option(help="Only this namespace.")] = None,
+    max_children: Annotated[int, typer.Option(help="Children shown per node.")] = 12,
+) -> None:
+    """Print the cache tree: role, short text, records through a node, children."""
+    console = Console()
+    home = Home.from_env()
+    try:
+        with Store.open(home.store_path, read_only=True) as store:
+            if node is not None:
+                start = store.node(store.resolve_node(node))
+                root = Tree(_label(start))
+                _grow(store, root, start["node_id"], None, depth, max_children)
+            else:
+                root = Tree(f"[bold]{escape(str(home.store_path))}[/bold]")
+                for ns in [namespace] if namespace else store.namespaces():
+                    branch = root.add(f"[magenta]namespace {escape(ns)}[/magenta]")
+                    _grow(store, branch, None, ns, depth, max_children)
+    except RoteError as e:
+        raise _err(Console(stderr=True), e) from None
+    console.print(root)
+
+
+ROLE_STYLE = {"system": "dim", "user": "cyan", "assistant": "green", "tool": "yellow"}
+
+
+def _label(n: dict[str, Any]) -> str:
+    style = ROLE_STYLE.get(n["role"], "white")
+    resp = f", answered {n['responses']}x" if n["responses"] else ""
+    return (f"[{style}]{n['role']}[/{style}] {escape(short_text(n['body']))} "
+            f"[dim]({n['records']} rec{resp}, {n['children']} children) {n['node_id'][:10]}[/dim]")
+
+
+def _grow(store: Store, branch: Tree, parent: str | None, ns: str | None, depth: int, limit: int) -> None:
+    if depth <= 0:
+        return
+    kids = store.children(parent, ns)
+    for child in kids[:limit]:
+        _grow(store, branch.add(_label(child)), child["node_id"], None, depth - 1, limit)
+    if len(kids) > limit:
+        branch.add(f"[dim]… {len(kids) - limit} more[/dim]")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ingest)
+    app.command()(stats)
+    app.command()(tree)

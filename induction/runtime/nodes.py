@@ -1,0 +1,76 @@
+"""What induction hands the runtime: template nodes, derivations and response templates.
+
+These are the typed values the induction stages produce and
+``induction.runtime.compiled.compile_tree`` turns into a servable tree.
+
+>>> from induction.runtime.template import MessageTemplate, TextTemplate, Slot
+>>> node = TemplateNode(id="n1", parent=None, namespace="default",
+...     template=MessageTemplate(role="user", content=TextTemplate(parts=("Say hello to ", Slot(var="name"), "."))),
+...     response=ResponseTemplate(message=MessageTemplate(role="assistant",
+...         content=TextTemplate(parts=("Hello, ", Slot(var="name"), "!")))))
+>>> node.status
+'live'
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from induction.runtime.template import MessageTemplate
+
+Status = Literal["live", "staged", "uncacheable"]
+
+
+class Derivation(BaseModel):
+    """How a dependent variable is computed from others.
+
+    Exactly one of ``expr`` (the closed transform DSL, see ``induction.runtime.dsl``)
+    or ``python`` (source of a pure function named ``function`` taking ``args`` as
+    keyword arguments, verified in the sandbox before publishing) is set.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    var: str
+    args: tuple[str, ...]
+    expr: Any | None = None
+    python: str | None = None
+    function: str | None = None
+
+
+class ResponseTemplate(BaseModel):
+    """The cached answer for a request whose context ends at a node."""
+
+    model_config = ConfigDict(frozen=True)
+
+    message: MessageTemplate
+    finish_reason: str = "stop"
+    # Request-level settings (model, tools, response_format, ...) the evidence was
+    # recorded under, as ``induction.runtime.request_key`` digests; a request
+    # with any other settings is a miss.
+    request_keys: tuple[str, ...] = ()
+    # Dependent variables computed before hydrating, in topological order.
+    derivations: tuple[Derivation, ...] = ()
+    usage: dict[str, int] | None = None
+
+
+class TemplateNode(BaseModel):
+    """One message of the template tree.
+
+    ``derivations`` are dependent variables that appear in this message: after
+    the message matches, each is computed (in order) from variables in scope and
+    must equal the value read off the message, else the match fails.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    parent: str | None  # None: a first message of the namespace
+    namespace: str = "default"
+    template: MessageTemplate
+    derivations: tuple[Derivation, ...] = ()
+    response: ResponseTemplate | None = None
+    status: Status = "live"
+    evidence: tuple[str, ...] = Field(default=(), description="record ids this node was induced from")

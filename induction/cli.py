@@ -139,7 +139,31 @@ def _grow(store: Store, branch: Tree, parent: str | None, ns: str | None, depth:
         branch.add(f"[dim]… {len(kids) - limit} more[/dim]")
 
 
+def explain(node_id: Annotated[str, typer.Argument(help="A template node id (or unique prefix), e.g. "
+                                                        "from a hit's X-Rote-Node header.")]) -> None:
+    """Show a template node: template, variables, DAG, derivations, evidence, status and why."""
+    from induction.explain import describe
+    from induction.pipeline import load_templates
+
+    home = Home.from_env()
+    try:
+        with Store.open(home.store_path, read_only=True) as store:
+            nodes = load_templates(store)
+    except RoteError as e:
+        raise _err(Console(stderr=True), e) from None
+    if not nodes:
+        raise _err(Console(stderr=True), RoteError("no induced templates yet: run `rote induce` first"))
+    found = [(n, notes) for n, notes in nodes if n.id.startswith(node_id)]
+    if len(found) != 1:
+        reason = "no template node" if not found else f"{len(found)} template nodes"
+        raise _err(Console(stderr=True), RoteError(f"{reason} match {node_id!r}"))
+    node, notes = found[0]
+    children = sum(1 for n, _ in nodes if n.parent == node.id)
+    sys.stdout.write(describe(node, notes) + f"\nchildren: {children}\n")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(ingest)
     app.command()(stats)
     app.command()(tree)
+    app.command()(explain)

@@ -54,6 +54,8 @@ class ResponseTemplate(BaseModel):
     # Dependent variables computed before hydrating, in topological order.
     derivations: tuple[Derivation, ...] = ()
     usage: dict[str, int] | None = None
+    # How many recorded calls (from distinct runs) this answer was induced from.
+    evidence: int = 0
 
 
 class TemplateNode(BaseModel):

@@ -1,0 +1,141 @@
+"""Token-wise alignment of several texts into literal runs and gaps (what varies).
+
+As log-template miners do, the texts of a cluster are aligned on their common
+token subsequence; the stretches between common tokens are gaps, which become
+slots. Tiny literal runs stranded between two gaps (a space, a comma, one
+word such as "and" inside company names) are folded into one gap: they are
+part of the values, not structure.
+
+>>> a = align(["Say hello to Erik.", "Say hello to Maria.", "Say hello to Kwame."])
+>>> a.parts, a.values
+(['Say hello to ', 0, '.'], [['Erik', 'Maria', 'Kwame']])
+>>> align(["Pay Wood and Sons now", "Pay Acme Inc now"]).values
+[['Wood and Sons', 'Acme Inc']]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from induction.tokens import tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Aligned:
+    """``parts``: literal strings and gap indices; ``values[g][m]``: gap g's text in member m."""
+
+    parts: list[str | int]
+    values: list[list[str]]
+
+    @property
+    def n_gaps(self) -> int:
+        return len(self.values)
+
+    def literal_chars(self) -> int:
+        return sum(len(p) for p in self.parts if isinstance(p, str))
+
+
+def _common(seqs: list[list[str]]) -> list[str]:
+    common = seqs[0]
+    for other in seqs[1:]:
+        sm = SequenceMatcher(None, common, other, autojunk=False)
+        common = [t for b in sm.get_matching_blocks() for t in common[b.a:b.a + b.size]]
+        if not common:
+            break
+    return common
+
+
+def _positions(common: list[str], seq: list[str]) -> list[int] | None:
+    sm = SequenceMatcher(None, common, seq, autojunk=False)
+    pos: list[int] = []
+    for b in sm.get_matching_blocks():
+        if b.size and b.a != len(pos):
+            return None  # a common token left unmatched: no consistent alignment
+        pos.extend(range(b.b, b.b + b.size))
+    return pos if len(pos) == len(common) else None
+
+
+def _stranded(tokens: list[str]) -> bool:
+    """A literal run too small to be structure when it sits between two gaps: bare
+    whitespace (the space inside "Wood and Sons" that happened to align)."""
+    return all(t.isspace() for t in tokens)
+
+
+def align(texts: list[str]) -> Aligned | None:
+    """Align texts; None when they do not share one structure (a gap empty in some
+    members but not others, or common tokens in different orders)."""
+    seqs = [tokenize(t) for t in texts]
+    common = _common(seqs)
+    positions = []
+    for seq in seqs:
+        p = _positions(common, seq)
+        if p is None:
+            return None
+        positions.append(p)
+    # Cut points: gap k sits before common token k (k == len(common): after the last).
+    n = len(common)
+    gap_at: list[bool] = []
+    for k in range(n + 1):
+        spans = []
+        for seq, pos in zip(seqs, positions, strict=True):
+            start = pos[k - 1] + 1 if k > 0 else 0
+            end = pos[k] if k < n else len(seq)
+            spans.append(end - start)
+        if any(spans) and not all(spans):
+            return None
+        gap_at.append(all(spans))
+    # Runs of literal tokens between gaps; fold stranded runs into the gaps around them.
+    runs: list[tuple[int, int]] = []  # [start, end) over common indices
+    k = 0
+    while k < n:
+        j = k + 1
+        while j < n and not gap_at[j]:
+            j += 1
+        runs.append((k, j))
+        k = j
+    keep = [not (gap_at[a] and gap_at[b] and _stranded(common[a:b])) for a, b in runs]
+    parts: list[str | int] = []
+    values: list[list[str]] = []
+    gap_open = False
+    # Walk: gap before run i is gap_at[run.start]; after the last run, gap_at[n].
+    boundaries: list[tuple[int, int, bool]] = [(a, b, kp) for (a, b), kp in zip(runs, keep, strict=True)]
+    member_gap_start: list[int] = [0] * len(seqs)
+    for idx, (a, b, kp) in enumerate(boundaries):
+        gap_before = gap_at[a]
+        if kp:
+            if gap_before or gap_open:
+                _close_gap(seqs, positions, member_gap_start, a, parts, values)
+            parts.append("".join(common[a:b]))
+            gap_open = False
+            for m, pos in enumerate(positions):
+                member_gap_start[m] = pos[b - 1] + 1
+        else:
+            if not gap_open and not gap_before:
+                for m, pos in enumerate(positions):
+                    member_gap_start[m] = pos[a]
+            gap_open = True
+        del idx
+    if gap_at[n] or gap_open:
+        _close_gap(seqs, positions, member_gap_start, n, parts, values)
+    return Aligned(parts=_merge_literals(parts), values=values)
+
+
+def _close_gap(seqs: list[list[str]], positions: list[list[int]], starts: list[int], k: int,
+               parts: list[str | int], values: list[list[str]]) -> None:
+    vals = []
+    for seq, pos, start in zip(seqs, positions, starts, strict=True):
+        end = pos[k] if k < len(pos) else len(seq)
+        vals.append("".join(seq[start:end]))
+    parts.append(len(values))
+    values.append(vals)
+
+
+def _merge_literals(parts: list[str | int]) -> list[str | int]:
+    out: list[str | int] = []
+    for p in parts:
+        if isinstance(p, str) and out and isinstance(out[-1], str):
+            out[-1] += p
+        elif p != "":
+            out.append(p)
+    return out

@@ -1,0 +1,295 @@
+"""Deriver: a derivation for each dependent variable, by programming by example over
+the runtime's transform DSL (``induction.runtime.ops``), checked on every example.
+
+The search is small and ordered from simplest to least simple, so the first
+expression that reproduces every member's value exactly (type included) wins:
+
+1. a *view* of one variable: itself, a case change, a piece of a split, a parsed
+   number, the number rendered as text/money/thousands;
+2. arithmetic over numeric views (``a + b * c``), rendered the way the target is;
+3. a date offset (``due - 3 days``) in the target's format;
+4. a concatenation of views and literal text (``lower(first) + "." + lower(last)``).
+
+The LLM backend (``induction.llm_stages``) tries what this cannot explain.
+
+>>> d = HeuristicDeriver().derive(["Ada", "Bo"], [{"full_name": "Ada Lovelace"}, {"full_name": "Bo Diddley"}])
+>>> d.expr
+{'op': 'split_index', 'args': [{'var': 'full_name'}, {'const': ' '}, {'const': 0}]}
+>>> HeuristicDeriver().derive(["ada.l", "bo.d"], [{"f": "Ada", "l": "L"}, {"f": "Bo", "l": "D"}]).expr["op"]
+'concat'
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from induction.runtime.dsl import evaluate
+from induction.runtime.nodes import Derivation
+from induction.runtime.ops import OPS
+from induction.tokens import recognise
+
+Expr = dict[str, Any]
+_MISSING = object()
+
+
+def _var(v: str) -> Expr:
+    return {"var": v}
+
+
+def _c(x: Any) -> Expr:
+    return {"const": x}
+
+
+def _op(name: str, *args: Expr) -> Expr:
+    return {"op": name, "args": list(args)}
+
+
+def _eq(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b
+
+
+def _vars_of(expr: Expr) -> set[str]:
+    if "var" in expr:
+        return {expr["var"]}
+    return set().union(*(_vars_of(a) for a in expr.get("args", [])))
+
+
+class _View:
+    __slots__ = ("expr", "values")
+
+    def __init__(self, expr: Expr, values: list[Any]) -> None:
+        self.expr = expr
+        self.values = values
+
+
+class HeuristicDeriver:
+    """Programming by example over the DSL. Deterministic; no model, no sandbox needed."""
+
+    def __init__(self, max_concat_parts: int = 7) -> None:
+        self.max_concat_parts = max_concat_parts
+
+    def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None:
+        if not scopes or len(values) < 2:
+            return None
+        values, scopes = list(values), list(scopes)
+        names = [v for v in scopes[0] if all(v in s for s in scopes)]
+        views = self._views(names, scopes)
+        for expr in self._search(values, views, scopes):
+            if all(_eq(_safe(expr, s), v) for s, v in zip(scopes, values, strict=True)):
+                return Derivation(var="", args=tuple(sorted(_vars_of(expr))), expr=expr)
+        return None
+
+    # -- candidate views of single variables ----------------------------------------
+    def _views(self, names: list[str], scopes: list[Mapping[str, Any]]) -> list[_View]:
+        out: list[_View] = []
+
+        def add(expr: Expr) -> None:
+            vals = [_fast(expr, s) for s in scopes]
+            if not any(v is _MISSING for v in vals):
+                out.append(_View(expr, vals))
+
+        for n in names:
+            base = _var(n)
+            add(base)
+            sample = [s[n] for s in scopes]
+            if all(isinstance(x, str) for x in sample):
+                pieces = [base]
+                for sep, idx in ((" ", 0), (" ", -1), ("@", 0), ("@", 1), (".", 0), ("-", 0), ("-", -1)):
+                    if all(sep in x for x in sample):
+                        pieces.append(_op("split_index", base, _c(sep), _c(idx)))
+                for p in pieces:
+                    if p is not base:
+                        add(p)
+                    for case in ("lower", "upper", "title", "capitalize"):
+                        add(_op(case, p))
+                add(_op("strip", base))
+                if all(_safe(_op("to_number", base), s) is not _MISSING for s in scopes):
+                    add(_op("to_number", base))
+                    add(_op("to_int", base))
+            elif all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in sample):
+                add(_op("str", base))
+        # Simplest first (a plain split beats a case change of another variable's piece),
+        # then drop views whose values an earlier, simpler one already gives.
+        out.sort(key=lambda v: _cost(v.expr))
+        seen: set[str] = set()
+        unique = []
+        for view in out:
+            key = repr([(type(v).__name__, v) for v in view.values])
+            if key not in seen:
+                seen.add(key)
+                unique.append(view)
+        return unique
+
+    # -- candidates, simplest first ------------------------------------------------
+    # Candidates carry their values, computed bottom-up element-wise from the views'
+    # values; only the winner is re-evaluated through the DSL evaluator.
+    def _search(self, values: list[Any], views: list[_View], scopes: list[Mapping[str, Any]]) -> Iterator[Expr]:
+        for view in views:
+            if all(_eq(a, b) for a, b in zip(view.values, values, strict=True)):
+                yield view.expr
+        if _numeric_target(values):
+            nums = self._numeric(views)
+            for view in nums:
+                yield from self._render(view, values)
+            yield from self._arithmetic(values, nums[:10])
+        yield from self._dates(values, views)
+        if all(isinstance(v, str) for v in values):
+            yield from self._concat(values, [v for v in views if all(isinstance(x, str) and x for x in v.values)])
+
+    def _render(self, inner: _View, target: list[Any]) -> Iterator[Expr]:
+        """Ways a number may be written as the target is; yields only matches."""
+        ways: list[tuple[str, tuple[Any, ...]]]
+        if isinstance(target[0], str):
+            ways = [("str", ()), ("format_number", (0, ",")), ("format_number", (2, ",")),
+                    ("format_money", ("$", 0)), ("format_money", ("$", 2)), ("format_number", (2,))]
+        else:
+            ways = [("", ()), ("to_int", ()), ("to_number", ())]
+        for name, consts in ways:
+            got = inner.values if not name else _apply(name, [inner.values], consts)
+            if got is not None and all(_eq(a, b) for a, b in zip(got, target, strict=True)):
+                yield inner.expr if not name else _op(name, inner.expr, *(_c(c) for c in consts))
+        if isinstance(target[0], str):
+            as_int = _apply("to_int", [inner.values], ())
+            if as_int is not None and all(_eq(str(a), b) for a, b in zip(as_int, target, strict=True)):
+                yield _op("str", _op("to_int", inner.expr))
+
+    def _numeric(self, views: list[_View]) -> list[_View]:
+        return [v for v in views
+                if all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in v.values)]
+
+    def _arithmetic(self, values: list[Any], nums: list[_View]) -> Iterator[Expr]:
+        # Prune on the first member's number before computing anything else.
+        want = _as_number(values[0])
+        if want is None:
+            return
+        ops = ("add", "sub", "mul", "div")
+        fns = {o: OPS[o].fn for o in ops}
+
+        def first_ok(o: str, x: _View, y: _View) -> bool:
+            try:
+                got = fns[o](x.values[0], y.values[0])
+            except Exception:
+                return False
+            return isinstance(got, (int, float)) and abs(got - want) <= 1e-9 * max(1.0, abs(want))
+
+        level1: list[_View] = []
+        for o in ops:
+            for a, b in itertools.permutations(nums, 2):
+                got = _apply(o, [a.values, b.values], ())
+                if got is None:
+                    continue
+                view = _View(_op(o, a.expr, b.expr), got)
+                level1.append(view)
+                if abs(got[0] - want) <= 1e-9 * max(1.0, abs(want)):
+                    yield from self._render(view, values)
+        for e in level1:
+            for c in nums:
+                for o in ops:
+                    for x, y in ((e, c), (c, e)):
+                        if first_ok(o, x, y):
+                            got = _apply(o, [x.values, y.values], ())
+                            if got is not None:
+                                yield from self._render(_View(_op(o, x.expr, y.expr), got), values)
+
+    def _dates(self, values: list[Any], views: list[_View]) -> Iterator[Expr]:
+        if not all(isinstance(v, str) and recognise(v) == "date" for v in values):
+            return
+        for view in views:
+            if not all(isinstance(x, str) and recognise(x) == "date" for x in view.values):
+                continue
+            try:
+                deltas = {(date.fromisoformat(t) - date.fromisoformat(s)).days
+                          for t, s in zip(values, view.values, strict=True)}
+            except ValueError:
+                continue
+            if len(deltas) == 1:
+                k = deltas.pop()
+                if k and date.fromisoformat(view.values[0]) + timedelta(days=k):
+                    yield _op("date_add", view.expr, _c(k))
+
+    def _concat(self, values: list[str], views: list[_View]) -> Iterator[Expr]:
+        """Covers of the first target by views and literal text, tried on all members."""
+        target = values[0]
+        usable = [v for v in views if v.values[0] in target]
+        found: list[list[Any]] = []
+
+        def walk(i: int, parts: list[Any], budget: int) -> None:
+            if len(found) >= 50:
+                return
+            if i == len(target):
+                if any(isinstance(p, _View) for p in parts):
+                    found.append(list(parts))
+                return
+            for v in usable:
+                s = v.values[0]
+                if budget and target.startswith(s, i):
+                    walk(i + len(s), [*parts, v], budget - 1)
+            # literal character: extend the last literal piece
+            if parts and isinstance(parts[-1], str):
+                walk(i + 1, [*parts[:-1], parts[-1] + target[i]], budget)
+            elif budget:
+                walk(i + 1, [*parts, target[i]], budget - 1)
+
+        walk(0, [], self.max_concat_parts)
+        for parts in found:
+            if len(parts) == 1:
+                continue  # a single view was tried already
+            yield _op("concat", *(p.expr if isinstance(p, _View) else _c(p) for p in parts))
+
+
+def _numeric_target(values: list[Any]) -> bool:
+    return all((isinstance(v, (int, float)) and not isinstance(v, bool))
+               or (isinstance(v, str) and recognise(v) in ("digits", "number", "money")) for v in values)
+
+
+def _as_number(v: Any) -> float | None:
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return float(v)
+    try:
+        return float(OPS["to_number"].fn(v))
+    except Exception:
+        return None
+
+
+def _apply(name: str, arrays: list[list[Any]], consts: tuple[Any, ...]) -> list[Any] | None:
+    """``name`` applied member by member; None if it fails for any member."""
+    fn = OPS[name].fn
+    out = []
+    try:
+        for args in zip(*arrays, strict=True):
+            out.append(fn(*args, *consts))
+    except Exception:  # a candidate that fails for a member is ruled out
+        return None
+    return out
+
+
+def _cost(expr: Expr) -> int:
+    if "op" not in expr:
+        return 0
+    return 1 + sum(_cost(a) for a in expr["args"])
+
+
+def _fast(expr: Expr, scope: Mapping[str, Any]) -> Any:
+    """Evaluate without the DSL's argument checks (search only; winners are re-checked)."""
+    try:
+        return _fast_eval(expr, scope)
+    except Exception:
+        return _MISSING
+
+
+def _fast_eval(expr: Expr, scope: Mapping[str, Any]) -> Any:
+    if "var" in expr:
+        return scope[expr["var"]]
+    if "const" in expr:
+        return expr["const"]
+    return OPS[expr["op"]].fn(*(_fast_eval(a, scope) for a in expr["args"]))
+
+
+def _safe(expr: Expr, scope: Mapping[str, Any]) -> Any:
+    try:
+        return evaluate(expr, scope)
+    except Exception:  # any failure of a candidate just rules it out
+        return _MISSING

@@ -1,0 +1,71 @@
+"""``rote explain NODE_ID``: a template node's template, variables, bindings DAG,
+derivations, evidence, status and the reasons induction gave.
+
+>>> from tests.induction.builders import hello_records
+>>> from induction.induce import induce
+>>> r = induce(hello_records(["Erik", "Maria"]))
+>>> print(describe(r.nodes[1], r.notes[r.nodes[1].id]).splitlines()[0])
+node ... (user, live)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from induction.arranger import bindings_dag
+from induction.runtime.nodes import Derivation, TemplateNode
+from induction.runtime.template import MessageTemplate
+
+
+def render_message(t: MessageTemplate) -> str:
+    """A template as text with ``{{var}}`` slots (tool calls as ``name(args)``)."""
+    out = [str(t.content)] if t.content is not None else []
+    for call in t.tool_calls:
+        out.append(f"{call.name}({_json_tpl(call.arguments)})")
+    return "\n".join(out)
+
+
+def _json_tpl(v: Any) -> str:
+    if isinstance(v, dict):
+        if set(v) == {"$v"}:
+            return "{{" + str(v["$v"]) + "}}"
+        if set(v) == {"$t"}:
+            return '"' + "".join(p if isinstance(p, str) else "{{" + p["var"] + "}}" for p in v["$t"]) + '"'
+        if set(v) == {"$lit"}:
+            return orjson.dumps(v["$lit"]).decode()
+        return "{" + ", ".join(f'"{k}": {_json_tpl(x)}' for k, x in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + ", ".join(_json_tpl(x) for x in v) + "]"
+    return str(orjson.dumps(v).decode())
+
+
+def _derivation(d: Derivation) -> str:
+    body = orjson.dumps(d.expr).decode() if d.expr is not None else f"python {d.function}(…)"
+    return f"{d.var} = {body}   (from {', '.join(d.args)})"
+
+
+def describe(node: TemplateNode, notes: list[str]) -> str:
+    lines = [f"node {node.id} ({node.template.role}, {node.status})", f"parent: {node.parent or '(root)'}",
+             f"namespace: {node.namespace}", "template:"]
+    lines += ["  " + x for x in render_message(node.template).splitlines()]
+    vars_ = node.template.variables()
+    if vars_:
+        lines.append("variables in this message: " + ", ".join(vars_))
+    for d in node.derivations:
+        lines.append("derived (checked on match): " + _derivation(d))
+    if node.response is not None:
+        r = node.response
+        lines.append(f"answer ({r.evidence} calls, finish_reason={r.finish_reason}):")
+        lines += ["  " + x for x in render_message(r.message).splitlines()]
+        for d in r.derivations:
+            lines.append("  derivation: " + _derivation(d))
+        if r.derivations:
+            independent = sorted({a for d in r.derivations for a in d.args} - {d.var for d in r.derivations})
+            g = bindings_dag(independent, r.derivations)
+            lines.append("  bindings DAG: " + "; ".join(f"{a} -> {b}" for a, b in g.edges))
+    lines.append(f"evidence: {len(node.evidence)} record(s)" + (f": {', '.join(node.evidence[:5])}…"
+                                                                 if node.evidence else ""))
+    lines += [f"why: {n}" for n in notes]
+    return "\n".join(lines)

@@ -1,0 +1,168 @@
+"""Identifier: which spans of a cluster's messages are dynamic, and which are structure.
+
+The main evidence is comparison across runs: the messages of one cluster (same
+role, same tool names and argument keys) are aligned and whatever differs is a
+**gap**. Tool-call arguments are compared as JSON, leaf by leaf; a string leaf
+that differs only in part keeps its literal text around the gap.
+
+A gap records where it is, the text just before it (for the Namer) and every
+member's value. A single message (a cluster of one) has no gaps unless the user
+declared bindings for it (``Rote-Bindings``): one run cannot show what varies.
+
+>>> msgs = [{"role": "user", "content": f"Email {n} now."} for n in ("a@x.io", "b@y.org")]
+>>> sk = identify(msgs)
+>>> sk.content, [g.values for g in sk.gaps]
+(['Email ', 0, ' now.'], [['a@x.io', 'b@y.org']])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from induction.align import align
+from induction.hashing import canonical_content
+
+JSON = Any
+
+
+@dataclass(slots=True)
+class Gap:
+    """One dynamic span. ``leaf``: a whole JSON leaf (keeps its JSON type) rather than text."""
+
+    gid: int
+    values: list[JSON]
+    where: str  # "content" or "call[i].<json path>"
+    before: str  # the literal text (or JSON key) just before the gap
+    leaf: bool = False
+
+
+@dataclass(slots=True)
+class Skeleton:
+    """A cluster's shared structure: literal parts with gap ids in place of what varies.
+
+    ``content``: parts (str | gap id) or None; ``calls``: (name, arguments) where the
+    arguments are JSON with ``{"$gap": id}`` leaves and ``{"$tgap": parts}`` strings."""
+
+    role: str
+    name: str | None
+    content: list[str | int] | None
+    calls: list[tuple[str, JSON]]
+    gaps: list[Gap] = field(default_factory=list)
+
+
+def skeleton_key(msg: dict[str, Any]) -> tuple[Any, ...]:
+    """Messages can only share a template if these agree."""
+    calls = tuple(
+        ((c.get("function") or {}).get("name"), _shape(_args(c))) for c in msg.get("tool_calls") or []
+    )
+    content = canonical_content(msg.get("content"))
+    kind = None if content in (None, "") else ("text" if isinstance(content, str) else "parts")
+    return (msg.get("role"), msg.get("name"), kind, calls)
+
+
+def _args(call: dict[str, Any]) -> JSON:
+    raw = (call.get("function") or {}).get("arguments")
+    if isinstance(raw, str):
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            return raw
+    return raw
+
+
+def _shape(v: JSON) -> JSON:
+    if isinstance(v, dict):
+        return tuple(sorted((k, _shape(x)) for k, x in v.items()))
+    if isinstance(v, list):
+        return ("list", len(v))
+    return "leaf"
+
+
+def text_of(msg: dict[str, Any]) -> str | None:
+    c = canonical_content(msg.get("content"))
+    return c if isinstance(c, str) and c != "" else None
+
+
+def identify(messages: list[dict[str, Any]]) -> Skeleton | None:
+    """The shared skeleton of messages with one ``skeleton_key``; None if their texts
+    do not align (then each is its own template)."""
+    first = messages[0]
+    gaps: list[Gap] = []
+    content: list[str | int] | None = None
+    texts = [text_of(m) for m in messages]
+    if texts[0] is not None:
+        if any(t is None for t in texts):
+            return None
+        content = _text_parts([t for t in texts if t is not None], "content", gaps)
+        if content is None:
+            return None
+    calls: list[tuple[str, JSON]] = []
+    for i, call in enumerate(first.get("tool_calls") or []):
+        name = (call.get("function") or {}).get("name")
+        values = [_args((m.get("tool_calls") or [])[i]) for m in messages]
+        tpl = _json(values, f"call[{i}]", name or "", gaps)
+        if tpl is _FAIL:
+            return None
+        calls.append((str(name), tpl))
+    return Skeleton(role=first["role"], name=first.get("name"), content=content, calls=calls, gaps=gaps)
+
+
+def _text_parts(texts: list[str], where: str, gaps: list[Gap]) -> list[str | int] | None:
+    if all(t == texts[0] for t in texts):
+        return [texts[0]]
+    a = align(texts)
+    if a is None:
+        return None
+    parts: list[str | int] = []
+    for p in a.parts:
+        if isinstance(p, str):
+            parts.append(p)
+        else:
+            before = parts[-1] if parts and isinstance(parts[-1], str) else ""
+            gaps.append(Gap(gid=len(gaps), values=list(a.values[p]), where=where, before=str(before)))
+            parts.append(len(gaps) - 1)
+    return parts
+
+
+_FAIL = object()
+
+
+def _json(values: list[JSON], where: str, key: str, gaps: list[Gap]) -> JSON:
+    v0 = values[0]
+    if all(_same(v, v0) for v in values):
+        return {"$lit": v0} if isinstance(v0, dict) and len(v0) == 1 and next(iter(v0)).startswith("$") else v0
+    if all(isinstance(v, dict) for v in values) and all(v.keys() == v0.keys() for v in values):
+        out = {}
+        for k in v0:
+            sub = _json([v[k] for v in values], f"{where}.{k}", k, gaps)
+            if sub is _FAIL:
+                return _FAIL
+            out[k] = sub
+        return out
+    if all(isinstance(v, list) for v in values) and all(len(v) == len(v0) for v in values):
+        items = [_json([v[i] for v in values], f"{where}[{i}]", key, gaps) for i in range(len(v0))]
+        return _FAIL if any(x is _FAIL for x in items) else items
+    if all(isinstance(v, (dict, list)) for v in values):
+        return _FAIL  # differing structure: not one template
+    if all(isinstance(v, str) for v in values):
+        a = align(values)
+        if a is not None and a.literal_chars() and len(a.parts) > 1:
+            parts: list[str | int] = []
+            for p in a.parts:
+                if isinstance(p, str):
+                    parts.append(p)
+                else:
+                    before = parts[-1] if parts and isinstance(parts[-1], str) else key
+                    gaps.append(Gap(gid=len(gaps), values=list(a.values[p]), where=where, before=str(before)))
+                    parts.append(len(gaps) - 1)
+            return {"$tgap": parts}
+    gaps.append(Gap(gid=len(gaps), values=list(values), where=where, before=key, leaf=True))
+    return {"$gap": len(gaps) - 1}
+
+
+def _same(a: JSON, b: JSON) -> bool:
+    # 1 and 1.0 and True are different values here.
+    return type(a) is type(b) and a == b

@@ -1,0 +1,348 @@
+"""Tree induction: recorded runs in, template nodes out.
+
+Walks the store's prefix tree top-down. At each template node, the children of
+all its members (the store nodes it stands for) are grouped by skeleton and
+clustered; each cluster becomes one template (Identifier -> Namer -> Arranger
+-> Deriver), its members' bindings are extended, and the node's **response**
+is induced from the calls answered at its members:
+
+- one answer template for all members, every slot a variable in scope or a
+  verified derivation of them -> the node answers (live once ``min_runs``
+  calls agree, else staged);
+- answers that differ in structure (a branch) or need values from thin air ->
+  the node is uncacheable for new values; if the node's own new variables
+  decide it, the cluster is split by their values (each value becomes
+  structure) and induced again;
+- a gap with a few repeated one-word values (``active``/``inactive``) that no
+  later message explains is branching data: the cluster is split by it.
+
+Everything here is deterministic and offline; the LLM backend plugs in through
+the ``GapExplainer`` protocol of the stages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import orjson
+
+from induction.arranger import hydration_order, same_variable
+from induction.config import InductionConfig
+from induction.hashing import digest, message_hash
+from induction.identifier import Gap, Skeleton, identify, skeleton_key, text_of
+from induction.namer import name_gap
+from induction.runtime.nodes import Derivation, ResponseTemplate, Status, TemplateNode
+from induction.runtime.template import MessageTemplate, Slot, SlotKind, TextTemplate, ToolCallTemplate
+from induction.store import StoredRecord
+from induction.tokens import recognise
+
+_ENUM = re.compile(r"[A-Za-z_][A-Za-z_ -]{0,23}\Z")
+
+
+class Deriver(Protocol):
+    def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None:
+        """A derivation (``var`` left empty) reproducing ``values`` from each scope, or None."""
+        ...
+
+
+class NoDeriver:
+    def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None:
+        return None
+
+
+@dataclass(slots=True)
+class _StoreNode:
+    id: str
+    parent: str | None
+    msg: dict[str, Any]
+    children: list[str] = field(default_factory=list)
+    answers: list[StoredRecord] = field(default_factory=list)
+    runs: int = 0  # final calls of runs passing through (distinct-run evidence)
+
+
+@dataclass(slots=True)
+class _Member:
+    node: str
+    scope: dict[str, Any]
+    user_bound: frozenset[str] = frozenset()
+
+
+@dataclass
+class InductionResult:
+    nodes: list[TemplateNode]
+    notes: dict[str, list[str]]  # template node id -> why it is what it is
+    stats: Counter[str]
+
+
+def _kind(values: list[Any]) -> SlotKind:
+    strs = [v for v in values if isinstance(v, str)]
+    kinds = {recognise(v) for v in strs}
+    if len(kinds) == 1:
+        k = kinds.pop()
+        if k in ("email", "date", "uuid", "digits"):
+            return k  # type: ignore[return-value]
+    if any("\n" in v for v in strs):
+        return "multiline"
+    if all(not any(c.isspace() for c in v) for v in strs):
+        return "word"
+    return "text"
+
+
+def _is_enum(gap: Gap) -> bool:
+    """Few repeated one- or two-word values: a status or a choice, i.e. structure."""
+    vals = gap.values
+    if any(isinstance(v, bool) for v in vals):
+        return len(set(vals)) < len(vals)
+    if not all(isinstance(v, str) and _ENUM.match(v) and recognise(v) is None for v in vals):
+        return False
+    return len(set(vals)) < len(vals)
+
+
+class Inducer:
+    """One induction run over a set of records (any namespaces)."""
+
+    def __init__(self, records: Iterable[StoredRecord], config: InductionConfig,
+                 deriver: Deriver | None = None) -> None:
+        self.config = config
+        if deriver is None:
+            from induction.deriver import HeuristicDeriver
+
+            deriver = HeuristicDeriver()
+        self.deriver: Deriver = deriver
+        self.nodes: dict[str, _StoreNode] = {}
+        self.roots: dict[str, list[str]] = defaultdict(list)
+        self.out: list[TemplateNode] = []
+        self.notes: dict[str, list[str]] = defaultdict(list)
+        self.stats: Counter[str] = Counter()
+        self._load(list(records))
+
+    # -- the store tree ----------------------------------------------------------
+    def _load(self, records: list[StoredRecord]) -> None:
+        for rec in records:
+            parent: str | None = None
+            for nid, msg in zip([*rec.node_ids, rec.response_node_id], [*rec.messages, rec.response_message],
+                                strict=True):
+                if nid not in self.nodes:
+                    self.nodes[nid] = _StoreNode(nid, parent, msg)
+                    if parent is None:
+                        self.roots[rec.namespace].append(nid)
+                    else:
+                        self.nodes[parent].children.append(nid)
+                parent = nid
+            self.nodes[rec.node_ids[-1]].answers.append(rec)
+        for rec in records:  # a run's final call: nothing continues from its answer
+            if not self.nodes[rec.response_node_id].children:
+                for nid in rec.node_ids:
+                    self.nodes[nid].runs += 1
+        self.stats["records"] = len(records)
+
+    # -- driving ---------------------------------------------------------------
+    def run(self) -> InductionResult:
+        for ns, roots in sorted(self.roots.items()):
+            self._children(None, ns, [(r, _Member("", {})) for r in roots])
+        return InductionResult(self.out, dict(self.notes), self.stats)
+
+    def _children(self, parent_tid: str | None, ns: str, kids: list[tuple[str, _Member]]) -> None:
+        groups: dict[Any, list[tuple[str, _Member]]] = defaultdict(list)
+        for sid, member in kids:
+            groups[orjson.dumps(skeleton_key(self.nodes[sid].msg), default=str)].append((sid, member))
+        distinct = len({message_hash(self.nodes[s].msg) for s, _ in kids})
+        forced = any(m.node in self.config.force_merge for _, m in kids)
+        merge = forced or distinct >= self.config.auto_merge_min_children
+        for _, group in sorted(groups.items()):
+            for cluster in self._cluster(group) if merge else _by_message(group, self.nodes):
+                self._make(parent_tid, ns, cluster)
+
+    def _cluster(self, group: list[tuple[str, _Member]]) -> list[list[tuple[str, _Member]]]:
+        """Split siblings of one skeleton into clusters that share one template."""
+        if self._ok([self.nodes[s].msg for s, _ in group]):
+            return [group]
+        by_hash: dict[str, list[tuple[str, _Member]]] = defaultdict(list)
+        for item in group:
+            by_hash[message_hash(self.nodes[item[0]].msg)].append(item)
+        clusters: list[list[tuple[str, _Member]]] = []
+        for items in by_hash.values():
+            msg = self.nodes[items[0][0]].msg
+            for c in clusters[: self.config.max_cluster_candidates]:
+                if self._ok([self.nodes[c[0][0]].msg, msg]) and self._ok(
+                        [self.nodes[s].msg for s, _ in c] + [msg]):
+                    c.extend(items)
+                    break
+            else:
+                clusters.append(list(items))
+        return clusters
+
+    def _ok(self, msgs: list[dict[str, Any]]) -> bool:
+        sk = identify(msgs)
+        if sk is None:
+            return False
+        if sk.content is None or not sk.gaps or sk.role == "assistant":
+            # A model output in the context is explained by the answer induced at its
+            # parent; as context it is only read, so no structure threshold applies.
+            return True
+        literal = sum(len(p) for p in sk.content if isinstance(p, str))
+        mean = sum(len(text_of(m) or "") for m in msgs) / len(msgs)
+        return literal >= self.config.min_literal_share * mean
+
+    # -- one template node ------------------------------------------------------
+    def _make(self, parent_tid: str | None, ns: str, cluster: list[tuple[str, _Member]]) -> None:
+        msgs = [self.nodes[s].msg for s, _ in cluster]
+        sk = identify(msgs)
+        if sk is None:  # cannot happen for clusters from _cluster; stay safe anyway
+            for item in cluster:
+                self._make(parent_tid, ns, [item])
+            return
+        scopes = [m.scope for _, m in cluster]
+        enum = [g for g in sk.gaps if _is_enum(g) and same_variable(g.values, scopes) is None]
+        if enum:
+            self.stats["branch_splits"] += 1
+            for sub in _split(cluster, [[g.values[i] for g in enum] for i in range(len(cluster))]):
+                self._make(parent_tid, ns, sub)
+            return
+        template, derivations, new_scopes, new_vars = self._template(sk, scopes, parent_tid)
+        members = [_Member(s, sc) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
+        tid = digest(f"{parent_tid}\x00{template.model_dump_json()}".encode())
+        response, status, why = self._response(members, scopes=new_scopes)
+        if status == "uncacheable" and new_vars and len(cluster) > 1:
+            # Thin air or a branch that this node's own values may decide: make them structure.
+            keys = [[sc[v] for v in new_vars] for sc in new_scopes]
+            distinct = Counter(orjson.dumps(k) for k in keys)
+            # Only worth it when some value repeats: all-singleton parts would lose
+            # the subtree's generality and gain no answer.
+            if len(distinct) > 1 and max(distinct.values()) > 1:
+                self.stats["thin_air_splits"] += 1
+                for sub in _split(cluster, keys):
+                    self._make(parent_tid, ns, sub)
+                return
+        evidence = tuple(sorted({r.record_id for m in members for r in self.nodes[m.node].answers}))[:50]
+        node = TemplateNode(id=tid, parent=parent_tid, namespace=ns, template=template,
+                            derivations=tuple(derivations), response=response, status=status, evidence=evidence)
+        self.out.append(node)
+        self.stats[f"nodes_{status}"] += 1
+        self.notes[tid].append(why)
+        kids = [(c, m) for m in members for c in self.nodes[m.node].children]
+        if kids:
+            self._children(tid, ns, kids)
+
+    def _template(self, sk: Skeleton, scopes: list[dict[str, Any]], parent_tid: str | None
+                  ) -> tuple[MessageTemplate, list[Derivation], list[dict[str, Any]], list[str]]:
+        """Name every gap: a reference to a variable in scope, a derivation, or a new variable."""
+        taken = set(scopes[0]) if scopes else set()
+        slot: dict[int, str] = {}
+        derivations: list[Derivation] = []
+        new_vars: list[str] = []
+        new_scopes = [dict(s) for s in scopes]
+        for gap in sk.gaps:
+            ref = same_variable(gap.values, scopes)
+            if ref is not None:
+                slot[gap.gid] = ref
+                self.stats["refs"] += 1
+                continue
+            var = name_gap(gap, taken)
+            taken.add(var)
+            slot[gap.gid] = var
+            d = self.deriver.derive(gap.values, scopes) if len(set(map(repr, gap.values))) > 1 else None
+            if d is not None:
+                derivations.append(d.model_copy(update={"var": var}))
+                self.stats["derived"] += 1
+            else:
+                new_vars.append(var)
+                self.stats["variables"] += 1
+            for sc, v in zip(new_scopes, gap.values, strict=True):
+                sc[var] = v
+        kinds = {g.gid: _kind(g.values) for g in sk.gaps}
+        return _render(sk, slot, kinds), derivations, new_scopes, new_vars
+
+    def _response(self, members: list[_Member], scopes: list[dict[str, Any]]
+                  ) -> tuple[ResponseTemplate | None, Status, str]:
+        answers = [(r, m.scope) for m in members for r in self.nodes[m.node].answers]
+        if not answers:
+            return None, "staged", "no call was answered at this context"
+        msgs = [r.response_message for r, _ in answers]
+        if len({orjson.dumps(skeleton_key(m), default=str) for m in msgs}) > 1:
+            return None, "uncacheable", "answers differ in structure (a branch this template does not decide)"
+        finish = {str(r.response["choices"][0].get("finish_reason")) for r, _ in answers}
+        sk = identify(msgs)
+        if sk is None or len(finish) > 1:
+            return None, "uncacheable", "answers differ in ways that do not align"
+        ans_scopes = [sc for _, sc in answers]
+        slot: dict[int, str] = {}
+        derivations: list[Derivation] = []
+        taken = set(ans_scopes[0])
+        for gap in sk.gaps:
+            ref = same_variable(gap.values, ans_scopes)
+            if ref is not None:
+                slot[gap.gid] = ref
+                continue
+            d = self.deriver.derive(gap.values, ans_scopes) if len(set(map(repr, gap.values))) > 1 else None
+            if d is None:
+                return None, "uncacheable", f"thin air: {gap.where} ({gap.values[:3]!r}…) is not derivable"
+            var = name_gap(gap, taken)
+            taken.add(var)
+            slot[gap.gid] = var
+            derivations.append(d.model_copy(update={"var": var}))
+        template = _render(sk, slot, {g.gid: _kind(g.values) for g in sk.gaps})
+        usage = [r.response.get("usage") or {} for r, _ in answers]
+        completion = [int(u.get("completion_tokens") or 0) for u in usage]
+        prompt = [int(u.get("prompt_tokens") or 0) for u in usage]
+        response = ResponseTemplate(
+            message=template, finish_reason=finish.pop(),
+            request_keys=tuple(sorted({r.request_key for r, _ in answers})),
+            derivations=tuple(hydration_order(list(ans_scopes[0]), derivations)),
+            usage={"prompt_tokens": sum(prompt) // len(prompt), "completion_tokens": sum(completion) // len(completion)},
+            evidence=len(answers))
+        if len(answers) >= self.config.min_runs:
+            return response, "live", f"answer induced from {len(answers)} calls"
+        return response, "staged", f"answer seen in {len(answers)} call(s); needs {self.config.min_runs} to go live"
+
+
+def _by_message(group: list[tuple[str, _Member]], nodes: dict[str, _StoreNode]) -> list[list[tuple[str, _Member]]]:
+    parts: dict[str, list[tuple[str, _Member]]] = defaultdict(list)
+    for item in group:
+        parts[message_hash(nodes[item[0]].msg)].append(item)
+    return list(parts.values())
+
+
+def _split(cluster: list[tuple[str, _Member]], keys: list[list[Any]]) -> list[list[tuple[str, _Member]]]:
+    parts: dict[bytes, list[tuple[str, _Member]]] = defaultdict(list)
+    for item, key in zip(cluster, keys, strict=True):
+        parts[orjson.dumps(key)].append(item)
+    return list(parts.values())
+
+
+def _render(sk: Skeleton, slot: dict[int, str], kinds: dict[int, SlotKind]) -> MessageTemplate:
+    def text(parts: list[str | int]) -> TextTemplate:
+        return TextTemplate(parts=tuple(p if isinstance(p, str) else Slot(var=slot[p], kind=kinds[p]) for p in parts))
+
+    def js(v: Any) -> Any:
+        if isinstance(v, dict):
+            if set(v) == {"$gap"}:
+                return {"$v": slot[v["$gap"]]}
+            if set(v) == {"$tgap"}:
+                return {"$t": [p if isinstance(p, str) else {"var": slot[p], "kind": kinds[p]} for p in v["$tgap"]]}
+            return {k: js(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [js(x) for x in v]
+        return v
+
+    return MessageTemplate(
+        role=sk.role, name=sk.name, content=None if sk.content is None else text(sk.content),
+        tool_calls=tuple(ToolCallTemplate(name=n, arguments=js(a)) for n, a in sk.calls))
+
+
+def induce(records: Iterable[StoredRecord], config: InductionConfig | None = None,
+           deriver: Deriver | None = None) -> InductionResult:
+    """Induce template nodes from stored records.
+
+    >>> from tests.induction.builders import hello_records
+    >>> result = induce(hello_records(["Erik", "Maria", "Kwame"]))
+    >>> [str(n.template.content) for n in result.nodes]
+    ['You greet people politely.', 'Say hello to {{name:word}}.', 'Hello, {{name:word}}!']
+    >>> str(result.nodes[1].response.message.content), result.nodes[1].status
+    ('Hello, {{name:word}}!', 'live')
+    """
+    return Inducer(records, config or InductionConfig(), deriver).run()

@@ -1,0 +1,135 @@
+"""Golden tests for the induction stages: records in, templates/derivations out."""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+from evals.workflows import WORKFLOWS
+from evals.workflows.base import Run
+from evals.workflows.catalog import Hello
+from induction.explain import render_message as _render
+from induction.induce import InductionResult, induce
+from induction.runtime.nodes import TemplateNode
+from tests.induction.builders import stored
+
+
+def render_message(t: Any) -> str:
+    """The template text without slot kinds: ``{{email:email}}`` -> ``{{email}}``."""
+    return re.sub(r"\{\{(\w+):\w+\}\}", r"{{\1}}", _render(t))
+
+
+def induced(workflow: str, n: int = 5, seed: int = 1) -> InductionResult:
+    return induce(stored([r for run in WORKFLOWS[workflow].runs(seed=seed, n=n) for r in run]))
+
+
+def node_with(result: InductionResult, text: str) -> TemplateNode:
+    (node,) = [n for n in result.nodes if text in render_message(n.template)]
+    return node
+
+
+def answer(node: TemplateNode) -> str:
+    assert node.response is not None
+    return render_message(node.response.message)
+
+
+def test_emails_and_ids_copied_into_tool_calls() -> None:
+    r = induced("crm_email")
+    user = node_with(r, "Send a follow-up to")
+    assert render_message(user.template) == "Send a follow-up to {{email}} about invoice INV-{{invoice_inv}}."
+    assert user.status == "live"
+    assert answer(user) == 'lookup_contact({"email": {{email}}})'
+
+
+def test_first_name_derived_from_full_name_in_tool_result() -> None:
+    r = induced("crm_email")
+    result = node_with(r, '"full_name":"{{full_name}}"')
+    assert result.status == "live"
+    assert answer(result) == ('send_email({"to": {{email}}, "subject": "Invoice INV-{{invoice_inv}}", '
+                              '"body": "Hi {{name}}, just following up on invoice INV-{{invoice_inv}}. Thanks!"})')
+    (d,) = result.response.derivations  # type: ignore[union-attr]
+    assert d.var == "name" and d.args == ("full_name",)
+    assert d.expr == {"op": "split_index", "args": [{"var": "full_name"}, {"const": " "}, {"const": 0}]}
+
+
+def test_username_by_case_change_and_concatenation() -> None:
+    r = induced("form_fill")
+    node = node_with(r, "typed into #email\n")
+    # The "." aligned across runs, so the concatenation lives in the template itself.
+    assert answer(node) == 'fill({"selector": "#username", "value": "{{value}}.{{value_2}}"})'
+    assert [(d.var, d.expr) for d in node.response.derivations] == [  # type: ignore[union-attr]
+        ("value", {"op": "lower", "args": [{"var": "first_name"}]}),
+        ("value_2", {"op": "lower", "args": [{"var": "last_name"}]})]
+
+
+def test_timestamps_and_session_ids_are_noise_variables() -> None:
+    r = induced("form_fill")
+    node = node_with(r, "typed into #first_name\n")
+    text = render_message(node.template)
+    assert text.startswith("[{{timestamp}}] session={{session}} typed into #first_name")
+    assert "timestamp" not in answer(node) and "session" not in answer(node)
+    later = node_with(r, "typed into #last_name\n")  # the same session is the same variable
+    assert "session={{session}}" in render_message(later.template)
+
+
+def test_money_in_text_and_json_number_and_date_offset() -> None:
+    r = induced("invoice_pay")
+    user = node_with(r, "Please pay invoice")
+    derivs = {d.var: d.expr for d in user.response.derivations}  # type: ignore[union-attr]
+    assert derivs["amount"] == {"op": "to_number", "args": [{"var": "money"}]}
+    assert derivs["pay_on"] == {"op": "date_add", "args": [{"var": "date"}, {"const": -3}]}
+    assert '"amount": {{amount}}' in answer(user)
+
+
+def _files_run(n: int, d: int, k: int) -> list[dict[str, Any]]:
+    run = Run(Hello(), random.Random(n * 100 + d * 10 + k))
+    run.system("You manage files.")
+    run.user(f"Open file number {n} in /data/{d} and save the output as output_{k}.txt")
+    run.call("run_script", {"dir": f"/data/{d}", "index": n, "out": f"output_{k}.txt"}, {"ok": True})
+    run.say("Done.")
+    return run.records
+
+
+def test_equal_numbers_with_different_roles_stay_apart() -> None:
+    recs = _files_run(3, 3, 3) + _files_run(2, 7, 5) + _files_run(4, 1, 9)
+    r = induce(stored(recs))
+    user = node_with(r, "Open file number")
+    assert render_message(user.template) == (
+        "Open file number {{file_number}} in /data/{{data}} and save the output as output_{{output_output}}.txt")
+    call = answer(user)
+    assert '"dir": "/data/{{data}}"' in call and '"out": "output_{{output_output}}.txt"' in call
+    assert '"index": {{index}}' in call
+    (d,) = user.response.derivations  # type: ignore[union-attr]
+    assert d.var == "index" and d.args == ("file_number",)
+
+
+def test_branch_decided_by_tool_result_stays_structure() -> None:
+    runs = [run for run in WORKFLOWS["order_branch"].runs(seed=7, n=12)]
+    statuses = ['"status":"shipped"' in str(run[1]["request"]["messages"]) for run in runs]
+    assert any(statuses) and not all(statuses)
+    r = induce(stored([rec for run in runs for rec in run]))
+    results = [n for n in r.nodes if n.template.role == "tool" and "status" in render_message(n.template)]
+    assert sorted('"status":"shipped"' in render_message(n.template) for n in results) == [False, True]
+    calls = {("shipped" in render_message(n.template)): answer(n) for n in results}
+    assert calls[True].startswith("send_tracking(") and calls[False].startswith("issue_refund(")
+
+
+def test_creative_answer_is_uncacheable() -> None:
+    r = induced("haiku")
+    user = node_with(r, "Write a haiku about")
+    assert user.status == "uncacheable" and user.response is None
+    assert any("thin air" in note for note in r.notes[user.id])
+
+
+def test_single_run_is_staged_not_live() -> None:
+    r = induced("hello", n=1)
+    (user,) = [n for n in r.nodes if n.template.role == "user"]
+    assert user.status == "staged" and user.template.is_literal
+
+
+def test_knowledge_answer_only_cached_for_repeats() -> None:
+    r = induced("city_weather", n=8)
+    for node in r.nodes:
+        if node.template.role == "user" and node.status == "live":
+            assert node.template.is_literal  # a city seen twice: exact repeats only

@@ -65,6 +65,18 @@ def _stranded(tokens: list[str]) -> bool:
 def align(texts: list[str]) -> Aligned | None:
     """Align texts; None when they do not share one structure (a gap empty in some
     members but not others, or common tokens in different orders)."""
+    # Runs repeat values: align each distinct text once, then map back to members.
+    unique = list(dict.fromkeys(texts))
+    if len(unique) < len(texts):
+        a = _align(unique)
+        if a is None:
+            return None
+        at = {t: i for i, t in enumerate(unique)}
+        return Aligned(parts=a.parts, values=[[vals[at[t]] for t in texts] for vals in a.values])
+    return _align(texts)
+
+
+def _align(texts: list[str]) -> Aligned | None:
     seqs = [tokenize(t) for t in texts]
     common = _common(seqs)
     positions = []

@@ -140,7 +140,8 @@ class HeuristicDeriver:
             yield from self._concat(values, [v for v in views if all(isinstance(x, str) and x for x in v.values)])
 
     def _render(self, inner: _View, target: list[Any]) -> Iterator[Expr]:
-        """Ways a number may be written as the target is; yields only matches."""
+        """Ways a number may be written as the target is; yields only matches.
+        Each way is tried on the first member before the rest."""
         ways: list[tuple[str, tuple[Any, ...]]]
         if isinstance(target[0], str):
             ways = [("str", ()), ("format_number", (0, ",")), ("format_number", (2, ",")),
@@ -148,10 +149,12 @@ class HeuristicDeriver:
         else:
             ways = [("", ()), ("to_int", ()), ("to_number", ())]
         for name, consts in ways:
+            if name and not _eq(_apply1(name, (inner.values[0], *consts)), target[0]):
+                continue
             got = inner.values if not name else _apply(name, [inner.values], consts)
             if got is not None and all(_eq(a, b) for a, b in zip(got, target, strict=True)):
                 yield inner.expr if not name else _op(name, inner.expr, *(_c(c) for c in consts))
-        if isinstance(target[0], str):
+        if isinstance(target[0], str) and _eq(str(_apply1("to_int", (inner.values[0],))), target[0]):
             as_int = _apply("to_int", [inner.values], ())
             if as_int is not None and all(_eq(str(a), b) for a, b in zip(as_int, target, strict=True)):
                 yield _op("str", _op("to_int", inner.expr))
@@ -175,24 +178,34 @@ class HeuristicDeriver:
                 return False
             return isinstance(got, (int, float)) and abs(got - want) <= 1e-9 * max(1.0, abs(want))
 
-        level1: list[_View] = []
+        # Level one keeps only each candidate's first value; whole columns are computed
+        # for the few candidates whose first value fits.
+        level1: list[tuple[str, _View, _View, Any]] = []
         for o in ops:
             for a, b in itertools.permutations(nums, 2):
-                got = _apply(o, [a.values, b.values], ())
-                if got is None:
+                v0 = _apply1(o, (a.values[0], b.values[0]))
+                if v0 is _MISSING:
                     continue
-                view = _View(_op(o, a.expr, b.expr), got)
-                level1.append(view)
-                if abs(got[0] - want) <= 1e-9 * max(1.0, abs(want)):
-                    yield from self._render(view, values)
-        for e in level1:
+                level1.append((o, a, b, v0))
+                if isinstance(v0, (int, float)) and abs(v0 - want) <= 1e-9 * max(1.0, abs(want)):
+                    got = _apply(o, [a.values, b.values], ())
+                    if got is not None:
+                        yield from self._render(_View(_op(o, a.expr, b.expr), got), values)
+        for o1, a, b, v0 in level1:
             for c in nums:
                 for o in ops:
-                    for x, y in ((e, c), (c, e)):
-                        if first_ok(o, x, y):
-                            got = _apply(o, [x.values, y.values], ())
-                            if got is not None:
-                                yield from self._render(_View(_op(o, x.expr, y.expr), got), values)
+                    for first, x0, y0 in ((True, v0, c.values[0]), (False, c.values[0], v0)):
+                        got0 = _apply1(o, (x0, y0))
+                        if not (isinstance(got0, (int, float)) and abs(got0 - want) <= 1e-9 * max(1.0, abs(want))):
+                            continue
+                        inner = _apply(o1, [a.values, b.values], ())
+                        if inner is None:
+                            continue
+                        e = _View(_op(o1, a.expr, b.expr), inner)
+                        x, y = (e, c) if first else (c, e)
+                        got = _apply(o, [x.values, y.values], ())
+                        if got is not None:
+                            yield from self._render(_View(_op(o, x.expr, y.expr), got), values)
 
     def _dates(self, values: list[Any], views: list[_View]) -> Iterator[Expr]:
         if not all(isinstance(v, str) and recognise(v) == "date" for v in values):
@@ -252,6 +265,13 @@ def _as_number(v: Any) -> float | None:
         return float(OPS["to_number"].fn(v))
     except Exception:
         return None
+
+
+def _apply1(name: str, args: tuple[Any, ...]) -> Any:
+    try:
+        return OPS[name].fn(*args)
+    except Exception:
+        return _MISSING
 
 
 def _apply(name: str, arrays: list[list[Any]], consts: tuple[Any, ...]) -> list[Any] | None:

@@ -166,3 +166,63 @@ def _json(values: list[JSON], where: str, key: str, gaps: list[Gap]) -> JSON:
 def _same(a: JSON, b: JSON) -> bool:
     # 1 and 1.0 and True are different values here.
     return type(a) is type(b) and a == b
+
+
+def identify_declared(msg: dict[str, Any], declared: dict[str, Any]) -> tuple[Skeleton, dict[int, str]] | None:
+    """The skeleton of ONE message from values the user declared (``Rote-Bindings``):
+    each occurrence of a declared value becomes a gap named after its variable.
+    Longer values are placed first so ``Erik Dunteman`` wins over ``Erik``.
+
+    >>> sk, names = identify_declared({"role": "user", "content": "say hello to Erik"}, {"name": "Erik"})
+    >>> sk.content, names
+    (['say hello to ', 0], {0: 'name'})
+    """
+    values = sorted(((str(v), k) for k, v in declared.items() if isinstance(v, (str, int, float))
+                     and not isinstance(v, bool) and str(v)), key=lambda x: -len(x[0]))
+    if not values:
+        return None
+    gaps: list[Gap] = []
+    names: dict[int, str] = {}
+
+    def split_text(text: str, where: str) -> list[str | int]:
+        parts: list[str | int] = [text]
+        for value, var in values:
+            out: list[str | int] = []
+            for p in parts:
+                if not isinstance(p, str) or value not in p:
+                    out.append(p)
+                    continue
+                pieces = p.split(value)
+                for i, piece in enumerate(pieces):
+                    if piece:
+                        out.append(piece)
+                    if i < len(pieces) - 1:
+                        before = out[-1] if out and isinstance(out[-1], str) else ""
+                        gaps.append(Gap(gid=len(gaps), values=[value], where=where, before=str(before)))
+                        names[len(gaps) - 1] = var
+                        out.append(len(gaps) - 1)
+            parts = out
+        return parts
+
+    def leaves(v: JSON, where: str, key: str) -> JSON:
+        if isinstance(v, dict):
+            return {k: leaves(x, f"{where}.{k}", k) for k, x in v.items()}
+        if isinstance(v, list):
+            return [leaves(x, f"{where}[{i}]", key) for i, x in enumerate(v)]
+        for value, var in values:
+            if isinstance(v, (int, float, str)) and not isinstance(v, bool) and v == declared[var]:
+                gaps.append(Gap(gid=len(gaps), values=[v], where=where, before=key, leaf=True))
+                names[len(gaps) - 1] = var
+                return {"$gap": len(gaps) - 1}
+        if isinstance(v, str):
+            parts = split_text(v, where)
+            return {"$tgap": parts} if any(isinstance(p, int) for p in parts) else v
+        return v
+
+    text = text_of(msg)
+    content = split_text(text, "content") if text is not None else None
+    calls = [(str((c.get("function") or {}).get("name")), leaves(_args(c), f"call[{i}]", ""))
+             for i, c in enumerate(msg.get("tool_calls") or [])]
+    if not gaps:
+        return None
+    return Skeleton(role=msg["role"], name=msg.get("name"), content=content, calls=calls, gaps=gaps), names

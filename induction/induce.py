@@ -33,7 +33,7 @@ import orjson
 from induction.arranger import hydration_order, same_variable
 from induction.config import InductionConfig
 from induction.hashing import digest, message_hash
-from induction.identifier import Gap, Skeleton, identify, skeleton_key, text_of
+from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
 from induction.namer import name_gap
 from induction.runtime.nodes import Derivation, ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import MessageTemplate, Slot, SlotKind, TextTemplate, ToolCallTemplate
@@ -62,6 +62,7 @@ class _StoreNode:
     children: list[str] = field(default_factory=list)
     answers: list[StoredRecord] = field(default_factory=list)
     runs: int = 0  # final calls of runs passing through (distinct-run evidence)
+    declared: dict[str, Any] = field(default_factory=dict)  # user-declared bindings of records through it
 
 
 @dataclass(slots=True)
@@ -118,7 +119,15 @@ class Inducer:
         self.out: list[TemplateNode] = []
         self.notes: dict[str, list[str]] = defaultdict(list)
         self.stats: Counter[str] = Counter()
+        self._identified: dict[tuple[str, ...], Skeleton | None] = {}
         self._load(list(records))
+
+    def _identify(self, msgs: list[dict[str, Any]]) -> Skeleton | None:
+        """``identify`` memoised on the messages' hashes (clustering asks twice)."""
+        key = tuple(message_hash(m) for m in msgs)
+        if key not in self._identified:
+            self._identified[key] = identify(msgs)
+        return self._identified[key]
 
     # -- the store tree ----------------------------------------------------------
     def _load(self, records: list[StoredRecord]) -> None:
@@ -134,6 +143,9 @@ class Inducer:
                         self.nodes[parent].children.append(nid)
                 parent = nid
             self.nodes[rec.node_ids[-1]].answers.append(rec)
+            if rec.bindings:
+                for nid in [*rec.node_ids, rec.response_node_id]:
+                    self.nodes[nid].declared.update(rec.bindings)
         for rec in records:  # a run's final call: nothing continues from its answer
             if not self.nodes[rec.response_node_id].children:
                 for nid in rec.node_ids:
@@ -167,17 +179,23 @@ class Inducer:
         clusters: list[list[tuple[str, _Member]]] = []
         for items in by_hash.values():
             msg = self.nodes[items[0][0]].msg
+            # Compare with each cluster's first member only: linear, not quadratic.
             for c in clusters[: self.config.max_cluster_candidates]:
-                if self._ok([self.nodes[c[0][0]].msg, msg]) and self._ok(
-                        [self.nodes[s].msg for s, _ in c] + [msg]):
+                if self._ok([self.nodes[c[0][0]].msg, msg]):
                     c.extend(items)
                     break
             else:
                 clusters.append(list(items))
-        return clusters
+        out: list[list[tuple[str, _Member]]] = []
+        for c in clusters:
+            if len(c) == 1 or self._ok([self.nodes[s].msg for s, _ in c]):
+                out.append(c)
+            else:  # pairwise fit, but not all together: keep each distinct message apart
+                out.extend(_by_message(c, self.nodes))
+        return out
 
     def _ok(self, msgs: list[dict[str, Any]]) -> bool:
-        sk = identify(msgs)
+        sk = self._identify(msgs)
         if sk is None:
             return False
         if sk.content is None or not sk.gaps or sk.role == "assistant":
@@ -191,7 +209,15 @@ class Inducer:
     # -- one template node ------------------------------------------------------
     def _make(self, parent_tid: str | None, ns: str, cluster: list[tuple[str, _Member]]) -> None:
         msgs = [self.nodes[s].msg for s, _ in cluster]
-        sk = identify(msgs)
+        sk = self._identify(msgs)
+        forced: dict[int, str] = {}
+        declared = self.nodes[cluster[0][0]].declared
+        if declared and sk is not None and not sk.gaps and len({message_hash(m) for m in msgs}) == 1:
+            # One distinct message cannot show what varies, but the user said so.
+            found = identify_declared(msgs[0], declared)
+            if found is not None:
+                sk = _replicate(found[0], len(msgs))
+                forced = found[1]
         if sk is None:  # cannot happen for clusters from _cluster; stay safe anyway
             for item in cluster:
                 self._make(parent_tid, ns, [item])
@@ -203,8 +229,9 @@ class Inducer:
             for sub in _split(cluster, [[g.values[i] for g in enum] for i in range(len(cluster))]):
                 self._make(parent_tid, ns, sub)
             return
-        template, derivations, new_scopes, new_vars = self._template(sk, scopes, parent_tid)
-        members = [_Member(s, sc) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
+        template, derivations, new_scopes, new_vars = self._template(sk, scopes, parent_tid, forced)
+        trusted = frozenset(forced.values()).union(*(m.user_bound for _, m in cluster))
+        members = [_Member(s, sc, trusted) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
         tid = digest(f"{parent_tid}\x00{template.model_dump_json()}".encode())
         response, status, why = self._response(members, scopes=new_scopes)
         if status == "uncacheable" and new_vars and len(cluster) > 1:
@@ -228,7 +255,8 @@ class Inducer:
         if kids:
             self._children(tid, ns, kids)
 
-    def _template(self, sk: Skeleton, scopes: list[dict[str, Any]], parent_tid: str | None
+    def _template(self, sk: Skeleton, scopes: list[dict[str, Any]], parent_tid: str | None,
+                  forced: dict[int, str] | None = None
                   ) -> tuple[MessageTemplate, list[Derivation], list[dict[str, Any]], list[str]]:
         """Name every gap: a reference to a variable in scope, a derivation, or a new variable."""
         taken = set(scopes[0]) if scopes else set()
@@ -236,7 +264,17 @@ class Inducer:
         derivations: list[Derivation] = []
         new_vars: list[str] = []
         new_scopes = [dict(s) for s in scopes]
+        forced = forced or {}
         for gap in sk.gaps:
+            if gap.gid in forced:  # a user-declared variable: its name, bound here or inherited
+                var = forced[gap.gid]
+                slot[gap.gid] = var
+                if var not in taken:
+                    taken.add(var)
+                    new_vars.append(var)
+                    for sc, v in zip(new_scopes, gap.values, strict=True):
+                        sc[var] = v
+                continue
             ref = same_variable(gap.values, scopes)
             if ref is not None:
                 slot[gap.gid] = ref
@@ -270,10 +308,20 @@ class Inducer:
         if sk is None or len(finish) > 1:
             return None, "uncacheable", "answers differ in ways that do not align"
         ans_scopes = [sc for _, sc in answers]
+        trusted = frozenset().union(*(m.user_bound for m in members))
         slot: dict[int, str] = {}
         derivations: list[Derivation] = []
         taken = set(ans_scopes[0])
+        if len(answers) == 1 and trusted and not sk.gaps:
+            # One answer: only values the user declared may become slots.
+            decl = {v: ans_scopes[0][v] for v in trusted if v in ans_scopes[0]}
+            found = identify_declared(msgs[0], decl)
+            if found is not None:
+                sk = found[0]
+                slot = dict(found[1])
         for gap in sk.gaps:
+            if gap.gid in slot:
+                continue
             ref = same_variable(gap.values, ans_scopes)
             if ref is not None:
                 slot[gap.gid] = ref
@@ -297,7 +345,16 @@ class Inducer:
             evidence=len(answers))
         if len(answers) >= self.config.min_runs:
             return response, "live", f"answer induced from {len(answers)} calls"
+        if trusted:
+            return response, "live", f"answer from {len(answers)} call(s) with user-declared bindings"
         return response, "staged", f"answer seen in {len(answers)} call(s); needs {self.config.min_runs} to go live"
+
+
+def _replicate(sk: Skeleton, n: int) -> Skeleton:
+    """A one-message skeleton stretched over ``n`` identical members."""
+    for g in sk.gaps:
+        g.values = g.values * n
+    return sk
 
 
 def _by_message(group: list[tuple[str, _Member]], nodes: dict[str, _StoreNode]) -> list[list[tuple[str, _Member]]]:

@@ -1,0 +1,82 @@
+"""The pipeline end to end on the store: ingest, induce, verify, compile; new data hits, nothing lies."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from evals.workflows import WORKFLOWS
+from induction.ingest import ingest_stream
+from induction.pipeline import load_templates, run_induction, same_answer
+from induction.runtime.compiled import CompiledTree
+from induction.store import Store
+from tests.conftest import chat_record
+
+
+def ingest(store: Store, records: list[dict[str, Any]]) -> None:
+    ingest_stream(store, io.BytesIO(b"".join(orjson.dumps(r) + b"\n" for r in records)))
+
+
+def replay(tree: CompiledTree, records: list[dict[str, Any]]) -> tuple[int, int]:
+    hits = wrong = 0
+    for rec in records:
+        hit = tree.lookup(rec["request"])
+        if hit is not None:
+            hits += 1
+            wrong += not same_answer(hit.response["choices"][0]["message"], rec["response"]["choices"][0]["message"])
+    return hits, wrong
+
+
+def test_workflows_generalise_to_new_data_without_false_hits(tmp_path: Path) -> None:
+    names = ["hello", "crm_email", "invoice_pay", "haiku", "city_weather"]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        ingest(store, [r for n in names for run in WORKFLOWS[n].runs(seed=1, n=5) for r in run])
+        tree, result, report = run_induction(store)
+        assert report.demoted == 0 and report.live > 0
+        assert len(load_templates(store)) == len(result.nodes)
+    tree = CompiledTree.from_bytes(tree.to_bytes(), budget_ms=1000)
+    for name in names:
+        test = [r for run in WORKFLOWS[name].runs(seed=2, n=4) for r in run]
+        hits, wrong = replay(tree, test)
+        assert wrong == 0, name
+        if WORKFLOWS[name].cacheable:
+            assert hits >= 0.9 * len(test), (name, hits, len(test))
+
+
+def hello(name: str, bindings: dict[str, Any] | None = None) -> dict[str, Any]:
+    rec = chat_record([{"role": "user", "content": f"say hello to {name}"}], f"Hello, {name}!")
+    if bindings:
+        rec["rote"] = {"bindings": bindings}
+    return rec
+
+
+def test_user_declared_bindings_make_one_run_live(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.duckdb") as store:
+        ingest(store, [hello("Erik", {"name": "Erik"})])
+        tree, _, _ = run_induction(store)
+    hit = tree.lookup(hello("Bob")["request"])
+    assert hit is not None and hit.response["choices"][0]["message"]["content"] == "Hello, Bob!"
+
+
+def test_one_run_without_bindings_stays_staged(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.duckdb") as store:
+        ingest(store, [hello("Erik")])
+        tree, result, _ = run_induction(store)
+    assert {n.status for n in result.nodes} <= {"staged"}
+    assert tree.lookup(hello("Erik")["request"]) is None
+
+
+def test_butterfly_bindings_never_guess_a_split(tmp_path: Path) -> None:
+    """The blog's bug: with {{prefix}}{{suffix}} declared, 'butterfly' must not be split as b + utterfly."""
+    rec = chat_record([{"role": "user", "content": "say butterfly 3 times"}], "butterfly butterfly butterfly")
+    rec["rote"] = {"bindings": {"prefix": "butter", "suffix": "fly"}}
+    with Store.open(tmp_path / "s.duckdb") as store:
+        ingest(store, [rec])
+        tree, _, _ = run_induction(store)
+    again = tree.lookup({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "say butterfly 3 times"}]})
+    assert again is None or again.response["choices"][0]["message"]["content"] == "butterfly butterfly butterfly"
+    other = tree.lookup({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "say dragonfly 3 times"}]})
+    assert other is None  # the split of "dragonfly" is ambiguous: a miss, never "dragonfly" guessed wrong

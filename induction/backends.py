@@ -50,7 +50,7 @@ Span = tuple[int, int, str]  # start, end (exclusive), kind
 class Deriver(Protocol):
     """Same shape as ``induction.induce.Deriver`` (kept here so this module imports no pipeline)."""
 
-    def derive(self, values: list[Any], scopes: list[Mapping[str, Any]]) -> Derivation | None: ...
+    def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None: ...
 
 
 class Namer(Protocol):
@@ -213,7 +213,7 @@ class ChainDeriver:
     def __init__(self, derivers: Sequence[Deriver]) -> None:
         self.derivers = list(derivers)
 
-    def derive(self, values: list[Any], scopes: list[Mapping[str, Any]]) -> Derivation | None:
+    def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None:
         for d in self.derivers:
             found = d.derive(values, scopes)
             if found is not None:

@@ -17,7 +17,7 @@ is induced from the calls answered at its members:
   later message explains is branching data: the cluster is split by it.
 
 Everything here is deterministic and offline; the LLM backend plugs in through
-the ``GapExplainer`` protocol of the stages.
+the stage protocols of ``induction.backends`` (a Deriver and a Namer).
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ import orjson
 
 from induction.arranger import hydration_order, same_variable
 from induction.config import InductionConfig
-from induction.hashing import digest, message_hash
+from induction.hashing import canonical_message, digest, message_hash
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
-from induction.namer import name_gap
+from induction.backends import Stages, make_stages
 from induction.runtime.nodes import Derivation, ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import MessageTemplate, Slot, SlotKind, TextTemplate, ToolCallTemplate
 from induction.store import StoredRecord
@@ -77,6 +77,7 @@ class InductionResult:
     nodes: list[TemplateNode]
     notes: dict[str, list[str]]  # template node id -> why it is what it is
     stats: Counter[str]
+    stage_counters: dict[str, int | float] = field(default_factory=dict)  # llm_* calls, tokens, cost
 
 
 def _kind(values: list[Any]) -> SlotKind:
@@ -84,6 +85,8 @@ def _kind(values: list[Any]) -> SlotKind:
     kinds = {recognise(v) for v in strs}
     if len(kinds) == 1:
         k = kinds.pop()
+        if k == "digits" and not any(len(v) >= 5 or (len(v) > 1 and v[0] == "0") for v in strs):
+            return "number"  # small counts and amounts may be negative or decimal next time
         if k in ("email", "date", "uuid", "digits"):
             return k  # type: ignore[return-value]
     if any("\n" in v for v in strs):
@@ -91,6 +94,15 @@ def _kind(values: list[Any]) -> SlotKind:
     if all(not any(c.isspace() for c in v) for v in strs):
         return "word"
     return "text"
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _wordy(gap: Gap) -> bool:
+    """Natural-language values (no recognised type, no digits): instructions look like this."""
+    return all(isinstance(v, str) and recognise(v) is None and any(c.isalpha() for c in v)
+               and not any(c.isdigit() for c in v) for v in gap.values)
 
 
 def _is_enum(gap: Gap) -> bool:
@@ -107,19 +119,19 @@ class Inducer:
     """One induction run over a set of records (any namespaces)."""
 
     def __init__(self, records: Iterable[StoredRecord], config: InductionConfig,
-                 deriver: Deriver | None = None) -> None:
+                 deriver: Deriver | None = None, stages: Stages | None = None) -> None:
         self.config = config
-        if deriver is None:
-            from induction.deriver import HeuristicDeriver
-
-            deriver = HeuristicDeriver()
-        self.deriver: Deriver = deriver
+        # The heuristic stages unless the caller chose (and owns) others, e.g. make_stages(config).
+        self.stages = stages or make_stages(InductionConfig())
+        self.deriver: Deriver = deriver or self.stages.deriver
+        self.namer = self.stages.namer
         self.nodes: dict[str, _StoreNode] = {}
         self.roots: dict[str, list[str]] = defaultdict(list)
         self.out: list[TemplateNode] = []
         self.notes: dict[str, list[str]] = defaultdict(list)
         self.stats: Counter[str] = Counter()
         self._identified: dict[tuple[str, ...], Skeleton | None] = {}
+        self._later: dict[str, str] = {}
         self._load(list(records))
 
     def _identify(self, msgs: list[dict[str, Any]]) -> Skeleton | None:
@@ -156,7 +168,7 @@ class Inducer:
     def run(self) -> InductionResult:
         for ns, roots in sorted(self.roots.items()):
             self._children(None, ns, [(r, _Member("", {})) for r in roots])
-        return InductionResult(self.out, dict(self.notes), self.stats)
+        return InductionResult(self.out, dict(self.notes), self.stats, self.stages.counters())
 
     def _children(self, parent_tid: str | None, ns: str, kids: list[tuple[str, _Member]]) -> None:
         groups: dict[Any, list[tuple[str, _Member]]] = defaultdict(list)
@@ -194,6 +206,29 @@ class Inducer:
                 out.extend(_by_message(c, self.nodes))
         return out
 
+    def _used_later(self, gap: Gap, cluster: list[tuple[str, _Member]]) -> bool:
+        """Whether a later model output under each member mentions the member's value
+        (a word of it, case-insensitive): copied or transformed, it is data."""
+        for (sid, _), value in zip(cluster, gap.values, strict=True):
+            words = {w for w in _WORD.findall(str(value).lower()) if len(w) >= 2}
+            if not words or not any(w in self._later_text(sid) for w in words):
+                return False
+        return True
+
+    def _later_text(self, sid: str) -> str:
+        """Lower-cased text of every assistant message below a store node (cached)."""
+        cached = self._later.get(sid)
+        if cached is None:
+            parts: list[str] = []
+            stack = list(self.nodes[sid].children)
+            while stack:
+                node = self.nodes[stack.pop()]
+                if node.msg.get("role") == "assistant":
+                    parts.append(orjson.dumps(canonical_message(node.msg)).decode().lower())
+                stack.extend(node.children)
+            cached = self._later[sid] = "\n".join(parts)
+        return cached
+
     def _ok(self, msgs: list[dict[str, Any]]) -> bool:
         sk = self._identify(msgs)
         if sk is None:
@@ -223,13 +258,18 @@ class Inducer:
                 self._make(parent_tid, ns, [item])
             return
         scopes = [m.scope for _, m in cluster]
-        enum = [g for g in sk.gaps if _is_enum(g) and same_variable(g.values, scopes) is None]
-        if enum:
-            self.stats["branch_splits"] += 1
-            for sub in _split(cluster, [[g.values[i] for g in enum] for i in range(len(cluster))]):
+        # Variation that is not data is structure: enum-like values (a status that
+        # decides a branch), and wordy text no later model output uses (another
+        # instruction, another persona) — split the cluster by those values.
+        structural = [g for g in sk.gaps if g.gid not in forced and same_variable(g.values, scopes) is None
+                      and (_is_enum(g) or (_wordy(g) and not self._used_later(g, cluster)))]
+        if structural:
+            self.stats["structure_splits"] += 1
+            for sub in _split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))]):
                 self._make(parent_tid, ns, sub)
             return
-        template, derivations, new_scopes, new_vars = self._template(sk, scopes, parent_tid, forced)
+        template, derivations, new_scopes, new_vars = self._template(sk, scopes, parent_tid, forced,
+                                                                     _text(msgs[0]))
         trusted = frozenset(forced.values()).union(*(m.user_bound for _, m in cluster))
         members = [_Member(s, sc, trusted) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
         tid = digest(f"{parent_tid}\x00{template.model_dump_json()}".encode())
@@ -256,7 +296,7 @@ class Inducer:
             self._children(tid, ns, kids)
 
     def _template(self, sk: Skeleton, scopes: list[dict[str, Any]], parent_tid: str | None,
-                  forced: dict[int, str] | None = None
+                  forced: dict[int, str] | None = None, message_text: str = ""
                   ) -> tuple[MessageTemplate, list[Derivation], list[dict[str, Any]], list[str]]:
         """Name every gap: a reference to a variable in scope, a derivation, or a new variable."""
         taken = set(scopes[0]) if scopes else set()
@@ -280,7 +320,7 @@ class Inducer:
                 slot[gap.gid] = ref
                 self.stats["refs"] += 1
                 continue
-            var = name_gap(gap, taken)
+            var = self.namer.name(gap, taken, message_text)
             taken.add(var)
             slot[gap.gid] = var
             d = self.deriver.derive(gap.values, scopes) if len(set(map(repr, gap.values))) > 1 else None
@@ -329,7 +369,7 @@ class Inducer:
             d = self.deriver.derive(gap.values, ans_scopes) if len(set(map(repr, gap.values))) > 1 else None
             if d is None:
                 return None, "uncacheable", f"thin air: {gap.where} ({gap.values[:3]!r}…) is not derivable"
-            var = name_gap(gap, taken)
+            var = self.namer.name(gap, taken, _text(msgs[0]))
             taken.add(var)
             slot[gap.gid] = var
             derivations.append(d.model_copy(update={"var": var}))
@@ -348,6 +388,11 @@ class Inducer:
         if trusted:
             return response, "live", f"answer from {len(answers)} call(s) with user-declared bindings"
         return response, "staged", f"answer seen in {len(answers)} call(s); needs {self.config.min_runs} to go live"
+
+
+def _text(msg: dict[str, Any]) -> str:
+    """A message as the Namer sees it: its text, or its tool calls as JSON."""
+    return text_of(msg) or orjson.dumps(canonical_message(msg).get("tool_calls") or []).decode()
 
 
 def _replicate(sk: Skeleton, n: int) -> Skeleton:
@@ -392,7 +437,7 @@ def _render(sk: Skeleton, slot: dict[int, str], kinds: dict[int, SlotKind]) -> M
 
 
 def induce(records: Iterable[StoredRecord], config: InductionConfig | None = None,
-           deriver: Deriver | None = None) -> InductionResult:
+           deriver: Deriver | None = None, stages: Stages | None = None) -> InductionResult:
     """Induce template nodes from stored records.
 
     >>> from tests.induction.builders import hello_records
@@ -402,4 +447,4 @@ def induce(records: Iterable[StoredRecord], config: InductionConfig | None = Non
     >>> str(result.nodes[1].response.message.content), result.nodes[1].status
     ('Hello, {{name:word}}!', 'live')
     """
-    return Inducer(records, config or InductionConfig(), deriver).run()
+    return Inducer(records, config or InductionConfig(), deriver, stages).run()

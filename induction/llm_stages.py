@@ -31,7 +31,7 @@ from __future__ import annotations
 import ast
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -364,7 +364,7 @@ class LLMDeriver:
         self.runtime_budget_s = runtime_budget_s
         self._memo: dict[bytes, Derivation | None] = {}
 
-    def derive(self, values: list[Any], scopes: list[Mapping[str, Any]]) -> Derivation | None:
+    def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None:
         if len(values) < self.min_examples or len(values) != len(scopes):
             return None
         names = [n for n in scopes[0] if all(n in s for s in scopes)]
@@ -375,7 +375,7 @@ class LLMDeriver:
         except TypeError:
             return None  # not JSON: nothing a derivation could be verified on
         if key not in self._memo:
-            self._memo[key] = self._derive(values, scopes, names)
+            self._memo[key] = self._derive(list(values), list(scopes), names)
         return self._memo[key]
 
     def _derive(self, values: list[Any], scopes: list[Mapping[str, Any]], names: list[str]) -> Derivation | None:

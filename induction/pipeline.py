@@ -20,6 +20,7 @@ import orjson
 
 from induction.config import InductionConfig
 from induction.hashing import canonical_message
+from induction.backends import make_stages
 from induction.induce import Deriver, InductionResult, induce
 from induction.runtime.compiled import CompiledTree, compile_tree
 from induction.runtime.nodes import TemplateNode
@@ -41,7 +42,7 @@ class PipelineReport:
     verified_calls: int = 0
     replay_hits: int = 0
     seconds: float = 0.0
-    counters: dict[str, int] = field(default_factory=dict)
+    counters: dict[str, int | float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()}
@@ -81,7 +82,8 @@ def run_induction(store: Store, config: InductionConfig | None = None, *, namesp
     config = config or InductionConfig()
     t0 = time.perf_counter()
     records = list(store.iter_records(namespace))
-    result = induce(records, config, deriver)
+    with make_stages(config) as stages:
+        result = induce(records, config, deriver, stages)
     tree, demoted, hits = verify(result.nodes, records)
     for nid in demoted:
         result.notes.setdefault(nid, []).append("demoted: replaying a training call gave a different answer")
@@ -93,7 +95,7 @@ def run_induction(store: Store, config: InductionConfig | None = None, *, namesp
         live=status["live"], staged=status["staged"], uncacheable=status["uncacheable"],
         derivations=sum(len(n.derivations) + (len(n.response.derivations) if n.response else 0) for n in nodes),
         demoted=len(demoted), verified_calls=len(records), replay_hits=hits,
-        seconds=round(time.perf_counter() - t0, 3), counters=dict(result.stats))
+        seconds=round(time.perf_counter() - t0, 3), counters={**result.stats, **result.stage_counters})
     save_templates(store, result)
     return tree, result, report
 

@@ -115,9 +115,22 @@ def test_branch_decided_by_tool_result_stays_structure() -> None:
     assert calls[True].startswith("send_tracking(") and calls[False].startswith("issue_refund(")
 
 
-def test_creative_answer_is_uncacheable() -> None:
+def test_creative_answer_is_never_served_for_new_topics() -> None:
     r = induced("haiku")
-    user = node_with(r, "Write a haiku about")
+    users = [n for n in r.nodes if n.template.role == "user"]
+    # The topic is wordy text no answer copies: structure, so each request stays literal.
+    assert len(users) == 5 and all(n.template.is_literal and n.status != "live" for n in users)
+
+
+def test_thin_air_answer_is_uncacheable() -> None:
+    """Codes the answer invents (not derivable from the request) make the node uncacheable."""
+    recs = []
+    for i, code in enumerate(["K7Q2", "P9X4", "Z3M8"]):
+        run = Run(Hello(), random.Random(i))
+        run.system("You mint codes.").user(f"Mint a code for order {1000 + i}.").say(f"Code: {code}")
+        recs += run.records
+    r = induce(stored(recs))
+    user = node_with(r, "Mint a code for order")
     assert user.status == "uncacheable" and user.response is None
     assert any("thin air" in note for note in r.notes[user.id])
 

@@ -56,6 +56,16 @@ def _positions(common: list[str], seq: list[str]) -> list[int] | None:
     return pos if len(pos) == len(common) else None
 
 
+def _all_positions(common: list[str], seqs: list[list[str]]) -> list[list[int]] | None:
+    out = []
+    for seq in seqs:
+        p = _positions(common, seq)
+        if p is None:
+            return None
+        out.append(p)
+    return out
+
+
 def _stranded(tokens: list[str]) -> bool:
     """A literal run too small to be structure when it sits between two gaps: bare
     whitespace (the space inside "Wood and Sons" that happened to align)."""
@@ -76,15 +86,21 @@ def align(texts: list[str]) -> Aligned | None:
     return _align(texts)
 
 
+SAMPLE = 12
+
+
 def _align(texts: list[str]) -> Aligned | None:
     seqs = [tokenize(t) for t in texts]
-    common = _common(seqs)
-    positions = []
-    for seq in seqs:
-        p = _positions(common, seq)
-        if p is None:
-            return None
-        positions.append(p)
+    # The common tokens of a spread-out sample usually are those of all members;
+    # if a member disagrees, fall back to the full reduction.
+    step = max(1, len(seqs) // SAMPLE)
+    common = _common(seqs[::step])
+    positions = _all_positions(common, seqs)
+    if positions is None and step > 1:
+        common = _common(seqs)
+        positions = _all_positions(common, seqs)
+    if positions is None:
+        return None
     # Cut points: gap k sits before common token k (k == len(common): after the last).
     n = len(common)
     gap_at: list[bool] = []

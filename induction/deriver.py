@@ -68,16 +68,19 @@ class _View:
 class HeuristicDeriver:
     """Programming by example over the DSL. Deterministic; no model, no sandbox needed."""
 
-    def __init__(self, max_concat_parts: int = 7) -> None:
+    def __init__(self, max_concat_parts: int = 7, sample: int = 8) -> None:
         self.max_concat_parts = max_concat_parts
+        self.sample = sample
 
     def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None:
         if not scopes or len(values) < 2:
             return None
         values, scopes = list(values), list(scopes)
         names = [v for v in scopes[0] if all(v in s for s in scopes)]
-        views = self._views(names, scopes)
-        for expr in self._search(values, views, scopes):
+        # Search on a spread-out sample; every candidate is then checked on all members.
+        step = max(1, len(values) // self.sample)
+        views = self._views(names, scopes[::step])
+        for expr in self._search(values[::step], views, scopes[::step]):
             if all(_eq(_safe(expr, s), v) for s, v in zip(scopes, values, strict=True)):
                 return Derivation(var="", args=tuple(sorted(_vars_of(expr))), expr=expr)
         return None

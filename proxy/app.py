@@ -1,0 +1,134 @@
+"""The ASGI app: ``create_app(config)`` wires the parts; the lifespan starts and stops them.
+
+An app runs one lifespan: the spool threads and the upstream client it closes
+are not restarted. ``app_from_env`` is the factory uvicorn workers call
+(``--workers N``): the entry point serialises the config into ``ROTE_PROXY_CONFIG``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import anyio
+import anyio.to_thread
+import orjson
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from proxy.callers import Gate
+from proxy.chat import ChatEndpoint
+from proxy.config import ProxyConfig
+from proxy.errors import error_body
+from proxy.feedback import DisabledNodes, FeedbackEndpoint
+from proxy.metrics import Metrics
+from proxy.passthrough import Passthrough
+from proxy.reload import TreeHolder, TreeLoader, compiled_tree_loader
+from proxy.spool import SpoolWriter
+from proxy.upstream import HttpUpstream, Upstream
+
+log = logging.getLogger("rote.proxy")
+
+CONFIG_ENV = "ROTE_PROXY_CONFIG"
+ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+
+
+def make_upstream(config: ProxyConfig) -> Upstream:
+    http: Upstream | None = None
+    if config.upstream and config.upstream_client == "aiohttp":
+        from proxy.upstream_aiohttp import AiohttpUpstream
+
+        http = AiohttpUpstream(config)
+    elif config.upstream:
+        http = HttpUpstream(config)
+    if config.litellm is not None:
+        from proxy.upstream_litellm import LiteLLMUpstream
+
+        return LiteLLMUpstream(config, fallback=http)
+    if http is None:
+        raise ValueError("configure an upstream URL or litellm")
+    return http
+
+
+def create_app(config: ProxyConfig, *, tree_loader: TreeLoader = compiled_tree_loader,
+               upstream: Upstream | None = None) -> Starlette:
+    metrics = Metrics()
+    upstream = upstream or make_upstream(config)
+    gate = Gate(config)
+    holder = TreeHolder(config.tree_url, metrics, loader=tree_loader, retry_seconds=config.reload_retry_seconds)
+    disabled = DisabledNodes(Path(config.state_dir) / "disabled.jsonl")
+
+    def writer(prefix: str) -> SpoolWriter:
+        return SpoolWriter(config.home.spool_dir, prefix, queue_size=config.spool_queue_size,
+                           segment_bytes=config.spool_segment_bytes,
+                           segment_seconds=config.spool_segment_seconds,
+                           written=metrics.spool_written.labels(prefix),
+                           dropped=metrics.spool_dropped.labels(prefix), invalid=metrics.spool_invalid)
+
+    spool, feedback_spool = writer("segment"), writer("feedback")
+    chat = ChatEndpoint(config, gate=gate, holder=holder, upstream=upstream, spool=spool, disabled=disabled,
+                        metrics=metrics)
+    feedback = FeedbackEndpoint(gate=gate, holder=holder, disabled=disabled, spool=feedback_spool,
+                                metrics=metrics, max_body_bytes=config.max_body_bytes)
+    passthrough = Passthrough(gate=gate, upstream=upstream, metrics=metrics)
+
+    async def healthz(request: Request) -> Response:
+        body = {"status": "ok", "tree_version": holder.version, "upstream": upstream.kind,
+                "spool_queue": spool.qsize()}
+        return Response(orjson.dumps(body), headers={"x-cache": "BYPASS"}, media_type="application/json")
+
+    async def metrics_endpoint(request: Request) -> Response:
+        metrics.spool_queue.set(spool.qsize())
+        return Response(metrics.render(), headers={"x-cache": "BYPASS"}, media_type=metrics.content_type)
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return Response(error_body("the proxy failed to handle the request", "server_error"), 500,
+                        {"x-cache": "BYPASS"}, media_type="application/json")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await anyio.to_thread.run_sync(spool.start)
+        await anyio.to_thread.run_sync(feedback_spool.start)
+        await anyio.to_thread.run_sync(disabled.refresh)
+        await holder.load()
+        if holder.current is None:
+            log.warning("tree.none", extra={"url": config.tree_url, "note": "every request is a miss"})
+        try:
+            async with anyio.create_task_group() as tg:
+                tg.start_soon(holder.watch, config.reload_interval, [disabled.refresh])
+                log.info("proxy.started", extra={"upstream": upstream.kind, "tree_version": holder.version,
+                                                 "namespace_from": config.namespace_from,
+                                                 "proxy_keys": len(config.proxy_keys)})
+                try:
+                    yield
+                finally:
+                    tg.cancel_scope.cancel()
+        finally:
+            with anyio.CancelScope(shield=True):
+                await upstream.aclose()
+                await anyio.to_thread.run_sync(spool.close)
+                await anyio.to_thread.run_sync(feedback_spool.close)
+            log.info("proxy.stopped")
+
+    routes = [
+        # Bound methods, so Starlette treats them as request -> response endpoints.
+        Route("/v1/chat/completions", chat.__call__, methods=["POST"]),
+        Route("/chat/completions", chat.__call__, methods=["POST"]),
+        Route("/v1/rote/feedback", feedback.__call__, methods=["POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/metrics", metrics_endpoint, methods=["GET"]),
+        Route("/{path:path}", passthrough.__call__, methods=ALL_METHODS),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={Exception: server_error})
+    app.state.metrics = metrics
+    app.state.holder = holder
+    return app
+
+
+def app_from_env() -> Starlette:
+    return create_app(ProxyConfig.model_validate_json(os.environ[CONFIG_ENV]))

@@ -1,0 +1,186 @@
+"""Feedback on served hits: ``ok: false`` disables the template path at once.
+
+A hit's response id names its node (``chatcmpl-rote-<node_id>-<nonce>``), so
+any worker can act on feedback, even for a hit another worker served or one
+served before a restart, without keeping a log of hits; the path for the
+induction report is read off the tree being served. Disabled nodes are
+kept per namespace in ``$ROTE_HOME/proxy/disabled.jsonl``, shared by all workers
+(each re-reads it on its reload tick) and kept across restarts: a template
+reported wrong stays off until the operator removes the line.
+
+>>> rid = ResponseIds()("0f" * 16)
+>>> node_of(rid) == "0f" * 16, node_of("chatcmpl-abc")
+(True, None)
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+import secrets
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import anyio.to_thread
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+
+from proxy.callers import Gate
+from proxy.errors import ProxyError
+from proxy.metrics import Metrics
+from proxy.recording import FeedbackRecord
+from proxy.reload import TreeHolder, node_path
+from proxy.spool import SpoolWriter
+from proxy.validate import read_body
+
+log = logging.getLogger("rote.proxy.feedback")
+
+ID_PREFIX = "chatcmpl-rote-"
+
+
+class ResponseIds:
+    """Ids for hits: the node, then a per-process random prefix and a counter (no syscall per hit)."""
+
+    def __init__(self) -> None:
+        self._prefix = secrets.token_hex(4)
+        self._count = itertools.count(1)
+
+    def __call__(self, node_id: str) -> str:
+        return f"{ID_PREFIX}{node_id}-{self._prefix}{next(self._count):x}"
+
+
+def node_of(response_id: str) -> str | None:
+    if not response_id.startswith(ID_PREFIX):
+        return None
+    node, sep, _ = response_id[len(ID_PREFIX):].rpartition("-")
+    return node if sep and node else None
+
+
+@dataclass(frozen=True, slots=True)
+class ServedHit:
+    node_id: str
+    path: tuple[str, ...]
+    namespace: str
+    tree_version: str | None
+
+
+class DisabledNodes:
+    """Node ids that must not be served, per namespace. Only ever grows while running."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._by_namespace: dict[str, set[str]] = {}
+        self._seen_size = -1
+        self._lock = threading.Lock()  # add (event loop) vs refresh (a thread); get takes no lock
+
+    def get(self, namespace: str) -> set[str] | None:
+        return self._by_namespace.get(namespace)
+
+    def add(self, namespace: str, node_id: str) -> None:
+        """In memory: takes effect for the next request of this worker."""
+        with self._lock:
+            self._by_namespace.setdefault(namespace, set()).add(node_id)
+
+    def persist(self, namespace: str, node_id: str, response_id: str) -> None:
+        """Blocking: append to the shared file so other workers and restarts see it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        line = orjson.dumps({"namespace": namespace, "node_id": node_id, "response_id": response_id,
+                             "at": time.time()})
+        with open(self.path, "ab") as f:
+            f.write(line + b"\n")
+            f.flush()
+            os.fsync(f.fileno())
+
+    def refresh(self) -> None:
+        """Blocking: merge in what other workers added since the last read."""
+        try:
+            size = self.path.stat().st_size
+        except FileNotFoundError:
+            return
+        if size == self._seen_size:
+            return
+        merged: dict[str, set[str]] = {}
+        for raw in self.path.read_bytes().splitlines():
+            try:
+                entry = orjson.loads(raw)
+                merged.setdefault(str(entry["namespace"]), set()).add(str(entry["node_id"]))
+            except (orjson.JSONDecodeError, KeyError, TypeError):
+                continue  # a torn last line from a writer mid-append
+        with self._lock:  # keep what this worker added in memory: the sets only grow
+            for ns, nodes in self._by_namespace.items():
+                merged.setdefault(ns, set()).update(nodes)
+            self._by_namespace = merged
+            self._seen_size = size
+
+
+class FeedbackEndpoint:
+    """``POST /v1/rote/feedback`` ``{"id": <hit response id>, "ok": bool, "comment"?: str}``."""
+
+    def __init__(self, *, gate: Gate, holder: TreeHolder, disabled: DisabledNodes,
+                 spool: SpoolWriter, metrics: Metrics, max_body_bytes: int) -> None:
+        self.gate = gate
+        self.holder = holder
+        self.disabled = disabled
+        self.spool = spool
+        self.metrics = metrics
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, request: Request) -> Response:
+        try:
+            caller = self.gate.identify(request.headers)
+            body = await read_body(request, self.max_body_bytes, request.headers.get("content-length"))
+            rid, ok, comment = _parse(body)
+            served = self._resolve(rid, caller.namespace)
+        except ProxyError as e:
+            return Response(e.body(), e.status, {"x-cache": "BYPASS"}, media_type="application/json")
+        if not ok:
+            self.disabled.add(served.namespace, served.node_id)
+            await anyio.to_thread.run_sync(self.disabled.persist, served.namespace, served.node_id, rid)
+            log.warning("feedback.disabled", extra={"namespace": served.namespace, "node_id": served.node_id,
+                                                    "response_id": rid})
+        self.metrics.feedback.labels("true" if ok else "false").inc()
+        self.spool.submit(FeedbackRecord(rid, served.node_id, served.path, ok, served.namespace, comment,
+                                         time.time(), served.tree_version))
+        body = orjson.dumps({"id": rid, "node_id": served.node_id, "ok": ok, "disabled": not ok})
+        return Response(body, 200, {"x-cache": "BYPASS"}, media_type="application/json")
+
+    def _resolve(self, rid: str, namespace: str) -> ServedHit:
+        unknown = ProxyError(404, f"no cached response with id {rid!r} in this namespace", param="id",
+                             code="unknown_response_id")
+        node = node_of(rid)
+        if node is None:
+            raise unknown
+        tree = self.holder.current
+        path: tuple[str, ...] = (node,)
+        if tree is not None:
+            try:
+                path, node_namespace = node_path(tree.runtime, node)
+            except KeyError:
+                pass  # served by an older tree: disabling it in the caller's own namespace is harmless
+            else:
+                if node_namespace != namespace:
+                    raise unknown
+        return ServedHit(node, path, namespace, tree.version if tree else None)
+
+
+def _parse(body: bytes) -> tuple[str, bool, str | None]:
+    try:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError as e:
+        raise ProxyError(400, f"the body is not valid JSON ({e.msg})") from None
+    if not isinstance(data, dict):
+        raise ProxyError(400, "the body must be a JSON object")
+    rid = data.get("id", data.get("response_id"))
+    if not isinstance(rid, str) or not rid:
+        raise ProxyError(400, "'id' (the response id of a cached answer) is required", param="id")
+    ok = data.get("ok")
+    if not isinstance(ok, bool):
+        raise ProxyError(400, "'ok' must be true or false", param="ok")
+    comment = data.get("comment")
+    if comment is not None and not isinstance(comment, str):
+        raise ProxyError(400, "'comment' must be a string", param="comment")
+    return rid, ok, comment

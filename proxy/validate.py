@@ -1,0 +1,148 @@
+"""Reading a chat-completions request: body size, JSON, shape, rote headers, bypass rules.
+
+Only what the proxy itself relies on is checked; everything else is the
+upstream's business and is forwarded as sent.
+
+>>> req = parse_chat(b'{"model": "m", "messages": [{"role": "user", "content": "hi"}]}')
+>>> bypass_reason(req) is None, bypass_reason({**req, "n": 2})
+(True, 'n')
+>>> bypass_reason({"messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {}}]}]})
+'content:image_url'
+>>> parse_chat(b'{"model": "m"}')
+Traceback (most recent call last):
+proxy.errors.ProxyError: 'messages' is required and must be a non-empty array
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
+from starlette.requests import ClientDisconnect, Request
+
+from proxy.errors import ProxyError
+
+ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
+# Parts the cache can match and answer; anything else (images, audio, files) bypasses it.
+TEXT_PARTS = frozenset({"text", "refusal"})
+BINDINGS_HEADERS = ("butter-bindings", "rote-bindings")  # later wins
+
+
+async def read_body(request: Request, limit: int, length: str | None) -> bytes:
+    """The whole body, refusing (413) one over ``limit`` bytes without reading it all."""
+    if length is not None and length.isdigit() and int(length) > limit:
+        raise ProxyError(413, f"the request body is larger than the limit of {limit} bytes",
+                         code="request_too_large")
+    # Straight from ``receive``: ``Request.stream()`` costs more than the rest of parsing a hit.
+    body = b""
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+        chunk: bytes = message.get("body", b"")
+        body += chunk
+        if len(body) > limit:
+            raise ProxyError(413, f"the request body is larger than the limit of {limit} bytes",
+                             code="request_too_large")
+        if not message.get("more_body", False):
+            return body
+
+
+def header_map(request: Request) -> dict[str, str]:
+    """The request's headers as a plain dict (last value wins), read once: each
+    ``Headers.get`` is a linear scan, and the hot path asks for several."""
+    return {k.decode("latin-1"): v.decode("latin-1") for k, v in request.scope["headers"]}
+
+
+def _bad(message: str, param: str | None = None) -> ProxyError:
+    return ProxyError(400, message, param=param)
+
+
+def parse_chat(body: bytes, *, require_model: bool = True) -> dict[str, Any]:
+    try:
+        req = orjson.loads(body)
+    except orjson.JSONDecodeError as e:
+        raise _bad(f"the body is not valid JSON ({e.msg})") from None
+    if not isinstance(req, dict):
+        raise _bad("the body must be a JSON object")
+    msgs = req.get("messages")
+    if not isinstance(msgs, list) or not msgs:
+        raise _bad("'messages' is required and must be a non-empty array", "messages")
+    for i, m in enumerate(msgs):
+        _check_message(m, f"messages[{i}]")
+    model = req.get("model")
+    if model is None and require_model:
+        raise _bad("'model' is required", "model")
+    if model is not None and not isinstance(model, str):
+        raise _bad("'model' must be a string", "model")
+    for key, types, name in (("stream", (bool,), "a boolean"), ("n", (int,), "an integer"),
+                             ("stream_options", (dict,), "an object"), ("tools", (list,), "an array")):
+        value = req.get(key)
+        if value is not None and (not isinstance(value, types) or (key == "n" and isinstance(value, bool))):
+            raise _bad(f"'{key}' must be {name}", key)
+    return req
+
+
+def _check_message(m: Any, where: str) -> None:
+    if not isinstance(m, dict):
+        raise _bad(f"{where} must be an object", where)
+    if m.get("role") not in ROLES:
+        raise _bad(f"{where}.role must be one of {', '.join(sorted(ROLES))}", f"{where}.role")
+    content = m.get("content")
+    if isinstance(content, list):
+        for j, part in enumerate(content):
+            if not isinstance(part, dict) or not isinstance(part.get("type"), str):
+                raise _bad(f"{where}.content[{j}] must be an object with a 'type'", f"{where}.content")
+    elif content is not None and not isinstance(content, str):
+        raise _bad(f"{where}.content must be a string, an array of parts, or null", f"{where}.content")
+    calls = m.get("tool_calls")
+    if calls is not None and not isinstance(calls, list):
+        raise _bad(f"{where}.tool_calls must be an array", f"{where}.tool_calls")
+
+
+def bypass_reason(req: dict[str, Any]) -> str | None:
+    """Why the cache cannot answer this request, or None if it can try."""
+    n = req.get("n")
+    if n is not None and n > 1:
+        return "n"
+    if req.get("logprobs") or req.get("top_logprobs") is not None:
+        return "logprobs"
+    if req.get("audio") is not None or any(m != "text" for m in req.get("modalities") or ()):
+        return "audio"
+    if req.get("web_search_options") is not None:
+        return "web_search"
+    for m in req["messages"]:
+        content = m.get("content")
+        if isinstance(content, list):
+            for part in content:
+                if part["type"] not in TEXT_PARTS:
+                    return f"content:{part['type']}"
+    return None
+
+
+def cache_directives(headers: Mapping[str, str]) -> tuple[bool, bool]:
+    """``Rote-Cache``: (no_cache: skip lookup, no_store: do not record)."""
+    value = headers.get("rote-cache")
+    if not value:
+        return False, False
+    tokens = {t.strip().lower() for t in value.split(",")}
+    return "no-cache" in tokens, "no-store" in tokens
+
+
+def bindings(headers: Mapping[str, str]) -> dict[str, Any] | None:
+    """User-declared variables from ``Rote-Bindings`` (or ``Butter-Bindings``): a JSON object."""
+    out: dict[str, Any] | None = None
+    for name in BINDINGS_HEADERS:
+        raw = headers.get(name)
+        if raw is None:
+            continue
+        try:
+            # Header values arrive as latin-1; clients send UTF-8 JSON.
+            value = orjson.loads(raw.encode("latin-1"))
+        except (orjson.JSONDecodeError, UnicodeEncodeError):
+            value = None
+        if not isinstance(value, dict):
+            raise _bad(f"the {name} header must be a JSON object", name)
+        out = {**(out or {}), **value}
+    return out

@@ -1,36 +1,98 @@
 """``make demo``: the main job on the embedded defaults, no key and no service.
 
-Ingests the shipped fixture runs into ``$ROTE_HOME`` and prints the tree and the
-store's counts. (Induction, publishing and evaluation join as they land.)
+Runs ``induction_flow`` once in Prefect's ephemeral mode: ingests the shipped
+fixture runs into ``$ROTE_HOME``, induces templates with the heuristic backend,
+verifies and publishes them; then prints what was learned and replays the
+held-out fixture calls against the published tree. Running it again ingests
+and publishes nothing new (the flow is incremental) and prints the same.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import orjson
 from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
-from induction.ingest import ingest_stream
-from induction.store import Store
 from rote.config import Home
 
 FIXTURES = Path(__file__).resolve().parent.parent / "data" / "fixtures"
 
 
 def main() -> None:
+    from flows.cli import prefect_env
+
+    prefect_env(verbose=False)
+    from flows.induction_flow import induction_flow
+    from flows.progress import cli_progress
+    from induction.publish import Publisher
+    from induction.runtime.compiled import CompiledTree
+
     console = Console()
     home = Home.from_env().ensure()
     console.rule(f"rote demo  (ROTE_HOME={home.root})")
-    train = FIXTURES / "train.jsonl"
-    with Store.open(home.store_path) as store, train.open("rb") as f:
-        report = ingest_stream(store, f, source=str(train))
-        console.print(f"ingested {train.name}: {report.added} new records, "
-                      f"{report.skipped_existing} already present, {len(report.bad)} bad lines")
-        stats = store.stats()
-    from induction.cli import tree
+    console.print("ingest the shipped fixture runs, induce (heuristic backend), verify, publish "
+                  "[dim](Prefect ephemeral mode: a temporary local server starts first)[/dim]")
+    with cli_progress(Console(stderr=True)):
+        summary = induction_flow(files=[str(FIXTURES / "train.jsonl")], backend="heuristic",
+                                 home=str(home.root), publish_url=str(home.publish_dir))
+    console.print(summary.table())
+    publisher = Publisher(home.publish_dir)
+    tree = CompiledTree.from_bytes(publisher.read_tree())
+    console.print(learned_table(tree))
+    hits, right, total = replay(tree, FIXTURES / "test.jsonl")
+    console.print(f"held-out calls ({(FIXTURES / 'test.jsonl').name}): {total}; answered from the published "
+                  f"tree: {hits} ({right} identical to the recorded answer); the rest go to the model.")
+    console.print(f"published version {publisher.current()} at {home.publish_dir}; serve it with "
+                  "[bold]rote serve --upstream URL[/bold]")
 
-    tree(node=None, depth=3, namespace=None, max_children=4)
-    console.print(stats)
+
+def learned_table(tree: Any, limit: int = 12) -> Table:
+    """The live templates that answer (the last message of the context -> the cached answer)."""
+    from induction.explain import render_message
+
+    live = [n for n in tree.nodes if n.status == "live" and n.response is not None]
+    live.sort(key=lambda n: (-n.response.evidence, n.id))
+    counts = {s: sum(1 for n in tree.nodes if n.status == s) for s in ("live", "staged", "uncacheable")}
+    table = Table(title=f"learned: {counts['live']} live, {counts['staged']} staged, {counts['uncacheable']} "
+                        f"uncacheable template nodes (top {min(limit, len(live))} answering)", title_justify="left")
+    several = len({n.namespace for n in live}) > 1
+    if several:
+        table.add_column("namespace")
+    table.add_column("when the context ends with")
+    table.add_column("answer with")
+    table.add_column("calls", justify="right")
+    for n in live[:limit]:
+        cells = [escape(_short(render_message(n.template))), escape(_short(render_message(n.response.message))),
+                 str(n.response.evidence)]
+        table.add_row(*([n.namespace] if several else []), *cells)
+    return table
+
+
+def replay(tree: Any, path: Path) -> tuple[int, int, int]:
+    """(hits, hits equal to the recorded answer, calls) over a JSON Lines file of records."""
+    from induction.pipeline import same_answer
+
+    hits = right = total = 0
+    for line in path.read_bytes().splitlines():
+        if not line.strip():
+            continue
+        rec = orjson.loads(line)
+        total += 1
+        ns = (rec.get("rote") or {}).get("namespace") or "default"
+        hit = tree.lookup(rec["request"], ns)
+        if hit is not None:
+            hits += 1
+            right += same_answer(hit.response["choices"][0]["message"], rec["response"]["choices"][0]["message"])
+    return hits, right, total
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = text.replace("\n", " ⏎ ")
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 if __name__ == "__main__":

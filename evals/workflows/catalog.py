@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any, ClassVar
 
 from faker import Faker
 
@@ -22,7 +23,7 @@ class Hello(Workflow):
 class CrmEmail(Workflow):
     name = "crm_email"
     description = "Look a contact up by email, send a templated follow-up; ids and names copied into calls."
-    tools = [tool("lookup_contact", "Find a CRM contact by email", email="string"),
+    tools: ClassVar[list[dict[str, Any]]] = [tool("lookup_contact", "Find a CRM contact by email", email="string"),
              tool("send_email", "Send an email", to="string", subject="string", body="string")]
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
@@ -44,13 +45,14 @@ class CrmEmail(Workflow):
 class FormFill(Workflow):
     name = "form_fill"
     description = "Fill a signup form in a browser; page events carry timestamps and session ids (noise)."
-    tools = [tool("fill", "Type into a field", selector="string", value="string"),
+    tools: ClassVar[list[dict[str, Any]]] = [tool("fill", "Type into a field", selector="string", value="string"),
              tool("click", "Click an element", selector="string")]
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
         first, last = fake.first_name(), fake.last_name()
         email = fake.email()
-        t0 = fake.date_time_between(start_date="-30d", end_date="now").replace(microsecond=0)
+        # A fixed anchor, not "now": the same seed must give the same runs on any day.
+        t0 = datetime(2026, 11, 1, 8, 0, 0) + timedelta(seconds=rng.randint(0, 30 * 86400))
         session = f"{rng.getrandbits(48):012x}"
 
         def page(event: str, k: int) -> str:
@@ -71,7 +73,7 @@ class FormFill(Workflow):
 class InvoicePay(Workflow):
     name = "invoice_pay"
     description = "Pay an invoice: money as text and as a JSON number, a date three days before the due date."
-    tools = [tool("schedule_payment", "Schedule a payment", invoice_id="string", amount="number",
+    tools: ClassVar[list[dict[str, Any]]] = [tool("schedule_payment", "Schedule a payment", invoice_id="string", amount="number",
                   payee="string", pay_on="string")]
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
@@ -93,7 +95,7 @@ class InvoicePay(Workflow):
 class OrderBranch(Workflow):
     name = "order_branch"
     description = "Look an order up; its status decides the next call (branching data stays structure)."
-    tools = [tool("get_order", "Fetch an order", order_id="string"),
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "Fetch an order", order_id="string"),
              tool("issue_refund", "Refund an order", order_id="string"),
              tool("send_tracking", "Send tracking info", order_id="string", email="string")]
 
@@ -115,7 +117,7 @@ class OrderBranch(Workflow):
 class TableBooking(Workflow):
     name = "table_booking"
     description = "Multi-turn chat: a later turn reuses variables from an earlier one."
-    tools = [tool("book_table", "Book a restaurant table", name="string", party_size="integer",
+    tools: ClassVar[list[dict[str, Any]]] = [tool("book_table", "Book a restaurant table", name="string", party_size="integer",
                   restaurant="string", date="string")]
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
@@ -165,12 +167,17 @@ class TicTacToe(Workflow):
             free = [i for i, c in enumerate(board) if c == " "]
             x = rng.choice(free[:3]) if rng.random() < 0.7 else rng.choice(free)
             board[x] = "X"
-            if len([c for c in board if c == " "]) == 0:
-                break
+            if self._won(board, "X") or " " not in board:
+                break  # the game is over: nothing left to ask the model
             rows = "\n".join("|".join(board[r * 3:r * 3 + 3]) for r in range(3))
             move = self._move(board)
             run.user(f"Board:\n{rows}\nX played {x}. Your move.").say(str(move))
             board[move] = "O"
+            if self._won(board, "O"):
+                break
+
+    def _won(self, board: list[str], mark: str) -> bool:
+        return any(board[a] == board[b] == board[c] == mark for a, b, c in self.LINES)
 
 
 class Haiku(Workflow):
@@ -191,7 +198,7 @@ class CityWeather(Workflow):
     name = "city_weather"
     description = "Knowledge: the state of a city comes from the model, not the context (not cacheable)."
     cacheable = False
-    tools = [tool("get_weather", "Current weather", city="string", state="string")]
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_weather", "Current weather", city="string", state="string")]
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
         city, state = rng.choice([("Boston", "MA"), ("Austin", "TX"), ("Denver", "CO"), ("Portland", "OR"),

@@ -1,0 +1,291 @@
+"""``rote induce``, ``rote merge``, ``rote schedule``, ``rote publish``: the flows' command line.
+
+``induce`` and ``merge`` run their flow once in this process; with no
+``PREFECT_API_URL`` Prefect starts a temporary local server for the run
+(ephemeral mode), so nothing needs setting up. Prefect is imported inside the
+commands only, so ``rote serve`` never loads it. User errors (no records, a
+busy store, an unknown node, nothing to roll back) are checked before Prefect
+starts and printed as one line, without a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+import orjson
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from flows.settings import FlowSettings
+from rote.errors import RoteError
+
+BACKENDS = ("heuristic", "llm", "hybrid")
+
+PublishUrl = Annotated[str | None, typer.Option(
+    "--publish-url", help="Where trees are published: a directory or fsspec URL (s3://bucket/prefix). "
+                          "Default: $ROTE_PUBLISH_URL, else $ROTE_HOME/published.")]
+TaskRunner = Annotated[str | None, typer.Option(
+    "--task-runner", help="threads (default), dask (a local Dask cluster), dask:N (N workers) or "
+                          "tcp://host:8786 (a Dask scheduler). Default: $ROTE_TASK_RUNNER.")]
+Backend = Annotated[str, typer.Option(help="Induction backend: heuristic (no model), llm or hybrid.")]
+JsonOut = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs on stderr.")]
+
+
+def _fail(e: Exception | str, code: int = 2) -> typer.Exit:
+    Console(stderr=True, soft_wrap=True).print(f"[red]error:[/red] {escape(str(e))}")
+    return typer.Exit(code)
+
+
+def prefect_env(verbose: bool) -> None:
+    """Defaults for a one-off local run (an explicit environment wins)."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    if not verbose:
+        # Prefect's console handler only: the run's logs still reach the API (and the UI).
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+
+
+def _check_backend(backend: str) -> None:
+    if backend not in BACKENDS:
+        raise _fail(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
+    from flows.settings import induction_config
+
+    if backend != "heuristic" and not induction_config(backend).llm_model:
+        raise _fail(f"--backend {backend} needs a model: set ROTE_LLM_MODEL (a litellm model string such as "
+                    "openai/gpt-4o-mini; for an OpenAI-compatible server also ROTE_LLM_API_BASE)")
+
+
+def _check_runner(spec: str) -> None:
+    from flows.runners import parse
+
+    try:
+        parse(spec)
+    except ValueError as e:
+        raise _fail(e) from None
+
+
+@contextlib.contextmanager
+def _user_errors() -> Iterator[None]:
+    try:
+        yield
+    except (RoteError, OSError) as e:
+        raise _fail(e) from None
+
+
+def _preflight(settings: FlowSettings, *, need_records: bool) -> None:
+    """The errors a user can fix, before paying for Prefect's start."""
+    from flows.lock import run_lock
+    from flows.spool import pending_segments
+    from induction.store import Store
+
+    settings.home.ensure()
+    with run_lock(settings.home.locks_dir):
+        pass
+    with Store.open(settings.home.store_path, read_only=True) as store:
+        records = int(store.stats()["records"])
+        pending = pending_segments(store, settings.home.spool_dir) if need_records and not records else []
+    if need_records and not records and not pending:
+        from flows.errors import NoRecordsError
+
+        raise NoRecordsError(str(settings.home.store_path))
+
+
+def _run(flow: Any, **params: Any) -> Any:
+    from flows import progress
+
+    with progress.cli_progress(Console(stderr=True)):
+        # With no PREFECT_API_URL this is where Prefect's temporary server starts (seconds).
+        progress.stage("start Prefect")
+        return flow(**params)
+
+
+def induce(
+    full: Annotated[bool, typer.Option("--full", help="Rebuild even if nothing changed since the last run.")] = False,
+    backend: Backend = "heuristic",
+    publish_url: PublishUrl = None,
+    task_runner: TaskRunner = None,
+    json_out: JsonOut = False,
+    verbose: Verbose = False,
+) -> None:
+    """Ingest new spool segments, induce templates, verify, compile and publish (one local run)."""
+    _check_backend(backend)
+    settings = FlowSettings.build(publish_url=publish_url, task_runner=task_runner)
+    _check_runner(settings.task_runner)
+    with _user_errors():
+        _preflight(settings, need_records=True)
+        quick = None if full else _nothing_new(settings, backend)
+        if quick is not None:
+            _print_summary(quick, json_out)
+            return
+        prefect_env(verbose)
+        from flows.induction_flow import induction_flow
+
+        summary = _run(induction_flow, full=full, backend=backend, home=str(settings.home.root),
+                       publish_url=settings.publish_url, task_runner=settings.task_runner)
+    _print_summary(summary, json_out)
+
+
+def _nothing_new(settings: FlowSettings, backend: str) -> Any:
+    """The summary of a run that would do nothing (no new input, settings unchanged), without
+    starting Prefect; None when there is work."""
+    from flows.planning import decide
+    from flows.settings import induction_config
+    from flows.spool import pending_feedback, pending_segments
+    from flows.summary import RunSummary
+    from induction.store import Store
+
+    with Store.open(settings.home.store_path, read_only=True) as store:
+        if pending_segments(store, settings.home.spool_dir) or pending_feedback(store, settings.home.spool_dir):
+            return None
+    p = decide(settings, induction_config(backend))
+    if p.induce:
+        return None
+    return RunSummary(flow="induction", skipped=True, reason=p.reason, records=p.records, max_seq=p.max_seq,
+                      published_version=p.current_version, publish_url=settings.publish_url)
+
+
+def merge(
+    node_id: Annotated[str, typer.Argument(help="A store node id (`rote tree`) or template node id, "
+                                                "or a unique prefix.")],
+    backend: Backend = "heuristic",
+    publish_url: PublishUrl = None,
+    task_runner: TaskRunner = None,
+    json_out: JsonOut = False,
+    verbose: Verbose = False,
+) -> None:
+    """Merge one node's children into templates, verify them, publish (one local run)."""
+    _check_backend(backend)
+    settings = FlowSettings.build(publish_url=publish_url, task_runner=task_runner)
+    _check_runner(settings.task_runner)
+    with _user_errors():
+        _preflight(settings, need_records=True)
+        from flows.errors import NothingToMergeError
+        from flows.nodes import resolve_target
+        from induction.store import Store
+
+        with Store.open(settings.home.store_path, read_only=True) as store:
+            target = resolve_target(store, node_id)
+            children = len(store.children(target.store_node_id))
+        if children < 2:
+            raise NothingToMergeError(target.store_node_id, children)
+        prefect_env(verbose)
+        from flows.merge_flow import merge_flow
+
+        summary = _run(merge_flow, node_id=target.store_node_id, backend=backend,
+                       home=str(settings.home.root), publish_url=settings.publish_url,
+                       task_runner=settings.task_runner)
+    _print_summary(summary, json_out)
+
+
+def _print_summary(summary: Any, json_out: bool) -> None:
+    if json_out:
+        sys.stdout.write(summary.model_dump_json() + "\n")
+    else:
+        Console().print(summary.table())
+
+
+def schedule(
+    cron: Annotated[str, typer.Option(help="When the nightly induction runs (cron syntax).")] = "0 2 * * *",
+    timezone: Annotated[str | None, typer.Option(help="Time zone of the cron schedule (e.g. Europe/Berlin); "
+                                                      "default UTC.")] = None,
+    backend: Backend = "heuristic",
+    publish_url: PublishUrl = None,
+    task_runner: TaskRunner = None,
+) -> None:
+    """Serve the deployments in the foreground: nightly induction on the cron; merge and eval on demand.
+
+    Trigger them with `prefect deployment run 'merge/on-demand' --param node_id=...` or from the
+    Prefect UI (both need a Prefect server: `prefect server start`, then PREFECT_API_URL)."""
+    _check_backend(backend)
+    settings = FlowSettings.build(publish_url=publish_url, task_runner=task_runner)
+    _check_runner(settings.task_runner)
+    settings.home.ensure()
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    err = Console(stderr=True, soft_wrap=True)
+    if not os.environ.get("PREFECT_API_URL") and not _profile_api_url():
+        err.print("[yellow]note:[/yellow] no PREFECT_API_URL: serving against a temporary local server that "
+                  "other shells cannot reach. For the UI and `prefect deployment run`, start a server "
+                  "(`prefect server start`) and export PREFECT_API_URL=http://127.0.0.1:4200/api.")
+    from flows.deploy import serve
+
+    try:
+        serve(settings, cron=cron, timezone=timezone, backend=backend)
+    except ValueError as e:  # a malformed cron or time zone
+        raise _fail(e) from None
+
+
+def _profile_api_url() -> str | None:
+    from prefect.settings import PREFECT_API_URL
+
+    url = PREFECT_API_URL.value()
+    return str(url) if url else None
+
+
+def publish(
+    list_: Annotated[bool, typer.Option("--list", help="List the published versions.")] = False,
+    rollback: Annotated[bool, typer.Option("--rollback", help="Make VERSION (default: the current version's "
+                                                              "parent) current again.")] = False,
+    version: Annotated[str | None, typer.Argument(help="The version for --rollback.")] = None,
+    publish_url: PublishUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Published template trees: show the current version, --list them all, --rollback [VERSION]."""
+    from induction.publish import Publisher
+
+    settings = FlowSettings.build(publish_url=publish_url)
+    if version is not None and not rollback:
+        raise _fail("a VERSION is only taken with --rollback")
+    with _user_errors():
+        pub = Publisher(settings.publish_url)
+        if rollback:
+            from flows.lock import run_lock
+
+            with run_lock(settings.home.locks_dir):
+                m = pub.rollback(version)
+            _out(json_out, {"current": m.version, "rolled_back_to": m.model_dump()},
+                 f"current version is now {m.version} (created {m.created_at})")
+            return
+        current = pub.current()
+        if not list_:
+            if current is None:
+                raise _fail(f"nothing is published at {settings.publish_url}", code=1)
+            m = pub.manifest(current)
+            _out(json_out, {"current": current, "manifest": m.model_dump()},
+                 f"current version {current} (created {m.created_at}, parent {m.parent}) at {settings.publish_url}")
+            return
+        versions = pub.versions()
+    if json_out:
+        sys.stdout.write(orjson.dumps({"current": current, "versions": [m.model_dump() for m in versions]}).decode()
+                         + "\n")
+        return
+    table = Table(title=f"published at {escape(settings.publish_url)}", title_justify="left")
+    for col in ("", "version", "created"):
+        table.add_column(col, no_wrap=True)
+    for col in ("records", "live", "staged", "uncacheable"):
+        table.add_column(col, justify="right")
+    for m in versions:
+        s = m.stats
+        table.add_row("*" if m.version == current else "", m.version, m.created_at[:19].replace("T", " "),
+                      *(str(s.get(k, "")) for k in ("records", "live", "staged", "uncacheable")))
+    Console().print(table)
+
+
+def _out(json_out: bool, data: dict[str, Any], text: str) -> None:
+    if json_out:
+        sys.stdout.write(orjson.dumps(data).decode() + "\n")
+    else:
+        Console().print(escape(text))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(induce)
+    app.command()(merge)
+    app.command()(schedule)
+    app.command()(publish)

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pydantic import ValidationError
+
+from evals.metrics import summarize
+from evals.suite import Suite, available_suites, load_suite
+
+
+def test_shipped_suites_load() -> None:
+    assert {"default", "small"} <= set(available_suites())
+    default = load_suite("default")
+    assert len(default.workflows) >= 8 and default.train_runs == 5
+    assert default.curve_points() == [1, 2, 3, 5, 8]
+    assert default.thresholds.max_false_hits == 0
+
+
+def test_suite_by_path_and_errors(tmp_path: Path) -> None:
+    p = tmp_path / "mine.yaml"
+    p.write_text("workflows: [hello]\ntrain_runs: 4\nlearning_curve: [1]\n")
+    s = load_suite(p)
+    assert (s.name, s.curve_points()) == ("mine", [1, 4])
+    with pytest.raises(FileNotFoundError, match="known suites"):
+        load_suite("no-such-suite")
+    with pytest.raises(ValidationError, match="unknown workflows"):
+        Suite(name="x", workflows=["nope"])
+    with pytest.raises(ValidationError):
+        Suite.model_validate({"name": "x", "typo_field": 1})
+
+
+def _row(system: str, workflow: str, *, hit: bool, correct: bool, cacheable: bool = True,
+         seen: bool = False) -> dict[str, object]:
+    return {"system": system, "train_runs": 1, "workflow": workflow, "cacheable": cacheable, "hit": hit,
+            "correct": correct, "false_hit": hit and not correct, "seen": seen, "latency_us": 100.0,
+            "prompt_tokens": 1000, "completion_tokens": 100}
+
+
+def test_metric_definitions() -> None:
+    calls = pd.DataFrame([
+        _row("rote", "a", hit=True, correct=True),
+        _row("rote", "a", hit=False, correct=False),
+        _row("rote", "poem", hit=False, correct=False, cacheable=False),
+        _row("rote", "poem", hit=True, correct=True, cacheable=False, seen=True),  # exact repeat: fine
+        _row("fuzzy", "a", hit=True, correct=True),
+        _row("fuzzy", "a", hit=True, correct=False),
+        _row("fuzzy", "poem", hit=True, correct=False, cacheable=False),
+        _row("fuzzy", "poem", hit=True, correct=True, cacheable=False, seen=True),
+    ])
+    t = summarize(calls, ["system"], price_in=1.0, price_out=10.0).set_index("system")
+    assert list(t.index) == ["rote", "fuzzy"]
+    assert t.loc["rote", "hit_rate"] == 0.5 and t.loc["rote", "false_hits"] == 0
+    assert t.loc["rote", "cacheable_hit_rate"] == 0.5
+    assert (t.loc["rote", "refused"], t.loc["rote", "refusable"]) == (1, 1)
+    assert t.loc["fuzzy", "false_hits"] == 2 and t.loc["fuzzy", "false_hit_rate"] == 0.5
+    assert (t.loc["fuzzy", "refused"], t.loc["fuzzy", "refusable"]) == (0, 1)
+    assert t.loc["rote", "saved_calls"] == 2 and t.loc["rote", "saved_tokens"] == 2200
+    assert t.loc["rote", "saved_usd"] == pytest.approx(2 * (1000 * 1.0 + 100 * 10.0) / 1e6)
+    assert t.loc["rote", "hit_p50_ms"] == 0.1

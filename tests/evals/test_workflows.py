@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from evals.fixtures import TEST_SEED, TRAIN_SEED
+from evals.workflows import WORKFLOWS
+from induction.hashing import message_hash
+from induction.ingest import parse_record
+
+FIXTURES = Path(__file__).resolve().parents[2] / "data" / "fixtures"
+
+
+def test_catalog_covers_the_issue() -> None:
+    assert len(WORKFLOWS) >= 8
+    assert sum(not w.cacheable for w in WORKFLOWS.values()) >= 2
+    assert {"tictactoe", "arithmetic", "form_fill", "crm_email"} <= set(WORKFLOWS)
+
+
+@pytest.mark.parametrize("name", sorted(WORKFLOWS))
+def test_runs_are_deterministic_valid_and_append_only(name: str) -> None:
+    runs = WORKFLOWS[name].runs(seed=7, n=3)
+    assert orjson.dumps(runs) == orjson.dumps(WORKFLOWS[name].runs(seed=7, n=3))
+    assert orjson.dumps(runs) != orjson.dumps(WORKFLOWS[name].runs(seed=8, n=3))
+    for run in runs:
+        assert run
+        previous: list[str] = []
+        for rec in run:
+            parse_record(orjson.dumps(rec))  # raises on anything ingest would reject
+            hashes = [message_hash(m) for m in rec["request"]["messages"]]
+            assert hashes[: len(previous)] == previous, "contexts must grow append-only"
+            previous = [*hashes, message_hash(rec["response"]["choices"][0]["message"])]
+
+
+def test_shipped_fixtures_match_the_generators(tmp_path: Path) -> None:
+    from evals.fixtures import write_runs
+
+    lines = (FIXTURES / "train.jsonl").read_bytes().splitlines()
+    runs = {orjson.loads(line)["request"]["messages"][0]["content"] for line in lines}
+    assert len(runs) == len(WORKFLOWS)  # one system prompt per workflow
+    n_train = sum(1 for line in lines if orjson.loads(line)["request"]["messages"][0]["content"]
+                  == WORKFLOWS["hello"].runs(TRAIN_SEED, 1)[0][0]["request"]["messages"][0]["content"])
+    write_runs(tmp_path / "train.jsonl", list(WORKFLOWS), seed=TRAIN_SEED, n=n_train)
+    write_runs(tmp_path / "test.jsonl", list(WORKFLOWS), seed=TEST_SEED, n=n_train)
+    assert (tmp_path / "train.jsonl").read_bytes() == (FIXTURES / "train.jsonl").read_bytes(), \
+        "regenerate: python -m evals.fixtures data/fixtures"
+    assert (tmp_path / "test.jsonl").read_bytes() == (FIXTURES / "test.jsonl").read_bytes()

@@ -1,0 +1,111 @@
+"""Publishing: rollback byte for byte, a killed publish leaves the previous version current,
+fsspec destinations, and ``rote publish``'s command line. No Prefect needed."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from induction.publish import CURRENT_FILE, MANIFEST_FILE, TREE_FILE, Publisher
+from rote.cli import app
+from rote.errors import PublishError
+
+runner = CliRunner()
+
+# The child publishes through the publish task's function, and stops (to be killed) just
+# before the rename that would complete the write of ``target``: the new bytes are on disk
+# under a temporary name, which is the moment a crash is most likely to leave a torn state.
+CHILD = textwrap.dedent("""
+    import os, sys, time
+    from flows.tasks import publish
+    target, ready, url = sys.argv[1], sys.argv[2], sys.argv[3]
+    real_replace = os.replace
+    def replace(src, dst, *a, **k):
+        if os.path.basename(str(dst)) == target:
+            open(ready, "w").close()
+            time.sleep(60)
+        return real_replace(src, dst, *a, **k)
+    os.replace = replace
+    publish.fn(url, b'{"tree": "v2", "pad": "' + b"x" * 100000 + b'"}', {"records": 2})
+""")
+
+
+@pytest.mark.parametrize("target", [TREE_FILE, MANIFEST_FILE, CURRENT_FILE])
+def test_a_killed_publish_leaves_the_previous_version_current_and_intact(tmp_path: Path, target: str) -> None:
+    url = str(tmp_path / "published")
+    pub = Publisher(url)
+    v1 = pub.publish(b'{"tree": "v1"}', stats={"records": 1})
+    ready = tmp_path / "ready"
+    child = subprocess.Popen([sys.executable, "-c", CHILD, target, str(ready), url],
+                             env={**os.environ, "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "CRITICAL"})
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists():
+            assert child.poll() is None, "the publishing child exited before the kill point"
+            assert time.monotonic() < deadline, "the publishing child never reached the kill point"
+            time.sleep(0.05)
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(10)
+    assert child.returncode == -signal.SIGKILL
+    after = Publisher(url)
+    assert after.current() == v1.version
+    assert after.read_tree() == b'{"tree": "v1"}'
+    complete = [m.version for m in after.versions()]
+    assert complete[0] == v1.version
+    assert len(complete) == (2 if target == CURRENT_FILE else 1)  # a torn version is never listed
+    v3 = after.publish(b'{"tree": "v3"}')  # and the next publish works as usual
+    assert after.current() == v3.version and v3.parent == v1.version
+
+
+def test_rollback_restores_the_previous_tree_byte_for_byte(home: Path) -> None:
+    pub = Publisher(home / "published")
+    trees = [b'{"tree": 1}', b'{"tree": 2, "more": [1, 2, 3]}', b'{"tree": 3}']
+    versions = [pub.publish(t).version for t in trees]
+    r = runner.invoke(app, ["publish", "--rollback"])
+    assert r.exit_code == 0, r.output
+    assert pub.current() == versions[1] and pub.read_tree() == trees[1]
+    r = runner.invoke(app, ["publish", "--rollback", versions[0], "--json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["current"] == versions[0]
+    assert pub.read_tree() == trees[0]
+    r = runner.invoke(app, ["publish", "--list", "--json"])
+    listed = json.loads(r.stdout)
+    assert listed["current"] == versions[0] and [m["version"] for m in listed["versions"]] == versions
+    r = runner.invoke(app, ["publish", "--list"])
+    assert r.exit_code == 0 and versions[2] in r.stdout
+    r = runner.invoke(app, ["publish"])
+    assert r.exit_code == 0 and f"current version {versions[0]}" in r.stdout
+
+
+def test_publish_cli_user_errors_are_one_line(home: Path) -> None:
+    r = runner.invoke(app, ["publish", "--rollback"])
+    assert r.exit_code == 2 and "error:" in r.output and "nothing to roll back" in r.output
+    assert "Traceback" not in r.output
+    Publisher(home / "published").publish(b"{}")
+    r = runner.invoke(app, ["publish", "--rollback"])
+    assert r.exit_code == 2 and "has no parent to roll back to" in r.output
+    r = runner.invoke(app, ["publish", "--rollback", "no-such-version"])
+    assert r.exit_code == 2 and "no published version 'no-such-version'" in r.output
+    r = runner.invoke(app, ["publish", "v1"])
+    assert r.exit_code == 2 and "only taken with --rollback" in r.output
+
+
+def test_fsspec_memory_destination_publishes_and_rolls_back() -> None:
+    url = "memory://rote-publish-test/trees"
+    pub = Publisher(url)
+    v1 = pub.publish(b"one")
+    pub.publish(b"two")
+    assert pub.read_tree() == b"two"
+    assert pub.rollback().version == v1.version and pub.read_tree() == b"one"
+    assert Publisher(url).current() == v1.version  # a second reader (a proxy replica) sees the same
+    with pytest.raises(PublishError, match="no published version"):
+        pub.rollback("nope")

@@ -209,7 +209,7 @@ def identify_declared(msg: dict[str, Any], declared: dict[str, Any]) -> tuple[Sk
             return {k: leaves(x, f"{where}.{k}", k) for k, x in v.items()}
         if isinstance(v, list):
             return [leaves(x, f"{where}[{i}]", key) for i, x in enumerate(v)]
-        for value, var in values:
+        for _, var in values:
             if isinstance(v, (int, float, str)) and not isinstance(v, bool) and v == declared[var]:
                 gaps.append(Gap(gid=len(gaps), values=[v], where=where, before=key, leaf=True))
                 names[len(gaps) - 1] = var

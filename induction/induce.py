@@ -31,10 +31,10 @@ from typing import Any, Protocol
 import orjson
 
 from induction.arranger import hydration_order, same_variable
+from induction.backends import Stages, make_stages
 from induction.config import InductionConfig
 from induction.hashing import canonical_message, digest, message_hash
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
-from induction.backends import Stages, make_stages
 from induction.runtime.nodes import Derivation, ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import MessageTemplate, Slot, SlotKind, TextTemplate, ToolCallTemplate
 from induction.store import StoredRecord

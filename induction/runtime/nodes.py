@@ -48,7 +48,7 @@ class ResponseTemplate(BaseModel):
     message: MessageTemplate
     finish_reason: str = "stop"
     # Request-level settings (model, tools, response_format, ...) the evidence was
-    # recorded under, as ``induction.runtime.request_key`` digests; a request
+    # recorded under, as ``induction.hashing.request_key`` digests; a request
     # with any other settings is a miss.
     request_keys: tuple[str, ...] = ()
     # Dependent variables computed before hydrating, in topological order.

@@ -159,3 +159,49 @@ def escape_json_literal(value: JSONValue) -> JSONValue:
     if isinstance(value, list):
         return [escape_json_literal(v) for v in value]
     return value
+
+
+def json_text_template(parts: Any) -> TextTemplate:
+    """The text template of a ``{"$t": parts}`` leaf (parts are strings or ``{"var", "kind"}``).
+
+    >>> str(json_text_template(["id-", {"var": "n", "kind": "digits"}]))
+    'id-{{n:digits}}'
+    """
+    out: list[str | Slot] = []
+    for p in parts:
+        if isinstance(p, (str, Slot)):
+            out.append(p)
+        elif isinstance(p, Mapping) and isinstance(p.get("var"), str):
+            out.append(Slot(var=p["var"], kind=p.get("kind", "text")))
+        else:
+            raise ValueError(f"not a text-template part: {p!r}")
+    return TextTemplate(parts=tuple(out))
+
+
+def marker(tpl: JSONValue) -> str | None:
+    """``"$v"``, ``"$t"`` or ``"$lit"`` if ``tpl`` is a marker object, else None."""
+    if isinstance(tpl, dict) and len(tpl) == 1:
+        key = next(iter(tpl))
+        if key in MARKERS:
+            return str(key)
+    return None
+
+
+def render_json(tpl: JSONValue, scope: Scope) -> JSONValue:
+    """Fill a JSON template; ``$v`` leaves keep their variable's JSON type.
+
+    >>> render_json({"n": {"$v": "n"}, "path": {"$t": ["/data/", {"var": "n"}]}}, {"n": 3})
+    {'n': 3, 'path': '/data/3'}
+    """
+    m = marker(tpl)
+    if m == "$v":
+        return scope[tpl["$v"]]
+    if m == "$t":
+        return json_text_template(tpl["$t"]).render(scope)
+    if m == "$lit":
+        return tpl["$lit"]
+    if isinstance(tpl, dict):
+        return {k: render_json(v, scope) for k, v in tpl.items()}
+    if isinstance(tpl, list):
+        return [render_json(v, scope) for v in tpl]
+    return tpl

@@ -1,0 +1,235 @@
+"""Walking a request's messages down a compiled tree, and answering from the last node.
+
+Depth by depth, each message is matched against the children of the nodes the
+previous message reached (exact children by hash, templated ones through the
+index), carrying the bindings scope along. Several matches at one depth are all
+followed (up to ``max_frontier``); at the end every node able to answer must
+give the same answer, else it is a miss: the runtime never picks between
+templates that disagree.
+
+A node answers when it is ``live`` (a node's status is about its own answer:
+the messages above it only have to match), it has a response,
+the request's settings (``request_key``) are among those the response was
+recorded under (any, if none are listed), and its derivations and hydration
+succeed. Two things **veto** the whole lookup, whatever else matched:
+
+- a path through a node in ``disabled`` (feedback said it answered wrong),
+- reaching an ``uncacheable`` node, unless the request is an exact literal
+  repeat: every message matched by hash and the response fully literal.
+
+>>> from induction.runtime.compiled import compile_tree
+>>> from induction.runtime.nodes import ResponseTemplate, TemplateNode
+>>> from induction.runtime.template import MessageTemplate, Slot, TextTemplate
+>>> node = TemplateNode(id="n1", parent=None,
+...     template=MessageTemplate(role="user", content=TextTemplate(parts=("say hello to ", Slot(var="name")))),
+...     response=ResponseTemplate(message=MessageTemplate(role="assistant",
+...         content=TextTemplate(parts=("Hello, ", Slot(var="name"), "!")))))
+>>> tree = compile_tree([node], created_at="2025-01-01T00:00:00Z")
+>>> explain(tree, {"model": "m", "messages": [{"role": "user", "content": "say hello to Bob"}]}).hit is not None
+True
+>>> explain(tree, {"model": "m", "messages": [{"role": "user", "content": "say hi to Bob"}]}).reason
+'message 1 matches no template'
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from induction.hashing import canonical_bytes, request_key
+from induction.runtime.bindings import derive, run_into
+from induction.runtime.errors import Miss
+from induction.runtime.hydrate import completion_body, hydrate_message
+from induction.runtime.messages import MessageView, same_json
+from induction.runtime.template import render_value
+from induction.runtime.tree_index import Children, RuntimeNode
+
+if TYPE_CHECKING:
+    from induction.runtime.compiled import CompiledTree
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An answer from the tree: the node served, the path matched, the bindings, the body."""
+
+    node_id: str
+    path: tuple[str, ...]
+    bindings: dict[str, Any]
+    response: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """What :func:`explain` found: the hit, or why not and how deep the match went."""
+
+    hit: Hit | None
+    reason: str | None
+    path: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _State:
+    node: RuntimeNode | None
+    children: Children | None
+    scope: dict[str, Any]
+    path: tuple[str, ...]
+    exact: bool  # every message so far matched by hash
+    live: bool  # the node reached answers (its own status is live)
+
+
+class _Veto(Exception):
+    def __init__(self, reason: str, path: tuple[str, ...]) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.path = path
+
+
+def _refusal(request: Mapping[str, Any]) -> str | None:
+    """Requests the tree cannot answer whatever their messages."""
+    if request.get("n") not in (None, 1):
+        return "n > 1 asks for several choices"
+    if request.get("logprobs"):
+        return "logprobs were requested"
+    modalities = request.get("modalities")
+    if modalities and set(modalities) - {"text"}:
+        return "non-text output was requested"
+    return None
+
+
+def explain(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "default",
+            disabled: Collection[str] | None = None) -> Explanation:
+    """Look ``request`` up in ``tree``, saying why when it misses."""
+    messages = request.get("messages")
+    if not isinstance(messages, list) or not messages:
+        return Explanation(None, "no messages", ())
+    reason = _refusal(request)
+    if reason is not None:
+        return Explanation(None, reason, ())
+    roots = tree.index.roots.get(namespace)
+    if roots is None:
+        return Explanation(None, f"no templates in namespace {namespace!r}", ())
+    deadline = time.perf_counter() + tree.budget_ms / 1000
+    states = [_State(None, roots, {}, (), True, True)]
+    views: list[MessageView] = []
+    try:
+        for depth, message in enumerate(messages):
+            if not isinstance(message, Mapping):
+                return Explanation(None, f"message {depth + 1} is not an object", ())
+            view = MessageView(message)
+            if not view.text_only:
+                return Explanation(None, f"message {depth + 1} has non-text content", ())
+            views.append(view)
+            nxt = _step(states, view, disabled or (), deadline)
+            if not nxt:
+                deepest = max((s.path for s in states), key=len)
+                return Explanation(None, f"message {depth + 1} matches no template", deepest)
+            if len(nxt) > tree.max_frontier:
+                return Explanation(None, f"message {depth + 1} matches {len(nxt)} templates", nxt[0].path)
+            states = nxt
+        return _answer(tree, states, request, deadline, views)
+    except _Veto as v:
+        return Explanation(None, v.reason, v.path)
+
+
+def _step(states: list[_State], view: MessageView, disabled: Collection[str], deadline: float) -> list[_State]:
+    out: list[_State] = []
+    for st in states:
+        kids = st.children
+        if kids is None:
+            continue
+        if kids.exact:
+            for child in kids.exact.get(view.hash, ()):
+                _advance(st, child, {}, True, out, disabled, deadline)
+        if kids.groups and view.templatable:
+            group = kids.groups.get(view.key)
+            if group is not None:
+                for child in group.candidates(view):
+                    bound = child.matcher.match(view, st.scope)
+                    if bound is not None:
+                        _advance(st, child, bound, False, out, disabled, deadline)
+    return out
+
+
+def _advance(st: _State, child: RuntimeNode, bound: dict[str, Any], by_hash: bool, out: list[_State],
+             disabled: Collection[str], deadline: float) -> None:
+    if child.id in disabled:
+        raise _Veto(f"node {child.id} is disabled", (*st.path, child.id))
+    scope = {**st.scope, **bound} if bound else st.scope
+    if child.model.derivations:
+        scope = dict(scope)
+        if not _derive_checked(child, scope, deadline):
+            return
+    # A node's status is about its own answer; the nodes above only have to match.
+    out.append(_State(child, child.children, scope, (*st.path, child.id), st.exact and by_hash,
+                      child.status == "live"))
+
+
+def _derive_checked(node: RuntimeNode, scope: dict[str, Any], deadline: float) -> bool:
+    """Compute the node's derivations; each must agree with the value read off the message, if any."""
+    for d in node.model.derivations:
+        try:
+            value = derive(d, scope, deadline)
+        except Miss:
+            return False
+        if d.var in scope:
+            seen = scope[d.var]
+            if d.var in node.typed_vars or not isinstance(seen, str):
+                if not same_json(value, seen):
+                    return False
+            elif render_value(value) != seen:
+                return False
+        scope[d.var] = value
+    return True
+
+
+def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any], deadline: float,
+            views: list[MessageView]) -> Explanation:
+    key: str | None = None
+    answers: list[tuple[_State, dict[str, Any]]] = []
+    reasons: list[str] = []
+    for st in states:
+        node = st.node
+        assert node is not None
+        response = node.model.response
+        if response is None:
+            reasons.append(f"node {node.id} has no response")
+            continue
+        repeat = st.exact and node.response_literal and node.status in ("live", "uncacheable")
+        if not st.live and not repeat:
+            if node.status == "uncacheable":
+                raise _Veto(f"node {node.id} is uncacheable", st.path)
+            reasons.append(f"node {node.id} is {node.status}, not live")
+            continue
+        if response.request_keys:
+            key = key or request_key(request)
+            if key not in response.request_keys:
+                reasons.append(f"node {node.id} was recorded under other request settings")
+                continue
+        scope = dict(st.scope)
+        try:
+            run_into(response.derivations, scope, deadline)
+            message = hydrate_message(response.message, scope)
+        except Miss as e:
+            # This node could answer but cannot now: with any other candidate, that is doubt.
+            if len(states) > 1:
+                raise _Veto(f"node {node.id}: {e.reason}; other templates matched too", st.path) from None
+            reasons.append(f"node {node.id}: {e.reason}")
+            continue
+        answers.append((st, {"message": message, "scope": scope, "finish": response.finish_reason}))
+    if not answers:
+        return Explanation(None, "; ".join(reasons) or "no answer", states[0].path)
+    first_state, first = answers[0]
+    if len(answers) > 1:
+        outcome = (canonical_bytes(first["message"]), first["finish"])
+        for _, other in answers[1:]:
+            if (canonical_bytes(other["message"]), other["finish"]) != outcome:
+                return Explanation(None, "templates that matched disagree on the answer", first_state.path)
+    node = first_state.node
+    assert node is not None and node.model.response is not None
+    usage = node.model.response.usage or {}
+    body = completion_body(first["message"], model=request.get("model"),
+                           prompt_tokens=max(-(-sum(v.size for v in views) // 4), len(views)),
+                           completion_tokens=usage.get("completion_tokens"), finish_reason=first["finish"])
+    return Explanation(Hit(node.id, first_state.path, first["scope"], body), None, first_state.path)

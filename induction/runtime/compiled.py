@@ -152,7 +152,7 @@ class CompiledTree:
         except ValidationError as e:
             raise TemplateError(f"compiled tree has malformed nodes: {e}") from None
         _check_shape(nodes)
-        return cls(nodes, content_hash=doc["content_hash"], created_at=str(doc.get("created_at")),
+        return cls(nodes, content_hash=doc["content_hash"], created_at=str(doc.get("created_at") or ""),
                    source=doc.get("source"), budget_ms=budget_ms, max_frontier=max_frontier)
 
 
@@ -173,12 +173,20 @@ def compile_tree(nodes: Iterable[TemplateNode], *, created_at: str | None = None
                  budget_ms: float = 5.0, max_frontier: int = 8) -> CompiledTree:
     """Check and compile template nodes into a servable tree.
 
-    Only ``live`` nodes answer (ancestors only have to match); ``staged`` and
+    Only ``live`` nodes whose ancestors are all live answer; ``staged`` and
     ``uncacheable`` nodes are kept for :meth:`CompiledTree.explain` (an
     uncacheable node answers only an exact literal repeat with a fully literal
-    response, and otherwise vetoes). Raises :class:`TemplateError` (or
-    :class:`~rote.errors.CycleError`) naming the node at fault.
+    response, and otherwise vetoes). Live nodes are checked in depth: their
+    derivations form a DAG over bound variables and every response variable is
+    bound. Raises :class:`TemplateError` (or :class:`~rote.errors.CycleError`)
+    naming the node at fault.
     """
+    with _gc_paused():
+        return _compile(list(nodes), created_at, source, budget_ms, max_frontier)
+
+
+def _compile(nodes: list[TemplateNode], created_at: str | None, source: str | None, budget_ms: float,
+             max_frontier: int) -> CompiledTree:
     ordered = sorted(nodes, key=lambda n: n.id)
     _check_shape(ordered)
     by_id = {n.id: n for n in ordered}

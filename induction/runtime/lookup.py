@@ -110,7 +110,7 @@ def explain(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "de
     roots = tree.index.roots.get(namespace)
     if roots is None:
         return Explanation(None, f"no templates in namespace {namespace!r}", ())
-    deadline = time.perf_counter() + tree.budget_ms / 1000
+    deadline = time.thread_time() + tree.budget_ms / 1000
     states = [_State(None, roots, {}, (), True, True)]
     views: list[MessageView] = []
     try:

@@ -230,7 +230,7 @@ def load_python(source: str, function: str) -> types.CodeType:
 def call_python(code: types.CodeType, function: str, kwargs: Mapping[str, Any], budget_s: float,
                 var: str = "?") -> Any:
     """Run ``function(**kwargs)`` from ``code`` within ``budget_s`` seconds (fresh globals each call)."""
-    deadline = time.perf_counter() + budget_s
+    deadline = time.thread_time() + budget_s
     events = 0
 
     def tracer(frame: types.FrameType, event: str, arg: Any) -> Any:
@@ -238,7 +238,7 @@ def call_python(code: types.CodeType, function: str, kwargs: Mapping[str, Any], 
         events += 1
         if event == "call":
             frame.f_trace_opcodes = True
-        if events & 63 == 0 and (time.perf_counter() > deadline or events > MAX_OPCODES):
+        if events & 63 == 0 and (time.thread_time() > deadline or events > MAX_OPCODES):
             raise _Timeout
         return tracer
 

@@ -48,6 +48,11 @@ def main() -> None:
                   f"tree: {hits} ({right} identical to the recorded answer); the rest go to the model.")
     console.print(f"published version {publisher.current()} at {home.publish_dir}; serve it with "
                   "[bold]rote serve --upstream URL[/bold]")
+    # Last: the default eval suite (its own temporary homes), rote beside the baselines.
+    from evals.runner import run_suite
+
+    console.rule("rote eval default")
+    run_suite("default", progress=False).print(console)
 
 
 def learned_table(tree: Any, limit: int = 12) -> Table:

@@ -151,14 +151,16 @@ def bench(size: int, requests: int, seed: int = 0) -> dict[str, Any]:
     for label in ("", "frozen_"):
         if label:
             gc.freeze()  # what a server does after loading: the tree leaves the GC's generations
-        times = []
+        times, cpu = [], []
         for r in reqs:
-            t0 = time.perf_counter_ns()
+            t0, c0 = time.perf_counter_ns(), time.thread_time_ns()
             hit = tree.lookup(r)
+            cpu.append((time.thread_time_ns() - c0) / 1e6)
             times.append((time.perf_counter_ns() - t0) / 1e6)
             assert hit is not None
         out[f"{label}p50_ms"] = round(statistics.median(times), 3)
         out[f"{label}p99_ms"] = round(percentile(times, 0.99), 3)
+        out[f"{label}cpu_p50_ms"] = round(statistics.median(cpu), 3)
     gc.unfreeze()
     return out
 

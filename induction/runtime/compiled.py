@@ -173,7 +173,8 @@ def compile_tree(nodes: Iterable[TemplateNode], *, created_at: str | None = None
                  budget_ms: float = 5.0, max_frontier: int = 8) -> CompiledTree:
     """Check and compile template nodes into a servable tree.
 
-    Only ``live`` nodes whose ancestors are all live answer; ``staged`` and
+    Only ``live`` nodes answer (a status is about the node's own answer: the
+    nodes above it only have to match); ``staged`` and
     ``uncacheable`` nodes are kept for :meth:`CompiledTree.explain` (an
     uncacheable node answers only an exact literal repeat with a fully literal
     response, and otherwise vetoes). Live nodes are checked in depth: their

@@ -115,7 +115,7 @@ def explain(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "de
     views: list[MessageView] = []
     try:
         for depth, message in enumerate(messages):
-            if not isinstance(message, Mapping):
+            if type(message) is not dict and not isinstance(message, Mapping):
                 return Explanation(None, f"message {depth + 1} is not an object", ())
             view = MessageView(message)
             if not view.text_only:

@@ -80,8 +80,8 @@ class MessageView:
                 self.templatable = False
             else:
                 for c in calls:
-                    fn = c.get("function") if isinstance(c, Mapping) else None
-                    if not isinstance(fn, Mapping):
+                    fn = c.get("function") if type(c) is dict or isinstance(c, Mapping) else None
+                    if type(fn) is not dict and not isinstance(fn, Mapping):
                         self.templatable = False
                         break
                     self.calls.append((fn.get("name"), fn.get("arguments")))
@@ -224,7 +224,7 @@ class MessageMatcher:
             got = self.content.match_bytes(data, scope, view.text)
             if got is None:
                 return None
-            out = dict(got)
+            out = got  # a fresh dict from the matcher
         for i, (name, args) in enumerate(self.calls):
             if view.calls[i][0] != name:
                 return None

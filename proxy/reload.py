@@ -8,7 +8,6 @@ after ``reload_retry_seconds``; the old tree keeps serving.
 
 from __future__ import annotations
 
-import gc
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -71,12 +70,6 @@ def compiled_tree_loader(data: bytes) -> TreeRuntime:
 
     tree = CompiledTree.from_bytes(data)
     tree.warm()  # compile every pattern now, off the event loop, not on the first requests
-    # The tree lives until the next reload: moving it out of the GC's generations keeps
-    # collections (and hit p99) from walking hundreds of thousands of long-lived objects.
-    # Unfreezing first lets the tree before last (no longer referenced) be collected.
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
     runtime: TreeRuntime = tree
     return runtime
 

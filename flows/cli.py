@@ -115,9 +115,7 @@ def induce(
     verbose: Verbose = False,
 ) -> None:
     """Ingest new spool segments, induce templates, verify, compile and publish (one local run)."""
-    _check_backend(backend)
-    settings = FlowSettings.build(publish_url=publish_url, task_runner=task_runner)
-    _check_runner(settings.task_runner)
+    settings = _settings(backend, publish_url, task_runner)
     with _user_errors():
         _preflight(settings, need_records=True)
         quick = None if full else _nothing_new(settings, backend)
@@ -130,6 +128,14 @@ def induce(
         summary = _run(induction_flow, full=full, backend=backend, home=str(settings.home.root),
                        publish_url=settings.publish_url, task_runner=settings.task_runner)
     _print_summary(summary, json_out)
+
+
+def _settings(backend: str, publish_url: str | None, task_runner: str | None) -> FlowSettings:
+    """Check the user's choices before anything starts, and build the flow settings."""
+    _check_backend(backend)
+    settings = FlowSettings.build(publish_url=publish_url, task_runner=task_runner)
+    _check_runner(settings.task_runner)
+    return settings
 
 
 def _nothing_new(settings: FlowSettings, backend: str) -> Any:
@@ -161,9 +167,7 @@ def merge(
     verbose: Verbose = False,
 ) -> None:
     """Merge one node's children into templates, verify them, publish (one local run)."""
-    _check_backend(backend)
-    settings = FlowSettings.build(publish_url=publish_url, task_runner=task_runner)
-    _check_runner(settings.task_runner)
+    settings = _settings(backend, publish_url, task_runner)
     with _user_errors():
         _preflight(settings, need_records=True)
         from flows.errors import NothingToMergeError
@@ -203,9 +207,7 @@ def schedule(
 
     Trigger them with `prefect deployment run 'merge/on-demand' --param node_id=...` or from the
     Prefect UI (both need a Prefect server: `prefect server start`, then PREFECT_API_URL)."""
-    _check_backend(backend)
-    settings = FlowSettings.build(publish_url=publish_url, task_runner=task_runner)
-    _check_runner(settings.task_runner)
+    settings = _settings(backend, publish_url, task_runner)
     settings.home.ensure()
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     err = Console(stderr=True, soft_wrap=True)

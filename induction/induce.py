@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import orjson
 
 from induction.arranger import hydration_order, same_variable
-from induction.backends import Stages, make_stages
+from induction.backends import Deriver, Stages, make_stages
 from induction.config import InductionConfig
 from induction.hashing import canonical_message, digest, message_hash
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
@@ -41,17 +41,6 @@ from induction.store import StoredRecord
 from induction.tokens import recognise
 
 _ENUM = re.compile(r"[A-Za-z_][A-Za-z_ -]{0,23}\Z")
-
-
-class Deriver(Protocol):
-    def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None:
-        """A derivation (``var`` left empty) reproducing ``values`` from each scope, or None."""
-        ...
-
-
-class NoDeriver:
-    def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None:
-        return None
 
 
 @dataclass(slots=True)

@@ -18,10 +18,10 @@ from typing import Any
 
 import orjson
 
-from induction.backends import make_stages
+from induction.backends import Deriver, make_stages
 from induction.config import InductionConfig
 from induction.hashing import canonical_message
-from induction.induce import Deriver, InductionResult, induce
+from induction.induce import InductionResult, induce
 from induction.runtime.compiled import CompiledTree, compile_tree
 from induction.runtime.nodes import TemplateNode
 from induction.store import Store, StoredRecord

@@ -35,8 +35,16 @@ from induction.backends import Deriver, Stages, make_stages
 from induction.config import InductionConfig
 from induction.hashing import canonical_message, digest, message_hash
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
+from induction.runtime.messages import match_message, same_json
 from induction.runtime.nodes import Derivation, ResponseTemplate, Status, TemplateNode
-from induction.runtime.template import MessageTemplate, Slot, SlotKind, TextTemplate, ToolCallTemplate
+from induction.runtime.template import (
+    MessageTemplate,
+    Slot,
+    SlotKind,
+    TextTemplate,
+    ToolCallTemplate,
+    render_value,
+)
 from induction.store import StoredRecord
 from induction.tokens import recognise
 
@@ -259,6 +267,20 @@ class Inducer:
             return
         template, derivations, new_scopes, new_vars = self._template(sk, scopes, parent_tid, forced,
                                                                      _text(msgs[0]))
+        if sk.gaps and not _reads_back(template, msgs, scopes, new_scopes):
+            # The runtime could not read its own members back (e.g. adjacent free-text
+            # slots it refuses to split): such a template would only ever miss. Keep
+            # each distinct message as it is instead, so exact repeats still hit.
+            self.stats["unreadable_splits"] += 1
+            parts = _by_message(cluster, self.nodes)
+            if len(parts) > 1:
+                for sub in parts:
+                    self._make(parent_tid, ns, sub)
+                return
+            literal = self._identify(msgs)  # one distinct message: no gaps, no declared slots
+            assert literal is not None and not literal.gaps
+            forced = {}
+            template, derivations, new_scopes, new_vars = self._template(literal, scopes, parent_tid)
         trusted = frozenset(forced.values()).union(*(m.user_bound for _, m in cluster))
         members = [_Member(s, sc, trusted) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
         tid = digest(f"{parent_tid}\x00{template.model_dump_json()}".encode())
@@ -280,9 +302,44 @@ class Inducer:
         self.out.append(node)
         self.stats[f"nodes_{status}"] += 1
         self.notes[tid].append(why)
+        if status == "uncacheable" and sk.gaps:
+            self._exact_repeats(parent_tid, ns, cluster)
         kids = [(c, m) for m in members for c in self.nodes[m.node].children]
         if kids:
             self._children(tid, ns, kids)
+
+    def _exact_repeats(self, parent_tid: str | None, ns: str, cluster: list[tuple[str, _Member]]) -> None:
+        """Beside a node that cannot answer new values, literal nodes for the contexts that
+        were asked again and again (``min_runs`` calls, one answer): an exact repeat may
+        still be served. They answer only that message; the subtree stays under the template."""
+        for sid, _ in cluster:
+            store_node = self.nodes[sid]
+            answers = store_node.answers
+            if len(answers) < self.config.min_runs:
+                continue
+            if len({orjson.dumps(canonical_message(r.response_message)) for r in answers}) > 1:
+                continue  # the model answered this very context differently: nothing to repeat
+            if len({str(r.response["choices"][0].get("finish_reason")) for r in answers}) > 1:
+                continue
+            msg_sk, answer_sk = identify([store_node.msg]), identify([answers[0].response_message])
+            if msg_sk is None or answer_sk is None or msg_sk.gaps or answer_sk.gaps:
+                continue
+            template = _render(msg_sk, {}, {})
+            usage = answers[0].response.get("usage") or {}
+            response = ResponseTemplate(
+                message=_render(answer_sk, {}, {}), finish_reason=str(answers[0].response["choices"][0].get("finish_reason")),
+                request_keys=tuple(sorted({r.request_key for r in answers})),
+                usage={"prompt_tokens": int(usage.get("prompt_tokens") or 0),
+                       "completion_tokens": int(usage.get("completion_tokens") or 0)},
+                evidence=len(answers))
+            tid = digest(f"{parent_tid}\x00{template.model_dump_json()}".encode())
+            self.out.append(TemplateNode(
+                id=tid, parent=parent_tid, namespace=ns, template=template, response=response, status="live",
+                evidence=tuple(sorted(r.record_id for r in answers))[:50]))
+            self.stats["nodes_live"] += 1
+            self.stats["exact_repeat_nodes"] += 1
+            self.notes[tid].append(f"exact repeat: this context was answered the same way in {len(answers)} calls "
+                                   "(its template sibling cannot answer new values)")
 
     def _template(self, sk: Skeleton, scopes: list[dict[str, Any]], parent_tid: str | None,
                   forced: dict[int, str] | None = None, message_text: str = ""
@@ -382,6 +439,23 @@ class Inducer:
 def _text(msg: dict[str, Any]) -> str:
     """A message as the Namer sees it: its text, or its tool calls as JSON."""
     return text_of(msg) or orjson.dumps(canonical_message(msg).get("tool_calls") or []).decode()
+
+
+def _reads_back(template: MessageTemplate, msgs: list[dict[str, Any]], scopes: list[dict[str, Any]],
+                new_scopes: list[dict[str, Any]]) -> bool:
+    """Whether the runtime matcher reads every member back with the values induction gave it."""
+    for msg, scope, new in zip(msgs, scopes, new_scopes, strict=True):
+        got = match_message(template, msg, scope)
+        if got is None:
+            return False
+        for var, value in got.items():
+            want = new.get(var, _MISSING)
+            if want is _MISSING or not (same_json(value, want) or (type(value) is str and value == render_value(want))):
+                return False
+    return True
+
+
+_MISSING: Any = object()
 
 
 def _replicate(sk: Skeleton, n: int) -> Skeleton:

@@ -11,6 +11,7 @@ from evals.workflows.base import Run
 from evals.workflows.catalog import Hello
 from induction.explain import render_message as _render
 from induction.induce import InductionResult, induce
+from induction.runtime.compiled import compile_tree
 from induction.runtime.nodes import TemplateNode
 from tests.induction.builders import stored
 
@@ -146,3 +147,51 @@ def test_knowledge_answer_only_cached_for_repeats() -> None:
     for node in r.nodes:
         if node.template.role == "user" and node.status == "live":
             assert node.template.is_literal  # a city seen twice: exact repeats only
+
+
+def _board_run(x: int) -> list[dict[str, Any]]:
+    board = [" "] * 9
+    board[x] = "X"
+    rows = "\n".join("|".join(board[r * 3:r * 3 + 3]) for r in range(3))
+    run = Run(Hello(), random.Random(x))
+    run.system("You play O.").user(f"Board:\n{rows}\nX played {x}. Your move.").say("4" if x != 4 else "0")
+    return run.records
+
+
+def test_template_the_runtime_cannot_read_back_is_split_into_its_messages() -> None:
+    # Aligning these boards gives adjacent free-text slots ("Board:{a}|{b}| | ...") whose
+    # split the matcher refuses to guess: such a template would miss even its own runs.
+    recs = [rec for x in (1, 3, 0, 1, 0) for rec in _board_run(x)]
+    r = induce(stored(recs))
+    boards = [n for n in r.nodes if n.template.role == "user"]
+    assert boards and all(n.template.is_literal for n in boards)
+    assert r.stats["unreadable_splits"] == 1
+    tree = compile_tree(r.nodes)
+    repeat = {"model": "gpt-4o-mini", "messages": recs[0]["request"]["messages"]}
+    hit = tree.lookup(repeat)  # seen twice: an exact repeat is served
+    assert hit is not None and hit.response["choices"][0]["message"]["content"] == "4"
+
+
+def test_exact_repeat_is_served_beside_a_thin_air_template() -> None:
+    recs = []
+    for i, code in enumerate(["ZK-81", "QP-02", "MM-13", "ZK-81"]):
+        order = 1000 + (0 if i == 3 else i)  # the last run asks for order 1000 again
+        run = Run(Hello(), random.Random(i))
+        run.system("You mint codes.").user(f"Mint a code for order {order}.").say(f"Code: {code}")
+        recs += run.records
+    r = induce(stored(recs))
+    templated = node_with(r, "Mint a code for order {{")
+    assert templated.status == "uncacheable"
+    (repeat,) = [n for n in r.nodes if n.template.is_literal and n.template.role == "user"]
+    assert repeat.status == "live" and repeat.parent == templated.parent
+    assert any("exact repeat" in note for note in r.notes[repeat.id])
+    tree = compile_tree(r.nodes)
+
+    def ask(order: int) -> Any:
+        return tree.lookup({"model": "gpt-4o-mini", "messages": [
+            {"role": "system", "content": "You mint codes."},
+            {"role": "user", "content": f"Mint a code for order {order}."}]})
+
+    hit = ask(1000)
+    assert hit is not None and hit.response["choices"][0]["message"]["content"] == "Code: ZK-81"
+    assert ask(1001) is None and ask(4242) is None  # seen once, and new: never substituted

@@ -17,6 +17,7 @@ declared bindings for it (``Rote-Bindings``): one run cannot show what varies.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -168,6 +169,14 @@ def _same(a: JSON, b: JSON) -> bool:
     return type(a) is type(b) and a == b
 
 
+def _bounded(value: str) -> re.Pattern[str]:
+    """``value`` as a whole token: a declared ``3`` is not the 3 inside ``2023``, ``Erik`` not
+    the start of ``Eriksen`` (a slot there would rewrite text that is not the variable)."""
+    head = r"(?<![^\W_])" if value[0].isalnum() else ""
+    tail = r"(?![^\W_])" if value[-1].isalnum() else ""
+    return re.compile(head + re.escape(value) + tail)
+
+
 def identify_declared(msg: dict[str, Any], declared: dict[str, Any]) -> tuple[Skeleton, dict[int, str]] | None:
     """The skeleton of ONE message from values the user declared (``Rote-Bindings``):
     each occurrence of a declared value becomes a gap named after its variable.
@@ -188,11 +197,12 @@ def identify_declared(msg: dict[str, Any], declared: dict[str, Any]) -> tuple[Sk
         parts: list[str | int] = [text]
         for value, var in values:
             out: list[str | int] = []
+            bounded = _bounded(value)
             for p in parts:
                 if not isinstance(p, str) or value not in p:
                     out.append(p)
                     continue
-                pieces = p.split(value)
+                pieces = bounded.split(p)
                 for i, piece in enumerate(pieces):
                     if piece:
                         out.append(piece)

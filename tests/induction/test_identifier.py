@@ -1,0 +1,57 @@
+"""The Identifier: what varies across siblings, and what the user declared."""
+
+from __future__ import annotations
+
+from induction.identifier import identify, identify_declared, skeleton_key
+
+
+def user(text: str) -> dict[str, str]:
+    return {"role": "user", "content": text}
+
+
+def test_alignment_finds_exactly_what_varies() -> None:
+    sk = identify([user("Pay invoice INV-1 for $1,250.00 today"), user("Pay invoice INV-22 for $80.00 today")])
+    assert sk is not None
+    assert [p for p in sk.content or [] if isinstance(p, str)] == ["Pay invoice INV-", " for ", " today"]
+    # A money token is one value, currency sign and all (the Deriver reformats it).
+    assert [g.values for g in sk.gaps] == [["1", "22"], ["$1,250.00", "$80.00"]]
+
+
+def test_tool_call_leaves_keep_their_json_type() -> None:
+    def call(n: int, who: str) -> dict[str, object]:
+        return {"role": "assistant", "content": None, "tool_calls": [{"id": "c", "type": "function", "function": {
+            "name": "book", "arguments": f'{{"size": {n}, "name": "{who}"}}'}}]}
+
+    sk = identify([call(2, "Erik"), call(4, "Maria")])
+    assert sk is not None and sk.calls[0][0] == "book"
+    assert [(g.values, g.leaf) for g in sk.gaps] == [([2, 4], True), (["Erik", "Maria"], True)]
+
+
+def test_messages_of_different_shape_cannot_share_a_template() -> None:
+    assert skeleton_key(user("hello")) != skeleton_key({"role": "assistant", "content": "hello"})
+    assert skeleton_key(user("a")) == skeleton_key(user("b"))
+
+
+def test_declared_values_become_named_gaps_longest_first() -> None:
+    found = identify_declared(user("Erik Dunteman, or Erik for short"), {"full": "Erik Dunteman", "first": "Erik"})
+    assert found is not None
+    sk, names = found
+    assert sk.content == [0, ", or ", 1, " for short"]
+    assert [names[g] for g in (0, 1)] == ["full", "first"]
+
+
+def test_declared_values_match_whole_tokens_only() -> None:
+    # A declared 3 is not the 3 inside 2023 or file3, nor "Erik" inside "Eriksen": a slot
+    # there would rewrite those when the variable changes.
+    found = identify_declared(user("Report 2023 on file3: the 3 files of Eriksen and Erik"), {"n": 3, "who": "Erik"})
+    assert found is not None
+    sk, names = found
+    assert sk.content == ["Report 2023 on file3: the ", 1, " files of Eriksen and ", 0]
+    assert names == {0: "who", 1: "n"}  # longer values are placed first
+    assert identify_declared(user("in 2023"), {"n": 3}) is None
+
+
+def test_declared_values_with_punctuation_edges() -> None:
+    found = identify_declared(user("mail <bo@x.io>, ref #A-7."), {"email": "bo@x.io", "ref": "#A-7"})
+    assert found is not None
+    assert found[0].content == ["mail <", 0, ">, ref ", 1, "."]

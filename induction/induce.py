@@ -116,8 +116,11 @@ class Inducer:
     """One induction run over a set of records (any namespaces)."""
 
     def __init__(self, records: Iterable[StoredRecord], config: InductionConfig,
-                 deriver: Deriver | None = None, stages: Stages | None = None) -> None:
+                 deriver: Deriver | None = None, stages: Stages | None = None,
+                 keep_apart: Iterable[str] = ()) -> None:
         self.config = config
+        # Template ids whose clusters failed verification last time: keep their messages apart.
+        self.keep_apart = frozenset(keep_apart)
         # The heuristic stages unless the caller chose (and owns) others, e.g. make_stages(config).
         self.stages = stages or make_stages(InductionConfig())
         self.deriver: Deriver = deriver or self.stages.deriver
@@ -284,6 +287,15 @@ class Inducer:
         trusted = frozenset(forced.values()).union(*(m.user_bound for _, m in cluster))
         members = [_Member(s, sc, trusted) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
         tid = digest(f"{parent_tid}\x00{template.model_dump_json()}".encode())
+        if tid in self.keep_apart:
+            parts = _by_message(cluster, self.nodes)
+            if len(parts) > 1:
+                # This merge failed verification (a member's answer came back different):
+                # the issue's rule is to split such a cluster or leave it as it was.
+                self.stats["verify_splits"] += 1
+                for sub in parts:
+                    self._make(parent_tid, ns, sub)
+                return
         response, status, why = self._response(members, scopes=new_scopes)
         if status == "uncacheable" and new_vars and len(cluster) > 1:
             # Thin air or a branch that this node's own values may decide: make them structure.
@@ -500,7 +512,8 @@ def _render(sk: Skeleton, slot: dict[int, str], kinds: dict[int, SlotKind]) -> M
 
 
 def induce(records: Iterable[StoredRecord], config: InductionConfig | None = None,
-           deriver: Deriver | None = None, stages: Stages | None = None) -> InductionResult:
+           deriver: Deriver | None = None, stages: Stages | None = None,
+           keep_apart: Iterable[str] = ()) -> InductionResult:
     """Induce template nodes from stored records.
 
     >>> from tests.induction.builders import hello_records
@@ -510,4 +523,4 @@ def induce(records: Iterable[StoredRecord], config: InductionConfig | None = Non
     >>> str(result.nodes[1].response.message.content), result.nodes[1].status
     ('Hello, {{name:word}}!', 'live')
     """
-    return Inducer(records, config or InductionConfig(), deriver, stages).run()
+    return Inducer(records, config or InductionConfig(), deriver, stages, keep_apart).run()

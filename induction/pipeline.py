@@ -4,8 +4,10 @@ Flows (``flows/``) wrap these in Prefect tasks; the CLI and tests call them dire
 
 Verification replays every training call through the compiled tree: a call
 whose context hits must get back exactly the recorded answer (tool-call ids
-aside). A node that fails is demoted to uncacheable and the tree compiled
-again, until every replay is a miss or a correct hit.
+aside). A merged node that fails is induced again with its cluster split into
+its distinct messages (up to ``VERIFY_ROUNDS`` passes); a node that still fails
+is demoted to uncacheable and the tree compiled again, until every replay is a
+miss or a correct hit.
 """
 
 from __future__ import annotations
@@ -48,6 +50,10 @@ class PipelineReport:
         return {k: v for k, v in self.__dict__.items()}
 
 
+# Induction passes at most: each can split the merged nodes the previous one failed to verify.
+VERIFY_ROUNDS = 3
+
+
 def same_answer(got: dict[str, Any], want: dict[str, Any]) -> bool:
     """Recorded and hydrated answers agree: text, tool names, parsed arguments (ids ignored)."""
     return canonical_message(got) == canonical_message(want)
@@ -82,9 +88,20 @@ def run_induction(store: Store, config: InductionConfig | None = None, *, namesp
     config = config or InductionConfig()
     t0 = time.perf_counter()
     records = list(store.iter_records(namespace))
+    keep_apart: set[str] = set()
+    splits = 0
     with make_stages(config) as stages:
-        result = induce(records, config, deriver, stages)
-    tree, demoted, hits = verify(result.nodes, records)
+        for _ in range(VERIFY_ROUNDS):
+            result = induce(records, config, deriver, stages, keep_apart)
+            splits += result.stats["verify_splits"]
+            tree, demoted, hits = verify(result.nodes, records)
+            # A merged node that failed is induced again with its messages kept apart;
+            # what still fails after the last round is demoted.
+            merged = {n.id for n in result.nodes if n.id in demoted and not n.template.is_literal}
+            if not merged - keep_apart:
+                break
+            keep_apart |= merged
+    result.stats["verify_splits"] = splits
     for nid in demoted:
         result.notes.setdefault(nid, []).append("demoted: replaying a training call gave a different answer")
     nodes = [n.model_copy(update={"status": "uncacheable"}) if n.id in demoted else n for n in result.nodes]

@@ -12,6 +12,7 @@ from evals.workflows import WORKFLOWS
 from induction.ingest import ingest_stream
 from induction.pipeline import load_templates, run_induction, same_answer
 from induction.runtime.compiled import CompiledTree
+from induction.runtime.nodes import Derivation
 from induction.store import Store
 from tests.conftest import chat_record
 
@@ -80,3 +81,29 @@ def test_butterfly_bindings_never_guess_a_split(tmp_path: Path) -> None:
     assert again is None or again.response["choices"][0]["message"]["content"] == "butterfly butterfly butterfly"
     other = tree.lookup({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "say dragonfly 3 times"}]})
     assert other is None  # the split of "dragonfly" is ambiguous: a miss, never "dragonfly" guessed wrong
+
+
+class _OverconfidentDeriver:
+    """Claims ``upper(name)`` explains any gap, checking nothing (as an unverified LLM might)."""
+
+    def derive(self, values: Any, scopes: Any) -> Derivation | None:
+        if not scopes or "name" not in scopes[0]:
+            return None
+        return Derivation(var="_", args=("name",), expr={"op": "upper", "args": [{"var": "name"}]})
+
+
+def test_a_merge_that_fails_verification_is_split_not_served(tmp_path: Path) -> None:
+    def shout(name: str, said: str, rid: str = "chatcmpl-x") -> dict[str, Any]:
+        return chat_record([{"role": "user", "content": f"shout {name}"}], f"{said}!", rid=rid)
+
+    records = [shout("Erik", "ERIK"), shout("Bo", "BO"), shout("Maria", "Maria"), shout("Maria", "Maria", "chatcmpl-y")]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        ingest(store, records)
+        tree, result, report = run_induction(store, deriver=_OverconfidentDeriver())
+    # The merged node said MARIA for Maria: induced again with its messages apart, nothing demoted.
+    assert report.demoted == 0 and result.stats["verify_splits"] == 1
+    users = [n for n in result.nodes if n.template.role == "user"]
+    assert len(users) == 3 and all(n.template.is_literal for n in users)
+    hit = tree.lookup(records[2]["request"])  # Maria was asked twice: an exact repeat
+    assert hit is not None and hit.response["choices"][0]["message"]["content"] == "Maria!"
+    assert tree.lookup(shout("Zed", "ZED")["request"]) is None

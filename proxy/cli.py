@@ -26,6 +26,8 @@ def build_config(*, upstream: str | None = None, tree: str | None = None, namesp
     if upstream is None and litellm is None:
         upstream = os.environ.get("ROTE_UPSTREAM") or DEFAULT_UPSTREAM
     keys = proxy_keys if proxy_keys is not None else os.environ.get("ROTE_PROXY_KEYS", "").split(",")
+    # Where the flows publish (``ROTE_PUBLISH_URL``, e.g. s3://bucket/prefix) is where replicas read.
+    tree = tree or os.environ.get("ROTE_PUBLISH_URL") or None
     return ProxyConfig(
         home=home or Home.from_env(), upstream=upstream, litellm=litellm,
         upstream_api_key=upstream_api_key or os.environ.get("ROTE_UPSTREAM_API_KEY") or None,
@@ -90,7 +92,8 @@ def register(app: typer.Typer) -> None:
             help="OpenAI-compatible base URL for misses (requests go to {upstream}/chat/completions). "
                  "Default: $ROTE_UPSTREAM or https://api.openai.com/v1.")] = None,
         tree: Annotated[str | None, typer.Option(
-            help="Published tree location (path or fsspec URL). Default: $ROTE_HOME/published.")] = None,
+            help="Published tree location (path or fsspec URL). Default: $ROTE_PUBLISH_URL, else "
+                 "$ROTE_HOME/published.")] = None,
         workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
         namespace_from: Annotated[str, typer.Option(
             help="'header' (Rote-Namespace, else 'default') or 'api-key' (a hash of the caller's key).")] = "header",

@@ -49,6 +49,10 @@ def test_build_config_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     c = build_config(upstream="http://x/v1", proxy_keys=[], litellm_model="", strip_headers=["X-A"])
     assert c.proxy_keys == frozenset() and c.litellm is not None and c.litellm.model is None
     assert c.strip_headers == {"x-a"}
+    assert c.tree_url == str(tmp_path / "published")
+    monkeypatch.setenv("ROTE_PUBLISH_URL", "memory://trees/prod")  # where the flows publish
+    assert build_config().tree_url == "memory://trees/prod"
+    assert build_config(tree=str(tmp_path / "t")).tree_url == str(tmp_path / "t")
 
 
 def _port() -> int:

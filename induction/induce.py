@@ -109,7 +109,10 @@ def _is_enum(gap: Gap) -> bool:
         return len(set(vals)) < len(vals)
     if not all(isinstance(v, str) and _ENUM.match(v) and recognise(v) is None for v in vals):
         return False
-    return len(set(vals)) < len(vals)
+    # Few values, each repeated on average: two runs sharing a first name by chance
+    # among eight do not make names a status.
+    distinct = len(set(vals))
+    return distinct < len(vals) and distinct <= max(2, len(vals) // 2)
 
 
 class Inducer:

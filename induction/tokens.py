@@ -6,6 +6,8 @@ punctuation characters are the rest.
 
 >>> [t for t in tokenize("Pay $1,250.00 to erik@x.io on 2026-11-30.") if not t.isspace()]
 ['Pay', '$1,250.00', 'to', 'erik@x.io', 'on', '2026-11-30', '.']
+>>> tokenize("session=8c4b63d13501 at 10am")
+['session', '=', '8c4b63d13501', ' ', 'at', ' ', '10am']
 >>> recognise("2026-11-30"), recognise("erik@x.io"), recognise("42"), recognise("Erik")
 ('date', 'email', 'digits', None)
 """
@@ -24,8 +26,14 @@ RECOGNISERS: tuple[tuple[str, str], ...] = (
     ("number", r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+"),
     ("digits", r"\d+"),
 )
+# Runs of letters and digits mixed (hex session ids, ``abc123``) are one token: split
+# at every letter/digit change, two ids would align on the characters they share.
+_MIXED = r"(?P<mixed>[A-Za-z0-9]*(?:[A-Za-z][0-9]|[0-9][A-Za-z])[A-Za-z0-9]*(?![^\W_]))"
+_HEAD = ("email", "url", "uuid", "timestamp", "date")
 _TOKEN = re.compile(
-    "|".join(f"(?P<{name}>{pat})" for name, pat in RECOGNISERS)
+    "|".join(f"(?P<{name}>{pat})" for name, pat in RECOGNISERS if name in _HEAD)
+    + "|" + _MIXED + "|"
+    + "|".join(f"(?P<{name}>{pat})" for name, pat in RECOGNISERS if name not in _HEAD)
     + r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)?)|(?P<ident>[^\W_]+)|(?P<space>\s+)|(?P<punct>.)",
     re.DOTALL,
 )

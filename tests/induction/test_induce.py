@@ -195,3 +195,28 @@ def test_exact_repeat_is_served_beside_a_thin_air_template() -> None:
     hit = ask(1000)
     assert hit is not None and hit.response["choices"][0]["message"]["content"] == "Code: ZK-81"
     assert ask(1001) is None and ask(4242) is None  # seen once, and new: never substituted
+
+
+def test_names_shared_by_chance_are_not_a_status() -> None:
+    # Two of eight people are called Emily: a coincidence, not a branch (a status has few values).
+    recs = []
+    for i, (first, last) in enumerate([("Emily", "Price"), ("Jeff", "Cole"), ("Emily", "Stone"), ("Tina", "Gray"),
+                                       ("Nick", "Perez"), ("Pat", "Moore"), ("Colin", "Greene"), ("Vera", "Mills")]):
+        run = Run(Hello(), random.Random(i))
+        run.system("You sign people up.").user(f"First name: {first}\nLast name: {last}").say(f"Welcome, {first} {last}!")
+        recs += run.records
+    user = node_with(induce(stored(recs)), "First name:")
+    assert str(user.template.content) == "First name: {{first_name:word}}\nLast name: {{last_name:word}}"
+    assert user.status == "live"
+
+
+def test_hex_ids_align_as_whole_values() -> None:
+    # Split at letter/digit changes, these ids share a "c" and digits and would align on them.
+    recs = []
+    for i, (ts, session) in enumerate([("2026-11-11T04:31:22", "8c4b63d13501"), ("2026-11-03T23:37:51", "c661135ca63e"),
+                                       ("2026-11-18T16:06:35", "c0a8661d203a")]):
+        run = Run(Hello(), random.Random(i))
+        run.system("You watch pages.").user(f"[{ts}] session={session} typed into #name").say("Noted.")
+        recs += run.records
+    user = node_with(induce(stored(recs)), "session=")
+    assert str(user.template.content).endswith("session={{session:word}} typed into #name") and user.status == "live"

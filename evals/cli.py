@@ -16,6 +16,9 @@ def eval_command(
     backend: Annotated[str | None, typer.Option(help="Override the suite's induction backend "
                                                      "(heuristic, llm, hybrid).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
+    seeds: Annotated[int | None, typer.Option(
+        "--seeds", min=1, help="Run the main point (no learning curve) for N seed pairs and report the spread; "
+                               "--report gets seeds.md and CSVs.")] = None,
 ) -> None:
     """Replay a suite's test runs through rote and the baselines; exit 1 if a threshold is violated."""
     from rich.console import Console
@@ -32,6 +35,19 @@ def eval_command(
     if backend is not None and backend not in ("heuristic", "llm", "hybrid"):
         err.print(f"[red]error:[/red] unknown backend {backend!r}")
         raise typer.Exit(2)
+    if seeds is not None:
+        if http:
+            err.print("[red]error:[/red] --seeds replays in process only (drop --http)")
+            raise typer.Exit(2)
+        from evals.seeds import run_seeds
+
+        spread = run_seeds(s, seeds, progress=not quiet, backend=backend)
+        if report is not None:
+            spread.write(report)
+        spread.print(Console())
+        if not spread.ok:
+            raise typer.Exit(1)
+        return
     try:
         result = run_suite(s, report_dir=report, http=http, progress=not quiet, backend=backend)
     except NotImplementedError as e:

@@ -10,7 +10,7 @@ Definitions (see ``docs/evals.md``):
   priced at the suite's price per million tokens.
 - latency: time of one lookup, hits only, in milliseconds.
 - ``budget_misses``: misses the runtime explains as "no time left in the request's budget"
-  (its per-lookup budget is wall-clock time, so these depend on the machine's load).
+  (its per-lookup budget is the thread's CPU time; a busy machine still slows it).
 
 >>> import pandas as pd
 >>> calls = pd.DataFrame([

@@ -96,7 +96,7 @@ class SuiteReport:
         out["cacheable"] = [self.suite.cacheable[w] for w in out.index]
         out["calls"] = pw[pw["system"] == systems[0]].set_index("workflow")["calls"]
         for s in systems:
-            out[f"{s} hit"] = wide[("hit_rate", s)].map(_pct)
+            out[f"{s} hit"] = wide[("hit_rate", s)].map(pct)
             out[f"{s} false"] = wide[("false_hits", s)].astype(int)
         tm = self.templates
         if not tm.empty:
@@ -111,7 +111,7 @@ class SuiteReport:
         df = self.summary[[c for c in SUMMARY_COLUMNS if c in self.summary.columns]].copy()
         for c in PCT_COLUMNS:
             if c in df:
-                df[c] = df[c].map(_pct)
+                df[c] = df[c].map(pct)
         return df
 
     def curve_table(self) -> pd.DataFrame:
@@ -120,7 +120,7 @@ class SuiteReport:
         wide = self.curve.pivot(index="train_runs", columns="system", values=["hit_rate", "false_hits"])
         out = pd.DataFrame(index=wide.index)
         for s in [s for s in self.summary["system"] if s in set(self.curve["system"])]:
-            out[f"{s} hit"] = wide[("hit_rate", s)].map(_pct)
+            out[f"{s} hit"] = wide[("hit_rate", s)].map(pct)
             out[f"{s} false"] = wide[("false_hits", s)].astype("Int64")
         ind = self.induction.set_index("train_runs")
         for c in ("records", "live", "staged", "uncacheable", "seconds"):
@@ -202,9 +202,9 @@ class SuiteReport:
             t.add_column(h, justify="left" if c == "system" else "right", no_wrap=c == "system")
         for _, r in sm.iterrows():
             bad = r["false_hits"] > 0
-            t.add_row(str(r["system"]), _pct(r["hit_rate"]),
+            t.add_row(str(r["system"]), pct(r["hit_rate"]),
                       f"[red]{r['false_hits']}[/red]" if bad else str(r["false_hits"]),
-                      _pct(r["cacheable_hit_rate"]), f"{r['refused']}/{r['refusable']}",
+                      pct(r["cacheable_hit_rate"]), f"{r['refused']}/{r['refusable']}",
                       _cell(r["hit_p50_ms"]), _cell(r["hit_p99_ms"]), f"{r['saved_usd']:.4f}")
         t2 = Table(title="per workflow: hit rate (false hits)")
         t2.add_column("workflow")
@@ -224,7 +224,7 @@ class SuiteReport:
             cells = []
             for s in systems:
                 r = d.loc[s]
-                cells.append(_pct(r["hit_rate"]) + (f" [red]({r['false_hits']})[/red]" if r["false_hits"] else ""))
+                cells.append(pct(r["hit_rate"]) + (f" [red]({r['false_hits']})[/red]" if r["false_hits"] else ""))
             extra = [f"{tm.loc[w, 'live']!s}/{tm.loc[w, 'staged']!s}"] if not tm.empty and w in tm.index else []
             name = w if self.suite.cacheable[w] else f"{w} [dim](not cacheable)[/dim]"
             t2.add_row(name, str(d["calls"].iloc[0]), *cells, *extra)
@@ -245,7 +245,7 @@ class SuiteReport:
         console.print(f"[dim]{self.seconds:.1f}s[/dim]")
 
 
-def _pct(v: Any) -> str:
+def pct(v: Any) -> str:
     return "" if v is None or pd.isna(v) else f"{v:.1%}"
 
 

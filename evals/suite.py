@@ -75,7 +75,7 @@ class Suite(BaseModel):
     namespace: Literal["shared", "per_workflow"] = "shared"
     # Training-run counts for the learning curve; [] skips it. ``train_runs`` is always measured.
     # The runtime's per-lookup time budget for the in-process replay (None: the runtime's default,
-    # what the proxy uses). It is wall-clock time, so a loaded machine turns slow lookups into misses.
+    # what the proxy uses). It is the lookup thread's CPU time, so waiting for a core does not count.
     lookup_budget_ms: float | None = Field(default=None, gt=0)
     learning_curve: list[int] = Field(default_factory=lambda: [1, 2, 3, 5, 8])
     baselines: list[Baseline] = Field(default_factory=lambda: list(BASELINES))

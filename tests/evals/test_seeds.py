@@ -1,0 +1,47 @@
+"""``rote eval --seeds N``: the same suite over several seed pairs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from evals.seeds import STRIDE, run_seeds
+from evals.suite import Suite
+from rote.cli import app
+
+TINY = ("workflows: [hello, order_branch, haiku]\ntrain_runs: 3\ntest_runs: 3\nlearning_curve: [1, 2]\n"
+        "baselines: [exact]\nthresholds: {max_false_hits: 0, beat_exact: false}\n")
+
+
+def test_each_seed_pair_draws_new_runs_and_nothing_is_false() -> None:
+    suite = Suite.model_validate({"name": "tiny", "workflows": ["hello", "order_branch", "haiku"], "train_runs": 3,
+                                  "test_runs": 3, "baselines": ["exact"], "learning_curve": [1, 2]})
+    report = run_seeds(suite, 3)
+    assert report.ok
+    pairs = sorted(set(zip(report.per_seed["seed_train"], report.per_seed["seed_test"], strict=True)))
+    assert pairs == [(1 + STRIDE * i, 2 + STRIDE * i) for i in range(3)]
+    assert set(report.per_seed["system"]) == {"rote", "exact"}
+    assert len(report.per_workflow) == 3 * 2 * 3  # seed pairs x systems x workflows
+    spread = report.spread().set_index("system")
+    assert spread.at["rote", "false_hits total"] == 0
+    assert spread.at["rote", "hit_rate min"] <= spread.at["rote", "hit_rate median"] <= spread.at["rote", "hit_rate max"]
+    wf = report.workflow_spread().set_index("workflow")
+    assert wf.at["hello", "min"] == 1.0 and not wf.at["haiku", "cacheable"]
+    assert "over 3 seed pairs" in report.markdown()
+
+
+def test_zero_seeds_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        run_seeds("small", 0)
+
+
+def test_cli_seeds_writes_the_spread(tmp_path: Path) -> None:
+    suite = tmp_path / "tiny.yaml"
+    suite.write_text(TINY)
+    result = CliRunner().invoke(app, ["eval", str(suite), "--seeds", "2", "--report", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "over seed pairs" in result.output
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {"seeds.md", "seeds.csv", "seeds_per_workflow.csv"}
+    assert CliRunner().invoke(app, ["eval", str(suite), "--seeds", "2", "--http", "-q"]).exit_code == 2

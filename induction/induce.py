@@ -31,7 +31,7 @@ from typing import Any
 import orjson
 
 from induction.arranger import hydration_order, same_variable
-from induction.backends import Deriver, Stages, make_stages
+from induction.backends import Deriver, HeuristicSpanIdentifier, Stages, make_stages
 from induction.config import InductionConfig
 from induction.hashing import canonical_message, digest, message_hash
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
@@ -48,6 +48,7 @@ from induction.runtime.template import (
 from induction.store import StoredRecord
 from induction.tokens import recognise
 
+_SPANS = HeuristicSpanIdentifier()
 _ENUM = re.compile(r"[A-Za-z_][A-Za-z_ -]{0,23}\Z")
 
 
@@ -319,9 +320,48 @@ class Inducer:
         self.notes[tid].append(why)
         if status == "uncacheable" and sk.gaps:
             self._exact_repeats(parent_tid, ns, cluster)
+        if status == "staged" and not sk.gaps and response is not None:
+            proposal = self._proposal(cluster[0][0])
+            if proposal is not None:
+                self.notes[tid].append(proposal)
         kids = [(c, m) for m in members for c in self.nodes[m.node].children]
         if kids:
             self._children(tid, ns, kids)
+
+    def _proposal(self, sid: str) -> str | None:
+        """What the Identifier would make variables of, for a node seen in one context only.
+
+        One context cannot show what varies, so the node stays literal (a template from
+        one run must not match new values); the proposal is shown by ``rote explain``.
+        Typed values and values a later model output copies are proposed (heuristic
+        Identifier, whatever the backend: this costs no model call)."""
+        text = text_of(self.nodes[sid].msg)
+        if not text:
+            return None
+        # Not JSON keys: a key is structure even when a later message says the same word.
+        spans = [sp for sp in _SPANS.spans(text, self._later_texts(sid), {}) if text[sp[1]:sp[1] + 2] != '":']
+        if not spans:
+            return None
+        marked, pos = [], 0
+        for a, b, _ in spans:
+            marked += [text[pos:a], f"⟦{text[a:b]}⟧"]
+            pos = b
+        marked.append(text[pos:])
+        kinds = ", ".join(sorted({k for _, _, k in spans}))
+        return (f"seen in one context: a second run with other values would show what varies; "
+                f"the Identifier proposes ({kinds}): {''.join(marked)!r}")
+
+    def _later_texts(self, sid: str) -> list[str]:
+        """Texts of the model outputs below a store node (content and tool-call arguments)."""
+        out: list[str] = []
+        stack = list(self.nodes[sid].children)
+        while stack:
+            node = self.nodes[stack.pop()]
+            if node.msg.get("role") == "assistant":
+                out.append(_text(node.msg) if not text_of(node.msg) else
+                           f"{text_of(node.msg)}\n{_text({'tool_calls': node.msg.get('tool_calls')})}")
+            stack.extend(node.children)
+        return out
 
     def _exact_repeats(self, parent_tid: str | None, ns: str, cluster: list[tuple[str, _Member]]) -> None:
         """Beside a node that cannot answer new values, literal nodes for the contexts that

@@ -220,3 +220,14 @@ def test_hex_ids_align_as_whole_values() -> None:
         recs += run.records
     user = node_with(induce(stored(recs)), "session=")
     assert str(user.template.content).endswith("session={{session:word}} typed into #name") and user.status == "live"
+
+
+def test_one_context_stays_literal_and_explain_shows_the_proposed_variables() -> None:
+    r = induced("crm_email", n=1)
+    user = node_with(r, "Send a follow-up to")
+    assert user.status == "staged" and user.template.is_literal  # one run never matches new values
+    (proposal,) = [n for n in r.notes[user.id] if n.startswith("seen in one context")]
+    email = re.search(r"to (\S+) about", str(user.template.content))
+    assert email is not None and f"⟦{email.group(1)}⟧" in proposal and "⟦INV-" in proposal
+    tool = node_with(r, '"full_name"')
+    assert not any("⟦email⟧" in n for n in r.notes[tool.id])  # JSON keys are structure

@@ -42,6 +42,7 @@ from pydantic import TypeAdapter, ValidationError
 from induction.hashing import digest
 from induction.runtime.bindings import build_dag
 from induction.runtime.lookup import Explanation, Hit, explain
+from induction.runtime.messages import MatcherPool
 from induction.runtime.nodes import TemplateNode
 from induction.runtime.tree_index import Children, RuntimeNode
 from rote.errors import TemplateError
@@ -56,10 +57,11 @@ _NODES: Final = TypeAdapter(list[TemplateNode])
 class TreeIndex:
     """Runtime nodes by id, and each namespace's first-message children."""
 
-    __slots__ = ("by_id", "roots")
+    __slots__ = ("by_id", "pool", "roots")
 
     def __init__(self, nodes: Iterable[TemplateNode]) -> None:
-        self.by_id: dict[str, RuntimeNode] = {n.id: RuntimeNode(n) for n in nodes}
+        self.pool = MatcherPool()  # equal templates share one matcher
+        self.by_id: dict[str, RuntimeNode] = {n.id: RuntimeNode(n, self.pool) for n in nodes}
         self.roots: dict[str, Children] = {}
         for node in self.by_id.values():
             parent = node.model.parent

@@ -69,14 +69,25 @@ class Explanation:
     path: tuple[str, ...]
 
 
-@dataclass(slots=True)
 class _State:
-    node: RuntimeNode | None
-    children: Children | None
-    scope: dict[str, Any]
-    path: tuple[str, ...]
-    exact: bool  # every message so far matched by hash
-    live: bool  # the node reached answers (its own status is live)
+    """One node reached: the bindings in scope there and the ids of the nodes matched so far.
+
+    A state with a single successor becomes it (node, path and, when it owns it, scope are
+    extended in place): along the usual single path no state, path or scope is copied.
+    """
+
+    __slots__ = ("children", "exact", "live", "node", "owned", "path", "scope")
+
+    def __init__(self, node: RuntimeNode | None, children: Children | None, scope: dict[str, Any],
+                 path: list[str], exact: bool, live: bool, owned: bool) -> None:
+        self.node = node
+        self.children = children
+        self.scope = scope
+        self.path = path  # never shared with another state
+        self.exact = exact  # every message so far matched by hash
+        self.live = live  # the node reached answers (its own status is live)
+        # Whether no other state holds ``scope`` (siblings that bind nothing share their parent's).
+        self.owned = owned
 
 
 class _Veto(Exception):
@@ -111,8 +122,11 @@ def explain(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "de
     if roots is None:
         return Explanation(None, f"no templates in namespace {namespace!r}", ())
     deadline = time.thread_time() + tree.budget_ms / 1000
-    states = [_State(None, roots, {}, (), True, True)]
-    views: list[MessageView] = []
+    states = [_State(None, roots, {}, [], True, True, True)]
+    disabled = disabled or ()
+    max_frontier = tree.max_frontier
+    chars = 0  # characters of text and tool calls, for the prompt-token estimate
+    odd: list[MessageView] = []  # messages whose size full_size() counts, when answering
     try:
         for depth, message in enumerate(messages):
             if type(message) is not dict and not isinstance(message, Mapping):
@@ -120,55 +134,105 @@ def explain(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "de
             view = MessageView(message)
             if not view.text_only:
                 return Explanation(None, f"message {depth + 1} has non-text content", ())
-            views.append(view)
-            nxt = _step(states, view, disabled or (), deadline)
+            size = view.size
+            if size is None:
+                odd.append(view)
+            else:
+                chars += size
+            nxt = _step(states, view, disabled, deadline)
             if not nxt:
                 deepest = max((s.path for s in states), key=len)
-                return Explanation(None, f"message {depth + 1} matches no template", deepest)
-            if len(nxt) > tree.max_frontier:
-                return Explanation(None, f"message {depth + 1} matches {len(nxt)} templates", nxt[0].path)
+                return Explanation(None, f"message {depth + 1} matches no template", tuple(deepest))
+            if len(nxt) > max_frontier:
+                return Explanation(None, f"message {depth + 1} matches {len(nxt)} templates", tuple(nxt[0].path))
             states = nxt
-        return _answer(tree, states, request, deadline, views)
+        return _answer(tree, states, request, deadline, chars, odd, len(messages))
     except _Veto as v:
         return Explanation(None, v.reason, v.path)
 
 
 def _step(states: list[_State], view: MessageView, disabled: Collection[str], deadline: float) -> list[_State]:
+    """The states the message leads to, in index order (each state's exact children first).
+
+    Each match is entered as it is found (vetoes, derivations and the next match happen
+    in that order), except that a first match without derivations waits to see whether
+    it is the only one: then the state becomes it, extending its path and (if it owns it)
+    its scope, instead of copying them. (The two loops below handle a match alike.)
+    """
     out: list[_State] = []
     for st in states:
         kids = st.children
         if kids is None:
             continue
+        waiting: RuntimeNode | None = None
+        waiting_bound: dict[str, Any] | None = None
+        entered = False
         if kids.exact:
-            for child in kids.exact.get(view.hash, ()):
-                _advance(st, child, {}, True, out, disabled, deadline)
+            for child in kids.exact_matches(view):  # by hash: no bindings (None)
+                if child.id in disabled:
+                    raise _Veto(f"node {child.id} is disabled", (*st.path, child.id))
+                if waiting is not None:
+                    _enter(st, waiting, waiting_bound, out, deadline)
+                    waiting, entered = None, True
+                if entered or child.derivations:
+                    _enter(st, child, None, out, deadline)
+                    entered = True
+                else:
+                    waiting, waiting_bound = child, None
         if kids.groups and view.templatable:
             group = kids.groups.get(view.key)
             if group is not None:
+                scope = st.scope
                 for child in group.candidates(view):
-                    bound = child.matcher.match(view, st.scope)
-                    if bound is not None:
-                        _advance(st, child, bound, False, out, disabled, deadline)
+                    # The group key already equals the message's role, name and tool-call names.
+                    bound = (child._matcher or child.matcher).match_grouped(view, scope)
+                    if bound is None:
+                        continue
+                    if child.id in disabled:
+                        raise _Veto(f"node {child.id} is disabled", (*st.path, child.id))
+                    if waiting is not None:
+                        _enter(st, waiting, waiting_bound, out, deadline)
+                        waiting, entered = None, True
+                    if entered or child.derivations:
+                        _enter(st, child, bound, out, deadline)
+                        entered = True
+                    else:
+                        waiting, waiting_bound = child, bound
+        if waiting is not None:  # the only match, without derivations: the state becomes it
+            if waiting_bound:
+                if st.owned:
+                    st.scope.update(waiting_bound)
+                else:
+                    st.scope, st.owned = {**st.scope, **waiting_bound}, True
+            # A node's status is about its own answer; the nodes above only have to match.
+            st.node, st.children, st.live = waiting, waiting.children, waiting.live
+            st.exact = st.exact and waiting_bound is None
+            st.path.append(waiting.id)
+            out.append(st)
     return out
 
 
-def _advance(st: _State, child: RuntimeNode, bound: dict[str, Any], by_hash: bool, out: list[_State],
-             disabled: Collection[str], deadline: float) -> None:
-    if child.id in disabled:
-        raise _Veto(f"node {child.id} is disabled", (*st.path, child.id))
-    scope = {**st.scope, **bound} if bound else st.scope
-    if child.model.derivations:
+def _enter(st: _State, child: RuntimeNode, bound: dict[str, Any] | None, out: list[_State],
+           deadline: float) -> None:
+    """Add the state ``child`` leads to from ``st``, one of several (or with derivations)."""
+    scope = st.scope
+    owned = True
+    if bound:
+        scope = {**scope, **bound}
+    elif child.derivations:
         scope = dict(scope)
-        if not _derive_checked(child, scope, deadline):
-            return
+    else:
+        owned = False  # shared with the state's other successors
+    if child.derivations and not _derive_checked(child, scope, deadline):
+        return
     # A node's status is about its own answer; the nodes above only have to match.
-    out.append(_State(child, child.children, scope, (*st.path, child.id), st.exact and by_hash,
-                      child.status == "live"))
+    out.append(_State(child, child.children, scope, [*st.path, child.id], st.exact and bound is None,
+                      child.live, owned))
 
 
 def _derive_checked(node: RuntimeNode, scope: dict[str, Any], deadline: float) -> bool:
     """Compute the node's derivations; each must agree with the value read off the message, if any."""
-    for d in node.model.derivations:
+    for d in node.derivations:
         try:
             value = derive(d, scope, deadline)
         except Miss:
@@ -185,7 +249,7 @@ def _derive_checked(node: RuntimeNode, scope: dict[str, Any], deadline: float) -
 
 
 def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any], deadline: float,
-            views: list[MessageView]) -> Explanation:
+            chars: int, odd: list[MessageView], count: int) -> Explanation:
     key: str | None = None
     answers: list[tuple[_State, dict[str, Any]]] = []
     reasons: list[str] = []
@@ -199,8 +263,11 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
         repeat = st.exact and node.response_literal and node.status in ("live", "uncacheable")
         if not st.live and not repeat:
             if node.status == "uncacheable":
-                raise _Veto(f"node {node.id} is uncacheable", st.path)
+                raise _Veto(f"node {node.id} is uncacheable", tuple(st.path))
             reasons.append(f"node {node.id} is {node.status}, not live")
+            continue
+        if response.pins and not _pinned(response.pins, st.scope):
+            reasons.append(f"node {node.id} was only seen with other values of {', '.join(sorted(response.pins))}")
             continue
         if response.request_keys:
             key = key or request_key(request)
@@ -214,22 +281,35 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
         except Miss as e:
             # This node could answer but cannot now: with any other candidate, that is doubt.
             if len(states) > 1:
-                raise _Veto(f"node {node.id}: {e.reason}; other templates matched too", st.path) from None
+                raise _Veto(f"node {node.id}: {e.reason}; other templates matched too", tuple(st.path)) from None
             reasons.append(f"node {node.id}: {e.reason}")
             continue
         answers.append((st, {"message": message, "scope": scope, "finish": response.finish_reason}))
     if not answers:
-        return Explanation(None, "; ".join(reasons) or "no answer", states[0].path)
+        return Explanation(None, "; ".join(reasons) or "no answer", tuple(states[0].path))
     first_state, first = answers[0]
+    path = tuple(first_state.path)
     if len(answers) > 1:
         outcome = (canonical_bytes(first["message"]), first["finish"])
         for _, other in answers[1:]:
             if (canonical_bytes(other["message"]), other["finish"]) != outcome:
-                return Explanation(None, "templates that matched disagree on the answer", first_state.path)
+                return Explanation(None, "templates that matched disagree on the answer", path)
     node = first_state.node
     assert node is not None and node.model.response is not None
     usage = node.model.response.usage or {}
-    body = completion_body(first["message"], model=request.get("model"),
-                           prompt_tokens=max(-(-sum(v.size for v in views) // 4), len(views)),
+    chars += sum(v.full_size() for v in odd)
+    body = completion_body(first["message"], model=request.get("model"), prompt_tokens=max(-(-chars // 4), count),
                            completion_tokens=usage.get("completion_tokens"), finish_reason=first["finish"])
-    return Explanation(Hit(node.id, first_state.path, first["scope"], body), None, first_state.path)
+    return Explanation(Hit(node.id, path, first["scope"], body), None, path)
+
+
+def _pinned(pins: Mapping[str, Any], scope: Mapping[str, Any]) -> bool:
+    """Whether every pinned variable has its one recorded value (a value read off text
+    may be the text spelling of a JSON one: ``"1250.0"`` for ``1250.0``)."""
+    for var, want in pins.items():
+        if var not in scope:
+            return False
+        got = scope[var]
+        if not same_json(got, want) and not (type(got) is str and got == render_value(want)):
+            return False
+    return True

@@ -12,9 +12,12 @@ RE2 has Perl's leftmost-first preference, so the greedy pattern yields the
 lexicographically greatest tuple of slot ends and the lazy pattern the least:
 when the two agree the split is unique. When they disagree, slots whose
 variable is already in scope are replaced by their value as literal text and the
-test is run again; still ambiguous means no match. Long texts use an equivalent
-DFA-only walk (leftmost start of the rest of the template, twice per slot) so
-cost stays linear with a small constant.
+test is run again; still ambiguous means no match. An equivalent walk, slot by
+slot, gives the same answer in linear time: a slot followed by literal text that
+starts outside its class is its whole class run, one whose literal occurs once in
+its run ends there, and otherwise the leftmost start of the rest of the template is
+searched for twice. Templates whose slots all end where their class run does are
+split with one match of everything before the last slot.
 
 Variables already in scope must read the value they have (as
 :func:`~induction.runtime.template.render_value` writes it); a variable used
@@ -34,6 +37,7 @@ True
 
 from __future__ import annotations
 
+import sys
 from collections import OrderedDict
 from collections.abc import Mapping
 from functools import lru_cache
@@ -42,14 +46,22 @@ from typing import Final
 import re2
 
 from induction.runtime import kinds
-from induction.runtime.rx import Pattern
+from induction.runtime.rx import START, Pattern
 from induction.runtime.template import Scope, Slot, TextTemplate, render_value
 
-# Texts up to this many bytes are split with two capturing matches (fast on short
-# input); longer ones with the DFA-only walk (measured crossover ~200 bytes; the
-# capturing NFA costs ~100 ns/byte, the walk ~2 ns/byte per slot).
+# Templates with adjacent slots that can share characters: texts up to this many bytes
+# are split with two capturing matches (fast on short input), longer ones with the walk,
+# which searches for the rest of the template there (measured crossover ~200 bytes; the
+# capturing NFA costs ~100 ns/byte, the walk ~2 ns/byte per slot). Other templates always
+# take the walk or the head split, which find most slot ends without a regex.
 CAPTURE_MAX_BYTES: Final = 256
 SUBSTITUTION_CACHE: Final = 16
+
+
+# Walk modes of a slot (see TextMatcher._plan).
+_LAST: Final = 0
+_FORCED: Final = 1
+_FREE: Final = 2
 
 
 class _Ambiguous:
@@ -77,6 +89,12 @@ def _normalise(template: TextTemplate) -> tuple[list[str], list[Slot]]:
     return literals, slots
 
 
+def intern(s: str) -> str:
+    """``sys.intern`` for plain strings: variable names, keys and roles are then one object
+    across the tree (compared by identity, and one cache line however many nodes use them)."""
+    return sys.intern(s) if type(s) is str else s
+
+
 def _in_class(kind: str, ch: str) -> bool:
     return Pattern(kinds.CLASS[kind]).fullmatch(ch.encode()) is not None
 
@@ -84,27 +102,44 @@ def _in_class(kind: str, ch: str) -> bool:
 class TextMatcher:
     """A text template compiled for matching; build once, match many texts."""
 
-    __slots__ = ("_checked", "_greedy", "_head", "_lazy", "_rests", "_runs", "_subst", "_unique", "_vars",
-                 "lit_bytes", "literals", "min_len", "slots", "template")
+    __slots__ = ("_checked", "_forced", "_greedy", "_head", "_last", "_lazy", "_plan", "_rests", "_subst", "_tail",
+                 "_unique", "_walk_first", "lit_bytes", "literals", "min_len", "slots", "template", "vars")
 
     def __init__(self, template: TextTemplate) -> None:
         self.template = template
         self.literals, self.slots = _normalise(template)
         self.lit_bytes = [s.encode() for s in self.literals]
         self.min_len = sum(map(len, self.lit_bytes)) + sum(kinds.WIDTH.get(s.kind, 1) for s in self.slots)
-        # The split is unique by construction when every slot but the last is followed
-        # by literal text starting with a character outside the slot's class.
-        self._unique = len(self.slots) <= 1 or all(
-            s.kind in kinds.WIDTH or (lit and not _in_class(s.kind, lit[0]))
-            for s, lit in zip(self.slots[:-1], self.literals[1:-1], strict=True)
-        )
-        self._vars = frozenset(s.var for s in self.slots)
+        # A slot is forced when its end follows from where it starts: it has a fixed width,
+        # or the literal after it starts with a character outside its class (the value is
+        # the whole class run), or it is the last slot (it ends where the final literal
+        # begins). Only the other slots can make a split ambiguous.
+        self._forced = [s.kind in kinds.WIDTH or bool(lit and not _in_class(s.kind, lit[0]))
+                        for s, lit in zip(self.slots[:-1], self.literals[1:-1], strict=True)]
+        self._forced += [True] * bool(self.slots)
+        # The split is unique by construction when every slot is forced.
+        self._unique = all(self._forced)
+        # Slots not forced but followed by literal text are split by finding that text (see
+        # _split_walk): the walk then beats the capturing patterns at any length (~2x).
+        self._walk_first = all(f or lit for f, lit in zip(self._forced, self.literals[1:], strict=True))
+        self.vars = frozenset(intern(s.var) for s in self.slots)
+        # (variable, literal after it) per slot: renders without testing each part's type.
+        self._tail = tuple((intern(s.var), lit) for s, lit in zip(self.slots, self.literals[1:], strict=True))
+        # The last slot's kind and the length of the final literal (the head split reads
+        # the last value as what remains).
+        self._last = (self.slots[-1].kind if self.slots else "", len(self.lit_bytes[-1]))
         self._checked = [(i, s.kind) for i, s in enumerate(self.slots) if kinds.needs_check(s.kind)]
+        # Per slot, what the walk reads: the literal after it, its kind, the stdlib pattern
+        # of its class run (None for text and multiline, found without one), its width,
+        # and whether it is the last slot, forced, or free.
+        self._plan = tuple(
+            (lit, intern(s.kind), kinds.RUN[s.kind] if s.kind not in ("text", "multiline") else None,
+             kinds.WIDTH.get(s.kind), _LAST if i == len(self.slots) - 1 else _FORCED if forced else _FREE)
+            for i, (s, lit, forced) in enumerate(zip(self.slots, self.lit_bytes[1:], self._forced, strict=True)))
         self._greedy: Pattern | None = None
         self._lazy: Pattern | None = None
         self._head: Pattern | None = None
         self._rests: list[Pattern] | None = None
-        self._runs: list[Pattern] | None = None
         self._subst: OrderedDict[tuple[tuple[str, str], ...], TextMatcher] = OrderedDict()
 
     @property
@@ -112,20 +147,23 @@ class TextMatcher:
         return list(dict.fromkeys(s.var for s in self.slots))
 
     def pattern(self, lazy: bool = False, groups: bool = True) -> str:
-        """The RE2 pattern of the whole text (to be full-matched), one group per slot."""
+        """The RE2 pattern of the whole text (to be full-matched), one group per slot.
+
+        ``lazy`` makes the slots that are not forced lazy: a forced slot has one possible
+        end wherever it starts, so its quantifier does not change which split the
+        leftmost-first preference picks (the least tuple of ends), only how long the
+        search takes (a lazy last slot would try every end before the final one).
+        """
         out = [_escape(self.literals[0])]
         left, right = ("(", ")") if groups else ("(?:", ")")
-        for slot, lit in zip(self.slots, self.literals[1:], strict=True):
-            out.append(left + kinds.slot_pattern(slot.kind, lazy) + right + _escape(lit))
+        for slot, lit, forced in zip(self.slots, self.literals[1:], self._forced, strict=True):
+            out.append(left + kinds.slot_pattern(slot.kind, lazy and not forced) + right + _escape(lit))
         return "".join(out)
 
     def compile(self) -> None:
-        """Compile the short-text patterns now (they are otherwise compiled on first use)."""
-        if self._greedy is None:
-            self._greedy = Pattern(self.pattern())
-            if not self._unique:
-                self._lazy = Pattern(self.pattern(lazy=True))
-            elif len(self.slots) > 1:
+        """Compile the patterns :meth:`split` uses now (they are otherwise compiled on first use)."""
+        if self._unique:
+            if self._head is None and len(self.slots) > 1:
                 # Everything before the last slot, matched from the start: in a template whose
                 # split is unique by construction each slot is a whole class run, so its full
                 # pattern can stand in the regex, and the last value is simply what remains.
@@ -133,6 +171,32 @@ class TextMatcher:
                 for slot, lit in zip(self.slots[:-1], self.literals[1:-1], strict=True):
                     head.append("(" + kinds.FULL.get(slot.kind, kinds.slot_pattern(slot.kind)) + ")" + _escape(lit))
                 self._head = Pattern("".join(head))
+            return
+        if self._rests is None:
+            self._rests = self._compile_walk()
+        if not self._walk_first:
+            self._compile_captures()
+
+    def _compile_captures(self) -> None:
+        if self._greedy is None:
+            if not self._unique:
+                self._lazy = Pattern(self.pattern(lazy=True))
+            self._greedy = Pattern(self.pattern())  # last: a thread that sees it sees both
+
+    def render(self, scope: Scope) -> str:
+        """The template filled from ``scope`` (``self.template.render``, without the part type tests)."""
+        out = [self.literals[0]]
+        for var, lit in self._tail:
+            value = scope[var]
+            out.append(value if type(value) is str else render_value(value))
+            out.append(lit)
+        return "".join(out)
+
+    def known(self, scope: Scope) -> bool:
+        """Whether every variable of the template is in ``scope``."""
+        if type(scope) is dict:
+            return scope.keys() >= self.vars  # no set built from the scope's keys
+        return self.vars.issubset(scope.keys())
 
     def match(self, text: str, scope: Scope) -> dict[str, str] | None:
         """New bindings read off ``text`` (variables not in ``scope``), or None."""
@@ -140,17 +204,18 @@ class TextMatcher:
             data = text.encode()
         except UnicodeEncodeError:
             return None
-        return self.match_bytes(data, scope)
+        return self.match_bytes(data, scope, text)
 
     def match_bytes(self, data: bytes, scope: Scope, text: str | None = None) -> dict[str, str] | None:
         """:meth:`match` on the UTF-8 encoding of the text (``text`` itself, if the caller has it)."""
-        if scope and self._vars.issubset(scope.keys()):
+        if scope and (scope.keys() >= self.vars if type(scope) is dict else self.vars.issubset(scope.keys())):
             # Every value is known: the text must be the template rendered with them.
-            rendered = self.template.render(scope)
+            rendered = self.render(scope)
             same = rendered == text if text is not None else rendered.encode() == data
             return {} if same else None
-        values = self.split(data)
-        if isinstance(values, list):
+        # A compiled head means a unique template of several slots: split it directly.
+        values = self.split(data) if self._head is None else self._split_head(data)
+        if type(values) is list:
             got = self._bind(values, scope)
             if got is not None or not scope:
                 return got
@@ -181,12 +246,11 @@ class TextMatcher:
         if len(self.slots) == 1:
             value = data[len(lits[0]):len(data) - len(lits[-1])]
             return [value] if kinds.bytes_fit(self.slots[0].kind, value) else None
-        if method is None and self._unique:
-            return self._split_head(data)
-        if method == "captures" or (method is None and len(data) <= CAPTURE_MAX_BYTES):
-            values = self._split_captures(data)
-        else:
-            values = self._split_walk(data)
+        if method is None:
+            if self._unique:
+                return self._split_head(data)
+            method = "walk" if self._walk_first or len(data) > CAPTURE_MAX_BYTES else "captures"
+        values = self._split_captures(data) if method == "captures" else self._split_walk(data)
         if isinstance(values, list) and not self._kinds_fit(values):
             return None
         return values
@@ -199,7 +263,7 @@ class TextMatcher:
 
     def _split_captures(self, data: bytes) -> Split:
         if self._greedy is None:
-            self.compile()
+            self._compile_captures()
         assert self._greedy is not None
         spans = self._greedy.fullmatch(data)
         if spans is None:
@@ -211,69 +275,108 @@ class TextMatcher:
         return [data[a:b] for a, b in spans[1:]]
 
     def _split_head(self, data: bytes) -> Split:
-        if self._greedy is None:
+        """The split of a unique template: the head's values, and the last value is what
+        remains before the final literal (what :meth:`split` checks first is implied: the
+        head starts with the first literal, and the last value is not empty)."""
+        head = self._head
+        if head is None:
             self.compile()
-        assert self._head is not None
-        spans = self._head.match(data)
-        if spans is None:
+            head = self._head
+            assert head is not None
+        kind, tail = self._last
+        if not data.endswith(self.lit_bytes[-1]):
             return None
-        end = len(data) - len(self.lit_bytes[-1])
-        last = data[spans[0][1]:end]
-        if spans[0][1] >= end or not kinds.bytes_fit(self.slots[-1].kind, last):
+        spans = head.run(START, data, 0, len(data))
+        start = spans[0][1]
+        if start < 0:  # no match
             return None
-        return [*(data[a:b] for a, b in spans[1:]), last]
+        end = len(data) - tail
+        if start >= end:
+            return None
+        last = data[start:end]
+        if kind != "multiline" and not kinds.bytes_fit(kind, last):  # any non-empty value is multiline
+            return None
+        values = [data[a:b] for a, b in spans[1:]]
+        values.append(last)
+        return values
 
-    def _compile_walk(self) -> tuple[list[Pattern], list[Pattern]]:
-        rests, runs = [], []
-        for i, slot in enumerate(self.slots):
+    def _compile_walk(self) -> list[Pattern]:
+        rests = []
+        for i in range(len(self.slots)):
             rest = [_escape(self.literals[i + 1])]
             for s, lit in zip(self.slots[i + 1:], self.literals[i + 2:], strict=True):
                 rest.append(kinds.slot_pattern(s.kind) + _escape(lit))
             rests.append(Pattern("(?:" + "".join(rest) + r")\z"))
-            runs.append(Pattern(kinds.CLASS[slot.kind] + "*"))
-        return rests, runs
+        return rests
 
     def _split_walk(self, data: bytes) -> Split:
         """Slot by slot: the slot ends where the rest of the template can start; if two
-        such ends lie within the slot's class run, the split is ambiguous."""
-        if self._rests is None or self._runs is None:
-            self._rests, self._runs = self._compile_walk()
+        such ends lie within the slot's class run, the split is ambiguous.
+
+        Most ends need no search for the rest of the template: a forced slot ends where
+        its class run does (or after its width), and a slot whose next literal occurs once
+        within its run can only end there. The rest is searched for (a DFA pass, twice)
+        only when that literal is empty or occurs more than once. Every literal is checked
+        as the walk passes it, so what is returned is a split, and each end was the only
+        one possible.
+        """
+        if self._rests is None:
+            self._rests = self._compile_walk()
         pos = len(self.lit_bytes[0])
         values: list[bytes] = []
-        for i, slot in enumerate(self.slots):
-            rest, run = self._rests[i], self._runs[i]
-            m = run.match(data, pos)
-            run_end = m[0][1] if m is not None else pos
-            width = kinds.WIDTH.get(slot.kind)
-            if width is not None:
+        for i, (lit, kind, run, width, mode) in enumerate(self._plan):
+            # Where the run of the slot's class that starts at ``pos`` ends.
+            if run is not None:
+                run_end = run.match(data, pos).end()  # type: ignore[union-attr]  # C* always matches
+            elif kind == "text":
+                run_end = data.find(b"\n", pos)
+                if run_end < 0:
+                    run_end = len(data)
+            else:  # multiline
+                run_end = len(data)
+            if mode == _LAST:
+                end = len(data) - len(lit)  # split() checked that the final literal is there
+                if not (end == pos + width if width is not None else pos < end) or end > run_end:
+                    return None
+            elif width is not None:
                 end = pos + width
-                if end > run_end or rest.match(data, end) is None:
+                if end > run_end or not data.startswith(lit, end):
+                    return None
+            elif run_end == pos:
+                return None
+            elif mode == _FORCED:
+                end = run_end
+                if not data.startswith(lit, end):
                     return None
             else:
-                if run_end == pos:
+                stop = run_end + len(lit)  # an occurrence of the literal must start within the run
+                end = data.find(lit, pos + 1, stop) if lit else -1
+                if lit and end < 0:
                     return None
-                found = rest.search(data, pos + 1)
-                if found is None or found[0][0] > run_end:
-                    return None
-                end = found[0][0]
-                if end < run_end:
-                    other = rest.search(data, end + 1)
-                    if other is not None and other[0][0] <= run_end:
-                        return AMBIGUOUS
+                if not lit or data.find(lit, end + 1, stop) >= 0:
+                    rest = self._rests[i]
+                    found = rest.search(data, pos + 1)
+                    if found is None or found[0][0] > run_end:
+                        return None
+                    end = found[0][0]
+                    if end < run_end:
+                        other = rest.search(data, end + 1)
+                        if other is not None and other[0][0] <= run_end:
+                            return AMBIGUOUS
             values.append(data[pos:end])
-            pos = end + len(self.lit_bytes[i + 1])
+            pos = end + len(lit)
         return values
 
     def _bind(self, values: list[bytes], scope: Scope) -> dict[str, str] | None:
         out: dict[str, str] = {}
-        for slot, raw in zip(self.slots, values, strict=True):
+        for (var, _), raw in zip(self._tail, values, strict=True):
             try:
                 value = raw.decode()
-            except UnicodeDecodeError:
+            except UnicodeDecodeError:  # a slice of valid UTF-8 that splits a character
                 return None
-            var = slot.var
             if var in scope:
-                if render_value(scope[var]) != value:
+                seen = scope[var]
+                if (seen if type(seen) is str else render_value(seen)) != value:
                     return None
             elif var in out:
                 if out[var] != value:
@@ -301,6 +404,24 @@ class TextMatcher:
         if not isinstance(split, list):
             return None
         return sub._bind(split, scope)
+
+
+TextMatchers = dict[TextTemplate, TextMatcher]
+
+
+def shared_text(template: TextTemplate, pool: TextMatchers | None) -> TextMatcher:
+    """The matcher of ``template`` from ``pool`` (built and added if missing; a new one without a pool).
+
+    A tree shares one matcher (and its compiled patterns) among equal templates: the same
+    tool-output format under many parents is then one set of objects that stays in the
+    CPU's caches, instead of one cold copy per node. Matchers hold no per-node state.
+    """
+    if pool is None:
+        return TextMatcher(template)
+    m = pool.get(template)
+    if m is None:
+        m = pool[template] = TextMatcher(template)  # racing threads at worst build it twice
+    return m
 
 
 @lru_cache(maxsize=4096)

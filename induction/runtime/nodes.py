@@ -56,6 +56,10 @@ class ResponseTemplate(BaseModel):
     usage: dict[str, int] | None = None
     # How many recorded calls (from distinct runs) this answer was induced from.
     evidence: int = 0
+    # Variables in scope that had this one value in every call the answer was seen
+    # for: the evidence says nothing about other values, so any other is a miss
+    # (JSON equality; a text-read value also matches its JSON spelling).
+    pins: dict[str, Any] = Field(default_factory=dict)
 
 
 class TemplateNode(BaseModel):

@@ -14,36 +14,44 @@ from typing import Any, Final
 import re2
 
 Spans = list[tuple[int, int]]
-_NULL: Final = (-1, -1)
+NULL: Final = (-1, -1)  # the span of a group that did not take part (first: no match at all)
 _BOTH: Final = re2._Anchor.ANCHOR_BOTH
-_START: Final = re2._Anchor.ANCHOR_START
+START: Final = re2._Anchor.ANCHOR_START
 _NONE: Final = re2._Anchor.UNANCHORED
 
 
 class Pattern:
-    """One compiled RE2 pattern (UTF-8 mode) matched against bytes."""
+    """One compiled RE2 pattern (UTF-8 mode) matched against bytes.
 
-    __slots__ = ("_raw", "_re", "pattern")
+    ``run(anchor, data, pos, endpos)`` is the raw call for hot paths: every group's span,
+    the first :data:`NULL` when there is no match (google-re2's pybind method when its
+    internals are where they were, else the same through the wrapper).
+    """
+
+    __slots__ = ("_re", "pattern", "run")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self._re = re2.compile(pattern.encode())
-        # The pybind object under google-re2's wrapper; the wrapper is the fallback.
-        self._raw: Any = getattr(self._re, "_regexp", None)
+        # The pybind method under google-re2's wrapper, bound once: the wrapper's match
+        # objects cost more than a short match.
+        run = getattr(getattr(self._re, "_regexp", None), "Match", None)
+        self.run: Any = run if run is not None else self._wrapped
 
-    def _run(self, anchor: Any, data: bytes, pos: int) -> Spans | None:
-        if self._raw is not None:
-            spans: Spans = self._raw.Match(anchor, data, pos, len(data))
-            return None if spans[0] == _NULL else spans
-        m = self._re._match(anchor, data, pos, len(data))
-        found = next(m, None)
-        return None if found is None else [found.span(i) for i in range(self._re.groups + 1)]
+    def _wrapped(self, anchor: Any, data: bytes, pos: int, endpos: int) -> Spans:
+        found = next(self._re._match(anchor, data, pos, endpos), None)
+        if found is None:
+            return [NULL] * (self._re.groups + 1)
+        return [found.span(i) for i in range(self._re.groups + 1)]
 
     def fullmatch(self, data: bytes) -> Spans | None:
-        return self._run(_BOTH, data, 0)
+        spans: Spans = self.run(_BOTH, data, 0, len(data))
+        return None if spans[0] == NULL else spans
 
     def match(self, data: bytes, pos: int = 0) -> Spans | None:
-        return self._run(_START, data, pos)
+        spans: Spans = self.run(START, data, pos, len(data))
+        return None if spans[0] == NULL else spans
 
     def search(self, data: bytes, pos: int = 0) -> Spans | None:
-        return self._run(_NONE, data, pos)
+        spans: Spans = self.run(_NONE, data, pos, len(data))
+        return None if spans[0] == NULL else spans

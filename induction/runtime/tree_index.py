@@ -29,7 +29,8 @@ from typing import Any, Final
 import re2
 
 from induction.hashing import message_hash
-from induction.runtime.messages import MessageMatcher, MessageView
+from induction.runtime.matcher import intern
+from induction.runtime.messages import MatcherPool, MessageMatcher, MessageView
 from induction.runtime.nodes import TemplateNode
 from induction.runtime.template import MessageTemplate, marker, render_json
 
@@ -83,18 +84,27 @@ def _json_has_var(tpl: Any) -> bool:
 class RuntimeNode:
     """One node as the lookup uses it (the pydantic node stays in ``model``)."""
 
-    __slots__ = ("_matcher", "children", "exact_hash", "id", "literal", "model", "prefix", "response_literal",
-                 "status", "typed_vars")
+    __slots__ = ("_matcher", "_pool", "children", "derivations", "exact_hash", "id", "literal", "live", "model",
+                 "plain", "plain_text", "prefix", "response_literal", "role", "status", "typed_vars")
 
-    def __init__(self, model: TemplateNode) -> None:
+    def __init__(self, model: TemplateNode, pool: MatcherPool | None = None) -> None:
+        """``pool``: the tree's shared matchers (none: the node builds its own)."""
         self.model = model
+        self._pool = pool
         self.id = model.id
         self.status = model.status
+        self.live = model.status == "live"
+        self.derivations = model.derivations
         t = model.template
+        self.role = intern(t.role)
         self.literal = not has_slots(t)
-        self.exact_hash = message_hash(literal_message(t)) if self.literal else None
+        literal = literal_message(t) if self.literal else None
+        self.exact_hash = message_hash(literal) if literal is not None else None
+        # A literal message of role and text alone is found by its text (see ``Children``).
+        self.plain = literal is not None and not t.name and not t.tool_calls
+        self.plain_text: str | None = literal["content"] or None if literal is not None else None
         first = t.content.parts[0] if t.content is not None and t.content.parts else ""
-        self.prefix = first if isinstance(first, str) else ""
+        self.prefix = intern(first) if isinstance(first, str) else ""
         self.typed_vars: frozenset[str] = frozenset(
             v for c in t.tool_calls for v in _typed_vars(c.arguments, set())) if t.tool_calls else frozenset()
         r = model.response
@@ -105,23 +115,33 @@ class RuntimeNode:
     @property
     def matcher(self) -> MessageMatcher:
         if self._matcher is None:
-            self._matcher = MessageMatcher(self.model.template)
+            t = self.model.template
+            self._matcher = MessageMatcher(t) if self._pool is None else self._pool.message(t)
         return self._matcher
 
     @property
     def group_key(self) -> tuple[str, str | None, tuple[str, ...]]:
         t = self.model.template
-        return t.role, t.name or None, tuple(c.name for c in t.tool_calls)
+        return intern(t.role), intern(t.name) if t.name else None, tuple(intern(c.name) for c in t.tool_calls)
+
+
+# Groups with up to this many literal prefixes test each with ``startswith`` (longest
+# first); larger ones look the message's prefix of each length up.
+SCAN_MAX: Final = 4
 
 
 class _Group:
     """Templated siblings with the same role, name and tool-call names, by literal prefix."""
 
-    __slots__ = ("by_prefix", "lengths", "sets")
+    __slots__ = ("by_prefix", "lengths", "members", "prefixes", "sets")
 
     def __init__(self) -> None:
         self.by_prefix: dict[str, list[RuntimeNode]] = {}
         self.lengths: list[int] = []
+        # While there are few prefixes: each (longest first) and its bucket, in two tuples
+        # (fewer objects for a lookup to touch than a dict and its entries).
+        self.prefixes: tuple[str, ...] | None = ()
+        self.members: tuple[list[RuntimeNode], ...] = ()
         self.sets: dict[str, tuple[Any, list[RuntimeNode]] | None] = {}
 
     def add(self, node: RuntimeNode) -> None:
@@ -130,9 +150,31 @@ class _Group:
             self.lengths.append(len(node.prefix))
             self.lengths.sort(reverse=True)
         self.sets.pop(node.prefix, None)
+        if len(self.by_prefix) <= SCAN_MAX:
+            scan = sorted(self.by_prefix.items(), key=lambda kv: -len(kv[0]))
+            self.prefixes, self.members = tuple(p for p, _ in scan), tuple(m for _, m in scan)
+        else:
+            self.prefixes, self.members = None, ()
 
     def candidates(self, view: MessageView) -> list[RuntimeNode]:
+        """Templates whose literal prefix ``view``'s text starts with: longest prefix first,
+        each prefix's templates in the order they were added (callers must not mutate the list)."""
         text = view.text or ""
+        prefixes = self.prefixes
+        if prefixes is not None:
+            if len(prefixes) == 1:
+                prefix = prefixes[0]
+                if not text.startswith(prefix):
+                    return []
+                members = self.members[0]
+                return self._prefilter(prefix, members, view) if len(members) > SET_MIN else members
+            # Prefixes of one length exclude each other, so the order is the lengths loop's below.
+            found: list[RuntimeNode] | None = None
+            for prefix, members in zip(prefixes, self.members, strict=True):
+                if text.startswith(prefix):
+                    nodes = self._prefilter(prefix, members, view) if len(members) > SET_MIN else members
+                    found = nodes if found is None else [*found, *nodes]
+            return found if found is not None else []
         if len(self.lengths) == 1:  # the common case: one literal prefix length
             n = self.lengths[0]
             bucket = self.by_prefix.get(text[:n]) if n <= len(text) else None
@@ -180,24 +222,45 @@ def _build_set(bucket: list[RuntimeNode]) -> tuple[Any, list[RuntimeNode]] | Non
 
 
 class Children:
-    """The children of one node, indexed for lookup."""
+    """The children of one node, indexed for lookup.
 
-    __slots__ = ("exact", "groups")
+    Literal children are also indexed by text when their message is role and text alone
+    (``plain``): a plain request message has the same hash as such a child exactly when
+    role and text are equal, and no other child's hash, so it is looked up by text and
+    never hashed (a message's hash costs ~4 µs per KB; a dict lookup by text, a tenth).
+    """
+
+    __slots__ = ("exact", "groups", "plain")
 
     def __init__(self) -> None:
-        self.exact: dict[str, list[RuntimeNode]] = {}
+        # None while there is no literal child (the lookup then tests no dict for it).
+        self.exact: dict[str, list[RuntimeNode]] | None = None
+        self.plain: dict[str | None, list[RuntimeNode]] = {}
         self.groups: dict[tuple[str, str | None, tuple[str, ...]], _Group] = {}
 
     def add(self, node: RuntimeNode) -> None:
         if node.exact_hash is not None:
+            if self.exact is None:
+                self.exact = {}
             self.exact.setdefault(node.exact_hash, []).append(node)
+            if node.plain:
+                self.plain.setdefault(node.plain_text, []).append(node)
         else:
             self.groups.setdefault(node.group_key, _Group()).add(node)
+
+    def exact_matches(self, view: MessageView) -> list[RuntimeNode]:
+        """The literal children with ``view``'s hash (found by text when ``view`` is plain)."""
+        if self.exact is None:
+            return []
+        if view.plain:
+            role = view.role
+            return [node for node in self.plain.get(view.text, ()) if node.role == role]
+        return self.exact.get(view.hash, [])
 
     def candidates(self, view: MessageView) -> Iterator[tuple[RuntimeNode, bool]]:
         """Children that may match ``view``, exact ones first; ``True`` marks a hash match."""
         if self.exact:
-            for node in self.exact.get(view.hash, ()):
+            for node in self.exact_matches(view):
                 yield node, True
         if self.groups and view.templatable:
             group = self.groups.get(view.key)
@@ -210,8 +273,6 @@ class Children:
         for group in self.groups.values():
             for prefix, bucket in group.by_prefix.items():
                 for node in bucket:
-                    m = node.matcher
-                    if m.content is not None:
-                        m.content.compile()
+                    node.matcher.compile()
                 if len(bucket) > SET_MIN and prefix not in group.sets:
                     group.sets[prefix] = _build_set(bucket)

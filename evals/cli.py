@@ -41,7 +41,11 @@ def eval_command(
             raise typer.Exit(2)
         from evals.seeds import run_seeds
 
-        spread = run_seeds(s, seeds, progress=not quiet, backend=backend)
+        try:
+            spread = run_seeds(s, seeds, progress=not quiet, backend=backend)
+        except NotImplementedError as e:
+            err.print(f"[red]error:[/red] {e}")
+            raise typer.Exit(2) from None
         if report is not None:
             spread.write(report)
         spread.print(Console())

@@ -100,10 +100,12 @@ def assemble(parts: Sequence[Partition], *, disabled: Collection[str] = (), seco
     for p in parts:
         for nid, why in p.result.notes.items():
             notes.setdefault(nid, []).extend(why)
-    # Every other field of the result is a counter of some kind (stats, stage counters): add them up.
+    # The other fields are counters (stats, stage counters): add them up; cluster keys are merged.
     extra: dict[str, Any] = {}
     for f in dataclasses.fields(InductionResult):
-        if f.name not in ("nodes", "notes"):
+        if f.name == "cluster_keys":  # template id -> its cluster: ids differ across namespaces
+            extra[f.name] = {k: v for p in parts for k, v in p.result.cluster_keys.items()}
+        elif f.name not in ("nodes", "notes"):
             total: Counter[str] = Counter()
             for p in parts:
                 total.update(getattr(p.result, f.name))

@@ -154,6 +154,10 @@ def declared_spans(text: str, declared: Mapping[str, Any]) -> list[Span]:
     return out
 
 
+MAX_RUN_WORDS = 6
+_WORDS = re.compile(r"[^\W_]+")  # alphanumeric runs, as `_bounded` sees words
+
+
 class HeuristicSpanIdentifier:
     """Declared values, typed values (``induction.tokens``) and values copied into later messages."""
 
@@ -177,11 +181,16 @@ class HeuristicSpanIdentifier:
         if not later:
             return
         seen: set[tuple[int, int]] = set()
+        # A copied value's words are words of the later texts: a cheap necessary condition
+        # that spares the bounded search for most candidates.
+        later_words = set(_WORDS.findall("\n".join(later)))
         for a, b in self._candidates(text):
             value = text[a:b]
             if (a, b) in seen or len(value.strip()) < 3 or value.lower() in _COMMON:
                 continue
             seen.add((a, b))
+            if not later_words.issuperset(_WORDS.findall(value)):
+                continue
             if any(any(True for _ in occurrences(t, value)) for t in later):
                 yield a, b, "copied"
 
@@ -195,7 +204,9 @@ class HeuristicSpanIdentifier:
             if not _bounded(text, *m.span()):
                 continue
             words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"\S+", m.group())]
-            for n in range(len(words), 0, -1):
+            # Sub-runs of at most MAX_RUN_WORDS words: names and titles are short, and a long
+            # run of capitalised words must not make this quadratic.
+            for n in range(min(len(words), MAX_RUN_WORDS), 0, -1):
                 for i in range(len(words) - n + 1):
                     yield words[i][0], words[i + n - 1][1]
         for m in _CHUNK.finditer(text):

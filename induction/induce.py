@@ -23,7 +23,7 @@ the stage protocols of ``induction.backends`` (a Deriver and a Namer).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +49,8 @@ from induction.store import StoredRecord
 from induction.tokens import recognise
 
 _SPANS = HeuristicSpanIdentifier()
+PROPOSAL_LATER = 8  # model outputs a proposal looks at for copied values
+ENUM_VOCABULARY = 8  # distinct values a repeated lower-case status may have whatever the run count
 _ENUM = re.compile(r"[A-Za-z_][A-Za-z_ -]{0,23}\Z")
 
 
@@ -76,6 +78,7 @@ class InductionResult:
     notes: dict[str, list[str]]  # template node id -> why it is what it is
     stats: Counter[str]
     stage_counters: dict[str, int | float] = field(default_factory=dict)  # llm_* calls, tokens, cost
+    cluster_keys: dict[str, str] = field(default_factory=dict)  # template node id -> its cluster (keep_apart)
 
 
 def _kind(values: list[Any]) -> SlotKind:
@@ -110,10 +113,16 @@ def _is_enum(gap: Gap) -> bool:
         return len(set(vals)) < len(vals)
     if not all(isinstance(v, str) and _ENUM.match(v) and recognise(v) is None for v in vals):
         return False
-    # Few values, each repeated on average: two runs sharing a first name by chance
-    # among eight do not make names a status.
     distinct = len(set(vals))
-    return distinct < len(vals) and distinct <= max(2, len(vals) // 2)
+    if distinct == len(vals):
+        return False
+    if all(v[:1].isupper() and any(c.islower() for c in v) for v in vals):
+        # Names (Emily, Price): two runs sharing one by chance among eight do not make
+        # names a status; a choice among capitalised words repeats more than that.
+        return distinct <= max(2, len(vals) // 2)
+    # Lower-case words (open, new, pending): a status vocabulary is small, so with few
+    # runs any repeat is one; with many, a value set that keeps growing is data.
+    return distinct <= max(ENUM_VOCABULARY, len(vals) // 2)
 
 
 class Inducer:
@@ -123,8 +132,9 @@ class Inducer:
                  deriver: Deriver | None = None, stages: Stages | None = None,
                  keep_apart: Iterable[str] = ()) -> None:
         self.config = config
-        # Template ids whose clusters failed verification last time: keep their messages apart.
+        # Clusters (``cluster_keys`` values) whose node failed verification: keep their messages apart.
         self.keep_apart = frozenset(keep_apart)
+        self.cluster_keys: dict[str, str] = {}
         # The heuristic stages unless the caller chose (and owns) others, e.g. make_stages(config).
         self.stages = stages or make_stages(InductionConfig())
         self.deriver: Deriver = deriver or self.stages.deriver
@@ -172,7 +182,7 @@ class Inducer:
     def run(self) -> InductionResult:
         for ns, roots in sorted(self.roots.items()):
             self._children(None, ns, [(r, _Member("", {})) for r in roots])
-        return InductionResult(self.out, dict(self.notes), self.stats, self.stages.counters())
+        return InductionResult(self.out, dict(self.notes), self.stats, self.stages.counters(), self.cluster_keys)
 
     def _children(self, parent_tid: str | None, ns: str, kids: list[tuple[str, _Member]]) -> None:
         groups: dict[Any, list[tuple[str, _Member]]] = defaultdict(list)
@@ -209,6 +219,11 @@ class Inducer:
             else:  # pairwise fit, but not all together: keep each distinct message apart
                 out.extend(_by_message(c, self.nodes))
         return out
+
+    def _derivable(self, gap: Gap, scopes: list[dict[str, Any]]) -> bool:
+        """Whether the Deriver explains the gap from what is in scope (``emily`` from
+        ``Emily``): a value computed from the context is data, not a branch."""
+        return len(set(map(repr, gap.values))) > 1 and self.deriver.derive(gap.values, scopes) is not None
 
     def _used_later(self, gap: Gap, cluster: list[tuple[str, _Member]]) -> bool:
         """Whether a later model output under each member mentions the member's value
@@ -266,7 +281,8 @@ class Inducer:
         # decides a branch), and wordy text no later model output uses (another
         # instruction, another persona) — split the cluster by those values.
         structural = [g for g in sk.gaps if g.gid not in forced and same_variable(g.values, scopes) is None
-                      and (_is_enum(g) or (_wordy(g) and not self._used_later(g, cluster)))]
+                      and (_is_enum(g) or (_wordy(g) and not self._used_later(g, cluster)))
+                      and not self._derivable(g, scopes)]
         if structural:
             self.stats["structure_splits"] += 1
             for sub in _split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))]):
@@ -286,12 +302,16 @@ class Inducer:
                 return
             literal = self._identify(msgs)  # one distinct message: no gaps, no declared slots
             assert literal is not None and not literal.gaps
-            forced = {}
+            sk, forced = literal, {}
             template, derivations, new_scopes, new_vars = self._template(literal, scopes, parent_tid)
         trusted = frozenset(forced.values()).union(*(m.user_bound for _, m in cluster))
         members = [_Member(s, sc, trusted) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
         tid = digest(f"{parent_tid}\x00{template.model_dump_json()}".encode())
-        if tid in self.keep_apart:
+        # The cluster by its members (content addresses): stable across passes, unlike the
+        # template id, which holds the names a (possibly non-deterministic) Namer chose.
+        ckey = digest("\x00".join(sorted(s for s, _ in cluster)).encode())
+        self.cluster_keys[tid] = ckey
+        if ckey in self.keep_apart:
             parts = _by_message(cluster, self.nodes)
             if len(parts) > 1:
                 # This merge failed verification (a member's answer came back different):
@@ -352,48 +372,56 @@ class Inducer:
                 f"the Identifier proposes ({kinds}): {''.join(marked)!r}")
 
     def _later_texts(self, sid: str) -> list[str]:
-        """Texts of the model outputs below a store node (content and tool-call arguments)."""
+        """Texts of the nearest model outputs below a store node (content and tool-call
+        arguments), breadth first and at most ``PROPOSAL_LATER`` of them: a copied value
+        shows up soon, and a long run must not make this quadratic."""
         out: list[str] = []
-        stack = list(self.nodes[sid].children)
-        while stack:
-            node = self.nodes[stack.pop()]
+        queue = deque(self.nodes[sid].children)
+        while queue and len(out) < PROPOSAL_LATER:
+            node = self.nodes[queue.popleft()]
             if node.msg.get("role") == "assistant":
                 out.append(_text(node.msg) if not text_of(node.msg) else
                            f"{text_of(node.msg)}\n{_text({'tool_calls': node.msg.get('tool_calls')})}")
-            stack.extend(node.children)
+            queue.extend(node.children)
         return out
 
     def _exact_repeats(self, parent_tid: str | None, ns: str, cluster: list[tuple[str, _Member]]) -> None:
-        """Beside a node that cannot answer new values, literal nodes for the contexts that
+        """Beside a node that cannot answer new values, literal nodes for the messages that
         were asked again and again (``min_runs`` calls, one answer): an exact repeat may
-        still be served. They answer only that message; the subtree stays under the template."""
-        for sid, _ in cluster:
-            store_node = self.nodes[sid]
-            answers = store_node.answers
+        still be served. They answer only that message, under pins for the values above
+        it that never varied; the subtree stays under the template."""
+        by_message: dict[str, list[tuple[str, _Member]]] = defaultdict(list)
+        for sid, member in cluster:
+            by_message[message_hash(self.nodes[sid].msg)].append((sid, member))
+        for items in by_message.values():
+            # ``member.scope`` is what was in scope above this message, in that context.
+            answers = [(r, m.scope) for sid, m in items for r in self.nodes[sid].answers]
             if len(answers) < self.config.min_runs:
                 continue
-            if len({orjson.dumps(canonical_message(r.response_message)) for r in answers}) > 1:
-                continue  # the model answered this very context differently: nothing to repeat
-            if len({str(r.response["choices"][0].get("finish_reason")) for r in answers}) > 1:
+            if len({orjson.dumps(canonical_message(r.response_message)) for r, _ in answers}) > 1:
+                continue  # the model answered this message differently: nothing to repeat
+            finish = {str(r.response["choices"][0].get("finish_reason")) for r, _ in answers}
+            if len(finish) > 1:
                 continue
-            msg_sk, answer_sk = identify([store_node.msg]), identify([answers[0].response_message])
+            msg_sk, answer_sk = identify([self.nodes[items[0][0]].msg]), identify([answers[0][0].response_message])
             if msg_sk is None or answer_sk is None or msg_sk.gaps or answer_sk.gaps:
                 continue
             template = _render(msg_sk, {}, {})
-            usage = answers[0].response.get("usage") or {}
+            usage = answers[0][0].response.get("usage") or {}
+            trusted = frozenset().union(*(m.user_bound for _, m in items))
             response = ResponseTemplate(
-                message=_render(answer_sk, {}, {}), finish_reason=str(answers[0].response["choices"][0].get("finish_reason")),
-                request_keys=tuple(sorted({r.request_key for r in answers})),
+                message=_render(answer_sk, {}, {}), finish_reason=finish.pop(),
+                request_keys=tuple(sorted({r.request_key for r, _ in answers})),
                 usage={"prompt_tokens": int(usage.get("prompt_tokens") or 0),
                        "completion_tokens": int(usage.get("completion_tokens") or 0)},
-                evidence=len(answers))
+                evidence=len(answers), pins=_pins([sc for _, sc in answers], trusted))
             tid = digest(f"{parent_tid}\x00{template.model_dump_json()}".encode())
             self.out.append(TemplateNode(
                 id=tid, parent=parent_tid, namespace=ns, template=template, response=response, status="live",
-                evidence=tuple(sorted(r.record_id for r in answers))[:50]))
+                evidence=tuple(sorted(r.record_id for r, _ in answers))[:50]))
             self.stats["nodes_live"] += 1
             self.stats["exact_repeat_nodes"] += 1
-            self.notes[tid].append(f"exact repeat: this context was answered the same way in {len(answers)} calls "
+            self.notes[tid].append(f"exact repeat: this message was answered the same way in {len(answers)} calls "
                                    "(its template sibling cannot answer new values)")
 
     def _template(self, sk: Skeleton, scopes: list[dict[str, Any]], parent_tid: str | None,
@@ -460,6 +488,14 @@ class Inducer:
             if found is not None:
                 sk = found[0]
                 slot = dict(found[1])
+            # A declared value left inside a longer word (INV1234, Eriks) would stay literal
+            # and be served for other values: one answer cannot say what that part means.
+            inside = sorted(v for v, value in decl.items() if isinstance(value, (str, int, float))
+                            and not isinstance(value, bool) and str(value)
+                            and any(str(value) in lit for lit in _literal_texts(sk)))
+            if inside:
+                return None, "staged", (f"one answer with declared bindings, but {', '.join(inside)} also appears "
+                                        "inside a longer word of it: needs a second run to tell")
         for gap in sk.gaps:
             if gap.gid in slot:
                 continue
@@ -483,7 +519,7 @@ class Inducer:
             request_keys=tuple(sorted({r.request_key for r, _ in answers})),
             derivations=tuple(hydration_order(list(ans_scopes[0]), derivations)),
             usage={"prompt_tokens": sum(prompt) // len(prompt), "completion_tokens": sum(completion) // len(completion)},
-            evidence=len(answers))
+            evidence=len(answers), pins=_pins(ans_scopes, trusted))
         if len(answers) >= self.config.min_runs:
             return response, "live", f"answer induced from {len(answers)} calls"
         if trusted:
@@ -494,6 +530,40 @@ class Inducer:
 def _text(msg: dict[str, Any]) -> str:
     """A message as the Namer sees it: its text, or its tool calls as JSON."""
     return text_of(msg) or orjson.dumps(canonical_message(msg).get("tool_calls") or []).decode()
+
+
+def _literal_texts(sk: Skeleton) -> list[str]:
+    """The literal text of a skeleton: content parts and JSON string leaves and pieces."""
+    out = [p for p in sk.content or [] if isinstance(p, str)]
+
+    def walk(v: Any) -> None:
+        if isinstance(v, dict):
+            if set(v) == {"$tgap"}:
+                out.extend(p for p in v["$tgap"] if isinstance(p, str))
+            elif set(v) != {"$gap"}:
+                for x in v.values():
+                    walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+        elif isinstance(v, (str, int, float)) and not isinstance(v, bool):
+            out.append(str(v))
+
+    for _, args in sk.calls:
+        walk(args)
+    return out
+
+
+def _pins(scopes: list[dict[str, Any]], trusted: frozenset[str]) -> dict[str, Any]:
+    """Variables with one value in every call an answer was seen for (user-declared ones aside:
+    the user said they vary). Serving the answer for another value would be a guess.
+
+    >>> _pins([{"name": "Erik", "order": 1}, {"name": "Erik", "order": 2}], frozenset())
+    {'name': 'Erik'}
+    """
+    first = scopes[0]
+    return {v: value for v, value in first.items()
+            if v not in trusted and all(v in sc and same_json(sc[v], value) for sc in scopes[1:])}
 
 
 def _reads_back(template: MessageTemplate, msgs: list[dict[str, Any]], scopes: list[dict[str, Any]],

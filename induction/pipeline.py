@@ -89,19 +89,17 @@ def run_induction(store: Store, config: InductionConfig | None = None, *, namesp
     t0 = time.perf_counter()
     records = list(store.iter_records(namespace))
     keep_apart: set[str] = set()
-    splits = 0
     with make_stages(config) as stages:
         for _ in range(VERIFY_ROUNDS):
             result = induce(records, config, deriver, stages, keep_apart)
-            splits += result.stats["verify_splits"]
             tree, demoted, hits = verify(result.nodes, records)
-            # A merged node that failed is induced again with its messages kept apart;
-            # what still fails after the last round is demoted.
-            merged = {n.id for n in result.nodes if n.id in demoted and not n.template.is_literal}
+            # A merged node that failed is induced again with its cluster's messages kept
+            # apart; what still fails after the last pass is demoted.
+            merged = {result.cluster_keys[n.id] for n in result.nodes
+                      if n.id in demoted and not n.template.is_literal and n.id in result.cluster_keys}
             if not merged - keep_apart:
                 break
             keep_apart |= merged
-    result.stats["verify_splits"] = splits
     for nid in demoted:
         result.notes.setdefault(nid, []).append("demoted: replaying a training call gave a different answer")
     nodes = [n.model_copy(update={"status": "uncacheable"}) if n.id in demoted else n for n in result.nodes]

@@ -6,8 +6,8 @@ punctuation characters are the rest.
 
 >>> [t for t in tokenize("Pay $1,250.00 to erik@x.io on 2026-11-30.") if not t.isspace()]
 ['Pay', '$1,250.00', 'to', 'erik@x.io', 'on', '2026-11-30', '.']
->>> tokenize("session=8c4b63d13501 at 10am")
-['session', '=', '8c4b63d13501', ' ', 'at', ' ', '10am']
+>>> tokenize("session=8c4b63d13501 abcdef123456 at 10am, v2")
+['session', '=', '8c4b63d13501', ' ', 'abcdef123456', ' ', 'at', ' ', '10', 'am', ',', ' ', 'v', '2']
 >>> recognise("2026-11-30"), recognise("erik@x.io"), recognise("42"), recognise("Erik")
 ('date', 'email', 'digits', None)
 """
@@ -26,23 +26,49 @@ RECOGNISERS: tuple[tuple[str, str], ...] = (
     ("number", r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+"),
     ("digits", r"\d+"),
 )
-# Runs of letters and digits mixed (hex session ids, ``abc123``) are one token: split
-# at every letter/digit change, two ids would align on the characters they share.
-_MIXED = r"(?P<mixed>[A-Za-z0-9]*(?:[A-Za-z][0-9]|[0-9][A-Za-z])[A-Za-z0-9]*(?![^\W_]))"
-_HEAD = ("email", "url", "uuid", "timestamp", "date")
 _TOKEN = re.compile(
-    "|".join(f"(?P<{name}>{pat})" for name, pat in RECOGNISERS if name in _HEAD)
-    + "|" + _MIXED + "|"
-    + "|".join(f"(?P<{name}>{pat})" for name, pat in RECOGNISERS if name not in _HEAD)
+    "|".join(f"(?P<{name}>{pat})" for name, pat in RECOGNISERS)
     + r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)?)|(?P<ident>[^\W_]+)|(?P<space>\s+)|(?P<punct>.)",
     re.DOTALL,
 )
+_ALNUM = re.compile(r"[A-Za-z0-9]+\Z")
+# Letter/digit changes in a run: ``10am`` or ``v2`` has one (its unit or prefix is
+# structure), a hex id such as ``8c4b63d13501`` has many.
+_CHANGE = re.compile(r"(?=[A-Za-z][0-9]|[0-9][A-Za-z])")
+_HEX = re.compile(r"(?:[0-9a-f]+|[0-9A-F]+)\Z")  # ``abcdef123456``: one change, still an id
 _FULL = {name: re.compile(f"(?:{pat})\\Z") for name, pat in RECOGNISERS}
 
 
 def tokenize(text: str) -> list[str]:
-    """Split text into alignment tokens (joined, they give the text back)."""
-    return [m.group(0) for m in _TOKEN.finditer(text)]
+    """Split text into alignment tokens (joined, they give the text back).
+
+    A run of ASCII letters and digits that changes between them twice or more
+    (``8c4b63d13501``, ``a1b``), or a hex run of 6 or more (``abcdef123456``), is
+    one token: split at every change, two such ids would align on the characters
+    they happen to share. ``10am``, ``v2``, ``3rd``, ``INV1234`` stay split: their
+    letters are structure."""
+    out: list[str] = []
+    run: list[str] = []  # adjacent ASCII letter/digit tokens
+
+    def flush() -> None:
+        joined = "".join(run)
+        if len(run) > 1 and (len(_CHANGE.findall(joined)) >= 2 or (len(joined) >= 6 and _HEX.match(joined))):
+            out.append(joined)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        if _ALNUM.match(tok):
+            run.append(tok)
+            continue
+        if run:
+            flush()
+        out.append(tok)
+    if run:
+        flush()
+    return out
 
 
 def recognise(value: str) -> str | None:

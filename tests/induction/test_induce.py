@@ -6,6 +6,8 @@ import random
 import re
 from typing import Any
 
+import orjson
+
 from evals.workflows import WORKFLOWS
 from evals.workflows.base import Run
 from evals.workflows.catalog import Hello
@@ -231,3 +233,111 @@ def test_one_context_stays_literal_and_explain_shows_the_proposed_variables() ->
     assert email is not None and f"⟦{email.group(1)}⟧" in proposal and "⟦INV-" in proposal
     tool = node_with(r, '"full_name"')
     assert not any("⟦email⟧" in n for n in r.notes[tool.id])  # JSON keys are structure
+
+
+def _fortunes(plan: list[tuple[str, int, int]]) -> list[dict[str, Any]]:
+    recs = []
+    for i, (name, order, lucky) in enumerate(plan):
+        run = Run(Hello(), random.Random(i))
+        run.system("You are a fortune bot.").user(f"I am {name}.").say(f"Welcome, {name}.")
+        run.user(f"A lucky number for order {order}?").say(f"{name}, your lucky number is {lucky}.")
+        recs += run.records
+    return recs
+
+
+def _ask_fortune(tree: Any, name: str, order: int) -> Any:
+    return tree.explain({"model": "gpt-4o-mini", "messages": [
+        {"role": "system", "content": "You are a fortune bot."}, {"role": "user", "content": f"I am {name}."},
+        {"role": "assistant", "content": f"Welcome, {name}."},
+        {"role": "user", "content": f"A lucky number for order {order}?"}]})
+
+
+def test_an_answer_seen_for_one_value_above_it_is_pinned_to_that_value() -> None:
+    # Lucky numbers are thin air, but Erik asked about order 1000 twice: an exact repeat.
+    # Only Erik ever asked that: the answer says nothing about what Maria would get.
+    r = induce(stored(_fortunes([("Erik", 1000, 7), ("Erik", 1000, 7), ("Maria", 2000, 3), ("Kwame", 3000, 9)])))
+    (node,) = [n for n in r.nodes if n.response is not None and "lucky" in str(n.response.message.content)]
+    assert node.response is not None and node.response.pins == {"name": "Erik"}
+    assert node.template.is_literal and any("exact repeat" in note for note in r.notes[node.id])
+    tree = compile_tree(r.nodes)
+    erik = _ask_fortune(tree, "Erik", 1000).hit
+    assert erik is not None and erik.response["choices"][0]["message"]["content"] == "Erik, your lucky number is 7."
+    maria = _ask_fortune(tree, "Maria", 1000)
+    assert maria.hit is None and "only seen with other values of name" in (maria.reason or "")
+
+
+def test_exact_repeat_of_a_message_under_several_contexts_is_one_node() -> None:
+    # The same follow-up under two names, each asked twice and answered differently.
+    r = induce(stored(_fortunes([("Erik", 1000, 7), ("Erik", 1000, 7), ("Maria", 1000, 3), ("Maria", 1000, 3),
+                                 ("Kwame", 3000, 9)])))
+    ids = [n.id for n in r.nodes]
+    assert len(ids) == len(set(ids))
+    tree = compile_tree(r.nodes)  # compiles: no node id twice
+    for name in ("Erik", "Maria", "Zed"):
+        hit = _ask_fortune(tree, name, 1000).hit
+        assert hit is None or hit.response["choices"][0]["message"]["content"].startswith(f"{name},"), name
+
+
+def test_lower_case_status_words_stay_structure_even_when_copied() -> None:
+    recs = []
+    for i, (ticket, status) in enumerate([(101, "open"), (102, "open"), (103, "new"), (104, "pending"), (105, "waiting")]):
+        run = Run(Hello(), random.Random(i))
+        run.system("You triage tickets.").user(f"Ticket {ticket} is {status}. What now?").say(
+            f"Status {status}: please wait for an agent.")
+        recs += run.records
+    tree = compile_tree(induce(stored(recs)).nodes)
+    closed = tree.lookup({"model": "gpt-4o-mini", "messages": [
+        {"role": "system", "content": "You triage tickets."}, {"role": "user", "content": "Ticket 300 is closed. What now?"}]})
+    assert closed is None  # "closed" was never seen: its answer may be anything
+
+
+def test_units_and_ordinal_suffixes_stay_literal() -> None:
+    recs = []
+    for i, hour in enumerate([7, 8, 9, 11]):
+        run = Run(Hello(), random.Random(i))
+        run.system("You set reminders.").user(f"Remind me at {hour}am to stretch.").say(f"Done: a morning reminder at {hour}am.")
+        recs += run.records
+    user = node_with(induce(stored(recs)), "Remind me at")
+    assert str(user.template.content) == "Remind me at {{remind:number}}am to stretch."
+    tree = compile_tree(induce(stored(recs)).nodes)
+
+    def ask(when: str) -> Any:
+        return tree.lookup({"model": "gpt-4o-mini", "messages": [
+            {"role": "system", "content": "You set reminders."}, {"role": "user", "content": f"Remind me at {when} to stretch."}]})
+
+    assert ask("10pm") is None
+    hit = ask("6am")
+    assert hit is not None and hit.response["choices"][0]["message"]["content"] == "Done: a morning reminder at 6am."
+
+
+def test_declared_value_inside_a_longer_word_of_the_answer_keeps_it_staged() -> None:
+    from tests.conftest import chat_record
+
+    rec = chat_record([{"role": "user", "content": "Create the invoice for order 1234."}],
+                      "Created invoice INV1234 for order 1234.")
+    rec["rote"] = {"bindings": {"order": "1234"}}
+    r = induce(stored([rec]))
+    user = node_with(r, "Create the invoice")
+    assert user.status == "staged" and any("inside a longer word" in n for n in r.notes[user.id])
+    assert compile_tree(r.nodes).lookup({"model": "gpt-4o-mini", "messages": [
+        {"role": "user", "content": "Create the invoice for order 5678."}]}) is None
+
+
+def test_a_repeated_lower_case_value_derived_from_the_context_is_data() -> None:
+    # Lower-case user names with a repeat look like a status, but each is lower(first name): data.
+    recs = []
+    for i, first in enumerate(["Emily", "Jeff", "Emily", "Tina", "Nick", "Pat", "Vera", "Colin"]):
+        run = Run(Hello(), random.Random(i))
+        run.system("You create logins.").user(f"Create a login for {first} (ticket {1000 + i}).")
+        run.call("create_login", {"username": first.lower()}, {"ok": True}).say("Done.")
+        recs += run.records
+    r = induce(stored(recs))
+    calls = [n for n in r.nodes if n.template.role == "assistant" and n.template.tool_calls]
+    assert len(calls) == 1 and not calls[0].template.is_literal  # one template, not a split per name
+    tree = compile_tree(r.nodes)
+    hit = tree.lookup({"model": "gpt-4o-mini", "messages": [
+        {"role": "system", "content": "You create logins."},
+        {"role": "user", "content": "Create a login for Zed (ticket 2000)."}]})
+    assert hit is not None
+    args = hit.response["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"]
+    assert orjson.loads(args) == {"username": "zed"}

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 
 from evals.workflows import WORKFLOWS
 from induction.ingest import ingest_stream
@@ -84,12 +85,13 @@ def test_butterfly_bindings_never_guess_a_split(tmp_path: Path) -> None:
 
 
 class _OverconfidentDeriver:
-    """Claims ``upper(name)`` explains any gap, checking nothing (as an unverified LLM might)."""
+    """Claims ``upper(<first variable in scope>)`` explains any gap, checking nothing (as an unverified LLM might)."""
 
     def derive(self, values: Any, scopes: Any) -> Derivation | None:
-        if not scopes or "name" not in scopes[0]:
+        if not scopes or not scopes[0]:
             return None
-        return Derivation(var="_", args=("name",), expr={"op": "upper", "args": [{"var": "name"}]})
+        var = next(iter(scopes[0]))
+        return Derivation(var="_", args=(var,), expr={"op": "upper", "args": [{"var": var}]})
 
 
 def test_a_merge_that_fails_verification_is_split_not_served(tmp_path: Path) -> None:
@@ -107,3 +109,26 @@ def test_a_merge_that_fails_verification_is_split_not_served(tmp_path: Path) -> 
     hit = tree.lookup(records[2]["request"])  # Maria was asked twice: an exact repeat
     assert hit is not None and hit.response["choices"][0]["message"]["content"] == "Maria!"
     assert tree.lookup(shout("Zed", "ZED")["request"]) is None
+
+
+def test_the_split_holds_when_the_namer_names_differently_each_pass(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # An LLM Namer need not repeat itself: the cluster to keep apart is known by its members.
+    import itertools
+
+    from induction.backends import HeuristicNamer
+
+    calls = itertools.count()
+    original = HeuristicNamer.name
+    monkeypatch.setattr(HeuristicNamer, "name", lambda self, *a: f"{original(self, *a)}_{next(calls)}")
+
+    def shout(name: str, said: str, rid: str = "chatcmpl-x") -> dict[str, Any]:
+        return chat_record([{"role": "user", "content": f"shout {name}"}], f"{said}!", rid=rid)
+
+    records = [shout("Erik", "ERIK"), shout("Bo", "BO"), shout("Maria", "Maria"), shout("Maria", "Maria", "chatcmpl-y")]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        ingest(store, records)
+        tree, result, report = run_induction(store, deriver=_OverconfidentDeriver())
+    assert report.demoted == 0 and result.stats["verify_splits"] == 1
+    hit = tree.lookup(records[2]["request"])
+    assert hit is not None and hit.response["choices"][0]["message"]["content"] == "Maria!"

@@ -114,6 +114,9 @@ class MessageView:
                         templatable = False
                         break
                     n, a = fn.get("name"), fn.get("arguments")
+                    if type(n) is not str:
+                        templatable = False  # no template has such a call; and a list name is unhashable
+                        n = None
                     self.calls.append((n, a))
                     if size is not None:
                         if (type(n) is str or not n) and (type(a) is str or not a):
@@ -148,8 +151,14 @@ class MessageView:
 
     @property
     def hash(self) -> str:
+        """The message's canonical hash; ``""`` (which no node has) for a message that
+        cannot be canonicalised (tool calls that are not objects, unencodable text):
+        such a message matches no literal node, a miss rather than an error."""
         if self._hash is None:
-            self._hash = message_hash(self.message)
+            try:
+                self._hash = message_hash(self.message)
+            except (AttributeError, TypeError, ValueError, UnicodeError):
+                self._hash = ""
         return self._hash
 
 

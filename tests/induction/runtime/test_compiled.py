@@ -308,3 +308,19 @@ def test_case_variant_is_a_derivation_not_a_looser_match() -> None:
     tree = compile_tree([n])
     assert tree.lookup(req([{"role": "user", "content": "I am Zoe, login zoe"}])) is not None
     assert tree.lookup(req([{"role": "user", "content": "I am Zoe, login zed"}])) is None
+
+
+@pytest.mark.parametrize("message", [
+    {"role": "assistant", "tool_calls": "x"},
+    {"role": "assistant", "tool_calls": ["x"]},
+    {"role": "assistant", "function_call": "x"},
+    {"role": "assistant", "tool_calls": [{"id": "c", "type": "function", "function": {"name": ["f"], "arguments": "{}"}}]},
+    {"role": "assistant", "tool_calls": [{"id": "c", "type": "function", "function": {
+        "name": "f", "arguments": {"x": "\ud800"}}}]},
+    {"role": "user", "content": "hi \ud800"},
+])
+def test_a_malformed_message_is_a_miss_not_an_error(tree: CompiledTree, message: dict[str, Any]) -> None:
+    # Under the system prompt (literal children found by hash) and at the root alike.
+    for msgs in ([messages()[0], message], [message]):
+        ex = tree.explain({"model": "gpt-4o-mini", "messages": msgs})
+        assert ex.hit is None and ex.reason is not None

@@ -35,7 +35,7 @@ from induction.backends import Deriver, HeuristicSpanIdentifier, Stages, make_st
 from induction.config import InductionConfig
 from induction.hashing import canonical_message, digest, message_hash
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
-from induction.runtime.messages import match_message, same_json
+from induction.runtime.messages import match_message, reads_as, same_json
 from induction.runtime.nodes import Derivation, ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import (
     MessageTemplate,
@@ -43,7 +43,6 @@ from induction.runtime.template import (
     SlotKind,
     TextTemplate,
     ToolCallTemplate,
-    render_value,
 )
 from induction.store import StoredRecord
 from induction.tokens import recognise
@@ -575,7 +574,7 @@ def _reads_back(template: MessageTemplate, msgs: list[dict[str, Any]], scopes: l
             return False
         for var, value in got.items():
             want = new.get(var, _MISSING)
-            if want is _MISSING or not (same_json(value, want) or (type(value) is str and value == render_value(want))):
+            if want is _MISSING or not reads_as(value, want):
                 return False
     return True
 

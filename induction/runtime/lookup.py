@@ -42,7 +42,7 @@ from induction.hashing import canonical_bytes, request_key
 from induction.runtime.bindings import derive, run_into
 from induction.runtime.errors import Miss
 from induction.runtime.hydrate import completion_body, hydrate_message
-from induction.runtime.messages import MessageView, same_json
+from induction.runtime.messages import MessageView, reads_as, same_json
 from induction.runtime.template import render_value
 from induction.runtime.tree_index import Children, RuntimeNode
 
@@ -309,7 +309,6 @@ def _pinned(pins: Mapping[str, Any], scope: Mapping[str, Any]) -> bool:
     for var, want in pins.items():
         if var not in scope:
             return False
-        got = scope[var]
-        if not same_json(got, want) and not (type(got) is str and got == render_value(want)):
+        if not reads_as(scope[var], want):
             return False
     return True

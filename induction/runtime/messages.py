@@ -41,6 +41,7 @@ from induction.runtime.template import (
     TextTemplate,
     json_text_template,
     marker,
+    render_value,
 )
 
 _UNSET: Final = object()
@@ -61,6 +62,16 @@ def same_json(a: JSONValue, b: JSONValue) -> bool:
     if isinstance(a, list):
         return len(a) == len(b) and all(same_json(x, y) for x, y in zip(a, b, strict=True))
     return bool(a == b)
+
+
+def reads_as(got: Any, want: JSONValue) -> bool:
+    """Whether a value read off a message is ``want``: the same JSON value, or (read
+    off text) its text spelling.
+
+    >>> reads_as(1250.0, 1250.0), reads_as("1250.0", 1250.0), reads_as(True, 1), reads_as("Bo", "Bo")
+    (True, True, False, True)
+    """
+    return same_json(got, want) or (type(got) is str and got == render_value(want))
 
 
 class MessageView:

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 import orjson
@@ -233,18 +234,21 @@ class Inducer:
                 return False
         return True
 
+    def _later_outputs(self, sid: str) -> Iterator[dict[str, Any]]:
+        """The model outputs (assistant messages) below a store node, nearest first."""
+        queue = deque(self.nodes[sid].children)
+        while queue:
+            node = self.nodes[queue.popleft()]
+            if node.msg.get("role") == "assistant":
+                yield node.msg
+            queue.extend(node.children)
+
     def _later_text(self, sid: str) -> str:
-        """Lower-cased text of every assistant message below a store node (cached)."""
+        """Lower-cased text of every model output below a store node (cached)."""
         cached = self._later.get(sid)
         if cached is None:
-            parts: list[str] = []
-            stack = list(self.nodes[sid].children)
-            while stack:
-                node = self.nodes[stack.pop()]
-                if node.msg.get("role") == "assistant":
-                    parts.append(orjson.dumps(canonical_message(node.msg)).decode().lower())
-                stack.extend(node.children)
-            cached = self._later[sid] = "\n".join(parts)
+            cached = self._later[sid] = "\n".join(
+                orjson.dumps(canonical_message(m)).decode().lower() for m in self._later_outputs(sid))
         return cached
 
     def _ok(self, msgs: list[dict[str, Any]]) -> bool:
@@ -371,18 +375,11 @@ class Inducer:
                 f"the Identifier proposes ({kinds}): {''.join(marked)!r}")
 
     def _later_texts(self, sid: str) -> list[str]:
-        """Texts of the nearest model outputs below a store node (content and tool-call
-        arguments), breadth first and at most ``PROPOSAL_LATER`` of them: a copied value
-        shows up soon, and a long run must not make this quadratic."""
-        out: list[str] = []
-        queue = deque(self.nodes[sid].children)
-        while queue and len(out) < PROPOSAL_LATER:
-            node = self.nodes[queue.popleft()]
-            if node.msg.get("role") == "assistant":
-                out.append(_text(node.msg) if not text_of(node.msg) else
-                           f"{text_of(node.msg)}\n{_text({'tool_calls': node.msg.get('tool_calls')})}")
-            queue.extend(node.children)
-        return out
+        """Texts of the nearest ``PROPOSAL_LATER`` model outputs below a store node (content
+        and tool-call arguments): a copied value shows up soon, and a long run must not
+        make proposals quadratic."""
+        return [_text(m) if not text_of(m) else f"{text_of(m)}\n{_text({'tool_calls': m.get('tool_calls')})}"
+                for m in islice(self._later_outputs(sid), PROPOSAL_LATER)]
 
     def _exact_repeats(self, parent_tid: str | None, ns: str, cluster: list[tuple[str, _Member]]) -> None:
         """Beside a node that cannot answer new values, literal nodes for the messages that

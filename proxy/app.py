@@ -60,7 +60,8 @@ def create_app(config: ProxyConfig, *, tree_loader: TreeLoader = compiled_tree_l
     metrics = Metrics()
     upstream = upstream or make_upstream(config)
     gate = Gate(config)
-    holder = TreeHolder(config.tree_url, metrics, loader=tree_loader, retry_seconds=config.reload_retry_seconds)
+    holder = TreeHolder(config.tree_url, metrics, loader=tree_loader, retry_seconds=config.reload_retry_seconds,
+                        freeze_gc=config.gc_freeze)
     disabled = DisabledNodes(Path(config.state_dir) / "disabled.jsonl")
 
     def writer(prefix: str) -> SpoolWriter:

@@ -59,6 +59,8 @@ class ProxyConfig(BaseModel):
     spool_segment_seconds: float = Field(default=60.0, gt=0)
     reload_interval: float = Field(default=1.0, gt=0)
     reload_retry_seconds: float = Field(default=30.0, ge=0)  # before retrying a refused version
+    # gc.freeze() after each tree load, so full collections skip the tree (see proxy.reload).
+    gc_freeze: bool = True
     sse_chunk_chars: int = Field(default=24, gt=0)  # content characters per streamed hit chunk
 
     @field_validator("upstream")

@@ -4,10 +4,18 @@ A request reads ``holder.current`` once and keeps that reference to the end, so 
 swap never disturbs a request in flight. A version that cannot be read or
 compiled (bad hash, half-written, malformed) is refused, logged and retried only
 after ``reload_retry_seconds``; the old tree keeps serving.
+
+A loaded tree is moved out of the garbage collector's generations (``gc.freeze``):
+a full collection walks every tracked object, and a 10,000-template tree is some
+360,000 of them (~0.25 s per full collection on the dev box, ~2.5 s at 100,000),
+a pause every request in flight would wait for. Frozen, it is ~0 ms. A replaced
+tree is freed by reference counting (a compiled tree has no cycles); install runs
+no full collection, which would be the very pause freezing avoids.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -82,8 +90,11 @@ class LoadedTree:
 
 class TreeHolder:
     def __init__(self, url: str, metrics: Metrics, *, loader: TreeLoader = compiled_tree_loader,
-                 retry_seconds: float = 30.0) -> None:
+                 retry_seconds: float = 30.0, freeze_gc: bool = True) -> None:
+        """``freeze_gc``: ``gc.freeze()`` after each install (the whole process's objects, not
+        only the tree's: right for a server process, wrong for one that hosts it among others)."""
         self.publisher = Publisher(url)
+        self.freeze_gc = freeze_gc
         self.metrics = metrics
         self.loader = loader
         self.retry_seconds = retry_seconds
@@ -121,6 +132,12 @@ class TreeHolder:
         previous = self.version
         self.current = tree
         self._refused.pop(tree.version, None)
+        if self.freeze_gc:
+            # Unfreeze first, so what was frozen with the previous tree is collectable again
+            # once unused; collect the young generations (cheap) so little garbage is frozen.
+            gc.unfreeze()
+            gc.collect(1)
+            gc.freeze()
         self.metrics.tree_reloads.labels("loaded").inc()
         self.metrics.tree.info({"version": tree.version})
         log.info("tree.loaded", extra={"version": tree.version, "previous": previous})

@@ -47,8 +47,9 @@ def make_proxy(rote_home: Home, stub: tuple[StubUpstream, str]) -> Iterator[Prox
 
     @contextmanager
     def factory(loader: Any = compiled_tree_loader, **overrides: Any) -> Iterator[tuple[str, Starlette]]:
+        # gc_freeze off: it would freeze the whole test process (test_reload covers it).
         settings: dict[str, Any] = {"home": rote_home, "upstream": stub[1], "reload_interval": 0.05,
-                                    "spool_segment_seconds": 3600}
+                                    "spool_segment_seconds": 3600, "gc_freeze": False}
         settings.update(overrides)
         app = create_app(ProxyConfig(**settings), tree_loader=loader)
         with serve(app) as url:

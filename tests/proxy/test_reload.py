@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import threading
 import time
+import weakref
 from collections import Counter
 from pathlib import Path
 
@@ -12,6 +14,8 @@ import httpx
 import orjson
 
 from induction.publish import Publisher
+from proxy.metrics import Metrics
+from proxy.reload import TreeHolder
 from rote.config import Home
 from tests.proxy.conftest import ProxyFactory, hello
 from tests.proxy.stub_upstream import StubUpstream
@@ -111,3 +115,26 @@ def test_broken_tree_at_startup_is_refused(make_proxy: ProxyFactory, rote_home: 
         assert httpx.get(url + "/healthz").json()["tree_version"] is None
         r = httpx.post(url + "/v1/chat/completions", json=hello("Zed"))
         assert r.status_code == 200 and r.headers["x-cache"] == "MISS"
+
+
+def test_installed_trees_are_frozen_and_replaced_ones_freed(rote_home: Home) -> None:
+    url = str(rote_home.publish_dir)
+    holder = TreeHolder(url, Metrics())
+    try:
+        publish(url, hello_nodes(greeting="v1"))
+        first = holder.poll()
+        assert first is not None
+        holder.install(first)
+        assert gc.get_freeze_count() > 0  # full collections no longer walk the tree
+        old = weakref.ref(first.runtime)
+        del first
+        publish(url, hello_nodes(greeting="v2"))
+        second = holder.poll()
+        assert second is not None
+        holder.install(second)
+        # Freed by reference counting alone, though frozen: a compiled tree has no cycles
+        # (install does not run a full collection, a pause as long as the one it avoids).
+        assert old() is None
+        assert holder.current is second and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()  # the rest of the test process is not a server

@@ -37,7 +37,7 @@ from induction.config import InductionConfig
 from induction.identifier import Gap
 from induction.namer import name_gap
 from induction.runtime.nodes import Derivation
-from induction.tokens import recognise, tokenize
+from induction.tokens import cuts_number, recognise, tokenize
 from rote.errors import InductionError
 
 if TYPE_CHECKING:
@@ -104,10 +104,11 @@ _CAPS_RUN = re.compile(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*")
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
-    """The span does not cut a word: ``Erik`` in ``Erikson`` is not a value."""
+    """The span cuts no word and no number: ``Erik`` in ``Erikson`` is not a value, nor
+    ``3`` in ``$3,000`` (see :func:`induction.tokens.cuts_number`)."""
     left = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
     right = end < len(text) and text[end].isalnum() and text[end - 1].isalnum()
-    return not (left or right)
+    return not (left or right or cuts_number(text, start, end))
 
 
 _CLOSERS = {")": "(", "]": "[", "}": "{"}

@@ -25,6 +25,7 @@ import orjson
 
 from induction.align import align
 from induction.hashing import canonical_content
+from induction.tokens import NUM_HEAD, NUM_TAIL
 
 JSON = Any
 
@@ -171,9 +172,14 @@ def _same(a: JSON, b: JSON) -> bool:
 
 def _bounded(value: str) -> re.Pattern[str]:
     """``value`` as a whole token: a declared ``3`` is not the 3 inside ``2023``, ``Erik`` not
-    the start of ``Eriksen`` (a slot there would rewrite text that is not the variable)."""
+    the start of ``Eriksen``, nor the 3 of ``$3,000`` (a slot there would rewrite text that is
+    not the variable)."""
     head = r"(?<![^\W_])" if value[0].isalnum() else ""
     tail = r"(?![^\W_])" if value[-1].isalnum() else ""
+    if value[0].isdigit():
+        head += NUM_HEAD
+    if value[-1].isdigit():
+        tail += NUM_TAIL
     return re.compile(head + re.escape(value) + tail)
 
 

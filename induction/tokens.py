@@ -71,6 +71,26 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
+# A digit run joined to another by one of these is one number (``$3,000``, ``2026-11-03``,
+# ``10:30``, ``1.5``): a value that stops at the joiner cuts it, as ``3`` in ``$3,000`` would.
+NUMBER_JOINERS = ",.:/-"
+NUM_HEAD = r"(?<!\d[,.:/-])"  # regex guards for the same rule, before and after a value
+NUM_TAIL = r"(?![,.:/-]\d)"
+
+
+def cuts_number(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends inside a longer number.
+
+    >>> cuts_number("Pay $3,000 now", 5, 6), cuts_number("Pay $3,000 now", 5, 10), cuts_number("page 3.", 5, 6)
+    (True, False, False)
+    """
+    if start < end and text[start].isdigit() and start >= 2 and text[start - 1] in NUMBER_JOINERS \
+            and text[start - 2].isdigit():
+        return True
+    return (start < end and text[end - 1].isdigit() and end + 1 < len(text) and text[end] in NUMBER_JOINERS
+            and text[end + 1].isdigit())
+
+
 def recognise(value: str) -> str | None:
     """The recogniser type of a whole value, or None."""
     for name, _ in RECOGNISERS:

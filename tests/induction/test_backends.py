@@ -57,6 +57,12 @@ def test_declared_values_win_and_respect_word_boundaries() -> None:
         ("Erik", "declared:name"), ("2026-11-30", "declared:day")]
 
 
+def test_declared_values_do_not_cut_numbers() -> None:
+    # Not the 3s inside the money and the date (those are typed values of their own).
+    assert spans("Send 3 boxes for $3,000 by 2026-03-03.", declared={"qty": 3}) == [
+        ("3", "declared:qty"), ("$3,000", "money"), ("2026-03-03", "date")]
+
+
 def test_values_copied_into_later_messages_are_data() -> None:
     text = 'Please look up Ada Lovelace and read "Notes on the Engine" from /data/ada/notes.txt today.'
     later = ['{"name": "Ada Lovelace", "path": "/data/ada/notes.txt"}', "Notes on the Engine: summary"]

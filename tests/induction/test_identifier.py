@@ -51,6 +51,15 @@ def test_declared_values_match_whole_tokens_only() -> None:
     assert identify_declared(user("in 2023"), {"n": 3}) is None
 
 
+def test_declared_numbers_do_not_cut_longer_numbers() -> None:
+    # The 3 of $3,000, of 2026-03-03 or of 10:30 is part of another value; the last 3 is n.
+    found = identify_declared(user("Pay $3,000 on 2026-03-03 at 3:30 or 1.3, item 3."), {"n": 3})
+    assert found is not None
+    assert found[0].content == ["Pay $3,000 on 2026-03-03 at 3:30 or 1.3, item ", 0, "."]
+    money = identify_declared(user("Pay $3,000 now"), {"amount": "3,000"})
+    assert money is not None and money[0].content == ["Pay $", 0, " now"]
+
+
 def test_declared_values_with_punctuation_edges() -> None:
     found = identify_declared(user("mail <bo@x.io>, ref #A-7."), {"email": "bo@x.io", "ref": "#A-7"})
     assert found is not None

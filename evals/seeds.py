@@ -22,7 +22,8 @@ import pandas as pd
 from evals.report import SuiteReport, pct
 from evals.suite import Seeds, Suite, load_suite
 
-# Seed pairs are (train + STRIDE * i, test + STRIDE * i): no pair reuses another's draws.
+# Seed pairs are (train + stride * i, test + stride * i), stride = max(STRIDE, |test - train| + 1):
+# a stride larger than the pair's own gap means no seed is used twice across pairs.
 STRIDE = 101
 
 
@@ -114,6 +115,18 @@ class SeedsReport:
             console.print(f"[red]violation:[/red] {v}")
 
 
+def seed_pairs(base: Seeds, n: int) -> list[Seeds]:
+    """``n`` seed pairs from ``base`` on, no seed used twice.
+
+    >>> [(p.train, p.test) for p in seed_pairs(Seeds(train=1, test=2), 3)]
+    [(1, 2), (102, 103), (203, 204)]
+    >>> [(p.train, p.test) for p in seed_pairs(Seeds(train=0, test=202), 2)]
+    [(0, 202), (203, 405)]
+    """
+    stride = max(STRIDE, abs(base.test - base.train) + 1)
+    return [Seeds(train=base.train + stride * i, test=base.test + stride * i) for i in range(n)]
+
+
 def run_seeds(suite: str | Path | Suite, n: int, *, progress: bool = False, backend: str | None = None,
               work_dir: Path | None = None) -> SeedsReport:
     """Run ``suite``'s main point for ``n`` seed pairs (the suite's own pair first)."""
@@ -125,8 +138,7 @@ def run_seeds(suite: str | Path | Suite, n: int, *, progress: bool = False, back
     per_seed: list[pd.DataFrame] = []
     per_workflow: list[pd.DataFrame] = []
     violations: list[str] = []
-    for i in range(n):
-        seeds = Seeds(train=s.seeds.train + STRIDE * i, test=s.seeds.test + STRIDE * i)
+    for seeds in seed_pairs(s.seeds, n):
         point = s.model_copy(update={"seeds": seeds, "learning_curve": []})
         report: SuiteReport = run_suite(point, progress=progress, backend=backend, work_dir=work_dir)
         tag = {"seed_train": seeds.train, "seed_test": seeds.test}

@@ -30,6 +30,12 @@ class Seeds(BaseModel):
     train: int = 1
     test: int = 2
 
+    @model_validator(mode="after")
+    def _apart(self) -> Seeds:
+        if self.train == self.test:
+            raise ValueError(f"seeds: train and test are both {self.train}; the test runs would be training runs")
+        return self
+
 
 class Price(BaseModel):
     """USD per million tokens, for the "saved" columns."""

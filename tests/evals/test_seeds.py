@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 from typer.testing import CliRunner
 
-from evals.seeds import STRIDE, run_seeds
-from evals.suite import Suite
+from evals.seeds import STRIDE, run_seeds, seed_pairs
+from evals.suite import Seeds, Suite
 from rote.cli import app
 
 TINY = ("workflows: [hello, order_branch, haiku]\ntrain_runs: 3\ntest_runs: 3\nlearning_curve: [1, 2]\n"
@@ -30,6 +31,18 @@ def test_each_seed_pair_draws_new_runs_and_nothing_is_false() -> None:
     wf = report.workflow_spread().set_index("workflow")
     assert wf.at["hello", "min"] == 1.0 and not wf.at["haiku", "cacheable"]
     assert "over 3 seed pairs" in report.markdown()
+
+
+def test_no_seed_is_used_twice_across_pairs() -> None:
+    for train, test in ((1, 2), (0, 101), (5, 5 + 3 * STRIDE), (900, 3)):
+        pairs = seed_pairs(Seeds(train=train, test=test), 6)
+        used = [p.train for p in pairs] + [p.test for p in pairs]
+        assert len(set(used)) == len(used), (train, test)
+
+
+def test_train_and_test_seeds_must_differ() -> None:
+    with pytest.raises(ValidationError, match="test runs would be training runs"):
+        Seeds(train=4, test=4)
 
 
 def test_zero_seeds_is_an_error() -> None:

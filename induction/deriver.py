@@ -68,25 +68,66 @@ class _View:
 class HeuristicDeriver:
     """Programming by example over the DSL. Deterministic; no model, no sandbox needed."""
 
-    def __init__(self, max_concat_parts: int = 7, sample: int = 8) -> None:
+    def __init__(self, max_concat_parts: int = 7, sample: int = 8, max_alternatives: int = 8,
+                 after_first: int = 64) -> None:
+        """``max_alternatives``: other fitting expressions kept (see ``Derivation.alternatives``);
+        ``after_first``: candidates still tried once one fits."""
         self.max_concat_parts = max_concat_parts
         self.sample = sample
+        self.max_alternatives = max_alternatives
+        self.after_first = after_first
 
     def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None:
+        """The simplest expression that gives every member's value, with the others that
+        do too (up to ``max_alternatives``): the examples cannot tell those apart, so the
+        runtime serves only inputs on which they all agree."""
         if not scopes or len(values) < 2:
             return None
         values, scopes = list(values), list(scopes)
         names = [v for v in scopes[0] if all(v in s for s in scopes)]
         # Search on a spread-out sample; every candidate is then checked on all members.
         step = max(1, len(values) // self.sample)
-        views = self._views(names, scopes[::step])
+        twins: dict[str, list[Expr]] = {}
+        views = self._views(names, scopes[::step], twins)
+
+        def fits(expr: Expr) -> bool:
+            return all(_eq(_safe(expr, s), v) for s, v in zip(scopes, values, strict=True))
+
+        found: list[Expr] = []
+        tried = 0
         for expr in self._search(values[::step], views, scopes[::step]):
-            if all(_eq(_safe(expr, s), v) for s, v in zip(scopes, values, strict=True)):
-                return Derivation(var="", args=tuple(sorted(_vars_of(expr))), expr=expr)
-        return None
+            if found:
+                tried += 1
+                if tried > self.after_first or len(found) > self.max_alternatives:
+                    break
+            if fits(expr):
+                found.append(expr)
+        if not found:
+            return None
+        main = found[0]
+        seen = {_key(main)}
+        alternatives: list[Expr] = []
+        probes = _probes(scopes)
+        expected = [_safe(main, p) for p in probes]
+        for alt in [*found[1:], *_substitutions(main, twins)]:
+            if len(alternatives) >= self.max_alternatives:
+                break
+            # Rivals about as simple as ``main`` only: ``(n + d) - d`` also fits wherever ``n``
+            # does, but no one would mistake one for the other.
+            if _key(alt) in seen or _cost(alt) > _cost(main) + 1 or not fits(alt):
+                continue
+            seen.add(_key(alt))
+            # Kept only if some input tells it from ``main`` (``add(b, a)`` never does).
+            if any(not _eq(_safe(alt, p), want) for p, want in zip(probes, expected, strict=True)):
+                alternatives.append(alt)
+        args = set(_vars_of(main)).union(*(_vars_of(a) for a in alternatives))
+        return Derivation(var="", args=tuple(sorted(args)), expr=main, alternatives=tuple(alternatives))
 
     # -- candidate views of single variables ----------------------------------------
-    def _views(self, names: list[str], scopes: list[Mapping[str, Any]]) -> list[_View]:
+    def _views(self, names: list[str], scopes: list[Mapping[str, Any]],
+               twins: dict[str, list[Expr]] | None = None) -> list[_View]:
+        """Views of single variables, simplest first, one per distinct list of values;
+        ``twins`` gets, for each view kept, the views dropped for giving the same values."""
         out: list[_View] = []
 
         def add(expr: Expr) -> None:
@@ -117,13 +158,15 @@ class HeuristicDeriver:
         # Simplest first (a plain split beats a case change of another variable's piece),
         # then drop views whose values an earlier, simpler one already gives.
         out.sort(key=lambda v: _cost(v.expr))
-        seen: set[str] = set()
+        kept: dict[str, _View] = {}
         unique = []
         for view in out:
             key = repr([(type(v).__name__, v) for v in view.values])
-            if key not in seen:
-                seen.add(key)
+            if key not in kept:
+                kept[key] = view
                 unique.append(view)
+            elif twins is not None:
+                twins.setdefault(_key(kept[key].expr), []).append(view.expr)
         return unique
 
     # -- candidates, simplest first ------------------------------------------------
@@ -225,6 +268,15 @@ class HeuristicDeriver:
                 k = deltas.pop()
                 if k and date.fromisoformat(view.values[0]) + timedelta(days=k):
                     yield _op("date_add", view.expr, _c(k))
+            # Calendar months too: "next month" and "+30 days" fit the same examples until
+            # one crosses a 31-day month, so both are found and must agree (alternatives).
+            first_t, first_s = date.fromisoformat(values[0]), date.fromisoformat(view.values[0])
+            months = (first_t.year - first_s.year) * 12 + first_t.month - first_s.month
+            if months:
+                expr = _op("date_add_months", view.expr, _c(months))
+                if all(_eq(_safe_months(x, months), t)
+                       for x, t in zip(view.values, values, strict=True)):
+                    yield expr
 
     def _concat(self, values: list[str], views: list[_View]) -> Iterator[Expr]:
         """Covers of the first target by views and literal text, tried on all members."""
@@ -287,6 +339,76 @@ def _apply(name: str, arrays: list[list[Any]], consts: tuple[Any, ...]) -> list[
     except Exception:  # a candidate that fails for a member is ruled out
         return None
     return out
+
+
+def _safe_months(s: str, months: int) -> Any:
+    try:
+        return OPS["date_add_months"].fn(s, months)
+    except Exception:  # not a date this op reads: rules the candidate out
+        return _MISSING
+
+
+def _variants(v: Any, other: Any) -> list[Any]:
+    """Inputs unlike the examples' in the ways derivations can disagree on: case, inner
+    capitals and hyphens, size (thousands), fractions, month ends; and ``other``, the
+    value another example had (two variables equal in every example come apart)."""
+    out: list[Any] = [other]
+    if isinstance(v, bool):
+        return out
+    if isinstance(v, (int, float)):
+        return [*out, v * 1000 + 1, v * 1000 + 0.25, -v - 1]
+    if not isinstance(v, str):
+        return out
+    number = _as_number(v)
+    if number is not None:
+        return [*out, f"{number * 1000 + 1:.0f}", f"{number * 1000 + 1.25}", "12,345.67"]
+    if recognise(v) == "date" and len(v) == 10 and v[4] == "-":
+        return [*out, "2024-01-31", "2024-02-29", "2025-12-31"]
+    return [*out, v.lower(), v.upper(), f"{v}-{v.lower()}", f"Mc{v}"]
+
+
+def _probes(scopes: Sequence[Mapping[str, Any]], limit: int = 3) -> list[dict[str, Any]]:
+    """Scopes with one variable changed at a time (see :func:`_variants`)."""
+    out: list[dict[str, Any]] = []
+    for i, scope in enumerate(scopes[:limit]):
+        other = scopes[(i + 1) % len(scopes)]
+        for var, value in scope.items():
+            for v in _variants(value, other.get(var, value)):
+                out.append({**scope, var: v})
+    return out
+
+
+def reference_alternatives(var: str, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> list[Expr]:
+    """For a value copied from ``var``: the other expressions that give every example's value
+    too and that some input tells apart from ``var`` (another variable that was always equal
+    to it, a case change that never changed an example).
+
+    >>> reference_alternatives("name", ["Ada", "Bo"], [{"name": "Ada"}, {"name": "Bo"}])
+    [{'op': 'title', 'args': [{'var': 'name'}]}, {'op': 'capitalize', 'args': [{'var': 'name'}]}]
+    """
+    candidates: list[Expr] = [_var(v) for v in scopes[0] if v != var and all(v in s for s in scopes)]
+    if all(isinstance(v, str) for v in values):
+        candidates += [_op(case, _var(var)) for case in ("lower", "upper", "title", "capitalize")]
+    probes = _probes(scopes)
+    out = []
+    for expr in candidates:
+        if all(_eq(_safe(expr, s), v) for s, v in zip(scopes, values, strict=True)) and any(
+                not _eq(_safe(expr, p), p[var]) for p in probes):
+            out.append(expr)
+    return out
+
+
+def _key(expr: Expr) -> str:
+    return repr(expr)
+
+
+def _substitutions(expr: Expr, twins: Mapping[str, list[Expr]]) -> Iterator[Expr]:
+    """``expr`` with one of its views swapped for a twin (a view with the same values on
+    the examples), for each such view and twin."""
+    yield from twins.get(_key(expr), ())
+    for i, arg in enumerate(expr.get("args", ())):
+        for sub in _substitutions(arg, twins):
+            yield {**expr, "args": [*expr["args"][:i], sub, *expr["args"][i + 1:]]}
 
 
 def _cost(expr: Expr) -> int:

@@ -34,8 +34,10 @@ import orjson
 from induction.arranger import hydration_order, same_variable
 from induction.backends import Deriver, HeuristicSpanIdentifier, Stages, make_stages
 from induction.config import InductionConfig
+from induction.deriver import reference_alternatives
 from induction.hashing import canonical_message, digest, message_hash
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
+from induction.runtime.dsl import expr_vars as _expr_vars
 from induction.runtime.messages import match_message, reads_as, same_json
 from induction.runtime.nodes import Derivation, ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import (
@@ -146,6 +148,10 @@ class Inducer:
         self.stats: Counter[str] = Counter()
         self._identified: dict[tuple[str, ...], Skeleton | None] = {}
         self._later: dict[str, str] = {}
+        self._ids: set[str] = set()  # node ids given out
+        # Store nodes whose answers are known to depend on the context above them (a
+        # sibling message was answered differently under different values above it).
+        self._context_bound: set[str] = set()
         self._load(list(records))
 
     def _identify(self, msgs: list[dict[str, Any]]) -> Skeleton | None:
@@ -288,7 +294,9 @@ class Inducer:
                       and not self._derivable(g, scopes)]
         if structural:
             self.stats["structure_splits"] += 1
-            for sub in _split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))]):
+            parts = _split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))])
+            self._mark_context_bound(cluster, parts)
+            for sub in parts:
                 self._make(parent_tid, ns, sub)
             return
         template, derivations, new_scopes, new_vars = self._template(sk, scopes, parent_tid, forced,
@@ -309,11 +317,9 @@ class Inducer:
             template, derivations, new_scopes, new_vars = self._template(literal, scopes, parent_tid)
         trusted = frozenset(forced.values()).union(*(m.user_bound for _, m in cluster))
         members = [_Member(s, sc, trusted) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
-        tid = digest(f"{parent_tid}\x00{template.model_dump_json()}".encode())
         # The cluster by its members (content addresses): stable across passes, unlike the
         # template id, which holds the names a (possibly non-deterministic) Namer chose.
         ckey = digest("\x00".join(sorted(s for s, _ in cluster)).encode())
-        self.cluster_keys[tid] = ckey
         if ckey in self.keep_apart:
             parts = _by_message(cluster, self.nodes)
             if len(parts) > 1:
@@ -332,10 +338,14 @@ class Inducer:
             # the subtree's generality and gain no answer.
             if len(distinct) > 1 and max(distinct.values()) > 1:
                 self.stats["thin_air_splits"] += 1
-                for sub in _split(cluster, keys):
+                parts = _split(cluster, keys)
+                self._mark_context_bound(cluster, parts)
+                for sub in parts:
                     self._make(parent_tid, ns, sub)
                 return
         evidence = tuple(sorted({r.record_id for m in members for r in self.nodes[m.node].answers}))[:50]
+        tid = self._node_id(parent_tid, ns, template, ckey)
+        self.cluster_keys[tid] = ckey
         node = TemplateNode(id=tid, parent=parent_tid, namespace=ns, template=template,
                             derivations=tuple(derivations), response=response, status=status, evidence=evidence)
         self.out.append(node)
@@ -350,6 +360,36 @@ class Inducer:
         kids = [(c, m) for m in members for c in self.nodes[m.node].children]
         if kids:
             self._children(tid, ns, kids)
+
+    def _mark_context_bound(self, cluster: list[tuple[str, _Member]], parts: list[list[tuple[str, _Member]]]) -> None:
+        """If one message of ``parts`` was answered differently under different values above
+        it, the answer depends on those values: so may every part's (see ``_response``)."""
+        for sub in parts:
+            if len({message_hash(self.nodes[sid].msg) for sid, _ in sub}) == 1 and self._answers_differ(sub):
+                self.stats["context_bound_splits"] += 1
+                self._context_bound.update(sid for sid, _ in cluster)
+                return
+
+    def _answers_differ(self, cluster: list[tuple[str, _Member]]) -> bool:
+        """Whether the calls at these store nodes were answered in more than one way."""
+        return len({orjson.dumps(canonical_message(r.response_message))
+                    for sid, _ in cluster for r in self.nodes[sid].answers}) > 1
+
+    def _node_id(self, parent_tid: str | None, ns: str, template: MessageTemplate, salt: str) -> str:
+        """A new node's id: its parent and template (a root's: its namespace, so tenants with
+        the same agent get distinct trees, also when induced apart), unless a sibling
+        already has that id.
+
+        Two clusters of one parent can come out as the same template (pairwise clustering
+        keeps apart siblings the literal-share rule will not hold together): two nodes,
+        told apart by ``salt``; the runtime answers through them only when they agree."""
+        # The default namespace's roots keep the ids they had before namespaces counted.
+        above = parent_tid if parent_tid is not None or ns == "default" else f"namespace:{ns}"
+        tid = digest(f"{above}\x00{template.model_dump_json()}".encode())
+        while tid in self._ids:
+            tid = digest(f"{tid}\x00{salt}".encode())
+        self._ids.add(tid)
+        return tid
 
     def _proposal(self, sid: str) -> str | None:
         """What the Identifier would make variables of, for a node seen in one context only.
@@ -389,6 +429,9 @@ class Inducer:
         by_message: dict[str, list[tuple[str, _Member]]] = defaultdict(list)
         for sid, member in cluster:
             by_message[message_hash(self.nodes[sid].msg)].append((sid, member))
+        # A message answered differently under different values above it: every answer
+        # here may depend on those values, so each repeat must be pinned on all of them.
+        context_bound = any(self._answers_differ(items) for items in by_message.values())
         for items in by_message.values():
             # ``member.scope`` is what was in scope above this message, in that context.
             answers = [(r, m.scope) for sid, m in items for r in self.nodes[sid].answers]
@@ -405,13 +448,16 @@ class Inducer:
             template = _render(msg_sk, {}, {})
             usage = answers[0][0].response.get("usage") or {}
             trusted = frozenset().union(*(m.user_bound for _, m in items))
+            pins = _pins([sc for _, sc in answers], trusted)
+            if context_bound and set(answers[0][1]) - set(pins) - trusted:
+                continue
             response = ResponseTemplate(
                 message=_render(answer_sk, {}, {}), finish_reason=finish.pop(),
                 request_keys=tuple(sorted({r.request_key for r, _ in answers})),
                 usage={"prompt_tokens": int(usage.get("prompt_tokens") or 0),
                        "completion_tokens": int(usage.get("completion_tokens") or 0)},
-                evidence=len(answers), pins=_pins([sc for _, sc in answers], trusted))
-            tid = digest(f"{parent_tid}\x00{template.model_dump_json()}".encode())
+                evidence=len(answers), pins=pins)
+            tid = self._node_id(parent_tid, ns, template, "exact repeat")
             self.out.append(TemplateNode(
                 id=tid, parent=parent_tid, namespace=ns, template=template, response=response, status="live",
                 evidence=tuple(sorted(r.record_id for r, _ in answers))[:50]))
@@ -450,7 +496,10 @@ class Inducer:
             slot[gap.gid] = var
             d = self.deriver.derive(gap.values, scopes) if len(set(map(repr, gap.values))) > 1 else None
             if d is not None:
-                derivations.append(d.model_copy(update={"var": var}))
+                # In a message of the context the value is read off the request: the
+                # derivation only checks it, so which of several fitting ones is moot.
+                args = tuple(sorted(_expr_vars(d.expr))) if d.expr is not None else d.args
+                derivations.append(d.model_copy(update={"var": var, "alternatives": (), "args": args}))
                 self.stats["derived"] += 1
             else:
                 new_vars.append(var)
@@ -497,7 +546,18 @@ class Inducer:
                 continue
             ref = same_variable(gap.values, ans_scopes)
             if ref is not None:
-                slot[gap.gid] = ref
+                alternatives = reference_alternatives(ref, gap.values, ans_scopes)
+                if not alternatives:
+                    slot[gap.gid] = ref
+                    continue
+                # The examples cannot tell a copy of ``ref`` from these (``title(name)``
+                # when every name was capitalised): the answer holds where they agree.
+                var = self.namer.name(gap, taken, _text(msgs[0]))
+                taken.add(var)
+                slot[gap.gid] = var
+                derivations.append(Derivation(
+                    var=var, args=tuple(sorted({ref}.union(*(_expr_vars(a) for a in alternatives)))),
+                    expr={"var": ref}, alternatives=tuple(alternatives)))
                 continue
             d = self.deriver.derive(gap.values, ans_scopes) if len(set(map(repr, gap.values))) > 1 else None
             if d is None:
@@ -516,6 +576,12 @@ class Inducer:
             derivations=tuple(hydration_order(list(ans_scopes[0]), derivations)),
             usage={"prompt_tokens": sum(prompt) // len(prompt), "completion_tokens": sum(completion) // len(completion)},
             evidence=len(answers), pins=_pins(ans_scopes, trusted))
+        if any(m.node in self._context_bound for m in members):
+            loose = sorted(set(ans_scopes[0]) - set(response.pins) - trusted)
+            if loose:
+                return None, "uncacheable", (
+                    "a sibling message was answered differently under other values above it, and this answer "
+                    f"was seen under several values of {', '.join(loose)}: it may depend on them")
         if len(answers) >= self.config.min_runs:
             return response, "live", f"answer induced from {len(answers)} calls"
         if trusted:

@@ -39,11 +39,14 @@ def check_derivation(d: Derivation) -> None:
     if d.var in d.args:
         raise CycleError([d.var])
     if d.expr is not None:
-        dsl.validate(d.expr)
-        unknown = dsl.expr_vars(d.expr) - set(d.args)
-        if unknown:
-            raise TemplateError(f"derivation of {d.var}: expression reads {sorted(unknown)} not in its args")
+        for e in (d.expr, *d.alternatives):
+            dsl.validate(e)
+            unknown = dsl.expr_vars(e) - set(d.args)
+            if unknown:
+                raise TemplateError(f"derivation of {d.var}: expression reads {sorted(unknown)} not in its args")
     else:
+        if d.alternatives:
+            raise TemplateError(f"derivation of {d.var}: alternatives are DSL expressions, beside an expr")
         if not d.function:
             raise TemplateError(f"derivation of {d.var}: python without a function name")
         restricted.load_python(d.python or "", d.function)
@@ -111,6 +114,17 @@ def run_into(derivations: Iterable[Derivation], scope: dict[str, Any], deadline:
         scope[d.var] = derive(d, scope, deadline)
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Equal and of one JSON type (``1`` and ``1.0`` render differently)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    return bool(a == b)
+
+
 def derive(d: Derivation, scope: Mapping[str, Any], deadline: float) -> Any:
     """The value of one derivation in ``scope``; :class:`DerivationError` if it cannot be computed."""
     left = deadline - time.thread_time()
@@ -123,6 +137,9 @@ def derive(d: Derivation, scope: Mapping[str, Any], deadline: float) -> Any:
     if d.expr is not None:
         try:
             value = dsl.evaluate(d.expr, kwargs)
+            for alt in d.alternatives:
+                if not _same(dsl.evaluate(alt, kwargs), value):
+                    raise DerivationError(d.var, "expressions that fit every example disagree on this input")
         except EvalError as e:
             raise DerivationError(d.var, e.reason) from None
     else:

@@ -38,6 +38,11 @@ class Derivation(BaseModel):
     expr: Any | None = None
     python: str | None = None
     function: str | None = None
+    # Other DSL expressions that fit every example as well (``name`` and ``title(name)``
+    # when every example was capitalised, ``billing_city`` and ``shipping_city`` when they
+    # were always equal): the evidence cannot tell them apart, so at request time they
+    # must all give ``expr``'s value, else the lookup misses.
+    alternatives: tuple[Any, ...] = ()
 
 
 class ResponseTemplate(BaseModel):

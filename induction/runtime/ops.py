@@ -13,6 +13,7 @@ and the result after it, and nothing is coerced silently: ``lower(3)`` fails,
 
 from __future__ import annotations
 
+import calendar
 import math
 import string
 from collections.abc import Callable
@@ -251,6 +252,16 @@ def date_add(s: str, days: int, in_fmt: str = "iso", out_fmt: str | None = None)
     return _format_date(_parse_date(s, in_fmt) + timedelta(days=days), out_fmt or in_fmt)
 
 
+def date_add_months(s: str, months: int, in_fmt: str = "iso", out_fmt: str | None = None) -> str:
+    """``months`` calendar months after ``s``, the day clamped to the month's last:
+    date_add_months("2026-01-31", 1) -> '2026-02-28'."""
+    d = _parse_date(s, in_fmt)
+    m = d.month - 1 + months
+    year, month = d.year + m // 12, m % 12 + 1
+    return _format_date(d.replace(year=year, month=month, day=min(d.day, calendar.monthrange(year, month)[1])),
+                        out_fmt or in_fmt)
+
+
 # -- JSON ---------------------------------------------------------------------
 
 
@@ -309,6 +320,7 @@ OPS: Final[dict[str, Op]] = {op.name: op for op in (
     _op("date_parse", "str str", "str", date_parse),
     _op("date_format", "str str str", "str", date_format),
     _op("date_add", "str int", "str", date_add, "str str"),
+    _op("date_add_months", "str int", "str", date_add_months, "str str"),
     _op("json_get", "json path", "json", json_get),
     _op("json_parse", "str", "json", json_parse),
     _op("str", "json", "str", render_value),

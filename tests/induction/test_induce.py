@@ -42,18 +42,25 @@ def test_emails_and_ids_copied_into_tool_calls() -> None:
     user = node_with(r, "Send a follow-up to")
     assert render_message(user.template) == "Send a follow-up to {{email}} about invoice INV-{{invoice_inv}}."
     assert user.status == "live"
-    assert answer(user) == 'lookup_contact({"email": {{email}}})'
+    assert answer(user) == 'lookup_contact({"email": {{email_2}}})'
+    # A copy of the email, or the email lower-cased? Every example was lower-case, so the
+    # two are kept and must agree: a mixed-case address is a miss.
+    (d,) = user.response.derivations  # type: ignore[union-attr]
+    assert d.expr == {"var": "email"} and d.alternatives == ({"op": "lower", "args": [{"var": "email"}]},)
 
 
 def test_first_name_derived_from_full_name_in_tool_result() -> None:
     r = induced("crm_email")
     result = node_with(r, '"full_name":"{{full_name}}"')
     assert result.status == "live"
-    assert answer(result) == ('send_email({"to": {{email}}, "subject": "Invoice INV-{{invoice_inv}}", '
+    assert answer(result) == ('send_email({"to": {{to}}, "subject": "Invoice INV-{{invoice_inv}}", '
                               '"body": "Hi {{name}}, just following up on invoice INV-{{invoice_inv}}. Thanks!"})')
-    (d,) = result.response.derivations  # type: ignore[union-attr]
-    assert d.var == "name" and d.args == ("full_name",)
+    (_, d) = result.response.derivations  # type: ignore[union-attr]
+    assert d.var == "name"
     assert d.expr == {"op": "split_index", "args": [{"var": "full_name"}, {"const": " "}, {"const": 0}]}
+    # Every example's email began with the first name: that reading is kept beside it.
+    email_first = {"op": "split_index", "args": [{"var": "email"}, {"const": "."}, {"const": 0}]}
+    assert {"op": "capitalize", "args": [email_first]} in d.alternatives
 
 
 def test_username_by_case_change_and_concatenation() -> None:
@@ -341,3 +348,84 @@ def test_a_repeated_lower_case_value_derived_from_the_context_is_data() -> None:
     assert hit is not None
     args = hit.response["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"]
     assert orjson.loads(args) == {"username": "zed"}
+
+
+def _titles(titles: list[str]) -> list[dict[str, Any]]:
+    """An agent that copies a title up to 20 characters and cuts longer ones (a rule no
+    transform explains from short titles alone)."""
+    records = []
+    for i, title in enumerate(titles):
+        run = Run(Hello(), random.Random(i))
+        short = title if len(title) <= 20 else title[:20] + "..."
+        run.system("Shorten the title to at most 20 characters plus an ellipsis.").user(f"Title: {title}").say(
+            f"Short title: {short}")
+        records += run.records
+    return records
+
+
+def test_two_clusters_with_one_template_get_two_ids_and_never_answer_against_each_other() -> None:
+    # Pairwise clustering keeps the long titles (thin air: cut) apart from two short ones
+    # (copied), and both clusters come out as "Title: {{title}}" under one parent.
+    r = induce(stored(_titles(["Surface discuss inside out", "Name southern", "Left", "Style behavior prove",
+                               "Through defense", "Staff gas recent street partner stay sometimes",
+                               "Surface section", "Skill probably line yard"])))
+    ids = [n.id for n in r.nodes]
+    assert len(ids) == len(set(ids))
+    tree = compile_tree(r.nodes)  # compiled: no id twice (this used to raise TemplateError)
+    same = [n for n in r.nodes if render_message(n.template) == "Title: {{title}}"]
+    assert sorted(n.status for n in same) == ["live", "uncacheable"]
+    # The live one would copy any title; the uncacheable one matches too, and vetoes.
+    long = _titles(["A very long title that goes on and on"])[0]["request"]
+    e = tree.explain(long)
+    assert e.hit is None and "uncacheable" in (e.reason or "")
+
+
+def test_namespaces_with_the_same_agent_get_their_own_nodes() -> None:
+    recs = [rec for n in ("Ann", "Bob", "Cid")
+            for rec in Run(Hello(), random.Random(0)).system("You greet people politely.")
+            .user(f"Say hello to {n}.").say(f"Hello, {n}!").records]
+    r = induce(stored(recs, namespace="a") + stored(recs, namespace="b"))
+    ids = [n.id for n in r.nodes]
+    assert len(ids) == len(set(ids)) and {n.namespace for n in r.nodes} == {"a", "b"}
+    tree = compile_tree(r.nodes)  # this used to raise TemplateError: a root id twice
+    ask = {**recs[0]["request"], "messages": [{"role": "system", "content": "You greet people politely."},
+                                              {"role": "user", "content": "Say hello to Zed."}]}
+    for ns in ("a", "b"):
+        hit = tree.lookup(ask, namespace=ns)
+        assert hit is not None and hit.response["choices"][0]["message"]["content"] == "Hello, Zed!"
+
+
+def _affords(runs: list[tuple[str, int, str, int]]) -> list[dict[str, Any]]:
+    """(who, budget, item, price): the answer compares a value of this message with one above it."""
+    records = []
+    for i, (who, budget, item, price) in enumerate(runs):
+        run = Run(Hello(), random.Random(i))
+        run.system("You are a shopping assistant.")
+        run.user(f"I'm {who}, my budget is ${budget}.").say(f"Noted, {who}.")
+        run.user(f"Can I afford the {item} for ${price}?").say(
+            f"Yes, the {item} fits your budget." if price <= budget else f"No, the {item} is over your budget.")
+        records += run.records
+    return records
+
+
+def test_a_message_answered_both_ways_above_makes_its_siblings_depend_on_the_context_too() -> None:
+    # The laptop question got Yes under $1000 and No under $800: the answer depends on the
+    # budget above, so the camera's two Yes answers (under $800 and $1000) say nothing of $700.
+    r = induce(stored(_affords([("Ann", 1000, "laptop", 900), ("Bob", 800, "laptop", 900),
+                                ("Cid", 800, "camera", 750), ("Dee", 1000, "camera", 750),
+                                ("Eve", 1200, "laptop", 900)])))
+    tree = compile_tree(r.nodes)
+    ask = _affords([("Fay", 700, "camera", 750)])[1]["request"]
+    e = tree.explain(ask)
+    assert e.hit is None, e.hit
+    (camera,) = [n for n in r.nodes if render_message(n.template) == "Can I afford the camera for $750?"]
+    assert camera.status == "uncacheable" and "depend on them" in " ".join(r.notes[camera.id])
+
+
+def test_a_copied_name_is_not_served_in_a_spelling_never_seen() -> None:
+    r = induced("hello")
+    tree = compile_tree(r.nodes)
+    ask = {"model": "gpt-4o-mini", "messages": [{"role": "system", "content": "You greet people politely."},
+                                                {"role": "user", "content": "Say hello to tiffany."}]}
+    assert tree.lookup({**ask, "messages": [ask["messages"][0], {"role": "user", "content": "Say hello to Zoe."}]})
+    assert tree.lookup(ask) is None  # "Hello, tiffany!" or "Hello, Tiffany!"? The examples cannot say.

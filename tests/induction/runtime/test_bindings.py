@@ -129,3 +129,21 @@ def test_policy_refuses_escapes_from_the_timeout() -> None:
                    "while True:\n    pass\ndef f(x):\n    return 1"]:
         with pytest.raises(TemplateError):
             build_dag([py("v", source, "x")], {"x"})
+
+
+def test_alternatives_must_agree_or_the_derivation_misses() -> None:
+    # ``name`` and ``capitalize(name)`` fitted every example: only inputs where they agree are served.
+    d = Derivation(var="greeting", args=("name",), expr={"var": "name"},
+                   alternatives=({"op": "capitalize", "args": [{"var": "name"}]},))
+    assert run_derivations([d], {"name": "Maria"})["greeting"] == "Maria"
+    with pytest.raises(DerivationError, match="disagree"):
+        run_derivations([d], {"name": "tiffany"})
+    failing = d.model_copy(update={"alternatives": ({"op": "to_int", "args": [{"var": "name"}]},)})
+    with pytest.raises(DerivationError):  # an alternative that cannot run is doubt too
+        run_derivations([failing], {"name": "Maria"})
+
+
+def test_alternatives_are_checked_at_build_time() -> None:
+    bad = Derivation(var="x", args=("a",), expr={"var": "a"}, alternatives=({"var": "b"},))
+    with pytest.raises(TemplateError, match="not in its args"):
+        build_dag([bad], {"a", "b"})

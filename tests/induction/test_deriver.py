@@ -1,0 +1,66 @@
+"""The Deriver keeps every expression the examples cannot tell apart (``alternatives``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from induction.deriver import HeuristicDeriver, reference_alternatives
+from induction.runtime.bindings import run_derivations
+from induction.runtime.errors import DerivationError
+from induction.runtime.nodes import Derivation
+
+
+def derive(values: list[Any], scopes: list[dict[str, Any]]) -> Derivation:
+    d = HeuristicDeriver().derive(values, scopes)
+    assert d is not None
+    return d.model_copy(update={"var": "out"})
+
+
+def value(d: Derivation, scope: dict[str, Any]) -> Any:
+    return run_derivations([d], scope)["out"]
+
+
+def test_a_copy_of_capitalised_names_is_served_only_for_capitalised_names() -> None:
+    assert reference_alternatives("name", ["Ada", "Bo"], [{"name": "Ada"}, {"name": "Bo"}]) == [
+        {"op": "title", "args": [{"var": "name"}]}, {"op": "capitalize", "args": [{"var": "name"}]}]
+    d = Derivation(var="out", args=("name",), expr={"var": "name"},
+                   alternatives=tuple(reference_alternatives("name", ["Ada", "Bo"], [{"name": "Ada"}, {"name": "Bo"}])))
+    assert value(d, {"name": "Maria"}) == "Maria"
+    for name in ("tiffany", "Mary-jane"):  # a model may well have written these otherwise
+        with pytest.raises(DerivationError):
+            value(d, {"name": name})
+
+
+def test_two_variables_that_were_always_equal_must_still_be() -> None:
+    scopes = [{"billing": "Boston", "shipping": "Boston"}, {"billing": "Austin", "shipping": "Austin"}]
+    assert {"var": "shipping"} in reference_alternatives("billing", ["Boston", "Austin"], scopes)
+    d = derive(["Boston!", "Austin!"], scopes)
+    assert value(d, {"billing": "Reno", "shipping": "Reno"}) == "Reno!"
+    with pytest.raises(DerivationError):
+        value(d, {"billing": "Reno", "shipping": "Miami"})
+
+
+def test_expressions_no_input_tells_apart_are_not_kept() -> None:
+    d = derive(["281.96", "12.5"], [{"a": "200.5", "b": "81.46"}, {"a": "10", "b": "2.5"}])
+    assert d.alternatives == ()  # add(b, a), lower(a)... always agree with add(a, b)
+
+
+def test_thousands_separators_never_seen_are_doubt() -> None:
+    # Sums below 1,000 cannot say whether 2,979 is written with a comma.
+    d = derive(["579", "310"], [{"a": 500, "b": 79}, {"a": 300, "b": 10}])
+    assert value(d, {"a": 100, "b": 1}) == "101"
+    with pytest.raises(DerivationError):
+        value(d, {"a": 2000, "b": 979})
+
+
+def test_next_month_and_thirty_days_agree_until_a_long_month() -> None:
+    d = derive(["2026-05-15", "2026-07-01"], [{"d": "2026-04-15"}, {"d": "2026-06-01"}])
+    assert {d.expr["op"], *(a["op"] for a in d.alternatives)} == {"date_add", "date_add_months"}
+    assert value(d, {"d": "2026-09-10"}) == "2026-10-10"
+    with pytest.raises(DerivationError):
+        value(d, {"d": "2026-05-15"})  # June 14 or June 15?
+    # Examples that cross a 31-day month decide it: no doubt left.
+    d = derive(["2026-06-15", "2026-05-01"], [{"d": "2026-05-15"}, {"d": "2026-04-01"}])
+    assert d.expr["op"] == "date_add_months" and d.alternatives == ()

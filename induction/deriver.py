@@ -153,6 +153,10 @@ class HeuristicDeriver:
                 if all(_safe(_op("to_number", base), s) is not _MISSING for s in scopes):
                     add(_op("to_number", base))
                     add(_op("to_int", base))
+                if all(x.isascii() and x.isdigit() for x in sample):
+                    # Zero-padded: "05" from "5" is a pad to 2, or a "0" put in front.
+                    for width in sorted({len(x) for x in sample} | {2, 3}):
+                        add(_op("zfill", base, _c(width)))
             elif all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in sample):
                 add(_op("str", base))
         # Simplest first (a plain split beats a case change of another variable's piece),
@@ -378,10 +382,12 @@ def _probes(scopes: Sequence[Mapping[str, Any]], limit: int = 3) -> list[dict[st
     return out
 
 
-def reference_alternatives(var: str, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> list[Expr]:
+def reference_alternatives(var: str, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]],
+                           prose: bool = True) -> list[Expr]:
     """For a value copied from ``var``: the other expressions that give every example's value
     too and that some input tells apart from ``var`` (another variable that was always equal
-    to it, a case change that never changed an example).
+    to it, a case change that never changed an example; in ``prose``, a number written
+    with thousands separators none of the examples was large enough to need).
 
     >>> reference_alternatives("name", ["Ada", "Bo"], [{"name": "Ada"}, {"name": "Bo"}])
     [{'op': 'title', 'args': [{'var': 'name'}]}, {'op': 'capitalize', 'args': [{'var': 'name'}]}]
@@ -389,6 +395,10 @@ def reference_alternatives(var: str, values: Sequence[Any], scopes: Sequence[Map
     candidates: list[Expr] = [_var(v) for v in scopes[0] if v != var and all(v in s for s in scopes)]
     if all(isinstance(v, str) for v in values):
         candidates += [_op(case, _var(var)) for case in ("lower", "upper", "title", "capitalize")]
+        if prose and all(_as_number(v) is not None for v in values):
+            # "523" copied, or a number written with thousands separators that 523 never needed?
+            number = _op("to_number", _var(var))
+            candidates += [_op("format_number", number, _c(0), _c(",")), _op("format_number", number, _c(2), _c(","))]
     probes = _probes(scopes)
     out = []
     for expr in candidates:

@@ -546,7 +546,8 @@ class Inducer:
                 continue
             ref = same_variable(gap.values, ans_scopes)
             if ref is not None:
-                alternatives = reference_alternatives(ref, gap.values, ans_scopes)
+                # Prose may write a number as 10,125; ids, paths and arguments do not.
+                alternatives = reference_alternatives(ref, gap.values, ans_scopes, prose=gap.where == "content")
                 if not alternatives:
                     slot[gap.gid] = ref
                     continue

@@ -64,3 +64,20 @@ def test_next_month_and_thirty_days_agree_until_a_long_month() -> None:
     # Examples that cross a 31-day month decide it: no doubt left.
     d = derive(["2026-06-15", "2026-05-01"], [{"d": "2026-05-15"}, {"d": "2026-04-01"}])
     assert d.expr["op"] == "date_add_months" and d.alternatives == ()
+
+
+def test_a_number_copied_into_prose_is_doubt_once_it_needs_separators() -> None:
+    alts = reference_alternatives("points", ["523", "87"], [{"points": "523"}, {"points": "87"}])
+    d = Derivation(var="out", args=("points",), expr={"var": "points"}, alternatives=tuple(alts))
+    assert value(d, {"points": "950"}) == "950"
+    with pytest.raises(DerivationError):
+        value(d, {"points": "10125"})  # "10125" or "10,125"?
+    # In a path or an argument a number is an id: no separators there.
+    assert reference_alternatives("d", ["3", "7"], [{"d": "3"}, {"d": "7"}], prose=False) == []
+
+
+def test_zero_padding_or_a_leading_zero() -> None:
+    d = derive(["05", "07"], [{"room": "5"}, {"room": "7"}])
+    assert value(d, {"room": "9"}) == "09"
+    with pytest.raises(DerivationError):
+        value(d, {"room": "15"})  # "15" (padded to 2) or "015" ("0" in front)?

@@ -7,6 +7,11 @@ Requests are fresh 20-message contexts with new values, answered from the last n
 
     .venv/bin/python benchmarks/runtime_lookup.py                 # 100, 1k, 10k templates
     .venv/bin/python benchmarks/runtime_lookup.py --sizes 100000  # ~1 minute more
+
+Instructions per lookup (the difference between N and 2N lookups, untimed, under cachegrind):
+
+    PYTHONHASHSEED=0 valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+        .venv/bin/python benchmarks/runtime_lookup.py --sizes 10000 --count 2000   # then --count 4000
 """
 
 from __future__ import annotations
@@ -165,13 +170,30 @@ def bench(size: int, requests: int, seed: int = 0) -> dict[str, Any]:
     return out
 
 
+def count(size: int, lookups: int, seed: int = 0) -> None:
+    """Build and load the tree as :func:`bench` does, then run ``lookups`` lookups, untimed
+    (400 distinct requests in turn): what instruction counts compare."""
+    rng = random.Random(seed)
+    nodes, index = build_tree(size)
+    tree = CompiledTree.from_bytes(compile_tree(nodes, created_at="2026-01-01T00:00:00Z").to_bytes())
+    tree.warm()
+    reqs = [request(rng, *rng.choice(index)) for _ in range(400)]
+    gc.freeze()
+    for i in range(lookups):
+        assert tree.lookup(reqs[i % len(reqs)]) is not None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     ap.add_argument("--requests", type=int, default=2000)
+    ap.add_argument("--count", type=int, metavar="N", help="only run N lookups, untimed (for cachegrind)")
     args = ap.parse_args()
     for size in args.sizes:
-        print(orjson.dumps(bench(size, args.requests)).decode(), flush=True)
+        if args.count is not None:
+            count(size, args.count)
+        else:
+            print(orjson.dumps(bench(size, args.requests)).decode(), flush=True)
 
 
 if __name__ == "__main__":

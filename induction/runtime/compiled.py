@@ -66,13 +66,21 @@ class TreeIndex:
         for node in self.by_id.values():
             parent = node.model.parent
             if parent is None:
-                kids = self.roots.setdefault(node.model.namespace, Children())
+                self.roots.setdefault(node.model.namespace, Children()).add(node)
             else:
-                p = self.by_id[parent]
-                if p.children is None:
-                    p.children = Children()
-                kids = p.children
-            kids.add(node)
+                self.by_id[parent].add(node)  # a node is the index of its children
+        for node in self.by_id.values():
+            _set_path(node, self.by_id)
+
+
+def _set_path(node: RuntimeNode, by_id: Mapping[str, RuntimeNode]) -> None:
+    """``node.path`` (and its ancestors', which are set first): the ids from the root down."""
+    chain = [node]
+    while (parent := chain[-1].model.parent) is not None and len(by_id[parent].path) == 1:
+        chain.append(by_id[parent])  # a path of one id is not set yet, except at the root
+    above = by_id[parent].path if parent is not None else ()
+    for n in reversed(chain):
+        above = n.path = (*above, n.id)
 
 
 class CompiledTree:
@@ -117,8 +125,7 @@ class CompiledTree:
         for kids in self.index.roots.values():
             kids.warm()
         for node in self.index.by_id.values():
-            if node.children is not None:
-                node.children.warm()
+            node.warm()
 
     def to_bytes(self) -> bytes:
         """The versioned artifact (see module docstring)."""

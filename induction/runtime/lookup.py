@@ -70,22 +70,18 @@ class Explanation:
 
 
 class _State:
-    """One node reached: the bindings in scope there and the ids of the nodes matched so far.
+    """One node reached (its path is ``node.path``), and the bindings in scope there.
 
-    A state with a single successor becomes it (node, path and, when it owns it, scope are
-    extended in place): along the usual single path no state, path or scope is copied.
+    A state with a single successor becomes it (node and, when it owns it, scope are
+    extended in place): along the usual single path no state or scope is copied.
     """
 
-    __slots__ = ("children", "exact", "live", "node", "owned", "path", "scope")
+    __slots__ = ("exact", "node", "owned", "scope")
 
-    def __init__(self, node: RuntimeNode | None, children: Children | None, scope: dict[str, Any],
-                 path: list[str], exact: bool, live: bool, owned: bool) -> None:
-        self.node = node
-        self.children = children
+    def __init__(self, node: Children, scope: dict[str, Any], exact: bool, owned: bool) -> None:
+        self.node = node  # a RuntimeNode, or the namespace's first-message index before the first message
         self.scope = scope
-        self.path = path  # never shared with another state
         self.exact = exact  # every message so far matched by hash
-        self.live = live  # the node reached answers (its own status is live)
         # Whether no other state holds ``scope`` (siblings that bind nothing share their parent's).
         self.owned = owned
 
@@ -122,7 +118,7 @@ def explain(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "de
     if roots is None:
         return Explanation(None, f"no templates in namespace {namespace!r}", ())
     deadline = time.thread_time() + tree.budget_ms / 1000
-    states = [_State(None, roots, {}, [], True, True, True)]
+    states = [_State(roots, {}, True, True)]
     disabled = disabled or ()
     max_frontier = tree.max_frontier
     chars = 0  # characters of text and tool calls, for the prompt-token estimate
@@ -139,77 +135,78 @@ def explain(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "de
                 odd.append(view)
             else:
                 chars += size
-            nxt = _step(states, view, disabled, deadline)
+            # One step down: the states the message leads to, in index order (each state's
+            # exact children first). Written out here rather than in a function called per
+            # message (hot path). Each match is entered as it is found (vetoes, derivations and
+            # the next match happen in that order), except that a first match without
+            # derivations waits to see whether it is the only one: then the state becomes it,
+            # extending (if it owns it) its scope, instead of copying it. (The two loops below
+            # handle a match alike.)
+            nxt: list[_State] = []
+            for st in states:
+                node = st.node  # the index of the children
+                waiting: RuntimeNode | None = None
+                waiting_bound: dict[str, Any] | None = None
+                entered = False
+                if node.exact is not None:
+                    for child in node.exact_matches(view):  # by hash: no bindings (None)
+                        if disabled and child.id in disabled:
+                            raise _Veto(f"node {child.id} is disabled", child.path)
+                        if waiting is not None:
+                            _enter(st, waiting, waiting_bound, nxt, deadline)
+                            waiting, entered = None, True
+                        if entered or child.derivations:
+                            _enter(st, child, None, nxt, deadline)
+                            entered = True
+                        else:
+                            waiting, waiting_bound = child, None
+                scans = node.scans
+                if scans is not None and view.templatable:
+                    # The group's candidates, as (prefix, bucket) pairs: scanned here when it has
+                    # few prefixes and small buckets (``_Group.candidates`` inlined), else its own.
+                    scan = scans.get(view.key, ())
+                    if scan is None:
+                        assert node.groups is not None
+                        scan = (("", node.groups[view.key].candidates(view)),)
+                    text = view.text or ""
+                    scope = st.scope
+                    for prefix, bucket in scan:
+                        if prefix and not text.startswith(prefix):
+                            continue
+                        for child in bucket:
+                            # The group key already equals the message's role, name and tool-call names.
+                            bound = (child._matcher or child.matcher).match_grouped(view, scope)
+                            if bound is None:
+                                continue
+                            if disabled and child.id in disabled:
+                                raise _Veto(f"node {child.id} is disabled", child.path)
+                            if waiting is not None:
+                                _enter(st, waiting, waiting_bound, nxt, deadline)
+                                waiting, entered = None, True
+                            if entered or child.derivations:
+                                _enter(st, child, bound, nxt, deadline)
+                                entered = True
+                            else:
+                                waiting, waiting_bound = child, bound
+                if waiting is not None:  # the only match, without derivations: the state becomes it
+                    if waiting_bound is not None:
+                        if waiting_bound:
+                            if st.owned:
+                                st.scope.update(waiting_bound)
+                            else:
+                                st.scope, st.owned = {**st.scope, **waiting_bound}, True
+                        st.exact = False
+                    st.node = waiting
+                    nxt.append(st)
             if not nxt:
-                deepest = max((s.path for s in states), key=len)
-                return Explanation(None, f"message {depth + 1} matches no template", tuple(deepest))
+                deepest = max((s.node.path for s in states), key=len)
+                return Explanation(None, f"message {depth + 1} matches no template", deepest)
             if len(nxt) > max_frontier:
-                return Explanation(None, f"message {depth + 1} matches {len(nxt)} templates", tuple(nxt[0].path))
+                return Explanation(None, f"message {depth + 1} matches {len(nxt)} templates", nxt[0].node.path)
             states = nxt
         return _answer(tree, states, request, deadline, chars, odd, len(messages))
     except _Veto as v:
         return Explanation(None, v.reason, v.path)
-
-
-def _step(states: list[_State], view: MessageView, disabled: Collection[str], deadline: float) -> list[_State]:
-    """The states the message leads to, in index order (each state's exact children first).
-
-    Each match is entered as it is found (vetoes, derivations and the next match happen
-    in that order), except that a first match without derivations waits to see whether
-    it is the only one: then the state becomes it, extending its path and (if it owns it)
-    its scope, instead of copying them. (The two loops below handle a match alike.)
-    """
-    out: list[_State] = []
-    for st in states:
-        kids = st.children
-        if kids is None:
-            continue
-        waiting: RuntimeNode | None = None
-        waiting_bound: dict[str, Any] | None = None
-        entered = False
-        if kids.exact:
-            for child in kids.exact_matches(view):  # by hash: no bindings (None)
-                if child.id in disabled:
-                    raise _Veto(f"node {child.id} is disabled", (*st.path, child.id))
-                if waiting is not None:
-                    _enter(st, waiting, waiting_bound, out, deadline)
-                    waiting, entered = None, True
-                if entered or child.derivations:
-                    _enter(st, child, None, out, deadline)
-                    entered = True
-                else:
-                    waiting, waiting_bound = child, None
-        if kids.groups and view.templatable:
-            group = kids.groups.get(view.key)
-            if group is not None:
-                scope = st.scope
-                for child in group.candidates(view):
-                    # The group key already equals the message's role, name and tool-call names.
-                    bound = (child._matcher or child.matcher).match_grouped(view, scope)
-                    if bound is None:
-                        continue
-                    if child.id in disabled:
-                        raise _Veto(f"node {child.id} is disabled", (*st.path, child.id))
-                    if waiting is not None:
-                        _enter(st, waiting, waiting_bound, out, deadline)
-                        waiting, entered = None, True
-                    if entered or child.derivations:
-                        _enter(st, child, bound, out, deadline)
-                        entered = True
-                    else:
-                        waiting, waiting_bound = child, bound
-        if waiting is not None:  # the only match, without derivations: the state becomes it
-            if waiting_bound:
-                if st.owned:
-                    st.scope.update(waiting_bound)
-                else:
-                    st.scope, st.owned = {**st.scope, **waiting_bound}, True
-            # A node's status is about its own answer; the nodes above only have to match.
-            st.node, st.children, st.live = waiting, waiting.children, waiting.live
-            st.exact = st.exact and waiting_bound is None
-            st.path.append(waiting.id)
-            out.append(st)
-    return out
 
 
 def _enter(st: _State, child: RuntimeNode, bound: dict[str, Any] | None, out: list[_State],
@@ -225,9 +222,7 @@ def _enter(st: _State, child: RuntimeNode, bound: dict[str, Any] | None, out: li
         owned = False  # shared with the state's other successors
     if child.derivations and not _derive_checked(child, scope, deadline):
         return
-    # A node's status is about its own answer; the nodes above only have to match.
-    out.append(_State(child, child.children, scope, [*st.path, child.id], st.exact and bound is None,
-                      child.live, owned))
+    out.append(_State(child, scope, st.exact and bound is None, owned))
 
 
 def _derive_checked(node: RuntimeNode, scope: dict[str, Any], deadline: float) -> bool:
@@ -255,15 +250,16 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
     reasons: list[str] = []
     for st in states:
         node = st.node
-        assert node is not None
+        assert isinstance(node, RuntimeNode)
         response = node.model.response
         if response is None:
             reasons.append(f"node {node.id} has no response")
             continue
         repeat = st.exact and node.response_literal and node.status in ("live", "uncacheable")
-        if not st.live and not repeat:
+        # A node's status is about its own answer; the nodes above only have to match.
+        if not node.live and not repeat:
             if node.status == "uncacheable":
-                raise _Veto(f"node {node.id} is uncacheable", tuple(st.path))
+                raise _Veto(f"node {node.id} is uncacheable", node.path)
             reasons.append(f"node {node.id} is {node.status}, not live")
             continue
         if response.pins and not _pinned(response.pins, st.scope):
@@ -281,23 +277,24 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
         except Miss as e:
             # This node could answer but cannot now: with any other candidate, that is doubt.
             if len(states) > 1:
-                raise _Veto(f"node {node.id}: {e.reason}; other templates matched too", tuple(st.path)) from None
+                raise _Veto(f"node {node.id}: {e.reason}; other templates matched too", node.path) from None
             reasons.append(f"node {node.id}: {e.reason}")
             continue
         answers.append((st, {"message": message, "scope": scope, "finish": response.finish_reason}))
     if not answers:
-        return Explanation(None, "; ".join(reasons) or "no answer", tuple(states[0].path))
+        return Explanation(None, "; ".join(reasons) or "no answer", states[0].node.path)
     first_state, first = answers[0]
-    path = tuple(first_state.path)
+    path = first_state.node.path
     if len(answers) > 1:
         outcome = (canonical_bytes(first["message"]), first["finish"])
         for _, other in answers[1:]:
             if (canonical_bytes(other["message"]), other["finish"]) != outcome:
                 return Explanation(None, "templates that matched disagree on the answer", path)
     node = first_state.node
-    assert node is not None and node.model.response is not None
+    assert isinstance(node, RuntimeNode) and node.model.response is not None
     usage = node.model.response.usage or {}
-    chars += sum(v.full_size() for v in odd)
+    if odd:
+        chars += sum(v.full_size() for v in odd)
     body = completion_body(first["message"], model=request.get("model"), prompt_tokens=max(-(-chars // 4), count),
                            completion_tokens=usage.get("completion_tokens"), finish_reason=first["finish"])
     return Explanation(Hit(node.id, path, first["scope"], body), None, path)

@@ -102,8 +102,8 @@ def _in_class(kind: str, ch: str) -> bool:
 class TextMatcher:
     """A text template compiled for matching; build once, match many texts."""
 
-    __slots__ = ("_checked", "_forced", "_greedy", "_head", "_last", "_lazy", "_plan", "_rests", "_subst", "_tail",
-                 "_unique", "_walk_first", "lit_bytes", "literals", "min_len", "slots", "template", "vars")
+    __slots__ = ("_checked", "_forced", "_greedy", "_head", "_last", "_lazy", "_one", "_plan", "_rests", "_subst",
+                 "_tail", "_unique", "_walk_first", "lit_bytes", "literals", "min_len", "slots", "template", "vars")
 
     def __init__(self, template: TextTemplate) -> None:
         self.template = template
@@ -125,6 +125,8 @@ class TextMatcher:
         self.vars = frozenset(intern(s.var) for s in self.slots)
         # (variable, literal after it) per slot: renders without testing each part's type.
         self._tail = tuple((intern(s.var), lit) for s, lit in zip(self.slots, self.literals[1:], strict=True))
+        # A template of one slot renders as (literal, variable, literal): no list to join.
+        self._one = (self.literals[0], *self._tail[0]) if len(self._tail) == 1 else None
         # The last slot's kind and the length of the final literal (the head split reads
         # the last value as what remains).
         self._last = (self.slots[-1].kind if self.slots else "", len(self.lit_bytes[-1]))
@@ -185,6 +187,11 @@ class TextMatcher:
 
     def render(self, scope: Scope) -> str:
         """The template filled from ``scope`` (``self.template.render``, without the part type tests)."""
+        one = self._one
+        if one is not None:
+            head, var, lit = one
+            value = scope[var]
+            return head + (value if type(value) is str else render_value(value)) + lit
         out = [self.literals[0]]
         for var, lit in self._tail:
             value = scope[var]
@@ -213,14 +220,23 @@ class TextMatcher:
             rendered = self.render(scope)
             same = rendered == text if text is not None else rendered.encode() == data
             return {} if same else None
-        # A compiled head means a unique template of several slots: split it directly.
-        values = self.split(data) if self._head is None else self._split_head(data)
-        if type(values) is list:
-            got = self._bind(values, scope)
+        values: Split
+        if self._head is not None:
+            # A compiled head means a unique template of several slots: split and bind it
+            # directly. (It never finds the split ambiguous, and what follows a failed split
+            # is what follows a split whose values disagree with the scope.)
+            got = self._match_head(data, scope, text)
             if got is not None or not scope:
                 return got
-        elif not scope:
-            return None
+            values = None
+        else:
+            values = self.split(data)
+            if type(values) is list:
+                got = self._bind(values, scope)
+                if got is not None or not scope:
+                    return got
+            elif not scope:
+                return None
         known = tuple((s.var, render_value(scope[s.var])) for s in self.slots if s.var in scope)
         if not known:
             return None
@@ -299,6 +315,45 @@ class TextMatcher:
         values = [data[a:b] for a, b in spans[1:]]
         values.append(last)
         return values
+
+    def _match_head(self, data: bytes, scope: Scope, text: str | None) -> dict[str, str] | None:
+        """``_bind(_split_head(data), scope)`` in one pass, for a compiled head (hot path:
+        most tool outputs; ``test_fastpaths`` compares the two). An ASCII ``text`` (as
+        long as its encoding) is sliced at the byte offsets instead of decoding each value."""
+        final = self.lit_bytes[-1]
+        if not data.endswith(final):
+            return None
+        size = len(data)
+        spans = self._head.run(START, data, 0, size)  # type: ignore[union-attr]  # (caller checked)
+        start = spans[0][1]
+        end = size - len(final)
+        if start < 0 or start >= end:  # no match, or no last value
+            return None
+        kind = self._last[0]
+        if kind != "multiline" and not kinds.bytes_fit(kind, data[start:end]):  # any non-empty value is multiline
+            return None
+        del spans[0]  # the whole match
+        spans.append((start, end))  # the last value
+        ascii_text = text if text is not None and len(text) == size else None
+        out: dict[str, str] = {}
+        for (var, _), (a, b) in zip(self._tail, spans):  # noqa: B905 (as many spans as slots; hot path)
+            if ascii_text is not None:
+                value = ascii_text[a:b]
+            else:
+                try:
+                    value = data[a:b].decode()
+                except UnicodeDecodeError:  # a slice of valid UTF-8 that splits a character
+                    return None
+            if var in scope:
+                seen = scope[var]
+                if (seen if type(seen) is str else render_value(seen)) != value:
+                    return None
+            elif var in out:
+                if out[var] != value:
+                    return None
+            else:
+                out[var] = value
+        return out
 
     def _compile_walk(self) -> list[Pattern]:
         rests = []

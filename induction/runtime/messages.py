@@ -83,8 +83,8 @@ class MessageView:
     literal siblings are found by text without hashing (see ``tree_index``).
     """
 
-    __slots__ = ("_args", "_data", "_hash", "calls", "key", "message", "name", "plain", "role", "size",
-                 "templatable", "text", "text_only")
+    __slots__ = ("_args", "_data", "_hash", "calls", "key", "message", "name", "role", "size", "templatable", "text",
+                 "text_only")
 
     def __init__(self, message: Mapping[str, Any]) -> None:
         self.message = message
@@ -106,7 +106,6 @@ class MessageView:
         self.text_only = text_only
         self.text: str | None = text
         templatable = role is not None and text_only and not message.get("function_call")
-        self.plain = templatable and not name and not calls
         if name is not None and (type(name) is not str or not name):
             name = None
         self.name: str | None = name
@@ -115,7 +114,8 @@ class MessageView:
         # is left to full_size(), called only when the lookup answers, as it always was.
         size: int | None = len(text) if text is not None else 0
         if calls:
-            self.calls: list[tuple[Any, Any]] = []
+            pairs: list[tuple[Any, Any]] = []
+            names: list[Any] = []
             if type(calls) is not list:
                 templatable = False
             else:
@@ -128,22 +128,33 @@ class MessageView:
                     if type(n) is not str:
                         templatable = False  # no template has such a call; and a list name is unhashable
                         n = None
-                    self.calls.append((n, a))
+                    pairs.append((n, a))
+                    names.append(n)
                     if size is not None:
-                        if (type(n) is str or not n) and (type(a) is str or not a):
+                        if type(a) is str or not a:  # (n is a string or None by now)
                             size += (len(n) if n else 0) + (len(a) if a else 0)
                         else:
                             size = None
-            # What templated siblings are grouped by (see ``tree_index``).
-            self.key = (role or "", name, tuple([n for n, _ in self.calls]))
+            self.calls: list[tuple[Any, Any]] = pairs
+            # What templated siblings are grouped by (see ``tree_index.group_key``).
+            self.key: str | tuple[str, str | None, tuple[Any, ...]] = (role or "", name, tuple(names))
         else:
             self.calls = _NO_CALLS
-            self.key = (role or "", name, ())
+            # The role alone when there is no name either (no tuple to build and hash).
+            self.key = (role or "", name, ()) if name is not None else role or ""
         self.templatable = templatable
         self.size = size
         self._data: Any = _UNSET
         self._hash: str | None = None
         self._args: list[Any] | None = None
+
+    @property
+    def plain(self) -> bool:
+        """Templatable, without a name or tool calls (computed when asked: only literal
+        siblings need it). ``templatable`` only changes with tool calls, which make it False
+        anyway; the name is read again because a truthy name that is not a string is not
+        kept in ``name``."""
+        return self.templatable and self.calls is _NO_CALLS and not self.message.get("name")
 
     @property
     def data(self) -> bytes | None:
@@ -269,7 +280,13 @@ class JSONMatcher:
                     if type(seen) is not type(v) or seen != v:
                         return False
                 elif mk == _TEXT:
-                    if type(v) is not str or not _match_text_leaf(a, v, scope, out):
+                    if type(v) is not str:
+                        return False
+                    if type(scope) is dict and scope and scope.keys() >= a.vars:
+                        # _match_text_leaf's first case, inlined (every variable in scope)
+                        if not ((v.isascii() or _encodes(v)) and a.render(scope) == v):
+                            return False
+                    elif not _match_text_leaf(a, v, scope, out):
                         return False
                 elif not a.match(v, scope, out):
                     return False
@@ -382,11 +399,18 @@ class MessageMatcher:
             out = self.content.match_bytes(data, scope, view.text)  # a fresh dict from the matcher
             if out is None:
                 return None
-        if self.calls:
+        calls = self.calls
+        if calls:
             parsed = view._args  # each call's parsed arguments (_UNSET: not JSON), once per message
             if parsed is None:
-                parsed = view._args = [_parse(a) for _, a in view.calls]
-            for (_, args), value in zip(self.calls, parsed, strict=True):
+                vc = view.calls
+                parsed = view._args = [_parse(vc[0][1])] if len(vc) == 1 else [_parse(a) for _, a in vc]
+            if len(calls) == 1:  # the usual single call, without a zip (hot path)
+                value = parsed[0]
+                if value is _UNSET or not calls[0][1].match(value, scope, out):
+                    return None
+                return out
+            for (_, args), value in zip(calls, parsed, strict=True):
                 if value is _UNSET or not args.match(value, scope, out):
                     return None
         return out

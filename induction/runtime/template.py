@@ -90,7 +90,7 @@ class TextTemplate(BaseModel):
         return not self.slots
 
     def render(self, scope: Scope) -> str:
-        return "".join(p if isinstance(p, str) else render_value(scope[p.var]) for p in self.parts)
+        return "".join([p if isinstance(p, str) else render_value(scope[p.var]) for p in self.parts])  # (a list joins faster)
 
     def __str__(self) -> str:
         return "".join(p if isinstance(p, str) else str(p) for p in self.parts)

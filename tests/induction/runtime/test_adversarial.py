@@ -1,6 +1,9 @@
 """A 1 MB adversarial message against a tree of 10,000 templates is rejected or matched fast.
 
-The bound asserted here is generous (CI machines are noisy); docs/runtime.md has the real figures.
+The bound asserted here is generous (CI machines are noisy); docs/runtime.md has the real
+figures, which running this file prints (median of 7 lookups per message):
+
+    .venv/bin/python tests/induction/runtime/test_adversarial.py
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ def node(id: str, *parts: str | Slot) -> TemplateNode:
 
 @pytest.fixture(scope="module")
 def tree() -> CompiledTree:
+    return build_tree()
+
+
+def build_tree() -> CompiledTree:
     nodes = []
     for i in range(2500):  # one shared prefix: a bucket tested with an re2.Set
         nodes.append(node(f"a{i:04}", "Process: ", S("a"), " and ", S("b"), f" done {i}"))
@@ -60,6 +67,14 @@ CASES = {
 }
 
 
+LOG = "line\n" * (MB // 5)
+CSV = ["a"] * 7 + ["b" * (MB // 2)]
+HITS = {
+    "legit 1 MB log (hit)": f"Log of job 5:\n{LOG}\nEND 42",
+    "legit 1 MB csv field (hit)": "csv9:" + "".join(v + "," for v in CSV),
+}
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_adversarial_messages_are_rejected_fast(tree: CompiledTree, name: str) -> None:
     hit, elapsed = timed(tree, CASES[name])
@@ -68,11 +83,19 @@ def test_adversarial_messages_are_rejected_fast(tree: CompiledTree, name: str) -
 
 
 def test_a_legit_megabyte_message_matches_fast(tree: CompiledTree) -> None:
-    log = "line\n" * (MB // 5)
-    hit, elapsed = timed(tree, f"Log of job 5:\n{log}\nEND 42")
-    assert hit is not None and hit.bindings == {"log": log, "n": "42"}
+    hit, elapsed = timed(tree, HITS["legit 1 MB log (hit)"])
+    assert hit is not None and hit.bindings == {"log": LOG, "n": "42"}
     assert elapsed < BOUND_S
-    values = ["a"] * 7 + ["b" * (MB // 2)]
-    hit, elapsed = timed(tree, "csv9:" + "".join(v + "," for v in values))
-    assert hit is not None and hit.bindings["v7"] == values[-1]
+    hit, elapsed = timed(tree, HITS["legit 1 MB csv field (hit)"])
+    assert hit is not None and hit.bindings["v7"] == CSV[-1]
     assert elapsed < BOUND_S
+
+
+if __name__ == "__main__":
+    import statistics
+
+    t = build_tree()
+    for name, content in {**CASES, **HITS}.items():
+        runs = [timed(t, content) for _ in range(7)]
+        ms = statistics.median(elapsed * 1000 for _, elapsed in runs)
+        print(f"| {name} | {ms:.1f} ms | {'hit' if runs[0][0] is not None else 'miss'} |")

@@ -232,6 +232,49 @@ def test_literal_children_found_by_text_are_those_with_the_hash(templates: list[
         assert [n.id for n in kids.exact_matches(view)] == [n.id for n in by_hash]
 
 
+@pytest.mark.parametrize("name", [None, "", "bot", 5, 0, ["x"]])
+@pytest.mark.parametrize("calls", [None, [], {}, "x", [{"function": {"name": "f", "arguments": "{}"}}]])
+@pytest.mark.parametrize("function_call", [None, {"name": "f"}])
+def test_plain_is_role_and_text_alone(name: Any, calls: Any, function_call: Any) -> None:
+    message: dict[str, Any] = {"role": "user", "content": "hi"}
+    for key, value in (("name", name), ("tool_calls", calls), ("function_call", function_call)):
+        if value is not None:
+            message[key] = value
+    view = MessageView(message)
+    assert view.plain == bool(not function_call and not name and not calls)
+
+
+@pytest.mark.parametrize("template", [
+    MessageTemplate(role="user", content=T("hi ", S("x"))),
+    MessageTemplate(role="user", name="bob", content=T("hi ", S("x"))),
+    MessageTemplate(role="assistant", tool_calls=(ToolCallTemplate(name="f", arguments={"q": {"$v": "q"}}),)),
+    MessageTemplate(role="assistant", name="bot", content=T("ok ", S("x")),
+                    tool_calls=(ToolCallTemplate(name="f", arguments={}), ToolCallTemplate(name="g", arguments={}))),
+])
+def test_a_message_is_keyed_as_the_templates_that_can_match_it(template: MessageTemplate) -> None:
+    message: dict[str, Any] = {"role": template.role, "content": "hi 1" if template.content is not None else None}
+    if template.name:
+        message["name"] = template.name
+    if template.tool_calls:
+        message["tool_calls"] = [{"id": "c", "type": "function", "function": {"name": c.name, "arguments": '{"q": 1}'}}
+                                 for c in template.tool_calls]
+    view = MessageView(message)
+    assert view.key == RuntimeNode(TemplateNode(id="n", parent=None, template=template)).group_key
+    assert view.key == (view.role or "", view.name, tuple(n for n, _ in view.calls)) or \
+        (view.key == view.role and view.name is None and not view.calls)
+
+
+def test_each_node_knows_its_path_from_the_root() -> None:
+    tree = forked_tree()
+    for node in tree.index.by_id.values():
+        expect: list[str] = []
+        cur: TemplateNode | None = node.model
+        while cur is not None:
+            expect.insert(0, cur.id)
+            cur = tree.node(cur.parent) if cur.parent is not None else None
+        assert node.path == tuple(expect)
+
+
 # -- the walk: slot ends found by their literal ---------------------------------------------
 
 def oracle(m: TextMatcher, text: str) -> Any:
@@ -298,6 +341,47 @@ def test_walk_on_rendered_values(template: TextTemplate, values: list[str]) -> N
         assert got == expect if isinstance(expect, list) else got is expect, method
 
 
+# Templates whose split is unique by construction (each slot followed by a literal that
+# starts outside its class), with a variable used twice now and then.
+UNIQUE = st.builds(
+    lambda kinds_, vars_, lead, tail: T(*([lead] if lead else []),
+                                        *[p for i, k in enumerate(kinds_)
+                                          for p in ((S(vars_[i], k),) if i == len(kinds_) - 1 else (S(vars_[i], k), " <"))],
+                                        *([tail] if tail else [])),
+    st.builds(lambda head, last: [*head, last],
+              st.lists(st.sampled_from(["word", "ident", "digits", "number", "email", "date"]), min_size=1, max_size=3),
+              st.sampled_from(["word", "ident", "digits", "date", "text", "multiline"])),
+    st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=4, max_size=4),
+    st.sampled_from(["", "say ", "é "]), st.sampled_from(["", ".", "\n", " é"]))
+HEAD_SCOPES = st.dictionaries(st.sampled_from(["a", "b", "x"]), st.sampled_from(["1", "ab", "é", 1, 1.0, True, None]),
+                              max_size=2)
+
+
+@SETTINGS
+@given(UNIQUE, st.lists(st.sampled_from(["1", "ab", "é", "2026-01-02", "a@b.io", "1,250.5", "x y"]), min_size=4, max_size=4),
+       HEAD_SCOPES, st.booleans())
+def test_head_match_is_the_head_split_then_bind(template: TextTemplate, values: list[str], scope: dict[str, Any],
+                                                with_text: bool) -> None:
+    m = TextMatcher(template)
+    m.compile()
+    assert m._head is not None
+    text = template.render({v: values[i] for i, v in enumerate("abcd")})
+    for t in (text, text[:-1], text + " ", text.replace("1", "é")):
+        data = t.encode()
+        split = m._split_head(data)
+        expect = m._bind(split, scope) if isinstance(split, list) else None
+        assert m._match_head(data, scope, t if with_text else None) == expect
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["", "a", " é", "{x}"]), min_size=1, max_size=4), st.lists(SCALARS, min_size=4, max_size=4))
+def test_render_is_the_template_rendered(literals: list[str], values: list[Any]) -> None:
+    parts = [p for i, lit in enumerate(literals) for p in ((lit, S("abcd"[i])) if i < len(literals) - 1 else (lit,))]
+    template = T(*[p for p in parts if p != ""])
+    scope = dict(zip("abcd", values, strict=True))
+    assert TextMatcher(template).render(scope) == template.render(scope)
+
+
 def test_literal_that_recurs_in_the_run_falls_back_to_the_search() -> None:
     t = T(S("a"), " and ", S("b", "word"))
     m = TextMatcher(t)
@@ -352,6 +436,8 @@ def test_candidates_scan_and_lookup_give_the_same_order(prefixes: list[str], tex
             role="user", content=T(*([p] if p else []), S("x"))))))
     assert [n.id for n in group.candidates(MessageView({"role": "user", "content": text}))] == \
         reference_candidates(group, text)
+    if group.scan is not None:  # what the lookup scans itself instead
+        assert [n.id for p, bucket in group.scan if text.startswith(p) for n in bucket] == reference_candidates(group, text)
 
 
 # -- shared matchers --------------------------------------------------------------------

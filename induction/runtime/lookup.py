@@ -253,17 +253,19 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
     key: str | None = None
     answers: list[tuple[_State, dict[str, Any]]] = []
     reasons: list[str] = []
+    doubt: _State | None = None  # an uncacheable node reached
     for st in states:
         node = st.node
         assert node is not None
         response = node.model.response
+        repeat = response is not None and st.exact and node.response_literal and node.status in ("live", "uncacheable")
+        if node.status == "uncacheable" and not repeat:
+            doubt = doubt or st
+            continue
         if response is None:
             reasons.append(f"node {node.id} has no response")
             continue
-        repeat = st.exact and node.response_literal and node.status in ("live", "uncacheable")
         if not st.live and not repeat:
-            if node.status == "uncacheable":
-                raise _Veto(f"node {node.id} is uncacheable", tuple(st.path))
             reasons.append(f"node {node.id} is {node.status}, not live")
             continue
         if response.pins and not _pinned(response.pins, st.scope):
@@ -285,6 +287,13 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
             reasons.append(f"node {node.id}: {e.reason}")
             continue
         answers.append((st, {"message": message, "scope": scope, "finish": response.finish_reason}))
+    if doubt is not None and not (answers and all(st.node is not None and st.node.literal for st, _ in answers)):
+        # A template that cannot answer new values matched (with or without a response of
+        # its own): another template matching here would answer what its evidence says
+        # cannot be answered. Only a literal sibling (the exact message, seen answered the
+        # same way) may still answer.
+        assert doubt.node is not None
+        raise _Veto(f"node {doubt.node.id} is uncacheable", tuple(doubt.path))
     if not answers:
         return Explanation(None, "; ".join(reasons) or "no answer", tuple(states[0].path))
     first_state, first = answers[0]

@@ -280,6 +280,7 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
         try:
             run_into(response.derivations, scope, deadline)
             message = hydrate_message(response.message, scope)
+            _within_limit(request, message, response.usage)
         except Miss as e:
             # This node could answer but cannot now: with any other candidate, that is doubt.
             if len(states) > 1:
@@ -310,6 +311,26 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
     body = completion_body(first["message"], model=request.get("model"), prompt_tokens=max(-(-chars // 4), count),
                            completion_tokens=usage.get("completion_tokens"), finish_reason=first["finish"])
     return Explanation(Hit(node.id, path, first["scope"], body), None, path)
+
+
+def _within_limit(request: Mapping[str, Any], message: Mapping[str, Any], usage: Mapping[str, int] | None) -> None:
+    """Miss when the request's token limit may have cut the answer short.
+
+    A token covers at least one character, so an answer of at most ``limit`` characters
+    (tool calls counted with their names and arguments, plus a margin each) surely fits;
+    a longer one, or one recorded with more completion tokens, may not.
+    """
+    limit = request.get("max_completion_tokens") or request.get("max_tokens")
+    if not isinstance(limit, int) or isinstance(limit, bool):
+        return
+    if usage and usage.get("completion_tokens", 0) > limit:
+        raise Miss(f"the answer took {usage['completion_tokens']} tokens, over max_tokens {limit}")
+    chars = len(message.get("content") or "")
+    for call in message.get("tool_calls") or ():
+        fn = call.get("function") or {}
+        chars += len(fn.get("name") or "") + len(fn.get("arguments") or "") + 16
+    if chars > limit:
+        raise Miss(f"the answer may not fit in max_tokens {limit}")
 
 
 def _pinned(pins: Mapping[str, Any], scope: Mapping[str, Any]) -> bool:

@@ -37,6 +37,7 @@ True
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -102,8 +103,8 @@ def _in_class(kind: str, ch: str) -> bool:
 class TextMatcher:
     """A text template compiled for matching; build once, match many texts."""
 
-    __slots__ = ("_checked", "_forced", "_greedy", "_head", "_last", "_lazy", "_plan", "_rests", "_subst", "_tail",
-                 "_unique", "_walk_first", "lit_bytes", "literals", "min_len", "slots", "template", "vars")
+    __slots__ = ("_checked", "_forced", "_greedy", "_head", "_last", "_lazy", "_plan", "_refuse", "_rests", "_subst",
+                 "_tail", "_unique", "_walk_first", "lit_bytes", "literals", "min_len", "slots", "template", "vars")
 
     def __init__(self, template: TextTemplate) -> None:
         self.template = template
@@ -129,6 +130,9 @@ class TextMatcher:
         # the last value as what remains).
         self._last = (self.slots[-1].kind if self.slots else "", len(self.lit_bytes[-1]))
         self._checked = [(i, s.kind) for i, s in enumerate(self.slots) if kinds.needs_check(s.kind)]
+        # Per slot with refused characters: its index and a pattern finding any of them.
+        self._refuse = tuple((i, re.compile(b"[" + re.escape(s.refuse.encode()) + b"]"))
+                             for i, s in enumerate(self.slots) if s.refuse) or None
         # Per slot, what the walk reads: the literal after it, its kind, the stdlib pattern
         # of its class run (None for text and multiline, found without one), its width,
         # and whether it is the last slot, forced, or free.
@@ -216,6 +220,8 @@ class TextMatcher:
         # A compiled head means a unique template of several slots: split it directly.
         values = self.split(data) if self._head is None else self._split_head(data)
         if type(values) is list:
+            if self._refuse is not None and any(rx.search(values[i]) for i, rx in self._refuse):
+                return None  # a slot would hold structure it never held in an example
             got = self._bind(values, scope)
             if got is not None or not scope:
                 return got
@@ -402,6 +408,8 @@ class TextMatcher:
                     break
         split = sub.split(data)
         if not isinstance(split, list):
+            return None
+        if sub._refuse is not None and any(rx.search(split[i]) for i, rx in sub._refuse):
             return None
         return sub._bind(split, scope)
 

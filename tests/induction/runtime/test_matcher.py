@@ -177,3 +177,11 @@ def test_name_and_empty_content() -> None:
     assert match_message(t, {"role": "user", "name": "bob", "content": ""}, {}) == {}
     assert match_message(t, {"role": "user", "name": "al", "content": ""}, {}) is None
     assert match_message(t, {"role": "user", "name": "bob", "content": "x"}, {}) is None
+
+
+def test_a_slot_refuses_the_characters_it_lists() -> None:
+    t = TextTemplate(parts=('{"title": "', Slot(var="title", refuse='"\\{}'), '", "score": ', Slot(var="s", kind="number"), "}"))
+    assert match_text(t, '{"title": "Deep work", "score": 0.9}', {}) == {"title": "Deep work", "s": "0.9"}
+    # One split exists, but the title would hold another result's JSON: a miss.
+    assert match_text(t, '{"title": "A", "score": 0.9}, {"title": "B", "score": 0.8}', {}) is None
+    assert match_text(t, '{"title": "The \\"Home\\" Affair", "score": 1}', {}) is None  # an escaped quote

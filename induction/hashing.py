@@ -103,10 +103,13 @@ def path_ids(namespace: str, hashes: Iterable[str]) -> list[str]:
     return out
 
 
-# Request settings that change what the right answer is. Sampling knobs
-# (temperature, top_p, seed, max_tokens, user, metadata, stream) do not.
+# Request settings that change what the right answer is: stop sequences cut it, a
+# logit bias or a penalty changes which tokens it has. Sampling knobs (temperature,
+# top_p, seed, user, metadata, stream) do not; a token limit is checked per answer
+# at lookup (``runtime.lookup``). A field a request does not set leaves its key as
+# it was, so keys stored before a field was added still match requests without it.
 REQUEST_KEY_FIELDS = ("model", "tools", "tool_choice", "response_format", "functions", "function_call",
-                      "parallel_tool_calls")
+                      "parallel_tool_calls", "stop", "logit_bias", "presence_penalty", "frequency_penalty")
 
 
 def request_key(request: Mapping[str, Any]) -> str:

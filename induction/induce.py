@@ -507,7 +507,8 @@ class Inducer:
             for sc, v in zip(new_scopes, gap.values, strict=True):
                 sc[var] = v
         kinds = {g.gid: _kind(g.values) for g in sk.gaps}
-        return _render(sk, slot, kinds), derivations, new_scopes, new_vars
+        refuse = {g.gid: _refused(g.values) for g in sk.gaps if kinds[g.gid] in ("text", "word", "multiline")}
+        return _render(sk, slot, kinds, refuse), derivations, new_scopes, new_vars
 
     def _response(self, members: list[_Member], scopes: list[dict[str, Any]]
                   ) -> tuple[ResponseTemplate | None, Status, str]:
@@ -667,9 +668,28 @@ def _split(cluster: list[tuple[str, _Member]], keys: list[list[Any]]) -> list[li
     return list(parts.values())
 
 
-def _render(sk: Skeleton, slot: dict[int, str], kinds: dict[int, SlotKind]) -> MessageTemplate:
+# Characters that give text its structure (JSON, lists, markup): a free-text slot refuses
+# those none of its examples held, so it never swallows a quote, a brace or a comma.
+STRUCTURAL = '"\\{}[]<>|,;'
+
+
+def _refused(values: list[Any]) -> str:
+    """The structural characters no value holds (see ``Slot.refuse``).
+
+    >>> _refused(["Ada Lovelace", "Bo, Jr."]) == STRUCTURAL.replace(",", "")
+    True
+    """
+    seen = "".join(v if isinstance(v, str) else str(v) for v in values)
+    return "".join(c for c in STRUCTURAL if c not in seen)
+
+
+def _render(sk: Skeleton, slot: dict[int, str], kinds: dict[int, SlotKind],
+            refuse: dict[int, str] | None = None) -> MessageTemplate:
+    refuse = refuse or {}
+
     def text(parts: list[str | int]) -> TextTemplate:
-        return TextTemplate(parts=tuple(p if isinstance(p, str) else Slot(var=slot[p], kind=kinds[p]) for p in parts))
+        return TextTemplate(parts=tuple(p if isinstance(p, str) else Slot(var=slot[p], kind=kinds[p], refuse=refuse.get(p, ""))
+                                        for p in parts))
 
     def js(v: Any) -> Any:
         if isinstance(v, dict):
@@ -697,6 +717,6 @@ def induce(records: Iterable[StoredRecord], config: InductionConfig | None = Non
     >>> [str(n.template.content) for n in result.nodes]
     ['You greet people politely.', 'Say hello to {{name:word}}.', 'Hello, {{name:word}}!']
     >>> str(result.nodes[1].response.message.content), result.nodes[1].status
-    ('Hello, {{name:word}}!', 'live')
+    ('Hello, {{name_2:word}}!', 'live')
     """
     return Inducer(records, config or InductionConfig(), deriver, stages, keep_apart).run()

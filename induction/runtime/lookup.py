@@ -248,18 +248,20 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
     key: str | None = None
     answers: list[tuple[_State, dict[str, Any]]] = []
     reasons: list[str] = []
+    doubt: _State | None = None  # an uncacheable node reached
     for st in states:
         node = st.node
         assert isinstance(node, RuntimeNode)
         response = node.model.response
+        repeat = response is not None and st.exact and node.response_literal and node.status in ("live", "uncacheable")
+        if node.status == "uncacheable" and not repeat:
+            doubt = doubt or st
+            continue
         if response is None:
             reasons.append(f"node {node.id} has no response")
             continue
-        repeat = st.exact and node.response_literal and node.status in ("live", "uncacheable")
         # A node's status is about its own answer; the nodes above only have to match.
         if not node.live and not repeat:
-            if node.status == "uncacheable":
-                raise _Veto(f"node {node.id} is uncacheable", node.path)
             reasons.append(f"node {node.id} is {node.status}, not live")
             continue
         if response.pins and not _pinned(response.pins, st.scope):
@@ -274,6 +276,7 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
         try:
             run_into(response.derivations, scope, deadline)
             message = hydrate_message(response.message, scope)
+            _within_limit(request, message, response.usage)
         except Miss as e:
             # This node could answer but cannot now: with any other candidate, that is doubt.
             if len(states) > 1:
@@ -281,6 +284,14 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
             reasons.append(f"node {node.id}: {e.reason}")
             continue
         answers.append((st, {"message": message, "scope": scope, "finish": response.finish_reason}))
+    if doubt is not None and not (answers and all(isinstance(a.node, RuntimeNode) and a.node.literal
+                                                  for a, _ in answers)):
+        # A template that cannot answer new values matched (with or without a response of
+        # its own): another template matching here would answer what its evidence says
+        # cannot be answered. Only a literal sibling (the exact message, seen answered the
+        # same way) may still answer.
+        assert isinstance(doubt.node, RuntimeNode)
+        raise _Veto(f"node {doubt.node.id} is uncacheable", doubt.node.path)
     if not answers:
         return Explanation(None, "; ".join(reasons) or "no answer", states[0].node.path)
     first_state, first = answers[0]
@@ -298,6 +309,26 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
     body = completion_body(first["message"], model=request.get("model"), prompt_tokens=max(-(-chars // 4), count),
                            completion_tokens=usage.get("completion_tokens"), finish_reason=first["finish"])
     return Explanation(Hit(node.id, path, first["scope"], body), None, path)
+
+
+def _within_limit(request: Mapping[str, Any], message: Mapping[str, Any], usage: Mapping[str, int] | None) -> None:
+    """Miss when the request's token limit may have cut the answer short.
+
+    A token covers at least one character, so an answer of at most ``limit`` characters
+    (tool calls counted with their names and arguments, plus a margin each) surely fits;
+    a longer one, or one recorded with more completion tokens, may not.
+    """
+    limit = request.get("max_completion_tokens") or request.get("max_tokens")
+    if not isinstance(limit, int) or isinstance(limit, bool):
+        return
+    if usage and usage.get("completion_tokens", 0) > limit:
+        raise Miss(f"the answer took {usage['completion_tokens']} tokens, over max_tokens {limit}")
+    chars = len(message.get("content") or "")
+    for call in message.get("tool_calls") or ():
+        fn = call.get("function") or {}
+        chars += len(fn.get("name") or "") + len(fn.get("arguments") or "") + 16
+    if chars > limit:
+        raise Miss(f"the answer may not fit in max_tokens {limit}")
 
 
 def _pinned(pins: Mapping[str, Any], scope: Mapping[str, Any]) -> bool:

@@ -37,6 +37,7 @@ True
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -102,8 +103,9 @@ def _in_class(kind: str, ch: str) -> bool:
 class TextMatcher:
     """A text template compiled for matching; build once, match many texts."""
 
-    __slots__ = ("_checked", "_forced", "_greedy", "_head", "_last", "_lazy", "_one", "_plan", "_rests", "_subst",
-                 "_tail", "_unique", "_walk_first", "lit_bytes", "literals", "min_len", "slots", "template", "vars")
+    __slots__ = ("_checked", "_forced", "_greedy", "_head", "_last", "_lazy", "_one", "_plan", "_refuse", "_rests",
+                 "_subst", "_tail", "_unique", "_walk_first", "lit_bytes", "literals", "min_len", "slots", "template",
+                 "vars")
 
     def __init__(self, template: TextTemplate) -> None:
         self.template = template
@@ -131,6 +133,9 @@ class TextMatcher:
         # the last value as what remains).
         self._last = (self.slots[-1].kind if self.slots else "", len(self.lit_bytes[-1]))
         self._checked = [(i, s.kind) for i, s in enumerate(self.slots) if kinds.needs_check(s.kind)]
+        # Per slot with refused characters: its index and a pattern finding any of them.
+        self._refuse = tuple((i, re.compile(b"[" + re.escape(s.refuse.encode()) + b"]"))
+                             for i, s in enumerate(self.slots) if s.refuse) or None
         # Per slot, what the walk reads: the literal after it, its kind, the stdlib pattern
         # of its class run (None for text and multiline, found without one), its width,
         # and whether it is the last slot, forced, or free.
@@ -232,6 +237,8 @@ class TextMatcher:
         else:
             values = self.split(data)
             if type(values) is list:
+                if self._refuse is not None and any(rx.search(values[i]) for i, rx in self._refuse):
+                    return None  # a slot would hold structure it never held in an example
                 got = self._bind(values, scope)
                 if got is not None or not scope:
                     return got
@@ -334,6 +341,8 @@ class TextMatcher:
             return None
         del spans[0]  # the whole match
         spans.append((start, end))  # the last value
+        if self._refuse is not None and any(rx.search(data, spans[i][0], spans[i][1]) for i, rx in self._refuse):
+            return None  # a slot would hold structure it never held in an example
         ascii_text = text if text is not None and len(text) == size else None
         out: dict[str, str] = {}
         for (var, _), (a, b) in zip(self._tail, spans):  # noqa: B905 (as many spans as slots; hot path)
@@ -457,6 +466,8 @@ class TextMatcher:
                     break
         split = sub.split(data)
         if not isinstance(split, list):
+            return None
+        if sub._refuse is not None and any(rx.search(split[i]) for i, rx in sub._refuse):
             return None
         return sub._bind(split, scope)
 

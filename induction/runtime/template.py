@@ -51,6 +51,10 @@ class Slot(BaseModel):
 
     var: str
     kind: SlotKind = "text"
+    # Characters a value may not hold (induction lists the structural ones no example's
+    # value had: a quote, a brace, a comma...). A split that puts one in this slot is a
+    # miss: the slot would be swallowing structure (JSON, a list) it was never shown.
+    refuse: str = ""
 
     def __str__(self) -> str:
         return "{{" + self.var + ("" if self.kind == "text" else ":" + self.kind) + "}}"

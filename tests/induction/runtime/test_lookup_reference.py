@@ -119,17 +119,19 @@ def answer(tree: CompiledTree, states: list[_St], request: Mapping[str, Any], de
     key: str | None = None
     answers: list[tuple[_St, dict[str, Any]]] = []
     reasons: list[str] = []
+    doubt: _St | None = None
     for s in states:
         node = s.node
         assert node is not None
         response = node.model.response
+        repeat = response is not None and s.exact and node.response_literal and node.status in ("live", "uncacheable")
+        if node.status == "uncacheable" and not repeat:
+            doubt = doubt or s  # vetoes below, unless only literal nodes answer
+            continue
         if response is None:
             reasons.append(f"node {node.id} has no response")
             continue
-        repeat = s.exact and node.response_literal and node.status in ("live", "uncacheable")
         if not s.live and not repeat:
-            if node.status == "uncacheable":
-                raise _Veto(f"node {node.id} is uncacheable", s.path)
             reasons.append(f"node {node.id} is {node.status}, not live")
             continue
         if response.request_keys:
@@ -147,6 +149,9 @@ def answer(tree: CompiledTree, states: list[_St], request: Mapping[str, Any], de
             reasons.append(f"node {node.id}: {e.reason}")
             continue
         answers.append((s, {"message": message, "scope": scope, "finish": response.finish_reason}))
+    if doubt is not None and not (answers and all(a.node is not None and a.node.literal for a, _ in answers)):
+        assert doubt.node is not None
+        raise _Veto(f"node {doubt.node.id} is uncacheable", doubt.path)
     if not answers:
         return Explanation(None, "; ".join(reasons) or "no answer", states[0].path)
     first_state, first = answers[0]

@@ -177,3 +177,23 @@ def test_name_and_empty_content() -> None:
     assert match_message(t, {"role": "user", "name": "bob", "content": ""}, {}) == {}
     assert match_message(t, {"role": "user", "name": "al", "content": ""}, {}) is None
     assert match_message(t, {"role": "user", "name": "bob", "content": "x"}, {}) is None
+
+
+def test_a_slot_refuses_the_characters_it_lists() -> None:
+    t = TextTemplate(parts=('{"title": "', Slot(var="title", refuse='"\\{}'), '", "score": ', Slot(var="s", kind="number"), "}"))
+    assert match_text(t, '{"title": "Deep work", "score": 0.9}', {}) == {"title": "Deep work", "s": "0.9"}
+    # One split exists, but the title would hold another result's JSON: a miss.
+    assert match_text(t, '{"title": "A", "score": 0.9}, {"title": "B", "score": 0.8}', {}) is None
+    assert match_text(t, '{"title": "The \\"Home\\" Affair", "score": 1}', {}) is None  # an escaped quote
+
+
+def test_refused_characters_hold_on_the_one_pass_path_too() -> None:
+    # Every slot ends where its class run does: the unique-by-construction (head) path.
+    t = TextTemplate(parts=("Invite ", Slot(var="a", kind="word", refuse=","), " and ",
+                            Slot(var="b", kind="word", refuse=","), " now."))
+    m = TextMatcher(t)
+    m.compile()
+    assert m._head is not None
+    assert m.match("Invite Ann and Bob now.", {}) == {"a": "Ann", "b": "Bob"}
+    assert m.match("Invite Ann, and Bob now.", {}) is None
+    assert m.match("Invite Ann and Bob,Cy now.", {}) is None

@@ -1,0 +1,46 @@
+"""Request settings that can change the answer: stop sequences, biases and token limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from induction.hashing import request_key
+from induction.runtime.compiled import compile_tree
+from induction.runtime.nodes import ResponseTemplate, TemplateNode
+from induction.runtime.template import MessageTemplate, Slot, TextTemplate
+
+ASK = {"model": "m", "messages": [{"role": "user", "content": "Say hello to Zed."}]}
+
+
+def tree(usage: dict[str, int] | None = None, keys: tuple[str, ...] = ()) -> Any:
+    node = TemplateNode(
+        id="n", parent=None,
+        template=MessageTemplate(role="user", content=TextTemplate(parts=("Say hello to ", Slot(var="name"), "."))),
+        response=ResponseTemplate(message=MessageTemplate(role="assistant", content=TextTemplate(
+            parts=("Hello, ", Slot(var="name"), "! How are you today?"))), usage=usage, request_keys=keys))
+    return compile_tree([node], created_at="2026-01-01T00:00:00Z")
+
+
+def test_stop_sequences_biases_and_penalties_are_part_of_the_settings() -> None:
+    base = request_key(ASK)
+    for field, value in (("stop", ["!"]), ("logit_bias", {"1": -100}), ("presence_penalty", 1.0),
+                         ("frequency_penalty", 0.5)):
+        assert request_key({**ASK, field: value}) != base, field
+    assert request_key({**ASK, "temperature": 0.7, "seed": 3, "max_tokens": 5}) == base
+    t = tree(keys=(base,))
+    assert t.lookup(ASK) is not None
+    e = t.explain({**ASK, "stop": ["!"]})  # the model would have stopped at "Hello, Zed"
+    assert e.hit is None and "other request settings" in (e.reason or "")
+
+
+def test_an_answer_longer_than_the_token_limit_is_a_miss() -> None:
+    t = tree()
+    assert t.lookup({**ASK, "max_tokens": 200}) is not None
+    assert t.lookup({**ASK, "max_completion_tokens": 200}) is not None
+    e = t.explain({**ASK, "max_tokens": 4})  # cut short, finish_reason "length"
+    assert e.hit is None and "max_tokens 4" in (e.reason or "")
+    assert t.lookup({**ASK, "max_tokens": 30}) is not None  # 30 characters: surely fits
+    assert t.lookup({**ASK, "max_tokens": 29}) is None  # may not
+    # Recorded usage says more tokens than the limit: a miss whatever the length.
+    e = tree(usage={"completion_tokens": 40}).explain({**ASK, "max_tokens": 30})
+    assert e.hit is None and "40 tokens" in (e.reason or "")

@@ -22,7 +22,7 @@ The LLM backend (``induction.llm_stages``) tries what this cannot explain.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -93,6 +93,12 @@ class HeuristicDeriver:
         def fits(expr: Expr) -> bool:
             return all(_eq(_safe(expr, s), v) for s, v in zip(scopes, values, strict=True))
 
+        def also_fits(expr: Expr) -> bool:
+            # For rivals: the fast evaluator on every member, the checked one on the sample
+            # (argument types fail the same way on any member; values differ per member).
+            return all(_eq(_fast(expr, s), v) for s, v in zip(scopes, values, strict=True)) and all(
+                _eq(_safe(expr, s), v) for s, v in zip(scopes[::step], values[::step], strict=True))
+
         found: list[Expr] = []
         tried = 0
         for expr in self._search(values[::step], views, scopes[::step]):
@@ -100,25 +106,24 @@ class HeuristicDeriver:
                 tried += 1
                 if tried > self.after_first or len(found) > self.max_alternatives:
                     break
-            if fits(expr):
+            if fits(expr) if not found else also_fits(expr):
                 found.append(expr)
         if not found:
             return None
         main = found[0]
         seen = {_key(main)}
         alternatives: list[Expr] = []
-        probes = _probes(scopes)
-        expected = [_safe(main, p) for p in probes]
         for alt in [*found[1:], *_substitutions(main, twins)]:
             if len(alternatives) >= self.max_alternatives:
                 break
             # Rivals about as simple as ``main`` only: ``(n + d) - d`` also fits wherever ``n``
             # does, but no one would mistake one for the other.
-            if _key(alt) in seen or _cost(alt) > _cost(main) + 1 or not fits(alt):
+            if _key(alt) in seen or _cost(alt) > _cost(main) + 1 or not also_fits(alt):
                 continue
             seen.add(_key(alt))
             # Kept only if some input tells it from ``main`` (``add(b, a)`` never does).
-            if any(not _eq(_safe(alt, p), want) for p, want in zip(probes, expected, strict=True)):
+            probes = _probes(scopes, _vars_of(main) | _vars_of(alt))
+            if any(not _eq(_safe(alt, p), _safe(main, p)) for p in probes):
                 alternatives.append(alt)
         args = set(_vars_of(main)).union(*(_vars_of(a) for a in alternatives))
         return Derivation(var="", args=tuple(sorted(args)), expr=main, alternatives=tuple(alternatives))
@@ -371,12 +376,15 @@ def _variants(v: Any, other: Any) -> list[Any]:
     return [*out, v.lower(), v.upper(), f"{v}-{v.lower()}", f"Mc{v}"]
 
 
-def _probes(scopes: Sequence[Mapping[str, Any]], limit: int = 3) -> list[dict[str, Any]]:
-    """Scopes with one variable changed at a time (see :func:`_variants`)."""
+def _probes(scopes: Sequence[Mapping[str, Any]], names: Collection[str] | None = None,
+            limit: int = 3) -> list[dict[str, Any]]:
+    """Scopes with one variable (of ``names``, default all) changed at a time (see :func:`_variants`)."""
     out: list[dict[str, Any]] = []
     for i, scope in enumerate(scopes[:limit]):
         other = scopes[(i + 1) % len(scopes)]
         for var, value in scope.items():
+            if names is not None and var not in names:
+                continue
             for v in _variants(value, other.get(var, value)):
                 out.append({**scope, var: v})
     return out
@@ -399,11 +407,10 @@ def reference_alternatives(var: str, values: Sequence[Any], scopes: Sequence[Map
             # "523" copied, or a number written with thousands separators that 523 never needed?
             number = _op("to_number", _var(var))
             candidates += [_op("format_number", number, _c(0), _c(",")), _op("format_number", number, _c(2), _c(","))]
-    probes = _probes(scopes)
     out = []
     for expr in candidates:
         if all(_eq(_safe(expr, s), v) for s, v in zip(scopes, values, strict=True)) and any(
-                not _eq(_safe(expr, p), p[var]) for p in probes):
+                not _eq(_safe(expr, p), p[var]) for p in _probes(scopes, _vars_of(expr) | {var})):
             out.append(expr)
     return out
 

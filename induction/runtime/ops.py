@@ -96,11 +96,16 @@ def to_number(x: Any) -> float:
     """``"$1,250.00"`` -> 1250.0; numbers pass through as floats."""
     if isinstance(x, (int, float)):
         return float(x)
+    if type(x) is str and x.isascii() and x[-1:] != "." and x.replace(".", "", 1).isdigit():
+        return float(x)  # plain "1250" or "12.50": what the pattern below reads, without it
     m = _NUMBER.match(x)
-    if m is None or not (m.group(3) or m.group(4)) or (m.group(1) and m.group(2)):
+    if m is None:
         raise ValueError(f"not a number: {x!r}")
-    sign = "-" if "-" in (m.group(1) + m.group(2)) else ""
-    return float(sign + (m.group(3) or "0").replace(",", "") + (m.group(4) or ""))
+    sign1, sign2, whole, frac = m.groups()
+    if not (whole or frac) or (sign1 and sign2):
+        raise ValueError(f"not a number: {x!r}")
+    sign = "-" if "-" in (sign1 + sign2) else ""
+    return float(sign + (whole or "0").replace(",", "") + (frac or ""))
 
 
 def to_int(x: Any) -> int:

@@ -174,7 +174,9 @@ class HeuristicDeriver:
             if key not in kept:
                 kept[key] = view
                 unique.append(view)
-            elif twins is not None:
+            elif twins is not None and not (view.expr.get("op") in _CASES and _phrases(view.values)):
+                # A case change of a phrase is no rival to a copy of it ("Lee and Sons" is
+                # not re-cased by anyone); of a word it is ("tiffany" may become "Tiffany").
                 twins.setdefault(_key(kept[key].expr), []).append(view.expr)
         return unique
 
@@ -401,8 +403,8 @@ def reference_alternatives(var: str, values: Sequence[Any], scopes: Sequence[Map
     [{'op': 'title', 'args': [{'var': 'name'}]}, {'op': 'capitalize', 'args': [{'var': 'name'}]}]
     """
     candidates: list[Expr] = [_var(v) for v in scopes[0] if v != var and all(v in s for s in scopes)]
-    if all(isinstance(v, str) for v in values):
-        candidates += [_op(case, _var(var)) for case in ("lower", "upper", "title", "capitalize")]
+    if all(isinstance(v, str) for v in values) and not _phrases(values):
+        candidates += [_op(case, _var(var)) for case in _CASES]
         if prose and all(_as_number(v) is not None for v in values):
             # "523" copied, or a number written with thousands separators that 523 never needed?
             number = _op("to_number", _var(var))
@@ -413,6 +415,14 @@ def reference_alternatives(var: str, values: Sequence[Any], scopes: Sequence[Map
                 not _eq(_safe(expr, p), p[var]) for p in _probes(scopes, _vars_of(expr) | {var})):
             out.append(expr)
     return out
+
+
+_CASES = ("lower", "upper", "title", "capitalize")
+
+
+def _phrases(values: Sequence[Any]) -> bool:
+    """Whether some value is several words (a name of a company, a title)."""
+    return any(isinstance(v, str) and any(c.isspace() for c in v.strip()) for v in values)
 
 
 def _key(expr: Expr) -> str:

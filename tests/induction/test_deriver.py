@@ -81,3 +81,11 @@ def test_zero_padding_or_a_leading_zero() -> None:
     assert value(d, {"room": "9"}) == "09"
     with pytest.raises(DerivationError):
         value(d, {"room": "15"})  # "15" (padded to 2) or "015" ("0" in front)?
+
+
+def test_a_phrase_copied_as_it_is_has_no_case_rivals() -> None:
+    # Every company name happened to be title-cased; nobody re-cases "Lee and Sons".
+    scopes = [{"payee": "Smith Group"}, {"payee": "Brown Ltd"}]
+    assert reference_alternatives("payee", ["Smith Group", "Brown Ltd"], scopes) == []
+    d = derive(["Pay Smith Group", "Pay Brown Ltd"], scopes)
+    assert value(d, {"payee": "Lee and Sons"}) == "Pay Lee and Sons"

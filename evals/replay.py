@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from evals.baselines import ExactCache
-from evals.workflows import WORKFLOWS
+from evals.workflows import REGISTRY
 from induction.pipeline import same_answer
 
 # An answer function returns the response or None; it may return (None, reason) to say why it missed.
@@ -57,7 +57,7 @@ def namespace_of(workflow: str, mode: str) -> str:
 def eval_calls(workflows: Iterable[str], *, seed: int, n: int, namespace: str) -> list[EvalCall]:
     out = []
     for w in workflows:
-        wf = WORKFLOWS[w]
+        wf = REGISTRY[w]
         for i, run in enumerate(wf.runs(seed=seed, n=n)):
             for j, rec in enumerate(run):
                 out.append(EvalCall(w, wf.cacheable, i, j, namespace_of(w, namespace), rec["request"],
@@ -69,7 +69,7 @@ def training_records(workflows: Iterable[str], *, seed: int, n: int,
                      namespace: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(workflow, namespace, record) for the first ``n`` training runs of each workflow."""
     for w in workflows:
-        for run in WORKFLOWS[w].runs(seed=seed, n=n):
+        for run in REGISTRY[w].runs(seed=seed, n=n):
             for rec in run:
                 yield w, namespace_of(w, namespace), rec
 

@@ -7,6 +7,14 @@ A suite is a YAML file in ``evals/suites/`` (named by its stem) or anywhere (nam
 [1, 2]
 >>> load_suite("default").name
 'default'
+
+``workflows`` is a list of names (any of ``evals.workflows.REGISTRY``) and group keywords,
+or one group keyword: ``all`` (the catalog, ``WORKFLOWS``: never the adversarial ones),
+``adversarial`` (the adversarial workflows rote holds at zero false hits) and
+``adversarial-limits`` (those with a known limit).
+
+>>> Suite.model_validate({"name": "t", "workflows": ["hello", "adversarial-limits"]}).workflows[:3]
+['hello', 'split_bill_rounding', 'max_of_three']
 """
 
 from __future__ import annotations
@@ -17,11 +25,15 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from evals.workflows import WORKFLOWS
+from evals.workflows import REGISTRY, WORKFLOWS
+from evals.workflows.adversarial import GUARDED, KNOWN_LIMITS
 
 SUITES_DIR = Path(__file__).resolve().parent / "suites"
 Baseline = Literal["exact", "fuzzy", "embedding"]
 BASELINES: tuple[Baseline, ...] = ("exact", "fuzzy", "embedding")
+# Group keywords a suite's ``workflows`` may use; ``all`` is the catalog only.
+GROUPS: dict[str, tuple[str, ...]] = {"all": tuple(WORKFLOWS), "adversarial": GUARDED,
+                                      "adversarial-limits": KNOWN_LIMITS}
 
 
 class Seeds(BaseModel):
@@ -94,17 +106,26 @@ class Suite(BaseModel):
 
     @field_validator("workflows", mode="before")
     @classmethod
-    def _all(cls, v: Any) -> Any:
-        return list(WORKFLOWS) if v in ("all", ["all"]) else v
+    def _groups(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            v = [v]
+        if not isinstance(v, list):
+            return v
+        out: list[Any] = []
+        for w in v:
+            for name in GROUPS.get(w, (w,)) if isinstance(w, str) else (w,):
+                if name not in out:
+                    out.append(name)
+        return out
 
     @field_validator("workflows")
     @classmethod
     def _known(cls, v: list[str]) -> list[str]:
         if not v:
             raise ValueError("a suite needs at least one workflow")
-        unknown = [w for w in v if w not in WORKFLOWS]
+        unknown = [w for w in v if w not in REGISTRY]
         if unknown:
-            raise ValueError(f"unknown workflows {unknown}; known: {sorted(WORKFLOWS)}")
+            raise ValueError(f"unknown workflows {unknown}; known: {sorted(REGISTRY)}, groups: {sorted(GROUPS)}")
         return v
 
     @model_validator(mode="after")
@@ -119,7 +140,7 @@ class Suite(BaseModel):
 
     @property
     def cacheable(self) -> dict[str, bool]:
-        return {w: WORKFLOWS[w].cacheable for w in self.workflows}
+        return {w: REGISTRY[w].cacheable for w in self.workflows}
 
 
 def suite_path(name_or_path: str | Path) -> Path:

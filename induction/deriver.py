@@ -372,10 +372,10 @@ def _variants(v: Any, other: Any) -> list[Any]:
         return out
     number = _as_number(v)
     if number is not None:
-        return [*out, f"{number * 1000 + 1:.0f}", f"{number * 1000 + 1.25}", "12,345.67"]
+        return [*out, f"{number * 1000 + 1:.0f}", f"{number * 1000 + 1.25}", "12,345.67", "7"]
     if recognise(v) == "date" and len(v) == 10 and v[4] == "-":
         return [*out, "2024-01-31", "2024-02-29", "2025-12-31"]
-    return [*out, v.lower(), v.upper(), f"{v}-{v.lower()}", f"Mc{v}"]
+    return [*out, v.lower(), v.upper(), f"{v}-{v.lower()}", f"Mc{v}", f"{v} "]
 
 
 def _probes(scopes: Sequence[Mapping[str, Any]], names: Collection[str] | None = None,
@@ -403,8 +403,18 @@ def reference_alternatives(var: str, values: Sequence[Any], scopes: Sequence[Map
     [{'op': 'title', 'args': [{'var': 'name'}]}, {'op': 'capitalize', 'args': [{'var': 'name'}]}]
     """
     candidates: list[Expr] = [_var(v) for v in scopes[0] if v != var and all(v in s for s in scopes)]
-    if all(isinstance(v, str) for v in values) and not _phrases(values):
-        candidates += [_op(case, _var(var)) for case in _CASES]
+    if all(isinstance(v, str) for v in values):
+        if _phrases(values):
+            # A free-text slot may read "Robert Bryant " typed with a trailing space:
+            # copied as is, or trimmed? (A one-word slot cannot hold a space.)
+            candidates.append(_op("strip", _var(var)))
+        else:
+            candidates += [_op(case, _var(var)) for case in _CASES]
+        if all(v.isascii() and v.isdigit() for v in values) and len({len(v) for v in values}) == 1 \
+                and len(values[0]) <= 3:
+            # Always two digits: "15" copied, or padded to two ("04" for 4)? (Short numbers
+            # only: days, hours, rooms are padded; nobody pads an id to its usual length.)
+            candidates.append(_op("zfill", _var(var), _c(len(values[0]))))
         if prose and all(_as_number(v) is not None for v in values):
             # "523" copied, or a number written with thousands separators that 523 never needed?
             number = _op("to_number", _var(var))

@@ -86,6 +86,22 @@ def test_zero_padding_or_a_leading_zero() -> None:
 def test_a_phrase_copied_as_it_is_has_no_case_rivals() -> None:
     # Every company name happened to be title-cased; nobody re-cases "Lee and Sons".
     scopes = [{"payee": "Smith Group"}, {"payee": "Brown Ltd"}]
-    assert reference_alternatives("payee", ["Smith Group", "Brown Ltd"], scopes) == []
+    # (Trimmed or not is still a question: a free-text slot may read a trailing space.)
+    assert reference_alternatives("payee", ["Smith Group", "Brown Ltd"], scopes) == [
+        {"op": "strip", "args": [{"var": "payee"}]}]
     d = derive(["Pay Smith Group", "Pay Brown Ltd"], scopes)
     assert value(d, {"payee": "Lee and Sons"}) == "Pay Lee and Sons"
+    with pytest.raises(DerivationError):
+        value(d, {"payee": "Lee and Sons "})
+
+
+def test_short_numbers_always_of_one_width_may_be_padded() -> None:
+    assert reference_alternatives("room", ["15", "27"], [{"room": "15"}, {"room": "27"}], prose=False) == [
+        {"op": "zfill", "args": [{"var": "room"}, {"const": 2}]}]
+    assert reference_alternatives("order", ["48213", "90127"], [{"order": "48213"}, {"order": "90127"}],
+                                  prose=False) == []
+
+
+def test_arithmetic_has_no_binary_noise() -> None:
+    d = derive(["12.5", "3.75"], [{"a": "10", "b": "2.5"}, {"a": "1.5", "b": "2.25"}])
+    assert value(d, {"a": "300.5", "b": "292.84"}) == "593.34"

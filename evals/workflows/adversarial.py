@@ -1,0 +1,838 @@
+"""Adversarial fixture workflows: traps set for rote's induction, each where a cache that
+generalises too eagerly answers wrongly (a false hit).
+
+A reviewer wrote them to hunt for false hits; each set one trap, found one (or more) and
+the finding became a fix. Here they guard against regressions. They are not part of the
+catalog: ``workflows: all`` and the shipped fixtures do not include them. Suites name them
+by name or by group (``evals/suites/adversarial.yaml``, ``adversarial-limits.yaml``):
+
+- ``known_limit is None``: rote is expected to hold the workflow at zero false hits today
+  (the ``adversarial`` group and suite; ``tests/evals/test_adversarial.py``);
+- ``known_limit`` set: rote still answers some calls wrongly there, for the reason given
+  (the ``adversarial-limits`` group and suite, informational).
+
+Every answer is a function of the request, so every workflow is cacheable: a correct cache
+may serve new data (it would have to learn the rule). Families of traps (``family``):
+
+- A: JSON tool results whose free-text values hold structure or escapes;
+- B: a text value in the user's message that may swallow a list separator;
+- C: several expressions fit the examples (number formats, case, rounding, calendar);
+- D: variables that are always (or usually) equal; case normalisation;
+- E: the answer depends on what a value means, and training saw one outcome;
+- F: request settings (``stop``, ``max_tokens``) that change the answer;
+- ``control``: shapes close to a trap where the reviewer found no false hit.
+
+Each run's data is drawn from an RNG seeded with the reviewer's name of the workflow
+(``reviewer_name``), so the reviewer's seed pairs still draw the data of their findings.
+The mapping from the reviewer's names is in the comment above ``ALL`` at the end.
+
+>>> from evals.workflows import ADVERSARIAL
+>>> ADVERSARIAL["json_optional_key"].reviewer_name, ADVERSARIAL["sort_three"].known_limit is not None
+('h_optfield', True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from datetime import date, timedelta
+from typing import Any, ClassVar, Literal
+
+from faker import Faker
+
+from evals.workflows.base import RecordDict, Run, Workflow, tool
+
+Family = Literal["A", "B", "C", "D", "E", "F", "control"]
+
+
+class Adversarial(Workflow):
+    """A workflow that sets one trap for induction (see the module docstring)."""
+
+    family: ClassVar[Family]
+    # The reviewer's name of the workflow; it seeds the run data (see ``run``).
+    reviewer_name: ClassVar[str]
+    # None: rote is expected to hold this workflow at zero false hits. Else why it does not (yet).
+    known_limit: ClassVar[str | None] = None
+
+    def run(self, seed: int) -> list[RecordDict]:
+        # As Workflow.run, but seeded by the reviewer's name: renaming kept the data of the findings.
+        s = int.from_bytes(hashlib.sha256(f"{self.reviewer_name}:{seed}".encode()).digest()[:8], "big")
+        rng = random.Random(s)
+        fake = Faker("en_US")
+        fake.seed_instance(s)
+        r = Run(self, rng)
+        self.play(r, fake, rng)
+        return r.records
+
+
+# --- A: JSON tool results ---------------------------------------------------------------------
+
+class JsonOptionalKey(Adversarial):
+    """A profile sometimes carries a middle name: an extra key in the middle of the JSON result.
+
+    Trap: the first-name slot, learned from results without the key, swallows
+    ``", "middle_name": "..."`` and the answer copies JSON into the full name.
+    """
+
+    name = "json_optional_key"
+    reviewer_name = "h_optfield"
+    family = "A"
+    description = "A tool result's optional JSON key (a middle name, one run in five) may not be swallowed by a text slot."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("profile", "Get a profile", user_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        uid = f"U{rng.randint(10000, 99999)}"
+        first, last = fake.first_name(), fake.last_name()
+        prof = {"id": uid, "first_name": first}
+        if rng.random() < 0.2:
+            prof["middle_name"] = fake.first_name()
+        prof["last_name"] = last
+        full = " ".join(x for x in (prof["first_name"], prof.get("middle_name"), last) if x)
+        run.system("Address users by their full name.")
+        run.user(f"Look up user {uid}")
+        run.call("profile", {"user_id": uid}, prof)
+        run.say(f"User {uid} is {full}.")
+
+
+class JsonListMostlyOne(Adversarial):
+    """An inventory API usually returns one warehouse row; the answer sums the rows' stock.
+
+    Trap: with one row seen, a second row's JSON is swallowed by the warehouse-name slot
+    and the total (a sum over the rows) is answered as the first row's quantity.
+    """
+
+    name = "json_list_mostly_one"
+    reviewer_name = "h_oneitem"
+    family = "A"
+    description = "A JSON list in a tool result usually of length 1; the answer sums it and names the first item."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("stock", "Stock by warehouse", sku="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        sku = f"SKU-{rng.randint(1000, 9999)}"
+        k = 1 if rng.random() < 0.8 else 2
+        rows: list[dict[str, Any]] = [{"warehouse": fake.city(), "qty": rng.randint(0, 500)} for _ in range(k)]
+        total = sum(int(r["qty"]) for r in rows)
+        run.system("Report total stock across warehouses.")
+        run.user(f"How many {sku} do we have?")
+        run.call("stock", {"sku": sku}, {"sku": sku, "rows": rows})
+        run.say(f"We have {total} units of {sku}; main warehouse: {rows[0]['warehouse']}.")
+
+
+class JsonFirstResult(Adversarial):
+    """A search returns one to three results; the agent reports the first one's title.
+
+    Trap: the title slot of a one-result example swallows the following results' JSON.
+    """
+
+    name = "json_first_result"
+    reviewer_name = "h_firstresult"
+    family = "A"
+    description = "A variable-length JSON list of search results; the answer copies the first title."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("search", "Search docs", query="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        q = fake.word()
+        k = rng.choice([1, 2, 2, 3])
+        res = [{"title": fake.catch_phrase(), "score": round(rng.random(), 2)} for _ in range(k)]
+        run.system("You answer with the best search result.")
+        run.user(f"Find docs about {q}")
+        run.call("search", {"query": q}, {"results": res})
+        run.say(f"Best match for {q}: {res[0]['title']}")
+
+
+class JsonEscapedNewline(Adversarial):
+    """A note read from a tool is sometimes two lines: ``\\n`` escaped in the JSON text.
+
+    Trap: the body slot binds the escaped spelling (backslash, n) and the answer, plain
+    text, repeats the escape instead of the newline.
+    """
+
+    name = "json_escaped_newline"
+    reviewer_name = "h_note"
+    family = "A"
+    description = "A JSON string value with an escaped newline (three runs in ten) copied into a text answer."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("read_note", "Read a note", note_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nid = f"N{rng.randint(1000, 9999)}"
+        body = fake.sentence() if rng.random() < 0.7 else fake.sentence() + "\n" + fake.sentence()
+        run.system("You read notes aloud.")
+        run.user(f"Read note {nid}")
+        run.call("read_note", {"note_id": nid}, {"id": nid, "body": body})
+        run.say(f"Note {nid} says: {body}")
+
+
+class JsonEscapedQuote(Adversarial):
+    """A book title from a JSON tool result, sometimes with quotes or a backslash (escaped in the JSON).
+
+    Trap: the title slot binds ``\\"`` and ``\\\\`` as written in the JSON text and the
+    answer copies the escapes.
+    """
+
+    name = "json_escaped_quote"
+    reviewer_name = "h_quote"
+    family = "A"
+    description = "A JSON string value that may hold escaped quotes or backslashes, copied into a text answer."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_book", "Fetch a book", isbn="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        isbn = f"978{rng.randint(10**9, 10**10 - 1)}"
+        w1, w2 = fake.word().capitalize(), fake.word().capitalize()
+        title = (rng.choice([f"{w1} and {w2}", f"The {w1} {w2}", f'The "{w1}" Affair', f"{w1}\\{w2}"])
+                 if rng.random() < 0.3 else f"{w1} of the {w2}")
+        run.system("You are a library assistant.")
+        run.user(f"What is the title of ISBN {isbn}?")
+        run.call("get_book", {"isbn": isbn}, {"isbn": isbn, "title": title, "pages": rng.randint(80, 900)})
+        run.say(f"ISBN {isbn} is titled: {title}")
+
+
+class JsonForwardEscaped(Adversarial):
+    """A ticket subject from a tool result is copied into the next tool call's arguments.
+
+    Trap: a subject with quotes is escaped in the tool result's JSON and must be escaped
+    once (not twice, not zero times) in the arguments' JSON.
+    """
+
+    name = "json_forward_escaped"
+    reviewer_name = "h_forward"
+    family = "A"
+    description = "A JSON string value (sometimes with quotes) forwarded from a tool result into tool arguments."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_subject", "Get a ticket subject", ticket="string"),
+                                             tool("create_issue", "Create an issue", title="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        t = f"T{rng.randint(1000, 9999)}"
+        subj = fake.sentence(nb_words=4).rstrip(".")
+        if rng.random() < 0.3:
+            subj = f'Error "{fake.word()}" in {fake.word()}'
+        run.system("You mirror helpdesk tickets into the issue tracker.")
+        run.user(f"Mirror ticket {t}")
+        run.call("get_subject", {"ticket": t}, {"ticket": t, "subject": subj})
+        run.call("create_issue", {"title": f"[{t}] {subj}"}, {"ok": True})
+        run.say(f"Mirrored {t}.")
+
+
+# --- B: lists in user text --------------------------------------------------------------------
+
+class ListInUserText(Adversarial):
+    """Invite two (sometimes three) people; each becomes an element of a JSON array argument.
+
+    Trap: "A, B and C" read with the slots of "A and B": the first name swallows "A, B"
+    and the array gets two elements instead of three.
+    """
+
+    name = "list_in_user_text"
+    reviewer_name = "h_invite"
+    family = "B"
+    description = "A list of names in the user's text (two, one run in five three) becomes a JSON array argument."
+    tools: ClassVar[list[dict[str, Any]]] = [{"type": "function", "function": {
+        "name": "send_invites", "description": "Invite people",
+        "parameters": {"type": "object", "properties": {
+            "attendees": {"type": "array", "items": {"type": "string"}}, "topic": {"type": "string"}},
+            "required": ["attendees", "topic"]}}}]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        k = 2 if rng.random() < 0.8 else 3
+        people = [fake.name() for _ in range(k)]
+        topic = fake.bs()
+        listed = ", ".join(people[:-1]) + " and " + people[-1]
+        run.system("You schedule meetings.")
+        run.user(f"Invite {listed} to a meeting about {topic}.")
+        run.call("send_invites", {"attendees": people, "topic": topic}, {"ok": True})
+        run.say(f"Invited {len(people)} people.")
+
+
+# --- C: several expressions fit the examples ------------------------------------------------
+
+class SumTwoDecimals(Adversarial):
+    """Two receipts summed and written with two decimals and no thousands separator.
+
+    Trap: with only small totals seen, ``f"{x:.2f}"`` and a separator-grouped rendering
+    fit alike; a total over 1,000 tells them apart. Float addition (``0.1 + 0.2``) too.
+    """
+
+    name = "sum_two_decimals"
+    reviewer_name = "h_total"
+    family = "C"
+    description = "A sum of two amounts with two decimals; totals over 1,000 (rare) have no separator."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        hi = 5000 if rng.random() < 0.25 else 400
+        a, b = rng.randint(100, hi * 100) / 100, rng.randint(100, hi * 100) / 100
+        who = fake.first_name()
+        run.system("You add up two receipts.")
+        run.user(f"{who}: receipts {a:.2f} and {b:.2f}. Total?")
+        run.say(f"{who}, your total is {a + b:.2f}.")
+
+
+class SumAsPrinted(Adversarial):
+    """``a + b`` answered as Python prints it; sums usually under 1,000.
+
+    Trap: as ``sum_two_decimals``: the rendering of a large sum is not settled by small ones.
+    """
+
+    name = "sum_as_printed"
+    reviewer_name = "h_add"
+    family = "C"
+    description = "a + b printed plainly; sums of 1,000 or more (one run in five) take no separator."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        a, b = ((rng.randint(1, 400), rng.randint(1, 400)) if rng.random() < 0.8
+                else (rng.randint(500, 5000), rng.randint(500, 5000)))
+        run.system("You are a calculator. Answer with the result only.")
+        run.user(f"What is {a} + {b}?").say(str(a + b))
+
+
+class ThousandsSeparator(Adversarial):
+    """Points echoed with a thousands separator; three runs in four are under 1,000.
+
+    Trap: an echo of the number as typed fits every example below 1,000; 1250 must
+    become "1,250".
+    """
+
+    name = "thousands_separator"
+    reviewer_name = "h_thousands"
+    family = "C"
+    description = "A number echoed with thousands separators; most examples are below 1,000 (copy fits them too)."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        pts = rng.randint(10, 999) if rng.random() < 0.75 else rng.randint(1000, 20000)
+        who = fake.first_name()
+        run.system("You are a loyalty-program assistant.")
+        run.user(f"Add {pts} points for {who}.")
+        run.say(f"Added {pts:,} points for {who}.")
+
+
+class CapitalizeSurname(Adversarial):
+    """A lower-case surname answered with ``str.capitalize`` (first letter only).
+
+    Trap: capitalize and title case agree on "smith" and differ on "mary-jane",
+    "o'neil" and "van der berg".
+    """
+
+    name = "capitalize_surname"
+    reviewer_name = "h_capitalize"
+    family = "C"
+    description = "capitalize vs title case: they agree on one-word surnames and differ on compound ones."
+    NAMES = ("smith", "jones", "garcia", "brown", "taylor", "wilson", "mary-jane", "o'neil", "lee",
+             "van der berg", "mcdonald")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = rng.choice(self.NAMES)
+        run.system("Register users. Capitalise the first letter of the surname.")
+        run.user(f"Register surname {u}")
+        run.say(f"Registered: {u.capitalize()}")
+
+
+class ZeroPadding(Adversarial):
+    """Room codes are R and two digits; four rooms in five are single-digit.
+
+    Trap: "R0" + the number and zero-padding to two digits agree below 10 and differ from 10 up.
+    """
+
+    name = "zero_padding"
+    reviewer_name = "h_zfill"
+    family = "C"
+    description = "Zero padding to two digits vs a literal leading zero; most numbers are single-digit."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        n = rng.randint(1, 9) if rng.random() < 0.8 else rng.randint(10, 40)
+        who = fake.first_name()
+        run.system("Room codes are R followed by two digits.")
+        run.user(f"{who} is in room {n}. What's the room code?").say(f"{who}'s room code is R{n:02d}.")
+
+
+class NextYearLeapDay(Adversarial):
+    """A warranty ends a year after the purchase date (2026-2028, across a leap day).
+
+    Trap: "plus 365 days" and "same day next year" agree except across 29 February.
+    """
+
+    name = "next_year_leap_day"
+    reviewer_name = "h_nextyear"
+    family = "C"
+    description = "A date one year on: +365 days and the same day next year differ across a leap day."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        d = date(2026, 1, 1) + timedelta(days=rng.randint(0, 3 * 365))
+        try:
+            nxt = d.replace(year=d.year + 1)
+        except ValueError:  # 29 February
+            nxt = date(d.year + 1, 3, 1)
+        who = fake.first_name()
+        run.system("Warranties last exactly one year.")
+        run.user(f"{who} bought a kettle on {d.isoformat()}. When does the warranty end?")
+        run.say(f"{who}'s warranty ends on {nxt.isoformat()}.")
+
+
+class NextMonthSameDay(Adversarial):
+    """A subscription renews on the same day of the next month (calendar arithmetic).
+
+    Trap: a fixed day count (+30, +31) fits the examples of one month length and no other.
+    """
+
+    name = "next_month_same_day"
+    reviewer_name = "h_nextmonth"
+    family = "C"
+    description = "The same day next month: not a fixed number of days."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        d = date(2026, rng.randint(1, 11), rng.randint(1, 28))
+        nxt = date(d.year, d.month + 1, d.day)
+        who = fake.first_name()
+        run.system("Subscriptions renew on the same day of the next month.")
+        run.user(f"{who} subscribed on {d.isoformat()}. When is the renewal?")
+        run.say(f"{who}'s renewal is on {nxt.isoformat()}.")
+
+
+class SplitBillRounding(Adversarial):
+    """A bill split evenly, answered with Python's ``.2f`` (round half to even on the binary value).
+
+    Trap: a division rendered with half-up rounding fits the examples and differs on
+    halves (65.63 / 2: 32.81, not 32.82).
+    """
+
+    name = "split_bill_rounding"
+    reviewer_name = "h_split"
+    family = "C"
+    description = "A quotient rounded to cents: Python's .2f vs half-up rounding differ on exact halves."
+    known_limit = ("rounding: the Deriver rounds the decimal quotient half up, Python's .2f the binary float "
+                   "(65.63 / 2 = 32.815 gives 32.81); no example told them apart")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        total = rng.randint(100, 9999) / 100
+        k = rng.choice([3, 3, 7, 7, 2])
+        run.system("Split the bill evenly.").user(f"Total {total} split {k} ways?")
+        run.say(f"{total / k:.2f} each")
+
+
+class MaxOfThree(Adversarial):
+    """The largest of three numbers.
+
+    Trap: with few examples, "the first number" (or another position) fits every one.
+    """
+
+    name = "max_of_three"
+    reviewer_name = "h_max"
+    family = "C"
+    description = "max(a, b, c): a copy of one position fits a few examples."
+    known_limit = "max: no max expression; a copy of the position that happened to hold the maximum fits"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        xs = [rng.randint(1, 99) for _ in range(3)]
+        run.system("Answer with the largest number only.").user(f"Largest of {xs[0]} {xs[1]} {xs[2]}?")
+        run.say(str(max(xs)))
+
+
+class SortThree(Adversarial):
+    """Three numbers sorted ascending.
+
+    Trap: with two examples, a fixed permutation of the positions fits both.
+    """
+
+    name = "sort_three"
+    reviewer_name = "h_sort"
+    family = "C"
+    description = "sorted(a, b, c): a fixed permutation of the positions fits a few examples."
+    known_limit = "sort: no sort expression; the permutation the examples happened to need fits"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        xs = rng.sample(range(10, 99), 3)
+        run.system("Sort the numbers ascending.").user(f"Sort: {xs[0]}, {xs[1]}, {xs[2]}")
+        run.say(", ".join(str(x) for x in sorted(xs)))
+
+
+# --- D: equal variables, case normalisation --------------------------------------------------
+
+class UsuallyEqualCities(Adversarial):
+    """Billing and shipping city are equal four runs in five; the agent ships to the shipping city.
+
+    Trap: the answer's city bound to the billing city (the first equal variable) fits
+    every run where they are equal.
+    """
+
+    name = "usually_equal_cities"
+    reviewer_name = "h_addr"
+    family = "D"
+    description = "Two values usually equal (billing and shipping city); the answer uses the second."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("create_shipment", "Ship an order", order_id="string",
+                                                  city="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        bill = fake.city()
+        ship = bill if rng.random() < 0.8 else fake.city()
+        oid = f"{rng.randint(10000, 99999)}"
+        run.system("You are a fulfilment agent.")
+        run.user(f"Order {oid}. Billing city: {bill}. Shipping city: {ship}.")
+        run.call("create_shipment", {"order_id": oid, "city": ship}, {"ok": True})
+        run.say(f"Order {oid} will ship to {ship}.")
+
+
+class NameCaseNormalised(Adversarial):
+    """Users sometimes type their name lower-case; the agent greets them capitalised.
+
+    Trap: a plain copy fits the three runs in four where the name was typed capitalised.
+    """
+
+    name = "name_case_normalised"
+    reviewer_name = "h_namecase"
+    family = "D"
+    description = "A name normalised to capitalised; a copy fits the runs where it was typed so."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        n = fake.first_name()
+        typed = n if rng.random() < 0.75 else n.lower()
+        run.system("You are a friendly receptionist.")
+        run.user(f"hi, my name is {typed}").say(f"Welcome, {typed.capitalize()}!")
+
+
+class EmailLowercased(Adversarial):
+    """Emails are stored lower-case; users sometimes type a capital first letter.
+
+    Trap: a plain copy fits the three runs in four typed lower-case.
+    """
+
+    name = "email_lowercased"
+    reviewer_name = "h_emaillower"
+    family = "D"
+    description = "An email normalised to lower case in a tool call and the answer; a copy fits most runs."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("subscribe", "Subscribe an email", email="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        e = fake.email()
+        typed = e if rng.random() < 0.75 else e[0].upper() + e[1:]
+        run.system("You manage a newsletter. Store emails in lower case.")
+        run.user(f"Please subscribe {typed}")
+        run.call("subscribe", {"email": typed.lower()}, {"ok": True})
+        run.say(f"Subscribed {typed.lower()}.")
+
+
+# --- E: the answer depends on what a value means ---------------------------------------------
+
+class AffordBudget(Adversarial):
+    """A budget stated in the first turn; the second asks whether an item from a price list fits.
+
+    Trap: the yes/no answer compares a later value with an earlier one; a template bound
+    to the item alone answers from the one outcome training saw for that item. Fixed where
+    training saw both outcomes (the answer is then bound to the whole context: the
+    reviewer's finding at 8 runs, pinned in ``tests/evals/test_adversarial.py``); with one
+    outcome seen (2-5 runs) it is a known limit like ``expense_threshold``.
+    """
+
+    name = "afford_budget"
+    reviewer_name = "h_afford"
+    family = "E"
+    description = "Multi-turn: a yes/no that compares a price with a budget stated earlier."
+    known_limit = ("afford: a comparison is not an expression; with one outcome seen per item (few runs) "
+                   "that outcome is answered for every budget")
+    PRICES: ClassVar[dict[str, int]] = {"laptop": 900, "phone": 600, "tablet": 400, "camera": 750}
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        budget = rng.choice([500, 700, 800, 1000, 1200])
+        item = rng.choice(list(self.PRICES))
+        p = self.PRICES[item]
+        run.system("You are a shopping assistant.")
+        run.user(f"I'm {who}, my budget is ${budget}.").say(f"Noted, {who}.")
+        run.user(f"Can I afford the {item} for ${p}?")
+        run.say(f"Yes, the {item} fits your budget." if p <= budget else f"No, the {item} is over your budget.")
+
+
+class ExpenseThreshold(Adversarial):
+    """Expenses over $1000 need review, others are approved.
+
+    Trap: training runs that all fell on one side of the threshold teach a single answer.
+    """
+
+    name = "expense_threshold"
+    reviewer_name = "h_threshold"
+    family = "E"
+    description = "A comparison with a threshold decides the answer."
+    known_limit = "threshold: a comparison is not an expression; training that saw one outcome answers it for all"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        amt = rng.randint(200, 5000)
+        who = fake.first_name()
+        run.system("You approve expenses. Amounts over $1000 need review.")
+        run.user(f"{who} submitted an expense of ${amt}.")
+        run.say(f"{'Needs review' if amt > 1000 else 'Approved'}, {who}.")
+
+
+class EvenOrOdd(Adversarial):
+    """Is the number even? Yes or No.
+
+    Trap: the answer is a function of the number with no slot in it; a yes/no seen twice
+    for different numbers looks like a constant.
+    """
+
+    name = "even_or_odd"
+    reviewer_name = "h_parity"
+    family = "E"
+    description = "Parity decides a yes/no answer."
+    known_limit = "parity: a constant answer fits the examples of one parity"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        k = rng.randint(1, 999)
+        run.system("Answer yes or no.").user(f"Is {k} even?").say("Yes" if k % 2 == 0 else "No")
+
+
+class PluralItems(Adversarial):
+    """A cart of 1-5 items: "1 item", "2 items".
+
+    Trap: "items" after a copied count fits every example with more than one item.
+    """
+
+    name = "plural_items"
+    reviewer_name = "h_plural"
+    family = "E"
+    description = "Pluralisation: the noun's ending depends on the count."
+    known_limit = "plural: the plural ending fits every example with a count above one"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        k = rng.choice([1, 1, 2, 3, 4, 5])
+        who = fake.first_name()
+        run.system("You are a shopping cart assistant.")
+        run.user(f"{who} added {k} to the cart. Confirm.")
+        run.say(f"{who}, your cart has {k} item{'s' if k != 1 else ''}.")
+
+
+class TimeOfDayGreeting(Adversarial):
+    """Good morning / afternoon / evening by the hour in the user's message.
+
+    Trap: the greeting depends on the hour's range; training in one range teaches one greeting.
+    """
+
+    name = "time_of_day_greeting"
+    reviewer_name = "h_greeting"
+    family = "E"
+    description = "The greeting depends on the range the hour falls in."
+    known_limit = "greeting: ranges of the hour are not expressions; one greeting fits training in one range"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        h, m = rng.randint(5, 22), rng.randint(0, 59)
+        who = fake.first_name()
+        g = "Good morning" if h < 12 else ("Good afternoon" if h < 18 else "Good evening")
+        run.system("Greet the user according to the local time.")
+        run.user(f"[{h:02d}:{m:02d}] Hi, I'm {who}.").say(f"{g}, {who}!")
+
+
+class TruncateTitle(Adversarial):
+    """A title shortened to 20 characters plus an ellipsis when longer.
+
+    Trap: a copy fits every example title of 20 characters or fewer.
+    """
+
+    name = "truncate_title"
+    reviewer_name = "h_truncate"
+    family = "E"
+    description = "Truncation applies only past a length; a copy fits the short examples."
+    known_limit = "truncate: a copy fits titles of 20 characters or fewer; the length condition is not learned"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        t = fake.sentence(nb_words=rng.choice([2, 3, 3, 4, 6])).rstrip(".")
+        short = t if len(t) <= 20 else t[:20] + "..."
+        run.system("Shorten the title to at most 20 characters plus an ellipsis.")
+        run.user(f"Title: {t}").say(f"Short title: {short}")
+
+
+class AOrAn(Adversarial):
+    """The article before a fruit: "a" or "an" by its first letter.
+
+    Trap: the article depends on the word's spelling; training that saw one article
+    for the slot answers it for every word.
+    """
+
+    name = "a_or_an"
+    reviewer_name = "h_article"
+    family = "E"
+    description = "The article (a / an) depends on the next word's first letter."
+    known_limit = "article: the a/an choice is not an expression; one article fits training that saw one"
+    FRUITS = ("apple", "banana", "orange", "pear", "apricot", "kiwi", "olive", "plum", "egg", "fig")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        f = rng.choice(self.FRUITS)
+        run.system("Describe what the user holds.").user(f"I am holding one {f}.")
+        run.say(f"You are holding {'an' if f[0] in 'aeiou' else 'a'} {f}.")
+
+
+# --- F: request settings ----------------------------------------------------------------------
+
+class MaxTokensCut(Adversarial):
+    """One client in five sends ``max_tokens: 4``: the model's answer is cut (``finish_reason: length``).
+
+    Trap: a cache keyed on the messages alone serves the full answer to the capped request
+    or the cut one to the uncapped.
+    """
+
+    name = "max_tokens_cut"
+    reviewer_name = "h_maxtok"
+    family = "F"
+    description = "max_tokens cuts the answer short: the setting is part of the request."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        name = fake.first_name()
+        run.system("You greet people politely.").user(f"Say hello to {name}.")
+        if rng.random() < 0.2:
+            run._respond({"role": "assistant", "content": f"Hello, {name}!", "refusal": None}, "length")
+            run.records[-1]["request"]["max_tokens"] = 4
+        else:
+            run.say(f"Hello, {name}! How are you today?")
+
+
+class StopSequence(Adversarial):
+    """One client in five sends ``stop: ["!"]``: the model's answer ends before the first "!".
+
+    Trap: as ``max_tokens_cut``, with a stop sequence.
+    """
+
+    name = "stop_sequence"
+    reviewer_name = "h_stop"
+    family = "F"
+    description = "A stop sequence cuts the answer short: the setting is part of the request."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        name = fake.first_name()
+        run.system("You greet people politely.").user(f"Say hello to {name}.")
+        if rng.random() < 0.2:
+            run.say(f"Hello, {name}")
+            run.records[-1]["request"]["stop"] = ["!"]
+        else:
+            run.say(f"Hello, {name}! How are you today?")
+
+
+# --- controls: close to a trap, no false hit found ---------------------------------------------
+
+class CountListItems(Adversarial):
+    """Count a list of three (sometimes four) fruits.
+
+    Close to: ``list_in_user_text`` (a list in user text) and E (the count is not a copy).
+    """
+
+    name = "count_list_items"
+    reviewer_name = "h_count"
+    family = "control"
+    description = "The length of a list in the user's text (usually 3): the answer is not a copy."
+    WORDS = ("apples", "pears", "kiwis", "plums", "grapes", "limes", "dates", "figs")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        k = rng.choice([3, 3, 3, 4])
+        items = rng.sample(self.WORDS, k)
+        run.system("Count the items.").user(f"How many items are in this list: {', '.join(items)}")
+        run.say(f"There are {k} items.")
+
+
+class SameValueTwoRoles(Adversarial):
+    """Seats and row drawn from 1-3: the two often hold the same value; the answer uses the row.
+
+    Close to: ``usually_equal_cities`` (D) on a small domain.
+    """
+
+    name = "same_value_two_roles"
+    reviewer_name = "h_samerole"
+    family = "control"
+    description = "Two small numbers often equal; the answer copies the second."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        n, r = rng.randint(1, 3), rng.randint(1, 3)
+        who = fake.first_name()
+        run.system("You book theatre seats.").user(f"{who}: book {n} seats in row {r}.")
+        run.say(f"Booked row {r} for {who}.")
+
+
+class IdFromUsername(Adversarial):
+    """A ticket id begins with the user name's first three letters, upper-cased.
+
+    Close to: C (a derived value: slice and case change) and D (the id contains the name).
+    """
+
+    name = "id_from_username"
+    reviewer_name = "h_ticket"
+    family = "control"
+    description = "A tool result's id contains part of the user name; the answer repeats both."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("open_ticket", "Open a ticket", user="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        tid = f"{u[:3].upper()}-{rng.randint(100, 999)}"
+        run.system("You are a helpdesk agent.")
+        run.user(f"I'm {u}, my printer is broken.")
+        run.call("open_ticket", {"user": u}, {"ticket": tid})
+        run.say(f"Opened ticket {tid} for {u}.")
+
+
+class LastOrderInText(Adversarial):
+    """A tool returns a plain-text list of two to four orders; the answer names the last one.
+
+    Close to: A / B (a variable-length list, here in a text tool result).
+    """
+
+    name = "last_order_in_text"
+    reviewer_name = "h_lastresult"
+    family = "control"
+    description = "A variable-length list in a plain-text tool result; the answer copies the last item."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("history", "Order history", user="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        k = rng.choice([2, 2, 3, 4])
+        orders = [f"ORD{rng.randint(1000, 9999)}" for _ in range(k)]
+        run.system("You report a user's most recent order.")
+        run.user(f"What was {u}'s latest order?")
+        run.call("history", {"user": u}, "orders (oldest first): " + ", ".join(orders))
+        run.say(f"{u}'s latest order is {orders[-1]}.")
+
+
+class OptionalNickname(Adversarial):
+    """Greet by nickname when the profile has one (a JSON null otherwise), else by first name.
+
+    Close to: ``json_optional_key`` (A): the key is always there, its value sometimes null.
+    """
+
+    name = "optional_nickname"
+    reviewer_name = "h_nickname"
+    family = "control"
+    description = "An optional JSON value (null or a nickname) decides which name the answer copies."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("profile", "Get a profile", user_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        uid = f"U{rng.randint(10000, 99999)}"
+        first = fake.first_name()
+        nick = rng.choice([None, first[:3], fake.first_name()]) if rng.random() < 0.5 else None
+        prof = {"id": uid, "first_name": first, "nickname": nick}
+        run.system("Greet users by nickname if they have one, else by first name.")
+        run.user(f"Greet user {uid}")
+        run.call("profile", {"user_id": uid}, prof)
+        run.say(f"Hi {nick or first}!")
+
+
+# The reviewer's names (``/tmp/hunt/wf1.py`` ... ``wf5.py`` in the review) -> the names here:
+#   A  h_optfield -> json_optional_key        h_oneitem -> json_list_mostly_one
+#      h_firstresult -> json_first_result     h_note -> json_escaped_newline
+#      h_quote -> json_escaped_quote          h_forward -> json_forward_escaped
+#   B  h_invite -> list_in_user_text
+#   C  h_total -> sum_two_decimals            h_add -> sum_as_printed
+#      h_thousands -> thousands_separator     h_capitalize -> capitalize_surname
+#      h_zfill -> zero_padding                h_nextyear -> next_year_leap_day
+#      h_nextmonth -> next_month_same_day     h_split -> split_bill_rounding (limit)
+#      h_max -> max_of_three (limit)          h_sort -> sort_three (limit)
+#   D  h_addr -> usually_equal_cities         h_namecase -> name_case_normalised
+#      h_emaillower -> email_lowercased
+#   E  h_afford -> afford_budget (limit)      h_threshold -> expense_threshold (limit)
+#      h_parity -> even_or_odd (limit)        h_plural -> plural_items (limit)
+#      h_greeting -> time_of_day_greeting (limit)   h_truncate -> truncate_title (limit)
+#      h_article -> a_or_an (limit)
+#   F  h_maxtok -> max_tokens_cut             h_stop -> stop_sequence
+#   controls (no false hit found): h_count -> count_list_items, h_samerole -> same_value_two_roles,
+#      h_ticket -> id_from_username, h_lastresult -> last_order_in_text, h_nickname -> optional_nickname
+ALL: tuple[type[Adversarial], ...] = (
+    JsonOptionalKey, JsonListMostlyOne, JsonFirstResult, JsonEscapedNewline, JsonEscapedQuote, JsonForwardEscaped,
+    ListInUserText,
+    SumTwoDecimals, SumAsPrinted, ThousandsSeparator, CapitalizeSurname, ZeroPadding, NextYearLeapDay,
+    NextMonthSameDay, SplitBillRounding, MaxOfThree, SortThree,
+    UsuallyEqualCities, NameCaseNormalised, EmailLowercased,
+    AffordBudget, ExpenseThreshold, EvenOrOdd, PluralItems, TimeOfDayGreeting, TruncateTitle, AOrAn,
+    MaxTokensCut, StopSequence,
+    CountListItems, SameValueTwoRoles, IdFromUsername, LastOrderInText, OptionalNickname,
+)
+GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
+KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)

@@ -1,0 +1,143 @@
+"""Adversarial workflows (``evals/workflows/adversarial.py``): rote gives no false hit on the
+guarded ones, at the training sizes and seed pairs where a reviewer once found false hits,
+and over the ``adversarial`` suite's whole learning curve. Open findings and the known limits
+are strict xfails, so a fix shows up as a failure asking to move the case.
+
+Each case replays one workflow alone (20 test runs) after ``n`` training runs, as the
+reviewer's driver did. The reviewer's seed pairs draw the same data as in the review: the
+workflows are seeded by their reviewer's name (``reviewer_name``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.report import SuiteReport
+from evals.runner import run_suite
+from evals.suite import GROUPS, Suite, load_suite
+from evals.workflows import ADVERSARIAL, REGISTRY, WORKFLOWS
+from evals.workflows.adversarial import GUARDED, KNOWN_LIMITS
+
+# The reviewer's findings on guarded workflows: case -> (workflow, training runs, train seed, test seed).
+# Case names are the reviewer's (their repro.py); workflow names are ours (see adversarial.py).
+FINDINGS: dict[str, tuple[str, int, int, int]] = {
+    # A: JSON tool results whose free-text slots swallowed structure or escapes
+    "optfield": ("json_optional_key", 5, 1, 5001),
+    "oneitem": ("json_list_mostly_one", 3, 2, 5002),
+    "firstresult": ("json_first_result", 2, 10, 5010),
+    "note": ("json_escaped_newline", 5, 1, 5001),
+    "quote": ("json_escaped_quote", 5, 11, 5011),
+    "forward": ("json_forward_escaped", 5, 11, 5011),
+    # B: a text slot swallowing a list separator
+    "invite": ("list_in_user_text", 5, 12, 5012),
+    # C: the Deriver choosing one of several expressions that fit
+    "total": ("sum_two_decimals", 5, 10, 5010),
+    "total_float": ("sum_two_decimals", 2, 1, 5001),
+    "add": ("sum_as_printed", 5, 11, 5011),
+    "thousands": ("thousands_separator", 5, 1, 5001),
+    "capitalize": ("capitalize_surname", 5, 12, 5012),
+    "zfill": ("zero_padding", 8, 1, 5001),
+    "nextyear": ("next_year_leap_day", 5, 14, 5014),
+    "nextmonth": ("next_month_same_day", 3, 1, 5001),
+    # D: variables that were always equal; case normalisation
+    "addr": ("usually_equal_cities", 5, 10, 5010),
+    "namecase": ("name_case_normalised", 8, 1, 5001),
+    "emaillower": ("email_lowercased", 5, 11, 5011),
+    # E: afford_budget is a known limit with one outcome seen; this finding (both outcomes seen,
+    # 8 runs: the answer must be bound to the context, not to the item) is fixed and pinned.
+    "afford": ("afford_budget", 8, 1, 5001),
+    # F: request settings
+    "maxtok": ("max_tokens_cut", 5, 11, 5011),
+    "stop": ("stop_sequence", 8, 1, 5001),
+    # Found by the port's wider sweep (2 training runs whose examples all looked alike), fixed
+    # since: arithmetic without binary noise; short numbers of one width may be padded.
+    "total_float_repr": ("sum_two_decimals", 2, 16, 5016),
+    "zfill_two_digits": ("zero_padding", 2, 24, 5024),
+}
+
+# The known limits at the reviewer's cases (false hits of 20 test runs today in the comment). Strict
+# xfails: a fix makes the case pass and fail the test, until the workflow's known_limit is cleared.
+LIMITS: dict[str, tuple[str, int, int, int]] = {
+    "split": ("split_bill_rounding", 3, 15, 5015),  # 1
+    "max": ("max_of_three", 3, 13, 5013),  # 13
+    "sort": ("sort_three", 2, 2, 5002),  # 17
+    "threshold": ("expense_threshold", 5, 7, 9),  # 1
+    "parity": ("even_or_odd", 5, 7, 9),  # 11
+    "plural": ("plural_items", 5, 1, 2),  # 5
+    "greeting": ("time_of_day_greeting", 2, 102, 103),  # 15
+    "truncate": ("truncate_title", 5, 10, 5010),  # 3
+    "afford_one_outcome": ("afford_budget", 2, 1, 5001),  # 5 (of 40 calls); not a case of the review
+    "article": ("a_or_an", 2, 1, 2),  # 10; the review swept it, this case is ours
+}
+
+
+def _case_suite(workflow: str, n: int, train: int, test: int) -> Suite:
+    return Suite.model_validate({
+        "name": f"adversarial-{workflow}-{n}-{train}-{test}", "workflows": [workflow], "train_runs": n,
+        "test_runs": 20, "seeds": {"train": train, "test": test}, "learning_curve": [], "baselines": ["exact"],
+        "lookup_budget_ms": 50, "thresholds": {"max_false_hits": 0, "beat_exact": False}})
+
+
+def _false_hits(report: SuiteReport) -> str:
+    rows = report.calls[(report.calls["system"] == "rote") & report.calls["false_hit"]]
+    return rows[["workflow", "train_runs", "run", "call"]].to_string(index=False)
+
+
+def _assert_no_false_hit(report: SuiteReport) -> None:
+    rote = report.calls[report.calls["system"] == "rote"]
+    assert not rote["error"].notna().any(), "a lookup raised"
+    assert int(rote["false_hit"].sum()) == 0, f"false hits:\n{_false_hits(report)}"
+    assert report.ok, report.violations
+
+
+@pytest.mark.parametrize("case", sorted(FINDINGS))
+def test_reviewer_findings_stay_fixed(case: str) -> None:
+    workflow, n, train, test = FINDINGS[case]
+    assert workflow in GUARDED or workflow == "afford_budget"
+    _assert_no_false_hit(run_suite(_case_suite(workflow, n, train, test)))
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(k, marks=pytest.mark.xfail(reason=str(ADVERSARIAL[v[0]].known_limit), strict=True))
+    for k, v in sorted(LIMITS.items())])
+def test_known_limits_still_hold(case: str) -> None:
+    workflow, n, train, test = LIMITS[case]
+    assert workflow in KNOWN_LIMITS
+    _assert_no_false_hit(run_suite(_case_suite(workflow, n, train, test)))
+
+
+def test_adversarial_suite_has_no_false_hit_at_any_training_size() -> None:
+    report = run_suite("adversarial")
+    # The suite's threshold checks the main point (5 runs); every point of the curve must hold too.
+    curve = report.curve[report.curve["system"] == "rote"].set_index("train_runs")
+    assert sorted(curve.index) == [2, 3, 5, 8]
+    _assert_no_false_hit(report)
+    assert report.calls.loc[report.calls["system"] == "rote", "hit"].any()
+
+
+def test_registration_keeps_the_catalog_and_default_suite_unchanged() -> None:
+    assert not WORKFLOWS.keys() & ADVERSARIAL.keys()
+    assert REGISTRY == {**WORKFLOWS, **ADVERSARIAL}
+    assert load_suite("default").workflows == list(WORKFLOWS)
+    assert GROUPS["all"] == tuple(WORKFLOWS)
+    assert set(GUARDED) | set(KNOWN_LIMITS) == set(ADVERSARIAL)
+    assert not set(GUARDED) & set(KNOWN_LIMITS)
+
+
+def test_suites_cover_the_groups() -> None:
+    guarded, limits = load_suite("adversarial"), load_suite("adversarial-limits")
+    assert guarded.workflows == list(GUARDED) and guarded.thresholds.max_false_hits == 0
+    assert limits.workflows == list(KNOWN_LIMITS) and limits.thresholds.max_false_hits is None
+    assert guarded.learning_curve == [2, 3, 5, 8] and guarded.baselines == ["exact"]
+    for name in KNOWN_LIMITS:
+        assert ADVERSARIAL[name].known_limit, name
+    assert all(w.cacheable for w in ADVERSARIAL.values())
+    assert {w for w, *_ in FINDINGS.values()} <= set(GUARDED) | {"afford_budget"}
+    assert {w for w, *_ in LIMITS.values()} == set(KNOWN_LIMITS)
+
+
+def test_group_keywords_and_names_mix() -> None:
+    s = Suite.model_validate({"name": "t", "workflows": ["hello", "adversarial", "json_optional_key"]})
+    assert s.workflows == ["hello", *GUARDED]
+    with pytest.raises(ValueError, match="unknown workflows"):
+        Suite.model_validate({"name": "t", "workflows": ["h_optfield"]})

@@ -103,13 +103,17 @@ def path_ids(namespace: str, hashes: Iterable[str]) -> list[str]:
     return out
 
 
-# Request settings that change what the right answer is: stop sequences cut it, a
-# logit bias or a penalty changes which tokens it has. Sampling knobs (temperature,
-# top_p, seed, user, metadata, stream) do not; a token limit is checked per answer
-# at lookup (``runtime.lookup``). A field a request does not set leaves its key as
-# it was, so keys stored before a field was added still match requests without it.
-REQUEST_KEY_FIELDS = ("model", "tools", "tool_choice", "response_format", "functions", "function_call",
-                      "parallel_tool_calls", "stop", "logit_bias", "presence_penalty", "frequency_penalty")
+# Request fields that cannot change what the right answer is: the messages themselves
+# (matched by the tree), sampling knobs (temperature, top_p, top_k, min_p, seed: a cached
+# answer is one good sample), delivery (stream, store, service tier, metadata, user) and a
+# token limit (checked per answer at lookup, ``runtime.lookup``). **Every other field is
+# part of the key**: a setting rote does not know (``reasoning_effort``, ``verbosity``, a
+# server's ``guided_json``...) may change the answer, so a request with it is answered
+# only from records made with it.
+IGNORED_FIELDS = frozenset({
+    "messages", "temperature", "top_p", "top_k", "min_p", "seed", "n", "stream", "stream_options", "store",
+    "metadata", "user", "safety_identifier", "prompt_cache_key", "service_tier", "max_tokens",
+    "max_completion_tokens", "logprobs", "top_logprobs", "timeout"})
 
 
 def request_key(request: Mapping[str, Any]) -> str:
@@ -119,6 +123,8 @@ def request_key(request: Mapping[str, Any]) -> str:
     True
     >>> request_key({"model": "m"}) == request_key({"model": "other"})
     False
+    >>> request_key({"model": "m"}) == request_key({"model": "m", "reasoning_effort": "low"})
+    False
     """
-    key = {f: request[f] for f in REQUEST_KEY_FIELDS if request.get(f) is not None}
+    key = {f: v for f, v in request.items() if f not in IGNORED_FIELDS and v is not None}
     return digest(orjson.dumps(key, option=orjson.OPT_SORT_KEYS))

@@ -24,6 +24,7 @@ from typing import Any
 import duckdb
 import orjson
 
+from induction.hashing import request_key
 from rote.errors import StoreError, StoreLockedError
 
 SCHEMA_VERSION = 1
@@ -229,8 +230,10 @@ class Store:
                 node_ids=ids,
                 response=orjson.loads(response),
                 response_node_id=resp_node,
-                params=orjson.loads(params),
-                request_key=rkey,
+                params=(params_obj := orjson.loads(params)),
+                # From the stored settings, not the column: keys follow the current
+                # definition (``hashing.request_key``) without a re-ingest.
+                request_key=request_key(params_obj) if isinstance(params_obj, dict) else rkey,
                 bindings=orjson.loads(bindings) if bindings else {},
                 seq=seq,
             )

@@ -105,6 +105,35 @@ def _refusal(request: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _out_of_order(messages: list[Any]) -> int | None:
+    """The index of a tool result that answers another call than the one at its position
+    (results of parallel calls in completion order), if any.
+
+    Templates read tool results by position, and ids are not part of them (they change every
+    run): "14 C" then "35 C" would be read as Dublin's then Prague's whatever the ids say.
+    So a request whose results are not in the order of its calls is not answered.
+    """
+    pending: list[Any] | None = None
+    k = 0
+    for i, m in enumerate(messages):
+        if type(m) is not dict:
+            return None  # the walk reports it
+        role = m.get("role")
+        if role == "tool":
+            if pending is not None:
+                if k >= len(pending) or m.get("tool_call_id") != pending[k]:
+                    return i
+                k += 1
+        elif role == "assistant":
+            calls = m.get("tool_calls")
+            pending = ([c.get("id") if isinstance(c, dict) else None for c in calls]
+                       if isinstance(calls, list) and len(calls) > 1 else None)
+            k = 0
+        else:
+            pending = None
+    return None
+
+
 def explain(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "default",
             disabled: Collection[str] | None = None) -> Explanation:
     """Look ``request`` up in ``tree``, saying why when it misses."""
@@ -114,6 +143,9 @@ def explain(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "de
     reason = _refusal(request)
     if reason is not None:
         return Explanation(None, reason, ())
+    swapped = _out_of_order(messages)
+    if swapped is not None:
+        return Explanation(None, f"message {swapped + 1}: tool results are not in the order of their calls", ())
     roots = tree.index.roots.get(namespace)
     if roots is None:
         return Explanation(None, f"no templates in namespace {namespace!r}", ())

@@ -134,3 +134,13 @@ def test_iter_records_rebuilds_contexts(tmp_path: Path) -> None:
         assert got[1].response_message["tool_calls"][0]["function"]["name"] == "send_email"
         assert got[0].response_node_id == got[1].node_ids[2]
         assert [r.seq for r in store.iter_records(since_seq=got[0].seq)] == [got[1].seq]
+
+
+def test_request_keys_follow_the_current_definition_without_a_reingest(tmp_path: Path) -> None:
+    from induction.hashing import request_key
+
+    with Store.open(tmp_path / "s.duckdb") as store:
+        ingest_stream(store, io.BytesIO(lines(*agent_run("Erik", "erik@x.io", 1))))
+        store.con.execute("UPDATE records SET request_key = 'made-by-an-older-rote'")
+        for rec in store.iter_records():
+            assert rec.request_key == request_key(rec.params)

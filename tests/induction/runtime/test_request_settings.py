@@ -44,3 +44,30 @@ def test_an_answer_longer_than_the_token_limit_is_a_miss() -> None:
     # Recorded usage says more tokens than the limit: a miss whatever the length.
     e = tree(usage={"completion_tokens": 40}).explain({**ASK, "max_tokens": 30})
     assert e.hit is None and "40 tokens" in (e.reason or "")
+
+
+def test_results_of_parallel_calls_out_of_call_order_are_a_miss() -> None:
+    calls = [{"id": i, "type": "function", "function": {"name": "get_temp", "arguments": f'{{"city": "{c}"}}'}}
+             for i, c in (("a", "Dublin"), ("b", "Prague"))]
+
+    def ask(order: tuple[str, str]) -> dict[str, Any]:
+        temps = {"a": "14 C", "b": "35 C"}
+        return {"model": "m", "messages": [
+            {"role": "user", "content": "Say hello to Zed."},
+            {"role": "assistant", "content": None, "tool_calls": calls},
+            *({"role": "tool", "tool_call_id": i, "content": temps[i]} for i in order)]}
+
+    t = tree()
+    assert "not in the order" not in (t.explain(ask(("a", "b"))).reason or "")
+    e = t.explain(ask(("b", "a")))  # Prague's result first: read by position, it would be Dublin's
+    assert e.hit is None and e.reason == "message 3: tool results are not in the order of their calls"
+
+
+def test_settings_rote_does_not_know_are_part_of_the_key() -> None:
+    base = request_key(ASK)
+    for field, value in (("reasoning_effort", "low"), ("verbosity", "low"), ("guided_json", {"type": "object"}),
+                         ("chat_template_kwargs", {"enable_thinking": True}), ("prediction", {"type": "content"})):
+        assert request_key({**ASK, field: value}) != base, field
+    for field, value in (("stream", True), ("stream_options", {"include_usage": True}), ("user", "u1"),
+                         ("metadata", {"a": "b"}), ("store", True), ("service_tier", "flex"), ("top_k", 5)):
+        assert request_key({**ASK, field: value}) == base, field

@@ -507,7 +507,9 @@ class Inducer:
             for sc, v in zip(new_scopes, gap.values, strict=True):
                 sc[var] = v
         kinds = {g.gid: _kind(g.values) for g in sk.gaps}
-        refuse = {g.gid: _refused(g.values) for g in sk.gaps if kinds[g.gid] in ("text", "word", "multiline")}
+        after = _literal_after(sk.content or [])
+        refuse = {g.gid: _refused(g.values, after.get(g.gid, "")) for g in sk.gaps
+                  if kinds[g.gid] in ("text", "word", "multiline")}
         return _render(sk, slot, kinds, refuse), derivations, new_scopes, new_vars
 
     def _response(self, members: list[_Member], scopes: list[dict[str, Any]]
@@ -673,23 +675,43 @@ def _split(cluster: list[tuple[str, _Member]], keys: list[list[Any]]) -> list[li
 STRUCTURAL = '"\\{}[]<>|,;'
 
 
-def _refused(values: list[Any]) -> str:
-    """The structural characters no value holds (see ``Slot.refuse``).
+# Phrases that join two items or two sentences, where every example may have had one.
+JOINERS = (" and ", ". ", " or ")
 
-    >>> _refused(["Ada Lovelace", "Bo, Jr."]) == STRUCTURAL.replace(",", "")
+
+def _literal_after(content: list[str | int]) -> dict[int, str]:
+    """The literal text right after each gap of a skeleton's content ("" when none)."""
+    return {p: nxt for p, nxt in zip(content, [*content[1:], ""][:len(content)], strict=True)
+            if isinstance(p, int) and isinstance(nxt, str)}
+
+
+def _refused(values: list[Any], after: str = "") -> tuple[str, tuple[str, ...]]:
+    """What a free-text slot refuses (``Slot.refuse``, ``Slot.refuse_text``): the structural
+    characters, the first character of the literal ``after`` it if that is punctuation, that
+    literal itself, and the joining phrases, each unless some example's value held it.
+
+    >>> _refused(["Ada Lovelace", "Bo, Jr."], after="'}")[0] == STRUCTURAL.replace(",", "") + "'"
     True
+    >>> _refused(["back up the laptop"], after=" at ")[1]
+    (' at ', ' and ', '. ', ' or ')
     """
     seen = "".join(v if isinstance(v, str) else str(v) for v in values)
-    return "".join(c for c in STRUCTURAL if c not in seen)
+    chars = "".join(c for c in STRUCTURAL if c not in seen)
+    if after and not after[0].isalnum() and not after[0].isspace() and after[0] not in seen + chars:
+        chars += after[0]  # "'" after 'address': '{{address}}': a value never runs past it
+    head = after[:32]
+    phrases = tuple(p for p in dict.fromkeys((head if head.strip() else "", *JOINERS)) if p and p not in seen)
+    return chars, phrases
 
 
 def _render(sk: Skeleton, slot: dict[int, str], kinds: dict[int, SlotKind],
-            refuse: dict[int, str] | None = None) -> MessageTemplate:
+            refuse: dict[int, tuple[str, tuple[str, ...]]] | None = None) -> MessageTemplate:
     refuse = refuse or {}
 
     def text(parts: list[str | int]) -> TextTemplate:
-        return TextTemplate(parts=tuple(p if isinstance(p, str) else Slot(var=slot[p], kind=kinds[p], refuse=refuse.get(p, ""))
-                                        for p in parts))
+        return TextTemplate(parts=tuple(
+            p if isinstance(p, str) else Slot(var=slot[p], kind=kinds[p], refuse=refuse.get(p, ("", ()))[0],
+                                              refuse_text=refuse.get(p, ("", ()))[1]) for p in parts))
 
     def js(v: Any) -> Any:
         if isinstance(v, dict):

@@ -90,6 +90,15 @@ def _normalise(template: TextTemplate) -> tuple[list[str], list[Slot]]:
     return literals, slots
 
 
+def _refusal(slot: Slot) -> re.Pattern[bytes]:
+    """One pattern finding any character or phrase ``slot`` refuses (a class and literal
+    alternatives: no backtracking, linear in the value)."""
+    alts = [re.escape(p.encode()) for p in slot.refuse_text if p]
+    if slot.refuse:
+        alts.insert(0, b"[" + re.escape(slot.refuse.encode()) + b"]")
+    return re.compile(b"|".join(alts))
+
+
 def intern(s: str) -> str:
     """``sys.intern`` for plain strings: variable names, keys and roles are then one object
     across the tree (compared by identity, and one cache line however many nodes use them)."""
@@ -133,9 +142,9 @@ class TextMatcher:
         # the last value as what remains).
         self._last = (self.slots[-1].kind if self.slots else "", len(self.lit_bytes[-1]))
         self._checked = [(i, s.kind) for i, s in enumerate(self.slots) if kinds.needs_check(s.kind)]
-        # Per slot with refused characters: its index and a pattern finding any of them.
-        self._refuse = tuple((i, re.compile(b"[" + re.escape(s.refuse.encode()) + b"]"))
-                             for i, s in enumerate(self.slots) if s.refuse) or None
+        # Per slot with refused characters or phrases: its index and a pattern finding any.
+        self._refuse = tuple((i, _refusal(s)) for i, s in enumerate(self.slots)
+                             if s.refuse or s.refuse_text) or None
         # Per slot, what the walk reads: the literal after it, its kind, the stdlib pattern
         # of its class run (None for text and multiline, found without one), its width,
         # and whether it is the last slot, forced, or free.

@@ -55,6 +55,10 @@ class Slot(BaseModel):
     # value had: a quote, a brace, a comma...). A split that puts one in this slot is a
     # miss: the slot would be swallowing structure (JSON, a list) it was never shown.
     refuse: str = ""
+    # Likewise whole phrases no example's value held: the literal that follows the slot
+    # (a value holding it would have swallowed a repeat of the template's own structure),
+    # " and ", ". " (two items, two sentences, where every example had one).
+    refuse_text: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return "{{" + self.var + ("" if self.kind == "text" else ":" + self.kind) + "}}"

@@ -376,7 +376,7 @@ def test_two_clusters_with_one_template_get_two_ids_and_never_answer_against_eac
     same = [n for n in r.nodes if render_message(n.template) == "Title: {{title}}"]
     assert sorted(n.status for n in same) == ["live", "uncacheable"]
     # The live one would copy any title; the uncacheable one matches too, and vetoes.
-    long = _titles(["A very long title that goes on and on"])[0]["request"]
+    long = _titles(["A very long title that goes on forever"])[0]["request"]
     e = tree.explain(long)
     assert e.hit is None and "uncacheable" in (e.reason or "")
 
@@ -454,3 +454,22 @@ def test_a_free_text_slot_never_swallows_structure_it_was_not_shown() -> None:
     (user,) = [n for n in r.nodes if n.template.role == "user"]
     assert user.template.content is not None
     assert all("," in s.refuse and '"' in s.refuse for s in user.template.content.slots)
+
+
+def test_a_slot_refuses_its_own_following_literal_and_joiners_never_seen() -> None:
+    records = []
+    for i, (who, task) in enumerate([("Ann Lee", "budget"), ("Bob Ray", "hiring"), ("Cid Moe", "pricing")]):
+        run = Run(Hello(), random.Random(i))
+        run.system("You schedule meetings.").user(f"Invite {who} to a meeting about {task}.")
+        run.call("send_invite", {"attendee": who, "topic": task}, {"ok": True})
+        records += run.records
+    tree = compile_tree(induce(stored(records)).nodes)
+
+    def ask(text: str) -> Any:
+        return tree.explain({**records[0]["request"], "messages": [records[0]["request"]["messages"][0],
+                                                                   {"role": "user", "content": text}]})
+
+    assert ask("Invite Dee Fox to a meeting about security.").hit is not None
+    for text in ("Invite Dee Fox and Eve Kim to a meeting about security.",  # two invites, not one
+                 "Invite Dee Fox. Then invite Eve Kim to a meeting about security."):
+        assert ask(text).hit is None, text

@@ -197,3 +197,10 @@ def test_refused_characters_hold_on_the_one_pass_path_too() -> None:
     assert m.match("Invite Ann and Bob now.", {}) == {"a": "Ann", "b": "Bob"}
     assert m.match("Invite Ann, and Bob now.", {}) is None
     assert m.match("Invite Ann and Bob,Cy now.", {}) is None
+
+
+def test_a_slot_refuses_the_phrases_it_lists() -> None:
+    t = TextTemplate(parts=("Invite ", Slot(var="who", refuse_text=(" to a meeting", " and ")), " to a meeting."))
+    assert match_text(t, "Invite Ann Lee to a meeting.", {}) == {"who": "Ann Lee"}
+    assert match_text(t, "Invite Ann Lee and Bob Ray to a meeting.", {}) is None  # two people, one slot
+    assert match_text(t, "Invite Ann to a meeting with Bob to a meeting.", {}) is None

@@ -38,6 +38,7 @@ from induction.deriver import reference_alternatives
 from induction.hashing import canonical_message, digest, message_hash
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
 from induction.runtime.dsl import expr_vars as _expr_vars
+from induction.runtime.lookup import results_out_of_order
 from induction.runtime.messages import match_message, reads_as, same_json
 from induction.runtime.nodes import Derivation, ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import (
@@ -163,6 +164,12 @@ class Inducer:
 
     # -- the store tree ----------------------------------------------------------
     def _load(self, records: list[StoredRecord]) -> None:
+        in_order = [r for r in records if results_out_of_order(r.messages) is None]
+        # Results of parallel calls out of the order of the calls: the runtime never answers
+        # such a context (it reads results by position), and learning from one would read
+        # in-order results swapped.
+        self.stats["records_out_of_order"] = len(records) - len(in_order)
+        records = in_order
         for rec in records:
             parent: str | None = None
             for nid, msg in zip([*rec.node_ids, rec.response_node_id], [*rec.messages, rec.response_message],
@@ -675,8 +682,9 @@ def _split(cluster: list[tuple[str, _Member]], keys: list[list[Any]]) -> list[li
 STRUCTURAL = '"\\{}[]<>|,;'
 
 
-# Phrases that join two items or two sentences, where every example may have had one.
-JOINERS = (" and ", ". ", " or ")
+# Phrases that join two items or two sentences, or start a labelled field ("Assignee: "),
+# where every example may have had one.
+JOINERS = (" and ", ". ", " or ", ": ")
 
 
 def _literal_after(content: list[str | int]) -> dict[int, str]:
@@ -693,7 +701,7 @@ def _refused(values: list[Any], after: str = "") -> tuple[str, tuple[str, ...]]:
     >>> _refused(["Ada Lovelace", "Bo, Jr."], after="'}")[0] == STRUCTURAL.replace(",", "") + "'"
     True
     >>> _refused(["back up the laptop"], after=" at ")[1]
-    (' at ', ' and ', '. ', ' or ')
+    (' at ', ' and ', '. ', ' or ', ': ')
     """
     seen = "".join(v if isinstance(v, str) else str(v) for v in values)
     chars = "".join(c for c in STRUCTURAL if c not in seen)

@@ -1,8 +1,8 @@
 """Adversarial fixture workflows: traps set for rote's induction, each where a cache that
 generalises too eagerly answers wrongly (a false hit).
 
-A reviewer wrote them to hunt for false hits; each set one trap, found one (or more) and
-the finding became a fix. Here they guard against regressions. They are not part of the
+Two reviewers wrote them, in two rounds, to hunt for false hits; each set one trap, found
+one (or more) and the finding became a fix. Here they guard against regressions. They are not part of the
 catalog: ``workflows: all`` and the shipped fixtures do not include them. Suites name them
 by name or by group (``evals/suites/adversarial.yaml``, ``adversarial-limits.yaml``):
 
@@ -14,17 +14,20 @@ by name or by group (``evals/suites/adversarial.yaml``, ``adversarial-limits.yam
 Every answer is a function of the request, so every workflow is cacheable: a correct cache
 may serve new data (it would have to learn the rule). Families of traps (``family``):
 
-- A: JSON tool results whose free-text values hold structure or escapes;
-- B: a text value in the user's message that may swallow a list separator;
+- A: tool results (JSON, a Python dict's repr, plain text) whose free-text values hold
+  structure or escapes, or are followed by an optional key or line;
+- B: a text value in the user's message that may swallow a list separator, a joiner
+  (" and ") or a following sentence;
 - C: several expressions fit the examples (number formats, case, rounding, calendar);
-- D: variables that are always (or usually) equal; case normalisation;
+- D: variables that are always (or usually) equal; case and whitespace normalisation;
 - E: the answer depends on what a value means, and training saw one outcome;
 - F: request settings (``stop``, ``max_tokens``) that change the answer;
-- ``control``: shapes close to a trap where the reviewer found no false hit.
+- G: the tool-call protocol (parallel tool results in completion order, tied by ``tool_call_id``);
+- ``control``: shapes close to a trap where the reviewers found no false hit.
 
 Each run's data is drawn from an RNG seeded with the reviewer's name of the workflow
-(``reviewer_name``), so the reviewer's seed pairs still draw the data of their findings.
-The mapping from the reviewer's names is in the comment above ``ALL`` at the end.
+(``reviewer_name``), so the reviewers' seed pairs still draw the data of their findings.
+The mapping from the reviewers' names is in the comment above ``ALL`` at the end.
 
 >>> from evals.workflows import ADVERSARIAL
 >>> ADVERSARIAL["json_optional_key"].reviewer_name, ADVERSARIAL["sort_three"].known_limit is not None
@@ -42,7 +45,7 @@ from faker import Faker
 
 from evals.workflows.base import RecordDict, Run, Workflow, tool
 
-Family = Literal["A", "B", "C", "D", "E", "F", "control"]
+Family = Literal["A", "B", "C", "D", "E", "F", "G", "control"]
 
 
 class Adversarial(Workflow):
@@ -65,7 +68,7 @@ class Adversarial(Workflow):
         return r.records
 
 
-# --- A: JSON tool results ---------------------------------------------------------------------
+# --- A: tool results --------------------------------------------------------------------------
 
 class JsonOptionalKey(Adversarial):
     """A profile sometimes carries a middle name: an extra key in the middle of the JSON result.
@@ -212,7 +215,65 @@ class JsonForwardEscaped(Adversarial):
         run.say(f"Mirrored {t}.")
 
 
-# --- B: lists in user text --------------------------------------------------------------------
+class PythonReprAddress(Adversarial):
+    """A tool returns a Python dict's ``str()`` (single quotes, not JSON); the answer copies the
+    address (which may hold a comma) and, one run in four, an apartment from an extra last key.
+
+    Trap: the address slot, learned from records without the key, swallows
+    ``', 'apartment': '12B`` (quotes and colons in the repr are not JSON structure).
+    """
+
+    name = "python_repr_address"
+    reviewer_name = "b_repraddr"
+    family = "A"
+    description = "A Python-repr tool result whose last text value may be followed by an optional key."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_customer", "Customer record", customer_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        cid = f"C{rng.randint(10000, 99999)}"
+        addr = f"{fake.building_number()} {fake.street_name()}"
+        if rng.random() < 0.5:
+            addr += f", Unit {rng.randint(1, 99)}"
+        rec = {"id": cid, "type": "customer", "status": "active", "region": "north-america",
+               "delivery_window": "weekdays 9-17", "address": addr}
+        if rng.random() < 0.25:
+            rec["apartment"] = f"{rng.randint(1, 30)}{rng.choice('ABCD')}"
+        run.system("You tell agents where to deliver.")
+        run.user(f"Where do we deliver for customer {cid}?")
+        run.call("get_customer", {"customer_id": cid}, str(rec))
+        apt = f", apartment {rec['apartment']}" if "apartment" in rec else ""
+        run.say(f"Deliver to {addr}{apt}.")
+
+
+class MultilineTextTail(Adversarial):
+    """A plain-text tool result ends with a two-line description, one run in four followed by
+    an ``Assignee:`` line; the answer reads the description back.
+
+    Trap: the multi-line slot at the end of the result, learned from results without the
+    extra line, swallows it and the answer reads ``Assignee: ...`` as part of the description.
+    The second reviewer's control (no false hit at their seeds); the port's sweep found
+    false hits at 2-3 training runs (seeds 405/406): a known limit.
+    """
+
+    name = "multiline_text_tail"
+    reviewer_name = "b_linestail"
+    family = "A"
+    description = "A multi-line value at the end of a plain-text tool result, sometimes followed by one more line."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_issue", "Issue", issue_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        iid = f"I{rng.randint(1000, 9999)}"
+        desc = "\n".join(fake.sentence(nb_words=3).rstrip(".") for _ in range(2))
+        text = f"Issue {iid}\nProject: infrastructure\nStatus: open\nReporter: monitoring-bot\nDescription:\n{desc}"
+        if rng.random() < 0.25:
+            text += f"\nAssignee: {fake.first_name()}"
+        run.system("You read issue descriptions back verbatim.")
+        run.user(f"Read me the description of issue {iid}.")
+        run.call("get_issue", {"issue_id": iid}, text)
+        run.say(f"Description of {iid}:\n{desc}")
+
+
+# --- B: lists and joiners in user text ---------------------------------------------------------
 
 class ListInUserText(Adversarial):
     """Invite two (sometimes three) people; each becomes an element of a JSON array argument.
@@ -240,6 +301,100 @@ class ListInUserText(Adversarial):
         run.user(f"Invite {listed} to a meeting about {topic}.")
         run.call("send_invites", {"attendees": people, "topic": topic}, {"ok": True})
         run.say(f"Invited {len(people)} people.")
+
+
+class OneOrTwoReminders(Adversarial):
+    """The user asks "Remind me to X at 3pm."; one run in four, two reminders in one sentence
+    (two parallel tool calls).
+
+    Trap: the task slot swallows its own following literal: read with the one-reminder
+    template, "X at 3pm and to Y" becomes the task.
+    """
+
+    name = "one_or_two_reminders"
+    reviewer_name = "a_remind"
+    family = "B"
+    description = "One reminder per sentence, sometimes two joined by 'and': a task slot may swallow ' at '."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("create_reminder", "Create a reminder", task="string",
+                                                  time="string")]
+    TASKS = ("call mom", "buy milk", "water the plants", "pay the rent", "book a dentist", "email the landlord",
+             "pick up the kids", "walk the dog", "renew my passport", "back up the laptop")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        t1, t2 = rng.sample(self.TASKS, 2)
+        h1, h2 = rng.sample(range(1, 12), 2)
+        run.system("You manage reminders.")
+        if rng.random() < 0.25:
+            run.user(f"Remind me to {t1} at {h1}pm and to {t2} at {h2}pm.")
+            run.call_many([("create_reminder", {"task": t1, "time": f"{h1}pm"}),
+                           ("create_reminder", {"task": t2, "time": f"{h2}pm"})], [{"ok": True}, {"ok": True}])
+            run.say("Both reminders are set.")
+        else:
+            run.user(f"Remind me to {t1} at {h1}pm.")
+            run.call("create_reminder", {"task": t1, "time": f"{h1}pm"}, {"ok": True})
+            run.say("Your reminder is set.")
+
+
+class InviteOneOrTwo(Adversarial):
+    """Invite one person, one run in four "A and B" (one invite each, in parallel).
+
+    Trap: the attendee slot of the one-person template swallows "A and B" and one invite
+    goes to a person of that name.
+    """
+
+    name = "invite_one_or_two"
+    reviewer_name = "a_inviteand"
+    family = "B"
+    description = "One invitee, sometimes two joined by ' and ': a name slot may swallow the joiner."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("send_invite", "Invite one person", attendee="string",
+                                                  topic="string")]
+    TOPICS = ("budget", "hiring", "the roadmap", "onboarding", "security", "pricing")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        topic = rng.choice(self.TOPICS)
+        two = rng.random() < 0.25
+        people = [fake.name() for _ in range(2 if two else 1)]
+        run.system("You schedule meetings. Send one invite per attendee.")
+        run.user(f"Invite {' and '.join(people)} to a meeting about {topic}.")
+        if two:
+            run.call_many([("send_invite", {"attendee": p, "topic": topic}) for p in people],
+                          [{"ok": True}, {"ok": True}])
+            run.say(f"Invited {len(people)} people.")
+        else:
+            run.call("send_invite", {"attendee": people[0], "topic": topic}, {"ok": True})
+            run.say(f"Invited {people[0]}.")
+
+
+class SecondSentence(Adversarial):
+    """The user asks "Look up A."; one run in four "Look up A. Then look up B." (two parallel lookups).
+
+    Trap: the name slot, followed by the final period, swallows ". Then look up B" and the
+    lookup is of "A. Then look up B". Fixed where no training name held ". " (the reviewer's
+    finding, pinned in ``tests/evals/test_adversarial.py``); a known limit where one did: Faker
+    draws honorifics ("Mrs. Christina Hale"), and the slot then accepts ". " (seeds 304/305).
+    """
+
+    name = "second_sentence"
+    reviewer_name = "a_sentence"
+    family = "B"
+    description = "A name slot before a final period; sometimes a second sentence follows: the slot may swallow it."
+    known_limit = ("sentence: once a training name held '. ' (an honorific: 'Mrs. Christina Hale') the name slot "
+                   "accepts it, and 'A. Then look up B' is looked up as one name (3-8 runs, seeds 304/305)")
+    tools: ClassVar[list[dict[str, Any]]] = [tool("lookup", "Look a person up", name="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.name()
+        extra = rng.random() < 0.25
+        run.system("You look people up in the directory.")
+        if extra:
+            other = fake.name()
+            run.user(f"Look up {who}. Then look up {other}.")
+            run.call_many([("lookup", {"name": who}), ("lookup", {"name": other})], [{"ok": 1}, {"ok": 1}])
+            run.say("Both are in the directory.")
+        else:
+            run.user(f"Look up {who}.")
+            run.call("lookup", {"name": who}, {"ok": 1})
+            run.say(f"{who} is in the directory.")
 
 
 # --- C: several expressions fit the examples ------------------------------------------------
@@ -442,7 +597,7 @@ class SortThree(Adversarial):
         run.say(", ".join(str(x) for x in sorted(xs)))
 
 
-# --- D: equal variables, case normalisation --------------------------------------------------
+# --- D: equal variables, case and whitespace normalisation -----------------------------------
 
 class UsuallyEqualCities(Adversarial):
     """Billing and shipping city are equal four runs in five; the agent ships to the shipping city.
@@ -505,6 +660,45 @@ class EmailLowercased(Adversarial):
         run.user(f"Please subscribe {typed}")
         run.call("subscribe", {"email": typed.lower()}, {"ok": True})
         run.say(f"Subscribed {typed.lower()}.")
+
+
+class TrailingSpaceName(Adversarial):
+    """One user in four leaves a trailing space after their name; the greeting has none.
+
+    Trap: the name slot binds the space and the answer copies it ("Welcome, Ann Lee !").
+    """
+
+    name = "trailing_space_name"
+    reviewer_name = "a_trailing"
+    family = "D"
+    description = "A name typed with a trailing space (one run in four), greeted without it."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.name()
+        typed = who + (" " if rng.random() < 0.25 else "")
+        run.system("You are a friendly receptionist.")
+        run.user(f"Hi, my name is {typed}").say(f"Welcome, {who}!")
+
+
+class TrailingSpaceToolArg(Adversarial):
+    """As ``trailing_space_name``, the name copied (trimmed) into a tool argument.
+
+    Trap: the argument's JSON string gets the trailing space the user typed.
+    """
+
+    name = "trailing_space_tool_arg"
+    reviewer_name = "a_trailtool"
+    family = "D"
+    description = "A name typed with a trailing space (one run in four), trimmed in a tool argument and the answer."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("lookup_customer", "Find a customer", name="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.name()
+        typed = who + (" " if rng.random() < 0.25 else "")
+        run.system("You look customers up.")
+        run.user(f"Find the customer {typed}")
+        run.call("lookup_customer", {"name": who}, {"found": True})
+        run.say(f"{who} is a customer.")
 
 
 # --- E: the answer depends on what a value means ---------------------------------------------
@@ -700,6 +894,38 @@ class StopSequence(Adversarial):
             run.say(f"Hello, {name}! How are you today?")
 
 
+# --- G: tool-call protocol --------------------------------------------------------------------
+
+class ParallelResultsOrder(Adversarial):
+    """Two weather calls in parallel; one run in five the results come back in the other order
+    (completion order: each result is tied to its call by ``tool_call_id``, not by position).
+
+    Trap: the temperatures bound by the results' positions are swapped in the answer. Fixed
+    where training saw results in call order (the runtime misses results out of call order:
+    the reviewer's finding, pinned in ``tests/evals/test_adversarial.py``); a known limit
+    where every training run had them out of order (seeds 405/406, 2 runs): the template
+    binds the positions swapped and answers in-order results with the values exchanged.
+    """
+
+    name = "parallel_results_order"
+    reviewer_name = "a_parallel"
+    family = "G"
+    description = "Parallel tool results out of call order: tool_call_id, not position, says which is which."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_temp", "Temperature of a city", city="string")]
+    CITIES = ("Paris", "London", "Berlin", "Madrid", "Rome", "Vienna", "Oslo", "Prague", "Lisbon", "Dublin")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        a, b = rng.sample(self.CITIES, 2)
+        ta, tb = rng.randint(5, 35), rng.randint(5, 35)
+        while tb == ta:
+            tb = rng.randint(5, 35)
+        run.system("You compare the weather of two cities.")
+        run.user(f"Compare the temperature in {a} and {b}.")
+        order = [1, 0] if rng.random() < 0.2 else [0, 1]
+        run.call_many([("get_temp", {"city": a}), ("get_temp", {"city": b})], [f"{ta} C", f"{tb} C"], order)
+        run.say(f"It is {ta} C in {a} and {tb} C in {b}.")
+
+
 # --- controls: close to a trap, no false hit found ---------------------------------------------
 
 class CountListItems(Adversarial):
@@ -804,8 +1030,33 @@ class OptionalNickname(Adversarial):
         run.call("profile", {"user_id": uid}, prof)
         run.say(f"Hi {nick or first}!")
 
+class PythonReprNote(Adversarial):
+    """A Python-repr ticket whose free-text summary is sometimes followed by a ``priority`` key.
 
-# The reviewer's names (``/tmp/hunt/wf1.py`` ... ``wf5.py`` in the review) -> the names here:
+    Close to: ``python_repr_address`` (A), with no comma in the value.
+    """
+
+    name = "python_repr_note"
+    reviewer_name = "b_reprnote"
+    family = "control"
+    description = "A Python-repr tool result; an optional key may follow the text value the answer copies."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_ticket", "Ticket", ticket_id="string")]
+    NOTES = ("printer jams on page two", "cannot log in after reset", "screen flickers at startup",
+             "email sync stopped yesterday", "vpn drops every hour", "laptop fan is loud", "mouse double clicks")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        tid = f"T{rng.randint(1000, 9999)}"
+        rec = {"id": tid, "queue": "it-helpdesk", "state": "open", "summary": rng.choice(self.NOTES)}
+        if rng.random() < 0.25:
+            rec["priority"] = rng.choice(["high", "low"])
+        run.system("You summarise tickets.")
+        run.user(f"What is ticket {tid} about?")
+        run.call("get_ticket", {"ticket_id": tid}, str(rec))
+        run.say(f"Ticket {tid}: {rec['summary']}.")
+
+
+
+# The first reviewer's names (``/tmp/hunt/wf1.py`` ... ``wf5.py`` in the review) -> the names here:
 #   A  h_optfield -> json_optional_key        h_oneitem -> json_list_mostly_one
 #      h_firstresult -> json_first_result     h_note -> json_escaped_newline
 #      h_quote -> json_escaped_quote          h_forward -> json_forward_escaped
@@ -824,7 +1075,15 @@ class OptionalNickname(Adversarial):
 #   F  h_maxtok -> max_tokens_cut             h_stop -> stop_sequence
 #   controls (no false hit found): h_count -> count_list_items, h_samerole -> same_value_two_roles,
 #      h_ticket -> id_from_username, h_lastresult -> last_order_in_text, h_nickname -> optional_nickname
+# The second reviewer's (``/tmp/hunt3/wfa.py``, ``wfb.py`` in the second round):
+#   A  b_repraddr -> python_repr_address        b_linestail -> multiline_text_tail (limit; their control)
+#   B  a_remind -> one_or_two_reminders         a_inviteand -> invite_one_or_two
+#      a_sentence -> second_sentence (limit)
+#   D  a_trailing -> trailing_space_name        a_trailtool -> trailing_space_tool_arg
+#   G  a_parallel -> parallel_results_order (limit)
+#   control (no false hit found): b_reprnote -> python_repr_note
 ALL: tuple[type[Adversarial], ...] = (
+    # The first round, by family
     JsonOptionalKey, JsonListMostlyOne, JsonFirstResult, JsonEscapedNewline, JsonEscapedQuote, JsonForwardEscaped,
     ListInUserText,
     SumTwoDecimals, SumAsPrinted, ThousandsSeparator, CapitalizeSurname, ZeroPadding, NextYearLeapDay,
@@ -833,6 +1092,12 @@ ALL: tuple[type[Adversarial], ...] = (
     AffordBudget, ExpenseThreshold, EvenOrOdd, PluralItems, TimeOfDayGreeting, TruncateTitle, AOrAn,
     MaxTokensCut, StopSequence,
     CountListItems, SameValueTwoRoles, IdFromUsername, LastOrderInText, OptionalNickname,
+    # The second round, by family (after the first: suites keep the first round's order)
+    PythonReprAddress, MultilineTextTail,
+    OneOrTwoReminders, InviteOneOrTwo, SecondSentence,
+    TrailingSpaceName, TrailingSpaceToolArg,
+    ParallelResultsOrder,
+    PythonReprNote,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)

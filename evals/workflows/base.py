@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 import orjson
@@ -84,6 +84,20 @@ class Run:
             "tool_calls")
         content = result if isinstance(result, str) else orjson.dumps(result).decode()
         self.messages.append({"role": "tool", "tool_call_id": cid, "content": content})
+        return self
+
+    def call_many(self, calls: Sequence[tuple[str, dict[str, Any]]], results: Sequence[Any],
+                  order: Sequence[int] | None = None) -> Run:
+        """The model calls several tools in one message (parallel tool calls); the results are
+        appended in ``order`` (indices into ``calls``: completion order), tied by ``tool_call_id``."""
+        ids = [self._id("call_") for _ in calls]
+        self._respond({"role": "assistant", "content": None, "refusal": None, "tool_calls": [
+            {"id": cid, "type": "function", "function": {"name": name, "arguments": orjson.dumps(args).decode()}}
+            for cid, (name, args) in zip(ids, calls, strict=True)]}, "tool_calls")
+        for i in range(len(calls)) if order is None else order:
+            r = results[i]
+            self.messages.append({"role": "tool", "tool_call_id": ids[i],
+                                  "content": r if isinstance(r, str) else orjson.dumps(r).decode()})
         return self
 
 

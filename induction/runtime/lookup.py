@@ -105,7 +105,7 @@ def _refusal(request: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _out_of_order(messages: list[Any]) -> int | None:
+def results_out_of_order(messages: list[Any]) -> int | None:
     """The index of a tool result that answers another call than the one at its position
     (results of parallel calls in completion order), if any.
 
@@ -143,7 +143,7 @@ def explain(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "de
     reason = _refusal(request)
     if reason is not None:
         return Explanation(None, reason, ())
-    swapped = _out_of_order(messages)
+    swapped = results_out_of_order(messages)
     if swapped is not None:
         return Explanation(None, f"message {swapped + 1}: tool results are not in the order of their calls", ())
     roots = tree.index.roots.get(namespace)

@@ -4,7 +4,7 @@ and over the ``adversarial`` suite's whole learning curve. Open findings and the
 are strict xfails, so a fix shows up as a failure asking to move the case.
 
 Each case replays one workflow alone (20 test runs) after ``n`` training runs, as the
-reviewer's driver did. The reviewer's seed pairs draw the same data as in the review: the
+reviewers' drivers did. The reviewers' seed pairs draw the same data as in the reviews: the
 workflows are seeded by their reviewer's name (``reviewer_name``).
 """
 
@@ -18,8 +18,8 @@ from evals.suite import GROUPS, Suite, load_suite
 from evals.workflows import ADVERSARIAL, REGISTRY, WORKFLOWS
 from evals.workflows.adversarial import GUARDED, KNOWN_LIMITS
 
-# The reviewer's findings on guarded workflows: case -> (workflow, training runs, train seed, test seed).
-# Case names are the reviewer's (their repro.py); workflow names are ours (see adversarial.py).
+# The reviewers' findings: case -> (workflow, training runs, train seed, test seed). Case names are
+# the reviewers' (their repro.py); workflow names are ours (see adversarial.py).
 FINDINGS: dict[str, tuple[str, int, int, int]] = {
     # A: JSON tool results whose free-text slots swallowed structure or escapes
     "optfield": ("json_optional_key", 5, 1, 5001),
@@ -53,7 +53,25 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     # since: arithmetic without binary noise; short numbers of one width may be padded.
     "total_float_repr": ("sum_two_decimals", 2, 16, 5016),
     "zfill_two_digits": ("zero_padding", 2, 24, 5024),
+    # The second reviewer's (second round): a trailing space trimmed; a text slot that swallowed a
+    # joiner (' and '), its own following literal (' at ') or a sentence boundary ('. '); a Python
+    # repr's quotes and colons; parallel tool results bound by position, not tool_call_id.
+    "trailing": ("trailing_space_name", 2, 1, 2),
+    "trailtool": ("trailing_space_tool_arg", 2, 102, 103),
+    "remind": ("one_or_two_reminders", 2, 7, 9),
+    "inviteand": ("invite_one_or_two", 3, 1, 2),
+    "sentence": ("second_sentence", 2, 1, 2),
+    "parallel": ("parallel_results_order", 2, 1, 2),
+    "repraddr": ("python_repr_address", 5, 1, 2),
+    # Found by the port of the second round, fixed since: training runs whose parallel results
+    # were out of call order are not learned from; a free-text slot refuses ": " (a new
+    # labelled line) unless an example held it.
+    "parallel_all_swapped": ("parallel_results_order", 2, 405, 406),
+    "linestail": ("multiline_text_tail", 2, 405, 406),
 }
+# Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
+# give false hits (their case in LIMITS).
+FIXED_IN_LIMITS = frozenset({"afford_budget", "second_sentence"})
 
 # The known limits at the reviewer's cases (false hits of 20 test runs today in the comment). Strict
 # xfails: a fix makes the case pass and fail the test, until the workflow's known_limit is cleared.
@@ -68,6 +86,8 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "truncate": ("truncate_title", 5, 10, 5010),  # 3
     "afford_one_outcome": ("afford_budget", 2, 1, 5001),  # 5 (of 40 calls); not a case of the review
     "article": ("a_or_an", 2, 1, 2),  # 10; the review swept it, this case is ours
+    # Found by the port of the second round (sweep of the 8 seed pairs of --seeds 8 at 2/3/5/8 runs):
+    "sentence_honorific": ("second_sentence", 5, 304, 305),  # 6 of 40; a training name was "Mrs. ..."
 }
 
 
@@ -93,7 +113,7 @@ def _assert_no_false_hit(report: SuiteReport) -> None:
 @pytest.mark.parametrize("case", sorted(FINDINGS))
 def test_reviewer_findings_stay_fixed(case: str) -> None:
     workflow, n, train, test = FINDINGS[case]
-    assert workflow in GUARDED or workflow == "afford_budget"
+    assert workflow in GUARDED or workflow in FIXED_IN_LIMITS
     _assert_no_false_hit(run_suite(_case_suite(workflow, n, train, test)))
 
 
@@ -132,7 +152,8 @@ def test_suites_cover_the_groups() -> None:
     for name in KNOWN_LIMITS:
         assert ADVERSARIAL[name].known_limit, name
     assert all(w.cacheable for w in ADVERSARIAL.values())
-    assert {w for w, *_ in FINDINGS.values()} <= set(GUARDED) | {"afford_budget"}
+    assert {w for w, *_ in FINDINGS.values()} <= set(GUARDED) | FIXED_IN_LIMITS
+    assert FIXED_IN_LIMITS.issubset(KNOWN_LIMITS)
     assert {w for w, *_ in LIMITS.values()} == set(KNOWN_LIMITS)
 
 

@@ -43,7 +43,17 @@ def _json_tpl(v: Any) -> str:
 
 def _derivation(d: Derivation) -> str:
     body = orjson.dumps(d.expr).decode() if d.expr is not None else f"python {d.function}(…)"
-    return f"{d.var} = {body}   (from {', '.join(d.args)})"
+    out = f"{d.var} = {body}   (from {', '.join(d.args)})"
+    if d.alternatives:
+        # The examples could not tell these apart: inputs where they disagree are misses.
+        rivals = " | ".join(orjson.dumps(a).decode() for a in d.alternatives)
+        out += f"\n    served only where these agree with it: {rivals}"
+    return out
+
+
+def _refusals(t: MessageTemplate) -> list[str]:
+    slots = [s for s in (t.content.slots if t.content is not None else ()) if s.refuse or s.refuse_text]
+    return [f"{s.var} never holds: " + " ".join(repr(x) for x in (*s.refuse, *s.refuse_text)) for s in slots]
 
 
 def describe(node: TemplateNode, notes: list[str]) -> str:
@@ -53,6 +63,7 @@ def describe(node: TemplateNode, notes: list[str]) -> str:
     vars_ = node.template.variables()
     if vars_:
         lines.append("variables in this message: " + ", ".join(vars_))
+    lines += ["  " + x for x in _refusals(node.template)]
     for d in node.derivations:
         lines.append("derived (checked on match): " + _derivation(d))
     if node.response is not None:
@@ -65,6 +76,9 @@ def describe(node: TemplateNode, notes: list[str]) -> str:
             independent = sorted({a for d in r.derivations for a in d.args} - {d.var for d in r.derivations})
             g = bindings_dag(independent, r.derivations)
             lines.append("  bindings DAG: " + "; ".join(f"{a} -> {b}" for a, b in g.edges))
+        if r.pins:
+            lines.append("  only for: " + ", ".join(f"{k} = {orjson.dumps(v).decode()}" for k, v in sorted(r.pins.items()))
+                         + " (the one value every call it was seen for had)")
     lines.append(f"evidence: {len(node.evidence)} record(s)" + (f": {', '.join(node.evidence[:5])}…"
                                                                  if node.evidence else ""))
     lines += [f"why: {n}" for n in notes]

@@ -473,3 +473,17 @@ def test_a_slot_refuses_its_own_following_literal_and_joiners_never_seen() -> No
     for text in ("Invite Dee Fox and Eve Kim to a meeting about security.",  # two invites, not one
                  "Invite Dee Fox. Then invite Eve Kim to a meeting about security."):
         assert ask(text).hit is None, text
+
+
+def test_explain_shows_rivals_refusals_and_pins() -> None:
+    from induction.explain import describe
+
+    r = induced("crm_email")
+    user = node_with(r, "Send a follow-up to")
+    text = describe(user, r.notes[user.id])
+    assert 'served only where these agree with it: {"op":"lower","args":[{"var":"email"}]}' in text
+    fortunes = induce(stored(_fortunes([("Erik", 1000, 7), ("Erik", 1000, 7), ("Maria", 2000, 3), ("Kwame", 3000, 9)])))
+    (node,) = [n for n in fortunes.nodes if n.response is not None and "lucky" in str(n.response.message.content)]
+    assert 'only for: name = "Erik"' in describe(node, fortunes.notes[node.id])
+    tool = next(n for n in induced("form_fill").nodes if n.template.role == "tool")
+    assert "session never holds:" in describe(tool, [])

@@ -7,7 +7,7 @@ after ``reload_retry_seconds``; the old tree keeps serving.
 
 A loaded tree is moved out of the garbage collector's generations (``gc.freeze``):
 a full collection walks every tracked object, and a 10,000-template tree is some
-360,000 of them (~0.25 s per full collection on the dev box, ~2.5 s at 100,000),
+360,000 of them (0.23–0.36 s per full collection on the dev box, ~2.5 s at 100,000),
 a pause every request in flight would wait for. Frozen, it is ~0 ms. A replaced
 tree is freed by reference counting (a compiled tree has no cycles); install runs
 no full collection, which would be the very pause freezing avoids.

@@ -543,14 +543,19 @@ class Inducer:
             if found is not None:
                 sk = found[0]
                 slot = dict(found[1])
-            # A declared value left inside a longer word (INV1234, Eriks) would stay literal
-            # and be served for other values: one answer cannot say what that part means.
-            inside = sorted(v for v, value in decl.items() if isinstance(value, (str, int, float))
-                            and not isinstance(value, bool) and str(value)
-                            and any(str(value) in lit for lit in _literal_texts(sk)))
-            if inside:
-                return None, "staged", (f"one answer with declared bindings, but {', '.join(inside)} also appears "
-                                        "inside a longer word of it: needs a second run to tell")
+            # What stays literal is served for every other value. One answer cannot say what
+            # a trace of a declared value there means (inside a longer word: INV1234; another
+            # case: "Hello, Erik!" for erik; a piece of it: Erik of "Erik Dunteman"), nor
+            # whether a number there was computed from them (8 for 3 + 5, 4 letters of erik).
+            literal = _literal_texts(sk)
+            traced = sorted(v for v, value in decl.items() if _traced(value, literal))
+            if traced:
+                return None, "staged", (f"one answer with declared bindings, but {', '.join(traced)} also shows in "
+                                        "its fixed text (in a longer word, another case or a piece): needs a second "
+                                        "run to tell")
+            if any(c.isdigit() for lit in literal for c in lit):
+                return None, "staged", ("one answer with declared bindings, and a number in its fixed text that may be "
+                                        "computed from them: needs a second run to tell")
         for gap in sk.gaps:
             if gap.gid in slot:
                 continue
@@ -603,6 +608,22 @@ class Inducer:
 def _text(msg: dict[str, Any]) -> str:
     """A message as the Namer sees it: its text, or its tool calls as JSON."""
     return text_of(msg) or orjson.dumps(canonical_message(msg).get("tool_calls") or []).decode()
+
+
+def _traced(value: Any, literal: list[str]) -> bool:
+    """Whether ``value`` shows in the literal texts: whole, in any case, or a word of it.
+
+    >>> _traced("Erik Dunteman", ['lookup {"first": "Erik"}']), _traced("erik", ["Hello, Erik!"]), _traced("Bo", ["Hi!"])
+    (True, True, False)
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not str(value):
+        return False
+    text = "\n".join(literal).lower()
+    v = str(value).lower()
+    if v in text:
+        return True
+    words = set(_WORD.findall(text))
+    return any(w in words for w in _WORD.findall(v) if len(w) >= 2)
 
 
 def _literal_texts(sk: Skeleton) -> list[str]:

@@ -326,7 +326,7 @@ def test_declared_value_inside_a_longer_word_of_the_answer_keeps_it_staged() -> 
     rec["rote"] = {"bindings": {"order": "1234"}}
     r = induce(stored([rec]))
     user = node_with(r, "Create the invoice")
-    assert user.status == "staged" and any("inside a longer word" in n for n in r.notes[user.id])
+    assert user.status == "staged" and any("in a longer word" in n for n in r.notes[user.id])
     assert compile_tree(r.nodes).lookup({"model": "gpt-4o-mini", "messages": [
         {"role": "user", "content": "Create the invoice for order 5678."}]}) is None
 
@@ -487,3 +487,22 @@ def test_explain_shows_rivals_refusals_and_pins() -> None:
     assert 'only for: name = "Erik"' in describe(node, fortunes.notes[node.id])
     tool = next(n for n in induced("form_fill").nodes if n.template.role == "tool")
     assert "session never holds:" in describe(tool, [])
+
+
+def test_one_declared_answer_with_a_trace_or_a_number_of_its_values_stays_staged() -> None:
+    from tests.conftest import chat_record
+
+    # What stays literal would be served for any other value: Erik's greeting for anna, 8 for 4 + 6.
+    for user, declared, answer in (("greet erik", {"name": "erik"}, "Hello, Erik!"),
+                                   ("look up Erik Dunteman", {"name": "Erik Dunteman"}, "Found Erik."),
+                                   ("add 3 and 5", {"a": 3, "b": 5}, "The sum is 8."),
+                                   ("how many letters in erik", {"w": "erik"}, "4")):
+        rec = chat_record([{"role": "user", "content": user}], answer)
+        rec["rote"] = {"bindings": declared}
+        r = induce(stored([rec]))
+        (node,) = [n for n in r.nodes if n.template.role == "user"]
+        assert node.status == "staged", (user, r.notes[node.id])
+    rec = chat_record([{"role": "user", "content": "greet erik"}], "Hello, erik!")
+    rec["rote"] = {"bindings": {"name": "erik"}}
+    (node,) = [n for n in induce(stored([rec])).nodes if n.template.role == "user"]
+    assert node.status == "live"  # a plain copy: the user said what varies

@@ -36,14 +36,13 @@ The mapping from the reviewers' names is in the comment above ``ALL`` at the end
 
 from __future__ import annotations
 
-import hashlib
 import random
 from datetime import date, timedelta
 from typing import Any, ClassVar, Literal
 
 from faker import Faker
 
-from evals.workflows.base import RecordDict, Run, Workflow, tool
+from evals.workflows.base import Run, Workflow, tool
 
 Family = Literal["A", "B", "C", "D", "E", "F", "G", "control"]
 
@@ -52,20 +51,15 @@ class Adversarial(Workflow):
     """A workflow that sets one trap for induction (see the module docstring)."""
 
     family: ClassVar[Family]
-    # The reviewer's name of the workflow; it seeds the run data (see ``run``).
+    # The reviewer's name of the workflow; it seeds the run data (see ``seed_name``).
     reviewer_name: ClassVar[str]
     # None: rote is expected to hold this workflow at zero false hits. Else why it does not (yet).
     known_limit: ClassVar[str | None] = None
 
-    def run(self, seed: int) -> list[RecordDict]:
-        # As Workflow.run, but seeded by the reviewer's name: renaming kept the data of the findings.
-        s = int.from_bytes(hashlib.sha256(f"{self.reviewer_name}:{seed}".encode()).digest()[:8], "big")
-        rng = random.Random(s)
-        fake = Faker("en_US")
-        fake.seed_instance(s)
-        r = Run(self, rng)
-        self.play(r, fake, rng)
-        return r.records
+    @property
+    def seed_name(self) -> str:
+        # Seeded by the reviewer's name: renaming kept the data of the findings.
+        return self.reviewer_name
 
 
 # --- A: tool results --------------------------------------------------------------------------

@@ -113,9 +113,14 @@ class Workflow(ABC):
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
         """Sample this run's data and play the agent policy into ``run``."""
 
+    @property
+    def seed_name(self) -> str:
+        """The name that seeds the run data (a renamed workflow may keep its old data)."""
+        return self.name
+
     def run(self, seed: int) -> list[RecordDict]:
         # One RNG per (workflow, seed): adding a workflow never changes another's data.
-        s = int.from_bytes(hashlib.sha256(f"{self.name}:{seed}".encode()).digest()[:8], "big")
+        s = int.from_bytes(hashlib.sha256(f"{self.seed_name}:{seed}".encode()).digest()[:8], "big")
         rng = random.Random(s)
         fake = Faker("en_US")
         fake.seed_instance(s)

@@ -246,8 +246,8 @@ class TextMatcher:
         else:
             values = self.split(data)
             if type(values) is list:
-                if self._refuse is not None and any(rx.search(values[i]) for i, rx in self._refuse):
-                    return None  # a slot would hold structure it never held in an example
+                if self._refuses(values):
+                    return None
                 got = self._bind(values, scope)
                 if got is not None or not scope:
                     return got
@@ -440,6 +440,11 @@ class TextMatcher:
             pos = end + len(lit)
         return values
 
+    def _refuses(self, values: list[bytes]) -> bool:
+        """Whether a slot would hold structure it never held in an example (``Slot.refuse``).
+        (``_match_head`` tests its spans the same way, inline.)"""
+        return self._refuse is not None and any(rx.search(values[i]) for i, rx in self._refuse)
+
     def _bind(self, values: list[bytes], scope: Scope) -> dict[str, str] | None:
         out: dict[str, str] = {}
         for (var, _), raw in zip(self._tail, values, strict=True):
@@ -476,7 +481,7 @@ class TextMatcher:
         split = sub.split(data)
         if not isinstance(split, list):
             return None
-        if sub._refuse is not None and any(rx.search(split[i]) for i, rx in sub._refuse):
+        if sub._refuses(split):
             return None
         return sub._bind(split, scope)
 

@@ -94,11 +94,17 @@ class _OverconfidentDeriver:
         return Derivation(var="_", args=(var,), expr={"op": "upper", "args": [{"var": var}]})
 
 
-def test_a_merge_that_fails_verification_is_split_not_served(tmp_path: Path) -> None:
-    def shout(name: str, said: str, rid: str = "chatcmpl-x") -> dict[str, Any]:
-        return chat_record([{"role": "user", "content": f"shout {name}"}], f"{said}!", rid=rid)
+def _shout(name: str, said: str, rid: str = "chatcmpl-x") -> dict[str, Any]:
+    return chat_record([{"role": "user", "content": f"shout {name}"}], f"{said}!", rid=rid)
 
-    records = [shout("Erik", "ERIK"), shout("Bo", "BO"), shout("Maria", "Maria"), shout("Maria", "Maria", "chatcmpl-y")]
+
+def _shouts() -> list[dict[str, Any]]:
+    """Upper-cased names, but Maria (asked twice) said as she is: no one derivation fits all."""
+    return [_shout("Erik", "ERIK"), _shout("Bo", "BO"), _shout("Maria", "Maria"), _shout("Maria", "Maria", "chatcmpl-y")]
+
+
+def test_a_merge_that_fails_verification_is_split_not_served(tmp_path: Path) -> None:
+    records = _shouts()
     with Store.open(tmp_path / "s.duckdb") as store:
         ingest(store, records)
         tree, result, report = run_induction(store, deriver=_OverconfidentDeriver())
@@ -108,7 +114,7 @@ def test_a_merge_that_fails_verification_is_split_not_served(tmp_path: Path) -> 
     assert len(users) == 3 and all(n.template.is_literal for n in users)
     hit = tree.lookup(records[2]["request"])  # Maria was asked twice: an exact repeat
     assert hit is not None and hit.response["choices"][0]["message"]["content"] == "Maria!"
-    assert tree.lookup(shout("Zed", "ZED")["request"]) is None
+    assert tree.lookup(_shout("Zed", "ZED")["request"]) is None
 
 
 def test_the_split_holds_when_the_namer_names_differently_each_pass(tmp_path: Path,
@@ -122,10 +128,7 @@ def test_the_split_holds_when_the_namer_names_differently_each_pass(tmp_path: Pa
     original = HeuristicNamer.name
     monkeypatch.setattr(HeuristicNamer, "name", lambda self, *a: f"{original(self, *a)}_{next(calls)}")
 
-    def shout(name: str, said: str, rid: str = "chatcmpl-x") -> dict[str, Any]:
-        return chat_record([{"role": "user", "content": f"shout {name}"}], f"{said}!", rid=rid)
-
-    records = [shout("Erik", "ERIK"), shout("Bo", "BO"), shout("Maria", "Maria"), shout("Maria", "Maria", "chatcmpl-y")]
+    records = _shouts()
     with Store.open(tmp_path / "s.duckdb") as store:
         ingest(store, records)
         tree, result, report = run_induction(store, deriver=_OverconfidentDeriver())

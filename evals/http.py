@@ -13,7 +13,7 @@ import socket
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -94,7 +94,8 @@ def serve(app: Any) -> Iterator[str]:
 
 
 def replay_http(suite: Suite, calls: list[EvalCall], *, home: Path, train_runs: int,
-                seen: set[Any] | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+                seen: set[Any] | None = None, coverage: Mapping[Any, int] | None = None
+                ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Rows for system ``rote_http`` and what the upstream saw."""
     try:
         from proxy.app import create_app
@@ -118,15 +119,19 @@ def replay_http(suite: Suite, calls: list[EvalCall], *, home: Path, train_runs: 
                 body = r.json() if r.status_code == 200 else None
                 if cache == "HIT":
                     rows.append(row(SYSTEM, c, body, latency_us, train_runs=train_runs,
-                                    seen=bool(seen and c.key in seen)))
+                                    seen=bool(seen and c.key in seen), path_runs=_runs(coverage, c)))
                     continue
                 if body is None or not same_answer(body["choices"][0]["message"], c.message):
                     wrong_misses += 1  # the proxy must relay the upstream's answer untouched
                 rows.append(row(SYSTEM, c, None, latency_us, train_runs=train_runs,
-                                seen=bool(seen and c.key in seen),
+                                seen=bool(seen and c.key in seen), path_runs=_runs(coverage, c),
                                 error=None if r.status_code == 200 else f"HTTP {r.status_code} {cache}"))
     hits = sum(r["hit"] for r in rows)
     stats = {"calls": len(rows), "proxy_hits": hits, "proxy_misses": len(rows) - hits,
              "upstream_calls": upstream.calls, "upstream_unknown_contexts": upstream.unknown,
              "upstream_calls_saved": len(rows) - upstream.calls, "misses_relayed_wrongly": wrong_misses}
     return rows, stats
+
+
+def _runs(coverage: Mapping[Any, int] | None, c: EvalCall) -> int | None:
+    return None if coverage is None else coverage.get(c.path, 0)

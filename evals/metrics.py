@@ -9,6 +9,10 @@ Definitions (see ``docs/evals.md``):
 - ``saved_*``: correct hits are upstream calls saved; tokens are the ground truth's usage,
   priced at the suite's price per million tokens.
 - latency: time of one lookup, hits only, in milliseconds.
+- ``seen_paths`` / ``seen_path_hit_rate``: calls of cacheable workflows whose path (the
+  branches the policy took before them: an order's status, a board) occurred in at least
+  ``min_runs`` training runs, and the hit rate on them. The other cacheable calls follow
+  structure training never showed that often (``unseen_paths``); no cache may guess it.
 - ``budget_misses``: misses the runtime explains as "no time left in the request's budget"
   (its per-lookup budget is the thread's CPU time; a busy machine still slows it).
 
@@ -31,14 +35,17 @@ import pandas as pd
 SYSTEM_ORDER = ("rote", "rote_http", "exact", "fuzzy", "embedding")
 
 
-def summarize(calls: pd.DataFrame, by: list[str], *, price_in: float, price_out: float) -> pd.DataFrame:
-    """One row per group of ``by`` columns."""
+def summarize(calls: pd.DataFrame, by: list[str], *, price_in: float, price_out: float,
+              min_runs: int = 2) -> pd.DataFrame:
+    """One row per group of ``by`` columns. ``min_runs``: training runs a path needs to count as seen."""
     if calls.empty:
         return pd.DataFrame(columns=[*by, "calls", "hits", "hit_rate"])
     keys = ", ".join(by)
     if "reason" not in calls:
         calls = calls.assign(reason=None)
-    calls = calls.astype({"reason": "object"})
+    if "path_runs" not in calls:
+        calls = calls.assign(path_runs=None)
+    calls = calls.astype({"reason": "object", "path_runs": "Int64"})
     con = duckdb.connect()
     try:
         con.register("calls", calls)
@@ -52,6 +59,11 @@ def summarize(calls: pd.DataFrame, by: list[str], *, price_in: float, price_out:
                 sum((NOT hit)::INT)::BIGINT AS misses,
                 round(sum(hit::INT) FILTER (WHERE cacheable)
                       / nullif(count(*) FILTER (WHERE cacheable), 0), 4) AS cacheable_hit_rate,
+                count(*) FILTER (WHERE cacheable AND path_runs >= {int(min_runs)})::BIGINT AS seen_paths,
+                count(*) FILTER (WHERE cacheable AND path_runs < {int(min_runs)})::BIGINT AS unseen_paths,
+                round(sum(hit::INT) FILTER (WHERE cacheable AND path_runs >= {int(min_runs)})
+                      / nullif(count(*) FILTER (WHERE cacheable AND path_runs >= {int(min_runs)}), 0), 4)
+                    AS seen_path_hit_rate,
                 count(*) FILTER (WHERE NOT hit AND reason LIKE '%budget%')::BIGINT AS budget_misses,
                 count(*) FILTER (WHERE NOT cacheable AND NOT seen)::BIGINT AS refusable,
                 count(*) FILTER (WHERE NOT cacheable AND NOT seen AND NOT hit)::BIGINT AS refused,

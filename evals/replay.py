@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,7 @@ from induction.pipeline import same_answer
 # An answer function returns the response or None; it may return (None, reason) to say why it missed.
 Answer = Callable[[dict[str, Any], str], Any]
 ContextKey = tuple[str, str, tuple[str, ...]]
+PathKey = tuple[str, int, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +41,17 @@ class EvalCall:
     namespace: str
     request: dict[str, Any]
     response: dict[str, Any]
+    structure: tuple[str, ...] = ()
 
     @property
     def key(self) -> ContextKey:
         return ExactCache.key(self.request, self.namespace)
+
+    @property
+    def path(self) -> PathKey:
+        """Which structure this call is: its workflow, its place in the run and what the policy
+        branched on before it (``Run.branch``): the oracle for "did training show this path?"."""
+        return self.workflow, self.call, self.structure
 
     @property
     def message(self) -> dict[str, Any]:
@@ -58,10 +67,24 @@ def eval_calls(workflows: Iterable[str], *, seed: int, n: int, namespace: str) -
     out = []
     for w in workflows:
         wf = REGISTRY[w]
-        for i, run in enumerate(wf.runs(seed=seed, n=n)):
-            for j, rec in enumerate(run):
+        for i, run in enumerate(wf.played(seed=seed, n=n)):
+            for j, (rec, structure) in enumerate(zip(run.records, run.structures, strict=True)):
                 out.append(EvalCall(w, wf.cacheable, i, j, namespace_of(w, namespace), rec["request"],
-                                    rec["response"]))
+                                    rec["response"], structure))
+    return out
+
+
+def path_coverage(workflows: Iterable[str], *, seed: int, n: int) -> Counter[PathKey]:
+    """In how many of the first ``n`` training runs each path (``EvalCall.path``) occurs.
+
+    >>> cov = path_coverage(["order_branch"], seed=1, n=5)
+    >>> cov[("order_branch", 0, ())], cov[("order_branch", 1, ("cancelled",))], cov[("order_branch", 1, ("shipped",))]
+    (5, 5, 0)
+    """
+    out: Counter[PathKey] = Counter()
+    for w in workflows:
+        for run in REGISTRY[w].played(seed=seed, n=n):
+            out.update((w, j, st) for j, st in enumerate(run.structures))
     return out
 
 
@@ -75,8 +98,9 @@ def training_records(workflows: Iterable[str], *, seed: int, n: int,
 
 
 def replay(system: str, answer: Answer, calls: Iterable[EvalCall], *, train_runs: int,
-           seen: set[ContextKey]) -> list[dict[str, Any]]:
-    """One row per call: hit, correct, lookup latency and the tokens a hit saves."""
+           seen: set[ContextKey], coverage: Mapping[PathKey, int] | None = None) -> list[dict[str, Any]]:
+    """One row per call: hit, correct, lookup latency, the tokens a hit saves, and in how
+    many training runs its path occurred (``coverage``, from :func:`path_coverage`)."""
     rows = []
     for c in calls:
         error = reason = None
@@ -89,19 +113,20 @@ def replay(system: str, answer: Answer, calls: Iterable[EvalCall], *, train_runs
         if isinstance(got, tuple):
             got, reason = got
         rows.append(row(system, c, got, latency_us, train_runs=train_runs, seen=c.key in seen, error=error,
-                        reason=reason))
+                        reason=reason, path_runs=None if coverage is None else coverage.get(c.path, 0)))
     return rows
 
 
 def row(system: str, c: EvalCall, got: Mapping[str, Any] | None, latency_us: float, *, train_runs: int,
-        seen: bool, error: str | None = None, reason: str | None = None) -> dict[str, Any]:
+        seen: bool, error: str | None = None, reason: str | None = None,
+        path_runs: int | None = None) -> dict[str, Any]:
     hit = got is not None
     correct = hit and same_answer(got["choices"][0]["message"], c.message)  # type: ignore[index]
     usage = c.response.get("usage") or {}
     return {
         "system": system, "train_runs": train_runs, "workflow": c.workflow, "cacheable": c.cacheable,
         "run": c.run, "call": c.call, "hit": hit, "correct": bool(correct), "false_hit": hit and not correct,
-        "seen": seen, "latency_us": latency_us,
+        "seen": seen, "path_runs": path_runs, "latency_us": latency_us,
         "prompt_tokens": int(usage.get("prompt_tokens") or 0),
         "completion_tokens": int(usage.get("completion_tokens") or 0),
         "error": error,

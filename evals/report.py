@@ -18,9 +18,9 @@ import pandas as pd
 from evals.metrics import summarize
 from evals.suite import Suite
 
-PCT_COLUMNS = ("hit_rate", "false_hit_rate", "cacheable_hit_rate")
+PCT_COLUMNS = ("hit_rate", "false_hit_rate", "cacheable_hit_rate", "seen_path_hit_rate")
 SUMMARY_COLUMNS = ["system", "calls", "hits", "hit_rate", "false_hits", "false_hit_rate", "misses", "budget_misses",
-                   "cacheable_hit_rate", "refused", "refusable", "hit_p50_ms", "hit_p99_ms", "saved_calls",
+                   "cacheable_hit_rate", "seen_paths", "seen_path_hit_rate", "unseen_paths", "refused", "refusable", "hit_p50_ms", "hit_p99_ms", "saved_calls",
                    "saved_tokens", "saved_usd"]
 
 
@@ -48,11 +48,12 @@ class SuiteReport:
               skipped: dict[str, str], http: dict[str, Any] | None, seconds: float) -> SuiteReport:
         price = {"price_in": suite.price.input_per_mtok, "price_out": suite.price.output_per_mtok}
         main = calls[calls["train_runs"] == suite.train_runs] if not calls.empty else calls
+        runs = suite.min_runs
         report = cls(
             suite=suite, calls=calls,
-            summary=summarize(main, ["system"], **price),
-            per_workflow=summarize(main, ["system", "workflow"], **price),
-            curve=summarize(calls, ["system", "train_runs"], **price),
+            summary=summarize(main, ["system"], **price, min_runs=runs),
+            per_workflow=summarize(main, ["system", "workflow"], **price, min_runs=runs),
+            curve=summarize(calls, ["system", "train_runs"], **price, min_runs=runs),
             induction=induction, templates=templates, skipped=skipped, http=http, seconds=seconds)
         report.violations, report.gaps = report.check()
         return report
@@ -81,8 +82,16 @@ class SuiteReport:
         target = self.suite.targets.cacheable_hit_rate
         if target is not None and chr_ is not None and not pd.isna(chr_) and chr_ < target:
             gaps.append(f"cacheable hit rate {chr_:.1%} is {target - chr_:.1%} short of the {target:.0%} target "
-                        f"(after {self.suite.train_runs} training runs)")
+                        f"(after {self.suite.train_runs} training runs){self._unseen_note()}")
         return violations, gaps
+
+    def _unseen_note(self) -> str:
+        """How much of the cacheable misses is structure training did not show often enough."""
+        unseen, seen, rate = (self._get("rote", c) for c in ("unseen_paths", "seen_paths", "seen_path_hit_rate"))
+        if not unseen or rate is None or pd.isna(rate):
+            return ""
+        return (f"; {unseen} of those calls follow a path (a branch, a board) that training showed in fewer than "
+                f"{self.suite.min_runs} runs, and on the other {seen} rote hit {rate:.1%}")
 
     # -- output ------------------------------------------------------------
     def workflow_table(self) -> pd.DataFrame:
@@ -165,7 +174,9 @@ class SuiteReport:
             lines += ["## Through the proxy (--http)", "",
                       pd.DataFrame([self.http]).to_markdown(index=False), ""]
         lines += ["Hit rate = hits / calls; false hits are hits whose answer differs from the ground truth "
-                  "(text, tool names, parsed arguments; ids ignored); refused = misses on never-seen calls of "
+                  "(text, tool names, parsed arguments; ids ignored); seen paths = calls of cacheable workflows "
+                  f"whose branches so far (an order's status, a board) occurred in at least {s.min_runs} training "
+                  "runs; refused = misses on never-seen calls of "
                   "non-cacheable workflows (of `refusable`); saved = correct hits, priced at "
                   f"${s.price.input_per_mtok:g}/${s.price.output_per_mtok:g} per million input/output tokens. "
                   "See docs/evals.md.", ""]
@@ -196,7 +207,7 @@ class SuiteReport:
         t = Table(title=f"rote eval '{self.suite.name}': {self.suite.train_runs} training runs per workflow, "
                         f"{int(sm['calls'].iloc[0]) if not sm.empty else 0} test calls")
         heads = {"system": "system", "hit_rate": "hit", "false_hits": "false hits",
-                 "cacheable_hit_rate": "hit (cacheable)", "refused": "refused", "hit_p50_ms": "p50 ms",
+                 "cacheable_hit_rate": "hit (cacheable)", "seen_path_hit_rate": "hit (seen paths)", "refused": "refused", "hit_p50_ms": "p50 ms",
                  "hit_p99_ms": "p99 ms", "saved_usd": "saved $"}
         for c, h in heads.items():
             t.add_column(h, justify="left" if c == "system" else "right", no_wrap=c == "system")
@@ -204,7 +215,7 @@ class SuiteReport:
             bad = r["false_hits"] > 0
             t.add_row(str(r["system"]), pct(r["hit_rate"]),
                       f"[red]{r['false_hits']}[/red]" if bad else str(r["false_hits"]),
-                      pct(r["cacheable_hit_rate"]), f"{r['refused']}/{r['refusable']}",
+                      pct(r["cacheable_hit_rate"]), pct(r["seen_path_hit_rate"]), f"{r['refused']}/{r['refusable']}",
                       _cell(r["hit_p50_ms"]), _cell(r["hit_p99_ms"]), f"{r['saved_usd']:.4f}")
         t2 = Table(title="per workflow: hit rate (false hits)")
         t2.add_column("workflow")

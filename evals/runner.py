@@ -22,7 +22,7 @@ import orjson
 import pandas as pd
 
 from evals.baselines import ExactCache, make_baselines
-from evals.replay import EvalCall, eval_calls, namespace_of, replay, training_records
+from evals.replay import EvalCall, eval_calls, namespace_of, path_coverage, replay, training_records
 from evals.report import SuiteReport
 from evals.suite import Suite, load_suite
 from induction.config import InductionConfig
@@ -46,6 +46,7 @@ class Point:
     templates: list[dict[str, Any]] = field(default_factory=list)
     home: Path | None = None
     seen: set[Any] = field(default_factory=set)
+    coverage: dict[Any, int] = field(default_factory=dict)
 
 
 def run_suite(suite: str | Path | Suite, *, report_dir: Path | None = None, http: bool = False,
@@ -79,7 +80,8 @@ def run_suite(suite: str | Path | Suite, *, report_dir: Path | None = None, http
 
                 log("  replaying through the proxy (--http)")
                 assert point.home is not None
-                rows, http_stats = replay_http(s, calls, home=point.home, train_runs=n, seen=point.seen)
+                rows, http_stats = replay_http(s, calls, home=point.home, train_runs=n, seen=point.seen,
+                                               coverage=point.coverage)
                 http_stats["disagreements_with_runtime"] = _disagreements(point.rows, rows)
                 point.rows.extend(rows)
     report = SuiteReport.build(
@@ -99,6 +101,7 @@ def run_point(s: Suite, n: int, calls: list[EvalCall], root: Path, *, warm: bool
     point = Point(train_runs=n, home=home.root)
     train = list(training_records(s.workflows, seed=s.seeds.train, n=n, namespace=s.namespace))
     seen = point.seen = {ExactCache.key(rec["request"], ns) for _, ns, rec in train}
+    coverage = point.coverage = dict(path_coverage(s.workflows, seed=s.seeds.train, n=n))
 
     config = InductionConfig(backend=s.backend, **s.induction)
     with Store.open(home.store_path) as store:
@@ -124,11 +127,12 @@ def run_point(s: Suite, n: int, calls: list[EvalCall], root: Path, *, warm: bool
         ex = served.explain(request, namespace)
         return (None, ex.reason) if ex.hit is None else ex.hit.response
 
-    point.rows = replay("rote", rote, calls, train_runs=n, seen=seen)
+    point.rows = replay("rote", rote, calls, train_runs=n, seen=seen, coverage=coverage)
     baselines, _ = make_baselines(s)
     for cache in baselines:
         cache.fit((ns, rec["request"], rec["response"]) for _, ns, rec in train)
-        point.rows += replay(cache.name, cache.lookup, calls, train_runs=n, seen=seen)
+        point.rows += replay(cache.name, cache.lookup, calls, train_runs=n, seen=seen,
+                              coverage=coverage)
     return point
 
 

@@ -42,7 +42,7 @@ class SeedsReport:
         """Min / median / max over seed pairs of each system's rates, and its total false hits."""
         g = self.per_seed.groupby("system", sort=False)
         out = pd.DataFrame({"seeds": g.size()})
-        for col in ("hit_rate", "cacheable_hit_rate"):
+        for col in ("hit_rate", "cacheable_hit_rate", "seen_path_hit_rate"):
             out[f"{col} min"] = g[col].min()
             out[f"{col} median"] = g[col].median()
             out[f"{col} max"] = g[col].max()
@@ -87,7 +87,8 @@ class SeedsReport:
         from rich.table import Table
 
         console = console or Console()
-        per = Table(title=f"rote eval '{self.suite.name}' over seed pairs: hit rate (cacheable) false hits",
+        per = Table(title=f"rote eval '{self.suite.name}' over seed pairs: hit rate (cacheable / seen paths) "
+                          "false hits",
                     title_justify="left")
         systems = list(dict.fromkeys(self.per_seed["system"]))
         per.add_column("seeds (train, test)")
@@ -96,7 +97,8 @@ class SeedsReport:
         for (a, b), rows in self.per_seed.groupby(["seed_train", "seed_test"], sort=True):
             by = rows.set_index("system").to_dict("index")
             per.add_row(f"({a}, {b})", *[
-                f"{pct(by[s]['hit_rate'])} ({pct(by[s]['cacheable_hit_rate'])}) {by[s]['false_hits']:.0f}"
+                f"{pct(by[s]['hit_rate'])} ({pct(by[s]['cacheable_hit_rate'])} / "
+                f"{pct(by[s].get('seen_path_hit_rate'))}) {by[s]['false_hits']:.0f}"
                 for s in systems])
         spread = self.spread().set_index("system")
         per.add_row("min / median / max", *[

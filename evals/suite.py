@@ -134,6 +134,13 @@ class Suite(BaseModel):
             raise ValueError("learning_curve points must be >= 1")
         return self
 
+    @property
+    def min_runs(self) -> int:
+        """Training runs that must agree before induction serves an answer (``InductionConfig.min_runs``)."""
+        from induction.config import InductionConfig
+
+        return int(self.induction.get("min_runs", InductionConfig().min_runs))
+
     def curve_points(self) -> list[int]:
         """Training-run counts to measure, ascending, always including ``train_runs``."""
         return sorted({*self.learning_curve, self.train_runs})

@@ -9,7 +9,14 @@ Namer          ``HeuristicNamer``     ``LLMNamer``                heuristic for 
                                                                   (the key is the name), else LLM
 SpanIdentifier ``HeuristicSpan…``     ``LLMSpanIdentifier``       heuristic spans, plus the LLM's
                                                                   that do not overlap them
+StructureJudge (rules in ``induce``)  ``LLMStructureJudge``       the rules, then the LLM for the
+                                                                  gaps they let through
 =============  =====================  ==========================  =============================
+
+The StructureJudge is the Identifier's second question: of the spans that vary, which
+decide the answer (a status, a count, board cells) and so are structure, not data. The
+heuristic rules (enum-like words, one-character marks, wordy text no answer uses) are in
+``induction.induce``; a judge can only add to them.
 
 Every LLM stage checks what the model says (names are identifiers, spans are
 substrings of the message, code is verified in the sandbox on every example) and
@@ -34,7 +41,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from induction.config import InductionConfig
-from induction.identifier import Gap
+from induction.identifier import Gap, Skeleton
 from induction.namer import name_gap
 from induction.runtime.nodes import Derivation
 from induction.tokens import cuts_number, recognise, tokenize
@@ -68,6 +75,13 @@ class SpanIdentifier(Protocol):
 
         ``later_texts``: later messages of the same run (tool calls as JSON);
         ``declared``: the user's bindings (``Rote-Bindings``)."""
+        ...
+
+
+class StructureJudge(Protocol):
+    def deciding(self, sk: Skeleton, gaps: Sequence[Gap], answers: Sequence[str | None]) -> dict[int, str]:
+        """Gap id -> why, for those of ``gaps`` (of ``sk``) whose value may decide the answer's
+        fixed text. ``answers[i]``: the answer given in run ``i``, or None."""
         ...
 
 
@@ -262,6 +276,7 @@ class Stages:
     deriver: Deriver
     namer: Namer
     span_identifier: SpanIdentifier
+    judge: StructureJudge | None = None  # None: the heuristic rules alone
     client: LLMClient | None = None
     stats: Counter[str] = field(default_factory=Counter)
     closers: list[Callable[[], None]] = field(default_factory=list)
@@ -301,7 +316,7 @@ def make_stages(config: InductionConfig, *, completion: Completion | None = None
             "openai/gpt-4o-mini; for an OpenAI-compatible server also ROTE_LLM_API_BASE) "
             "or use --backend heuristic")
     from induction.llm import LLMClient
-    from induction.llm_stages import LLMDeriver, LLMNamer, LLMSpanIdentifier
+    from induction.llm_stages import LLMDeriver, LLMNamer, LLMSpanIdentifier, LLMStructureJudge
 
     client = LLMClient(config.llm_model, api_base=config.llm_api_base, max_retries=config.llm_max_retries,
                        completion=completion, extra_kwargs=llm_kwargs)
@@ -314,6 +329,8 @@ def make_stages(config: InductionConfig, *, completion: Completion | None = None
     llm_deriver = LLMDeriver(client, sandbox, stats=stages.stats)
     llm_namer = LLMNamer(client, fallback=heuristic.namer, stats=stages.stats)
     llm_spans = LLMSpanIdentifier(client, stats=stages.stats)
+    # In both modes: the heuristic rules have had their say, the model only adds structure.
+    stages.judge = LLMStructureJudge(client, stats=stages.stats)
     if config.backend == "llm":
         stages.deriver, stages.namer, stages.span_identifier = llm_deriver, llm_namer, llm_spans
     else:

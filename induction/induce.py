@@ -128,6 +128,21 @@ def _is_enum(gap: Gap) -> bool:
     return distinct <= max(ENUM_VOCABULARY, len(vals) // 2)
 
 
+def _is_mark(gap: Gap) -> bool:
+    """Values of at most one visible non-digit character each (``X``, ``O``, blank, ``✓``):
+    the marks of a board cell or a checkbox. What they decide is not visible in a few runs
+    (the answer was "4" with X in two corners; it is not with X in the middle), so they are
+    structure whether or not one repeated.
+
+    >>> _is_mark(Gap(0, ["\\nX", "\\n "], "content", "")), _is_mark(Gap(0, ["7", "3"], "content", ""))
+    (True, False)
+    """
+    vals = gap.values
+    if not all(isinstance(v, str) and len(v.strip()) <= 1 and not v.strip().isdigit() for v in vals):
+        return False
+    return any(v.strip() for v in vals)
+
+
 class Inducer:
     """One induction run over a set of records (any namespaces)."""
 
@@ -153,6 +168,7 @@ class Inducer:
         # Store nodes whose answers are known to depend on the context above them (a
         # sibling message was answered differently under different values above it).
         self._context_bound: set[str] = set()
+        self._judge_notes: dict[str, str] = {}  # store node -> why the judge split its cluster
         self._load(list(records))
 
     def _identify(self, msgs: list[dict[str, Any]]) -> Skeleton | None:
@@ -276,6 +292,23 @@ class Inducer:
         mean = sum(len(text_of(m) or "") for m in msgs) / len(msgs)
         return literal >= self.config.min_literal_share * mean
 
+    def _judged(self, sk: Skeleton, cluster: list[tuple[str, _Member]], scopes: list[dict[str, Any]],
+                forced: dict[int, str]) -> list[Gap]:
+        """The gaps the StructureJudge says decide the answer. Asked only about new values:
+        a reference to a variable above was judged where that variable was read."""
+        assert self.stages.judge is not None
+        asked = [g for g in sk.gaps if g.gid not in forced and same_variable(g.values, scopes) is None]
+        if not asked:
+            return []
+        answers = [next((_text(r.response_message) for r in self.nodes[sid].answers), None) for sid, _ in cluster]
+        verdict = self.stages.judge.deciding(sk, asked, answers)
+        if verdict:
+            self.stats["judge_splits"] += 1
+            note = "kept apart: the judge says the value after " + "; after ".join(
+                f"{g.before[-30:]!r} decides the answer ({verdict[g.gid]})" for g in asked if g.gid in verdict)
+            self._judge_notes.update((sid, note) for sid, _ in cluster)
+        return [g for g in asked if g.gid in verdict]
+
     # -- one template node ------------------------------------------------------
     def _make(self, parent_tid: str | None, ns: str, cluster: list[tuple[str, _Member]]) -> None:
         msgs = [self.nodes[s].msg for s, _ in cluster]
@@ -297,8 +330,10 @@ class Inducer:
         # decides a branch), and wordy text no later model output uses (another
         # instruction, another persona) — split the cluster by those values.
         structural = [g for g in sk.gaps if g.gid not in forced and same_variable(g.values, scopes) is None
-                      and (_is_enum(g) or (_wordy(g) and not self._used_later(g, cluster)))
+                      and (_is_enum(g) or _is_mark(g) or (_wordy(g) and not self._used_later(g, cluster)))
                       and not self._derivable(g, scopes)]
+        if not structural and self.stages.judge is not None:
+            structural = self._judged(sk, cluster, scopes, forced)
         if structural:
             self.stats["structure_splits"] += 1
             parts = _split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))])
@@ -358,6 +393,7 @@ class Inducer:
         self.out.append(node)
         self.stats[f"nodes_{status}"] += 1
         self.notes[tid].append(why)
+        self.notes[tid].extend(dict.fromkeys(self._judge_notes[s] for s, _ in cluster if s in self._judge_notes))
         if status == "uncacheable" and sk.gaps:
             self._exact_repeats(parent_tid, ns, cluster)
         if status == "staged" and not sk.gaps and response is not None:

@@ -47,7 +47,7 @@ from induction.backends import (
     unique_name,
     valid_name,
 )
-from induction.identifier import Gap
+from induction.identifier import Gap, Skeleton
 from induction.llm import LLMClient, LLMProviderError
 from induction.runtime import restricted
 from induction.runtime.errors import DerivationError
@@ -438,3 +438,121 @@ class LLMDeriver:
                 return Rejection("runtime", "the runtime interpreter gives another value",
                                  [f"{_show(ex.kwargs)} -> expected {_show(ex.expected)}, got {_show(got)}"])
         return Derivation(var="", args=tuple(params), python=source, function="derive")
+
+
+# -- StructureJudge ----------------------------------------------------------------------
+
+JUDGE_SYSTEM = """\
+You check templates for a cache of LLM agent traffic before the cache may answer new requests \
+without the model.
+
+One message was seen in several runs of a workflow with different values in some places, marked \
+⟦g1⟧, ⟦g2⟧, … For each run you get the values and the answer the model gave. For a new run the \
+cache will answer with the same answer shape: values are copied into it (or computed from it by \
+verified code); everything else in the answer stays the same fixed text.
+
+For each marked place, decide whether another plausible value there could make the model answer \
+differently in a way copying or computing the value cannot reproduce: another choice, branch, \
+tool, yes/no, wording, singular or plural, greeting, article, or a threshold crossed. Examples \
+that decide: a number whose parity or size decides a yes/no; a status that decides the next \
+tool; a count that decides "item" or "items"; a time that decides "Good morning"; board cells \
+that decide a move; a word whose first letter decides "a" or "an". A name, id, email, date or \
+amount that is only copied into the answer does not decide it.
+
+When unsure, say it decides: a wrong cached answer is far worse than asking the model.
+
+Reply with one JSON object: {"deciding": [{"gap": "g1", "why": "<a few words>"}]} \
+(an empty list when no value decides the answer)."""
+
+
+class DecidingItem(_Reply):
+    gap: str
+    why: str
+
+
+class JudgeReply(_Reply):
+    deciding: list[DecidingItem]
+
+
+def marked_skeleton(sk: Skeleton, labels: Mapping[int, str]) -> str:
+    """The skeleton's text with each labelled gap as ``⟦label⟧`` and others as ``⟦…⟧``; tool
+    calls as ``name(arguments)``.
+
+    >>> sk = Skeleton("user", None, ["Is ", 0, " even?"], [])
+    >>> marked_skeleton(sk, {0: "g1"})
+    'Is ⟦g1⟧ even?'
+    """
+    def mark(gid: int) -> str:
+        return f"{MARK[0]}{labels.get(gid, '…')}{MARK[1]}"
+
+    def js(v: Any) -> Any:
+        if isinstance(v, dict):
+            if set(v) == {"$gap"}:
+                return mark(v["$gap"])
+            if set(v) == {"$tgap"}:
+                return "".join(p if isinstance(p, str) else mark(p) for p in v["$tgap"])
+            return {k: js(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [js(x) for x in v]
+        return v
+
+    parts = ["".join(p if isinstance(p, str) else mark(p) for p in sk.content)] if sk.content else []
+    parts += [f"{name}({json.dumps(js(args), ensure_ascii=False)})" for name, args in sk.calls]
+    return "\n".join(parts)
+
+
+def judge_prompt(sk: Skeleton, gaps: Sequence[Gap], answers: Sequence[str | None], shown: int = 8) -> str:
+    """The message with the asked gaps marked, then up to ``shown`` runs (distinct values first):
+    the values and the answer."""
+    labels = {g.gid: f"g{i}" for i, g in enumerate(gaps, 1)}
+    runs = [i for i, a in enumerate(answers) if a is not None]
+    first: dict[str, int] = {}
+    for i in runs:
+        first.setdefault(_show([g.values[i] for g in gaps]), i)
+    picked = list(first.values())[:shown]
+    picked += [i for i in runs if i not in picked][:shown - len(picked)]
+    lines = [f"Message:\n<<<\n{_clip(marked_skeleton(sk, labels), 6000)}\n>>>", "Runs:"]
+    for k, i in enumerate(sorted(picked), 1):
+        values = "; ".join(f"{labels[g.gid]} = {_show(g.values[i], 200)}" for g in gaps)
+        lines.append(f"{k}. {values}\n   answer: <<<{_clip(answers[i] or '', 1500)}>>>")
+    return "\n".join(lines)
+
+
+class LLMStructureJudge:
+    """Which gaps decide the answer (branching data: structure), in the model's judgement.
+
+    Only its "decides" counts: a gap it does not name keeps the heuristic's verdict, and a
+    gap label it makes up is rejected (counted). A failed call is no opinion."""
+
+    def __init__(self, client: LLMClient, stats: Counter[str] | None = None) -> None:
+        self.client = client
+        self.stats: Counter[str] = Counter() if stats is None else stats
+        self._memo: dict[str, dict[int, str]] = {}
+
+    def deciding(self, sk: Skeleton, gaps: Sequence[Gap], answers: Sequence[str | None]) -> dict[int, str]:
+        """Gap id -> why, for the ``gaps`` of ``sk`` whose value decides the answer.
+        ``answers[i]``: the answer given in run ``i`` (the i-th value of each gap), or None."""
+        if not gaps or all(a is None for a in answers):
+            return {}
+        user = judge_prompt(sk, gaps, answers)
+        if user not in self._memo:
+            self._memo[user] = self._ask(user, gaps)
+        return self._memo[user]
+
+    def _ask(self, user: str, gaps: Sequence[Gap]) -> dict[int, str]:
+        try:
+            reply = self.client.ask(JUDGE_SYSTEM, user, JudgeReply)
+        except LLMError as e:
+            _tolerate(e, self.client, self.stats, "judge")
+            return {}
+        by_label = {f"g{i}": g.gid for i, g in enumerate(gaps, 1)}
+        out: dict[int, str] = {}
+        for item in reply.deciding:
+            gid = by_label.get(item.gap.strip().strip(MARK[0] + MARK[1]))
+            if gid is None:
+                self.stats["llm_judge_rejected"] += 1  # a place it was not asked about
+                continue
+            out[gid] = item.why
+        self.stats["llm_judge_calls"] += 1
+        self.stats["llm_judge_deciding"] += len(out)
+        return out

@@ -843,6 +843,31 @@ class AOrAn(Adversarial):
         run.say(f"You are holding {'an' if f[0] in 'aeiou' else 'a'} {f}.")
 
 
+class BoardFirstReply(Adversarial):
+    """The first reply at tic-tac-toe: the centre after a corner, the opposite edge after an
+    edge, a corner after the centre. X likes the top corners, so training sees mostly those.
+
+    Trap: the board's cells look like data (a blank or an X in each gap); with X in two
+    corners the answer was "4" both times, and a template with the cells as slots answers
+    "4" for X on an edge too.
+    """
+
+    name = "board_first_reply"
+    reviewer_name = "l_board"
+    family = "E"
+    description = "Board cells (X or blank) decide the move; they are marks, not data."
+    OPPOSITE: ClassVar[dict[int, int]] = {1: 7, 7: 1, 3: 5, 5: 3}
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        x = rng.choice((0, 2)) if rng.random() < 0.8 else rng.randrange(9)
+        board = [" "] * 9
+        board[x] = "X"
+        rows = "\n".join("|".join(board[r * 3:r * 3 + 3]) for r in range(3))
+        move = 0 if x == 4 else self.OPPOSITE.get(x, 4)
+        run.system("You play O at tic-tac-toe. Reply with the cell number (0-8) of your move only.")
+        run.branch(f"X{x}").user(f"Board:\n{rows}\nX played {x}. Your move.").say(str(move))
+
+
 # --- F: request settings ----------------------------------------------------------------------
 
 class MaxTokensCut(Adversarial):
@@ -1084,6 +1109,7 @@ ALL: tuple[type[Adversarial], ...] = (
     NextMonthSameDay, SplitBillRounding, MaxOfThree, SortThree,
     UsuallyEqualCities, NameCaseNormalised, EmailLowercased,
     AffordBudget, ExpenseThreshold, EvenOrOdd, PluralItems, TimeOfDayGreeting, TruncateTitle, AOrAn,
+    BoardFirstReply,
     MaxTokensCut, StopSequence,
     CountListItems, SameValueTwoRoles, IdFromUsername, LastOrderInText, OptionalNickname,
     # The second round, by family (after the first: suites keep the first round's order)

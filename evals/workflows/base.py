@@ -43,11 +43,21 @@ class Run:
         self.model = model
         self.messages: list[Msg] = []
         self.records: list[RecordDict] = []
+        # What the policy branched on so far, and a snapshot of it per record: the eval's
+        # oracle for "did training show this path?" (``branch``; not part of any record).
+        self.labels: list[str] = []
+        self.structures: list[tuple[str, ...]] = []
         self._n = 0
 
     def _id(self, prefix: str) -> str:
         self._n += 1
         return f"{prefix}{self.rng.getrandbits(64):016x}{self._n}"
+
+    def branch(self, label: str) -> Run:
+        """Say that what follows depends on ``label`` (a status, a board): runs whose
+        labels differ are different structure, which no cache can learn from the other."""
+        self.labels.append(label)
+        return self
 
     def system(self, text: str) -> Run:
         self.messages.append({"role": "system", "content": text})
@@ -69,6 +79,7 @@ class Run:
             "choices": [{"index": 0, "finish_reason": finish, "logprobs": None, "message": msg}],
             "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
                       "total_tokens": prompt_tokens + completion_tokens}}})
+        self.structures.append(tuple(self.labels))
         self.messages.append(msg)
 
     def say(self, text: str) -> Run:
@@ -76,12 +87,15 @@ class Run:
         self._respond({"role": "assistant", "content": text, "refusal": None}, "stop")
         return self
 
-    def call(self, name: str, args: dict[str, Any], result: Any) -> Run:
-        """The model calls one tool; the tool's result is appended as the agent would."""
+    def call(self, name: str, args: dict[str, Any], result: Any, *, branch: str | None = None) -> Run:
+        """The model calls one tool; the tool's result is appended as the agent would.
+        ``branch``: what in the result decides what the agent does next (see ``branch``)."""
         cid = self._id("call_")
         self._respond({"role": "assistant", "content": None, "refusal": None, "tool_calls": [
             {"id": cid, "type": "function", "function": {"name": name, "arguments": orjson.dumps(args).decode()}}]},
             "tool_calls")
+        if branch is not None:
+            self.branch(branch)
         content = result if isinstance(result, str) else orjson.dumps(result).decode()
         self.messages.append({"role": "tool", "tool_call_id": cid, "content": content})
         return self
@@ -118,7 +132,8 @@ class Workflow(ABC):
         """The name that seeds the run data (a renamed workflow may keep its old data)."""
         return self.name
 
-    def run(self, seed: int) -> list[RecordDict]:
+    def play_run(self, seed: int) -> Run:
+        """One run, played: its records and the structure labels of each record."""
         # One RNG per (workflow, seed): adding a workflow never changes another's data.
         s = int.from_bytes(hashlib.sha256(f"{self.seed_name}:{seed}".encode()).digest()[:8], "big")
         rng = random.Random(s)
@@ -126,10 +141,17 @@ class Workflow(ABC):
         fake.seed_instance(s)
         r = Run(self, rng)
         self.play(r, fake, rng)
-        return r.records
+        return r
+
+    def run(self, seed: int) -> list[RecordDict]:
+        return self.play_run(seed).records
+
+    def played(self, seed: int, n: int) -> list[Run]:
+        """The ``n`` runs of ``seed``, played (``runs`` gives just their records)."""
+        return [self.play_run(seed * 100_003 + i) for i in range(n)]
 
     def runs(self, seed: int, n: int) -> list[list[RecordDict]]:
-        return [self.run(seed * 100_003 + i) for i in range(n)]
+        return [r.records for r in self.played(seed, n)]
 
 
 def iter_records(runs: list[list[RecordDict]]) -> Iterator[RecordDict]:

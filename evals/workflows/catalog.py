@@ -105,7 +105,7 @@ class OrderBranch(Workflow):
         status = rng.choice(["shipped", "cancelled"])
         run.system("You are an order-support agent.")
         run.user(f"Customer {email} asks about order #{oid}.")
-        run.call("get_order", {"order_id": oid}, {"order_id": oid, "status": status, "email": email})
+        run.call("get_order", {"order_id": oid}, {"order_id": oid, "status": status, "email": email}, branch=status)
         if status == "shipped":
             run.call("send_tracking", {"order_id": oid, "email": email}, {"sent": True})
             run.say(f"Order #{oid} has shipped; tracking sent to {email}.")
@@ -167,6 +167,7 @@ class TicTacToe(Workflow):
             free = [i for i, c in enumerate(board) if c == " "]
             x = rng.choice(free[:3]) if rng.random() < 0.7 else rng.choice(free)
             board[x] = "X"
+            run.branch(f"X{x}")  # X's moves decide every board
             if self._won(board, "X") or " " not in board:
                 break  # the game is over: nothing left to ask the model
             rows = "\n".join("|".join(board[r * 3:r * 3 + 3]) for r in range(3))

@@ -41,6 +41,14 @@ def test_proxy_agrees_with_the_runtime_and_upstream_counts(small_report: SuiteRe
     assert http["upstream_calls_saved"] == http["proxy_hits"]
 
 
+def test_rows_say_how_often_training_showed_their_path(small_report: SuiteReport) -> None:
+    c = small_report.calls
+    assert c["path_runs"].notna().all() and (c["path_runs"] >= 0).all()
+    main = c[(c["train_runs"] == small_report.suite.train_runs) & (c["system"] == "rote")]
+    s = _summary(small_report)["rote"]
+    assert s["seen_paths"] + s["unseen_paths"] == int(main["cacheable"].sum())
+
+
 def test_report_files(small_report: SuiteReport, small_report_dir: Path) -> None:
     names = {p.name for p in small_report_dir.iterdir()}
     assert {"report.md", "summary.csv", "per_workflow.csv", "curve.csv", "learning_curve.png",

@@ -32,10 +32,10 @@ def test_suite_by_path_and_errors(tmp_path: Path) -> None:
 
 
 def _row(system: str, workflow: str, *, hit: bool, correct: bool, cacheable: bool = True,
-         seen: bool = False) -> dict[str, object]:
+         seen: bool = False, path_runs: int | None = 5) -> dict[str, object]:
     return {"system": system, "train_runs": 1, "workflow": workflow, "cacheable": cacheable, "hit": hit,
             "correct": correct, "false_hit": hit and not correct, "seen": seen, "latency_us": 100.0,
-            "prompt_tokens": 1000, "completion_tokens": 100}
+            "prompt_tokens": 1000, "completion_tokens": 100, "path_runs": path_runs}
 
 
 def test_metric_definitions() -> None:
@@ -59,3 +59,25 @@ def test_metric_definitions() -> None:
     assert t.loc["rote", "saved_calls"] == 2 and t.loc["rote", "saved_tokens"] == 2200
     assert t.loc["rote", "saved_usd"] == pytest.approx(2 * (1000 * 1.0 + 100 * 10.0) / 1e6)
     assert t.loc["rote", "hit_p50_ms"] == 0.1
+
+
+def test_seen_paths_split_the_cacheable_hit_rate() -> None:
+    """Calls on a path training showed fewer than ``min_runs`` times (an unseen branch) are
+    counted apart; calls of non-cacheable workflows are in neither count."""
+    calls = pd.DataFrame([
+        _row("rote", "a", hit=True, correct=True, path_runs=3),
+        _row("rote", "a", hit=True, correct=True, path_runs=2),
+        _row("rote", "a", hit=False, correct=False, path_runs=2),
+        _row("rote", "a", hit=False, correct=False, path_runs=1),  # seen once: staged
+        _row("rote", "a", hit=True, correct=True, path_runs=0),  # generalised to a new path
+        _row("rote", "poem", hit=False, correct=False, cacheable=False, path_runs=5),
+    ])
+    t = summarize(calls, ["system"], price_in=1.0, price_out=1.0).set_index("system")
+    assert (t.loc["rote", "seen_paths"], t.loc["rote", "unseen_paths"]) == (3, 2)
+    assert t.loc["rote", "seen_path_hit_rate"] == round(2 / 3, 4)
+    assert t.loc["rote", "cacheable_hit_rate"] == 0.6
+    strict = summarize(calls, ["system"], price_in=1.0, price_out=1.0, min_runs=3).set_index("system")
+    assert (strict.loc["rote", "seen_paths"], strict.loc["rote", "seen_path_hit_rate"]) == (1, 1.0)
+    # Rows without coverage (a caller that did not compute it) count in neither.
+    bare = summarize(calls.drop(columns="path_runs"), ["system"], price_in=1.0, price_out=1.0)
+    assert (bare.loc[0, "seen_paths"], bare.loc[0, "unseen_paths"]) == (0, 0)

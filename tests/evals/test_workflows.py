@@ -47,3 +47,22 @@ def test_shipped_fixtures_match_the_generators(tmp_path: Path) -> None:
     assert (tmp_path / "train.jsonl").read_bytes() == (FIXTURES / "train.jsonl").read_bytes(), \
         "regenerate: python -m evals.fixtures data/fixtures"
     assert (tmp_path / "test.jsonl").read_bytes() == (FIXTURES / "test.jsonl").read_bytes()
+
+
+def test_branches_label_the_calls_after_them() -> None:
+    """``Run.branch`` labels every later call of the run (the eval's "seen path" oracle); the
+    call before the branch is not labelled: its request cannot know the outcome."""
+    from evals.replay import eval_calls, path_coverage
+
+    calls = eval_calls(["order_branch", "hello"], seed=2, n=4, namespace="shared")
+    order = [c for c in calls if c.workflow == "order_branch" and c.run == 0]
+    status = order[1].structure
+    assert order[0].structure == () and status in (("shipped",), ("cancelled",))
+    assert order[2].structure == status
+    assert all(c.structure == () for c in calls if c.workflow == "hello")
+    cov = path_coverage(["order_branch", "hello"], seed=2, n=4)
+    assert cov[("hello", 0, ())] == 4 and cov[("order_branch", 0, ())] == 4
+    assert cov[("order_branch", 1, ("shipped",))] + cov[("order_branch", 1, ("cancelled",))] == 4
+    # Tic-tac-toe: every X move is a branch, so turn k is labelled by the k moves so far.
+    game = [c for c in eval_calls(["tictactoe"], seed=2, n=1, namespace="shared")]
+    assert [len(c.structure) for c in game] == list(range(1, len(game) + 1))

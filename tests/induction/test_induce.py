@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -125,6 +126,19 @@ def test_branch_decided_by_tool_result_stays_structure() -> None:
     assert calls[True].startswith("send_tracking(") and calls[False].startswith("issue_refund(")
 
 
+def test_board_cells_stay_structure() -> None:
+    """X in one top corner or the other, "4" every time: the cells are marks, not data. As
+    slots they would serve "4" for X on an edge, where the right move may be another."""
+    runs = [rec for i, x in enumerate((0, 2, 0, 2, 0)) for rec in _board_run(x, seed=i)]
+    r = induce(stored(runs))
+    boards = [n for n in r.nodes if n.template.role == "user"]
+    assert len(boards) == 2 and all(n.template.is_literal and n.status == "live" for n in boards)
+    tree = compile_tree(r.nodes)
+    assert tree.lookup(_board_run(3)[0]["request"]) is None
+    assert tree.lookup(runs[2]["request"]) is not None  # X in a corner seen three times
+    assert r.stats["structure_splits"] == 1
+
+
 def test_creative_answer_is_never_served_for_new_topics() -> None:
     r = induced("haiku")
     users = [n for n in r.nodes if n.template.role == "user"]
@@ -158,11 +172,11 @@ def test_knowledge_answer_only_cached_for_repeats() -> None:
             assert node.template.is_literal  # a city seen twice: exact repeats only
 
 
-def _board_run(x: int) -> list[dict[str, Any]]:
+def _board_run(x: int, mark: str = "X", seed: int | None = None) -> list[dict[str, Any]]:
     board = [" "] * 9
-    board[x] = "X"
+    board[x] = mark
     rows = "\n".join("|".join(board[r * 3:r * 3 + 3]) for r in range(3))
-    run = Run(Hello(), random.Random(x))
+    run = Run(Hello(), random.Random(x if seed is None else seed))
     run.system("You play O.").user(f"Board:\n{rows}\nX played {x}. Your move.").say("4" if x != 4 else "0")
     return run.records
 
@@ -170,7 +184,8 @@ def _board_run(x: int) -> list[dict[str, Any]]:
 def test_template_the_runtime_cannot_read_back_is_split_into_its_messages() -> None:
     # Aligning these boards gives adjacent free-text slots ("Board:{a}|{b}| | ...") whose
     # split the matcher refuses to guess: such a template would miss even its own runs.
-    recs = [rec for x in (1, 3, 0, 1, 0) for rec in _board_run(x)]
+    # (Two-letter cells: one-letter ones are marks, split as structure before any template.)
+    recs = [rec for x in (1, 3, 0, 1, 0) for rec in _board_run(x, mark="Xx")]
     r = induce(stored(recs))
     boards = [n for n in r.nodes if n.template.role == "user"]
     assert boards and all(n.template.is_literal for n in boards)
@@ -506,3 +521,67 @@ def test_one_declared_answer_with_a_trace_or_a_number_of_its_values_stays_staged
     rec["rote"] = {"bindings": {"name": "erik"}}
     (node,) = [n for n in induce(stored([rec])).nodes if n.template.role == "user"]
     assert node.status == "live"  # a plain copy: the user said what varies
+
+
+def _responder(deciding: Callable[[str], list[str]]) -> Callable[[dict[str, Any]], str]:
+    """A scripted model for every hybrid stage: the judge names what ``deciding(prompt)`` gives."""
+    from induction.llm_stages import JUDGE_SYSTEM, NAMER_SYSTEM, SPANS_SYSTEM
+
+    def reply(kwargs: dict[str, Any]) -> str:
+        system, user = (m["content"] for m in kwargs["messages"][:2])
+        if system == JUDGE_SYSTEM:
+            return orjson.dumps({"deciding": [{"gap": g, "why": "scripted"} for g in deciding(user)]}).decode()
+        if system == NAMER_SYSTEM:
+            return '{"name": "value"}'
+        if system == SPANS_SYSTEM:
+            return '{"spans": []}'
+        return '{"derivable": false, "source": ""}'
+
+    return reply
+
+
+def test_a_value_the_judge_says_decides_the_answer_stays_structure() -> None:
+    """Five odd numbers answered "No": the heuristic serves "No" for 728 too (a known limit).
+    With the hybrid backend the judge says the number decides the answer; it is structure."""
+    from evals.workflows.adversarial import EvenOrOdd
+    from induction.backends import make_stages
+    from induction.config import InductionConfig
+    from induction.llm import ScriptedCompletion
+
+    train = [r for run in EvenOrOdd().runs(seed=7, n=5) for r in run]
+    assert {r["response"]["choices"][0]["message"]["content"] for r in train} == {"No"}
+    even = {**train[0]["request"], "messages": [*train[0]["request"]["messages"][:-1],
+                                                {"role": "user", "content": "Is 728 even?"}]}
+    heuristic = compile_tree(induce(stored(train)).nodes)
+    hit = heuristic.lookup(even)
+    assert hit is not None and hit.response["choices"][0]["message"]["content"] == "No"  # the false hit
+
+    fake = ScriptedCompletion([_responder(lambda user: ["g1"] if "even?" in user else [])] * 200)
+    config = InductionConfig(backend="hybrid", llm_model="scripted")
+    with make_stages(config, completion=fake) as stages:
+        result = induce(stored(train), config, None, stages)
+    assert compile_tree(result.nodes).lookup(even) is None
+    asks = [c for c in fake.calls if "⟦g1⟧ even?" in c["messages"][1]["content"]]
+    assert len(asks) == 1 and result.stage_counters["llm_judge_deciding"] == 1 and result.stats["judge_splits"] == 1
+    (note,) = {n for notes in result.notes.values() for n in notes if "the judge" in n}
+    assert "decides the answer (scripted)" in note
+
+
+def test_a_judge_that_finds_nothing_changes_nothing() -> None:
+    """The judge only adds structure: when it says no value decides, hybrid induction gives
+    the heuristic's templates, and it was asked once per template with new values."""
+    from induction.backends import make_stages
+    from induction.config import InductionConfig
+    from induction.llm import ScriptedCompletion
+
+    runs = [r for run in WORKFLOWS["table_booking"].runs(seed=1, n=4) for r in run]
+    fake = ScriptedCompletion([_responder(lambda user: [])] * 400)
+    config = InductionConfig(backend="hybrid", llm_model="scripted")
+    with make_stages(config, completion=fake) as stages:
+        hybrid = induce(stored(runs), config, None, stages)
+    heuristic = induce(stored(runs))
+    assert [(n.status, n.template.role) for n in hybrid.nodes] == [(n.status, n.template.role) for n in heuristic.nodes]
+    asked = [c for c in fake.calls if c["messages"][0]["content"].startswith("You check templates")]
+    # "Hi, I'm …", "Book a table …" and the booking result, once each.
+    assert len(asked) == hybrid.stage_counters["llm_judge_calls"] == 3
+    assert "judge_splits" not in hybrid.stats

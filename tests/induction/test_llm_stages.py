@@ -9,15 +9,17 @@ from typing import Any
 
 import pytest
 
-from induction.identifier import Gap
+from induction.identifier import Gap, Skeleton
 from induction.llm import LLMClient, LLMProviderError, ScriptedCompletion
 from induction.llm_stages import (
     DERIVER_SYSTEM,
+    JUDGE_SYSTEM,
     NAMER_SYSTEM,
     SPANS_SYSTEM,
     LLMDeriver,
     LLMNamer,
     LLMSpanIdentifier,
+    LLMStructureJudge,
     mark_gap,
     to_snake,
 )
@@ -277,3 +279,33 @@ def test_live_model_derives_a_first_name(sandbox: LocalBackend) -> None:
     d = deriver.derive(values, [*PEOPLE, {"full_name": "Grace Hopper", "city": "New York"}])
     assert d is not None and d.python and d.args == ("full_name",), dict(deriver.stats)
     assert client.usage.calls >= 1 and client.usage.prompt_tokens > 0
+
+
+# -- StructureJudge -------------------------------------------------------------------------
+
+PARITY = Skeleton("user", None, ["Is ", 0, " even? Ask ", 1, "."], [],
+                  [Gap(0, [7, 12, 9], "content", "Is "), Gap(1, ["Ada", "Bo", "Kwame"], "content", " Ask ")])
+
+
+def test_judge_asks_with_the_gaps_marked_and_keeps_only_gaps_it_was_asked_about() -> None:
+    client, fake = script(json.dumps({"deciding": [{"gap": "g1", "why": "parity decides yes/no"},
+                                                  {"gap": "g7", "why": "made up"}]}))
+    judge = LLMStructureJudge(client)
+    verdict = judge.deciding(PARITY, PARITY.gaps, ["No", "Yes", None])
+    assert verdict == {0: "parity decides yes/no"}
+    assert judge.stats["llm_judge_rejected"] == 1 and judge.stats["llm_judge_deciding"] == 1
+    system, user = fake.calls[0]["messages"]
+    assert system["content"] == JUDGE_SYSTEM  # fixed instructions first: provider prompt caching
+    assert "Is ⟦g1⟧ even? Ask ⟦g2⟧." in user["content"]
+    assert '1. g1 = 7; g2 = "Ada"\n   answer: <<<No>>>' in user["content"]
+    assert "Kwame" not in user["content"]  # a run without an answer is not shown
+    # The same question is asked once.
+    assert judge.deciding(PARITY, PARITY.gaps, ["No", "Yes", None]) == verdict and len(fake.calls) == 1
+
+
+def test_judge_without_an_opinion_adds_nothing() -> None:
+    client, fake = script("not json", "still not", "{}")
+    judge = LLMStructureJudge(client)
+    assert judge.deciding(PARITY, PARITY.gaps, ["No", "Yes", "No"]) == {}
+    assert judge.stats["llm_judge_failures"] == 1 and len(fake.calls) == 3  # re-asked, then given up
+    assert judge.deciding(PARITY, PARITY.gaps, [None, None, None]) == {} and len(fake.calls) == 3

@@ -149,6 +149,12 @@ class HeuristicDeriver:
                 for sep, idx in ((" ", 0), (" ", -1), ("@", 0), ("@", 1), (".", 0), ("-", 0), ("-", -1)):
                     if all(sep in x for x in sample):
                         pieces.append(_op("split_index", base, _c(sep), _c(idx)))
+                if all(" " in x for x in sample):
+                    # All but the last word, all after the first: the same as the first and the
+                    # last word while every example had two words ("Ada Lovelace"), not for
+                    # "Anna Maria Diaz" or "Ana da Silva". Kept as twins, so they are rivals.
+                    pieces += [_op("regex_extract", base, _c(r"^(.*) \S+$"), _c(1)),
+                               _op("regex_extract", base, _c(r"^\S+ (.*)$"), _c(1))]
                 for p in pieces:
                     if p is not base:
                         add(p)

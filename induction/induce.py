@@ -263,6 +263,33 @@ class Inducer:
                 return False
         return True
 
+    def _unread(self, members: list[_Member], new_vars: list[str], response: ResponseTemplate | None,
+                trusted: frozenset[str]) -> list[str]:
+        """The numbers first read at this node (not declared by the user) that neither this
+        answer's slots and derivations nor the text of any model output below use."""
+        used: set[str] = set()
+        if response is not None:
+            used = set(response.message.variables()).union(*(_uses(d) for d in response.derivations))
+        return sorted(v for v in new_vars
+                      if v not in used and v not in trusted and _is_quantity([m.scope[v] for m in members])
+                      and not all(self._number_later(m.node, m.scope[v]) for m in members))
+
+    def _number_later(self, sid: str, value: Any) -> bool:
+        """Whether a model output below a store node writes the number ``value`` (not as a
+        piece of a longer number)."""
+        text = self._later_text(sid)
+        for form in _number_forms(value):
+            i = text.find(form)
+            while i >= 0:
+                j = i + len(form)
+                before = text[i - 1] if i else ""
+                after = text[j:j + 2]
+                if not (before.isdigit() or (before in ".," and i > 1 and text[i - 2].isdigit())) \
+                        and not (after[:1].isdigit() or (after[:1] in ".," and after[1:].isdigit())):
+                    return True
+                i = text.find(form, i + 1)
+        return False
+
     def _later_outputs(self, sid: str) -> Iterator[dict[str, Any]]:
         """The model outputs (assistant messages) below a store node, nearest first."""
         queue = deque(self.nodes[sid].children)
@@ -372,6 +399,23 @@ class Inducer:
                     self._make(parent_tid, ns, sub)
                 return
         response, status, why = self._response(members, scopes=new_scopes)
+        unread = self._unread(members, new_vars, response, trusted)
+        if unread and len(cluster) > 1:
+            # "Is 7 even?" -> "No"; "my budget is $800" -> "Noted." and later "Yes, it fits":
+            # a number read here that no answer copies or computes from was read to decide
+            # (a parity, a threshold, a budget). With the few outcomes seen, serving this
+            # answer, or any below it, for another number would be a guess: the number is
+            # structure, even where each value was seen once.
+            self.stats["unread_number_splits"] += 1
+            keys = [[sc[v] for v in unread] for sc in new_scopes]
+            parts = _split(cluster, keys)
+            self._mark_context_bound(cluster, parts)
+            for sub in parts:
+                self._make(parent_tid, ns, sub)
+            return
+        if unread:
+            response, status = None, "uncacheable"
+            why = f"no answer uses {', '.join(unread)}, a number read here: it may decide the answer"
         if status == "uncacheable" and new_vars and len(cluster) > 1:
             # Thin air or a branch that this node's own values may decide: make them structure.
             keys = [[sc[v] for v in new_vars] for sc in new_scopes]
@@ -550,13 +594,16 @@ class Inducer:
             for sc, v in zip(new_scopes, gap.values, strict=True):
                 sc[var] = v
         kinds = {g.gid: _kind(g.values) for g in sk.gaps}
-        after = _literal_after(sk.content or [])
-        refuse = {g.gid: _refused(g.values, after.get(g.gid, "")) for g in sk.gaps
+        content = sk.content or []
+        after = _literal_after(content)
+        edges = {content[0]: "start", content[-1]: "end"} if content else {}
+        refuse = {g.gid: _refused(g.values, after.get(g.gid, ""), edge=edges.get(g.gid)) for g in sk.gaps
                   if kinds[g.gid] in ("text", "word", "multiline")}
         return _render(sk, slot, kinds, refuse), derivations, new_scopes, new_vars
 
     def _response(self, members: list[_Member], scopes: list[dict[str, Any]]
                   ) -> tuple[ResponseTemplate | None, Status, str]:
+        """The node's answer template, its status and why."""
         answers = [(r, m.scope) for m in members for r in self.nodes[m.node].answers]
         if not answers:
             return None, "staged", "no call was answered at this context"
@@ -568,6 +615,7 @@ class Inducer:
         if sk is None or len(finish) > 1:
             return None, "uncacheable", "answers differ in ways that do not align"
         ans_scopes = [sc for _, sc in answers]
+        sk = _widen(sk, ans_scopes)
         trusted = frozenset().union(*(m.user_bound for m in members))
         slot: dict[int, str] = {}
         derivations: list[Derivation] = []
@@ -639,6 +687,104 @@ class Inducer:
         if trusted:
             return response, "live", f"answer from {len(answers)} call(s) with user-declared bindings"
         return response, "staged", f"answer seen in {len(answers)} call(s); needs {self.config.min_runs} to go live"
+
+
+_WORD_START = re.compile(r"(?:^|(?<=\s))\S")
+_WORD_END = re.compile(r"\S(?=\s|$)")
+
+
+def _widen(sk: Skeleton, scopes: list[dict[str, Any]]) -> Skeleton:
+    """Each text gap widened over up to 3 words of the literal beside it when that makes
+    every value a copy of one variable: answers that all had "New York" or "New Haven" for
+    the city make "New " look fixed, and "for New {last word}" would answer "New Miami".
+
+    >>> sk = Skeleton("assistant", None, ["for New ", 0, "."], [], [Gap(0, ["York", "Haven"], "content", "for New ")])
+    >>> w = _widen(sk, [{"city": "New York"}, {"city": "New Haven"}])
+    >>> w.content, w.gaps[0].values
+    (['for ', 0, '.'], ['New York', 'New Haven'])
+    """
+    if not sk.content or not sk.gaps or not scopes:
+        return sk
+    content = list(sk.content)
+    gaps = {g.gid: g for g in sk.gaps}
+    changed = False
+    for i, part in enumerate(content):
+        gap = gaps.get(part) if isinstance(part, int) else None
+        # A gap that is a copy already stays as it is ("New {last_name}" may be meant).
+        if gap is None or not all(isinstance(v, str) for v in gap.values) or same_variable(gap.values, scopes):
+            continue
+        before = content[i - 1] if i and isinstance(content[i - 1], str) else None
+        after = content[i + 1] if i + 1 < len(content) and isinstance(content[i + 1], str) else None
+        if isinstance(before, str):
+            starts = [m.start() for m in _WORD_START.finditer(before)][-3:]
+            for p in starts:  # the widest first
+                values = [before[p:] + v for v in gap.values]
+                if same_variable(values, scopes) is not None:
+                    content[i - 1] = before[:p]
+                    gap = gaps[gap.gid] = Gap(gap.gid, values, gap.where, before[:p], gap.leaf)
+                    changed = True
+                    break
+        if isinstance(after, str):
+            ends = [m.end() for m in _WORD_END.finditer(after)][:3]
+            for q in reversed(ends):
+                values = [v + after[:q] for v in gap.values]
+                if same_variable(values, scopes) is not None:
+                    content[i + 1] = after[q:]
+                    gaps[gap.gid] = Gap(gap.gid, values, gap.where, gap.before, gap.leaf)
+                    changed = True
+                    break
+    if not changed:
+        return sk
+    return Skeleton(sk.role, sk.name, [p for p in content if p != ""], sk.calls,
+                    [gaps[g.gid] for g in sk.gaps])
+
+
+def _uses(d: Derivation) -> set[str]:
+    """The variables a derivation reads, its rivals' included."""
+    out = set(d.args)
+    for e in (d.expr, *d.alternatives):
+        if e is not None:
+            out |= set(_expr_vars(e))
+    return out
+
+
+def _is_quantity(values: list[Any]) -> bool:
+    """Numbers that may be compared or tested (a count, an amount, an hour): JSON numbers and
+    text recognised as money or a number, or up to 3 digits (a leading zero only in 2: ``07``).
+    Longer digit runs and zero-padded ones are more often ids (order 1001, ticket 0042).
+
+    >>> _is_quantity([7, 12]), _is_quantity(["$1,250.00", "07"]), _is_quantity(["0042", "1001"])
+    (True, True, False)
+    """
+    def one(v: Any) -> bool:
+        if isinstance(v, bool):
+            return False
+        if isinstance(v, int):
+            return abs(v) < 1000  # 4 digits and more: an order number, an id, a timestamp
+        if isinstance(v, float):
+            return True
+        if not isinstance(v, str):
+            return False
+        kind = recognise(v)
+        # "07" is an hour, "750" a count; "0042" and "1001" are more often ids.
+        return kind in ("money", "number") or (kind == "digits" and (len(v) <= 2 or (len(v) == 3 and v[0] != "0")))
+
+    return bool(values) and all(one(v) for v in values)
+
+
+def _number_forms(value: Any) -> set[str]:
+    """How a number may be written again later: as read, without currency or thousands
+    separators, and as JSON would print it (``$1,250.00`` -> ``1,250.00``, ``1250.00``, ``1250.0``)."""
+    text = str(value).lstrip("$€£¥")
+    forms = {text, text.replace(",", "")}
+    try:
+        forms.add(orjson.dumps(float(text.replace(",", ""))).decode())
+        number = float(text.replace(",", ""))
+        if number.is_integer():
+            forms.add(str(int(number)))
+    except ValueError:
+        pass
+    return {f for f in forms if f}
 
 
 def _text(msg: dict[str, Any]) -> str:
@@ -750,18 +896,30 @@ def _literal_after(content: list[str | int]) -> dict[int, str]:
             if isinstance(p, int) and isinstance(nxt, str)}
 
 
-def _refused(values: list[Any], after: str = "") -> tuple[str, tuple[str, ...]]:
+# What a slot at the very end of a message may swallow (the sentence's own punctuation),
+# and at its very start (a mention, a hashtag, a bullet or quote marker).
+EDGE_END = ".?!:"
+EDGE_START = "@#*>-"
+
+
+def _refused(values: list[Any], after: str = "", edge: str | None = None) -> tuple[str, tuple[str, ...]]:
     """What a free-text slot refuses (``Slot.refuse``, ``Slot.refuse_text``): the structural
     characters, the first character of the literal ``after`` it if that is punctuation, that
-    literal itself, and the joining phrases, each unless some example's value held it.
+    literal itself, and the joining phrases, each unless some example's value held it. A slot
+    at the ``edge`` of its message (``"start"``, ``"end"``) has no literal on that side to stop
+    it: it also refuses the punctuation found there (``EDGE_START``, ``EDGE_END``).
 
     >>> _refused(["Ada Lovelace", "Bo, Jr."], after="'}")[0] == STRUCTURAL.replace(",", "") + "'"
     True
     >>> _refused(["back up the laptop"], after=" at ")[1]
     (' at ', ' and ', '. ', ' or ', ': ')
+    >>> _refused(["Charles", "Bo"], edge="end")[0][-4:], _refused(["Oslo?"], edge="end")[0][-3:]
+    ('.?!:', '.!:')
     """
     seen = "".join(v if isinstance(v, str) else str(v) for v in values)
     chars = "".join(c for c in STRUCTURAL if c not in seen)
+    extra = {"start": EDGE_START, "end": EDGE_END}.get(edge or "", "")
+    chars += "".join(c for c in extra if c not in seen and c not in chars)
     if after and not after[0].isalnum() and not after[0].isspace() and after[0] not in seen + chars:
         chars += after[0]  # "'" after 'address': '{{address}}': a value never runs past it
     head = after[:32]

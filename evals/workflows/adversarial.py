@@ -704,15 +704,14 @@ class AffordBudget(Adversarial):
     to the item alone answers from the one outcome training saw for that item. Fixed where
     training saw both outcomes (the answer is then bound to the whole context: the
     reviewer's finding at 8 runs, pinned in ``tests/evals/test_adversarial.py``); with one
-    outcome seen (2-5 runs) it is a known limit like ``expense_threshold``.
+    outcome seen (2-5 runs) it was a known limit like ``expense_threshold``, until numbers no
+    answer uses became structure (the budget is read, never copied).
     """
 
     name = "afford_budget"
     reviewer_name = "h_afford"
     family = "E"
     description = "Multi-turn: a yes/no that compares a price with a budget stated earlier."
-    known_limit = ("afford: a comparison is not an expression; with one outcome seen per item (few runs) "
-                   "that outcome is answered for every budget")
     PRICES: ClassVar[dict[str, int]] = {"laptop": 900, "phone": 600, "tablet": 400, "camera": 750}
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
@@ -730,13 +729,15 @@ class ExpenseThreshold(Adversarial):
     """Expenses over $1000 need review, others are approved.
 
     Trap: training runs that all fell on one side of the threshold teach a single answer.
+
+    Held since numbers no answer uses are structure: the amount is read, never copied or computed
+    from, so each value is its own branch (no hit for a new one, no wrong one).
     """
 
     name = "expense_threshold"
     reviewer_name = "h_threshold"
     family = "E"
     description = "A comparison with a threshold decides the answer."
-    known_limit = "threshold: a comparison is not an expression; training that saw one outcome answers it for all"
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
         amt = rng.randint(200, 5000)
@@ -751,13 +752,15 @@ class EvenOrOdd(Adversarial):
 
     Trap: the answer is a function of the number with no slot in it; a yes/no seen twice
     for different numbers looks like a constant.
+
+    Held since numbers no answer uses are structure: the number is read, never copied or computed
+    from, so each value is its own branch (no hit for a new one, no wrong one).
     """
 
     name = "even_or_odd"
     reviewer_name = "h_parity"
     family = "E"
     description = "Parity decides a yes/no answer."
-    known_limit = "parity: a constant answer fits the examples of one parity"
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
         k = rng.randint(1, 999)
@@ -788,13 +791,15 @@ class TimeOfDayGreeting(Adversarial):
     """Good morning / afternoon / evening by the hour in the user's message.
 
     Trap: the greeting depends on the hour's range; training in one range teaches one greeting.
+
+    Held since numbers no answer uses are structure: the hour is read, never copied or computed
+    from, so each value is its own branch (no hit for a new one, no wrong one).
     """
 
     name = "time_of_day_greeting"
     reviewer_name = "h_greeting"
     family = "E"
     description = "The greeting depends on the range the hour falls in."
-    known_limit = "greeting: ranges of the hour are not expressions; one greeting fits training in one range"
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
         h, m = rng.randint(5, 22), rng.randint(0, 59)
@@ -1075,6 +1080,400 @@ class PythonReprNote(Adversarial):
 
 
 
+# --- The third round (a reviewer's hunt of 2026-11-22, ``/tmp/hunt6/traps.py``) ---------------
+# Slots at the edge of a message (a trailing "." or "?", a leading "@"); first / last word of
+# values that always had two words; a word every copied value of one branch shared; a date
+# slot that took a timestamp; a deciding exit code behind an enum branch; plus the shapes the
+# reviewer found holding (marks of several characters, status codes, CSV and markdown tables,
+# template syntax and unicode in values, signed numbers).
+
+COMPOUND_FIRST = ["Mary Ann", "Jean Luc", "Anna Maria", "Billy Bob", "Sarah Jane", "John Paul"]
+
+
+class FullNameFirstWord(Adversarial):
+    """'{first} {last}' adjacent in the user's text; the answer greets by first name.
+    Some first names are two words (Mary Ann)."""
+    name = "full_name_first_word"
+    reviewer_name = "h6_fullname_first"
+    family = "C"
+    description = "adjacent first/last become one slot; split(' ')[0] fits two-word names only"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        first = rng.choice(COMPOUND_FIRST) if rng.random() < 0.2 else fake.first_name()
+        last = fake.last_name()
+        run.system("Greet the user by first name.")
+        run.user(f"My name is {first} {last}.")
+        run.say(f"Hi {first}!")
+
+
+class FullNameLastWord(Adversarial):
+    """Surname with particles (van der Berg) sometimes; the answer uses the surname."""
+    name = "full_name_last_word"
+    reviewer_name = "h6_fullname_last"
+    family = "C"
+    description = "split(' ')[-1] fits one-word surnames only"
+    PARTICLES: ClassVar[list[str]] = ["van der Berg", "De La Cruz", "da Silva", "von Trapp", "Le Roux"]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        first = fake.first_name()
+        last = rng.choice(self.PARTICLES) if rng.random() < 0.2 else fake.last_name()
+        run.system("Address the user formally by surname.")
+        run.user(f"I am {first} {last}, please register me.")
+        run.say(f"Welcome, Mx. {last}.")
+
+
+class EmojiStatusVS16(Adversarial):
+    """A check result with an emoji status that has a variation selector (two code points):
+    not a single-character mark. Passing checks are mostly seen."""
+    name = "emoji_status_vs16"
+    reviewer_name = "h6_emoji_vs16"
+    family = "control"
+    description = "✔️ (U+2714 U+FE0F) vs ❌: the status is two code points on one side"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("run_check", "Run a check", check="string"),
+                                             tool("open_incident", "Open an incident", check="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        check = f"chk-{rng.randint(100, 999)}"
+        ok = rng.random() < 0.75
+        mark = "\u2714\ufe0f" if ok else "\u274c"
+        run.system("You run health checks and open incidents for failures.")
+        run.user(f"Run check {check}.")
+        run.call("run_check", {"check": check}, f"{check}: {mark} ({rng.randint(10, 99)} ms)")
+        if ok:
+            run.say(f"Check {check} passed.")
+        else:
+            run.call("open_incident", {"check": check}, {"ok": True})
+            run.say(f"Check {check} failed; incident opened.")
+
+
+class StarRating(Adversarial):
+    """A review rating as stars; good ratings (>=3) are thanked, bad ones escalated."""
+    name = "star_rating"
+    reviewer_name = "h6_stars"
+    family = "control"
+    description = "★★★☆☆: multi-char star runs are not marks"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_review", "Get a review", review_id="string"),
+                                             tool("escalate", "Escalate a review", review_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        rid = f"R{rng.randint(1000, 9999)}"
+        stars = rng.choice([5, 5, 4, 4, 4, 3, 2, 1])
+        s = "★" * stars + "☆" * (5 - stars)
+        run.system("Thank good reviews (3 stars or more); escalate bad ones.")
+        run.user(f"Handle review {rid}.")
+        run.call("get_review", {"review_id": rid}, f"Review {rid} by {fake.user_name()}: {s}")
+        if stars >= 3:
+            run.say(f"Review {rid} is positive; thanked the customer.")
+        else:
+            run.call("escalate", {"review_id": rid}, {"ok": True})
+            run.say(f"Review {rid} escalated.")
+
+
+class HttpStatusRoute(Adversarial):
+    """HTTP status in a tool result decides the next call: 2xx -> parse, 404 -> create, 5xx -> retry."""
+    name = "http_status_route"
+    reviewer_name = "h6_http_status"
+    family = "control"
+    description = "numeric status codes are digits, not enum"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("fetch", "GET a URL", url="string"),
+                                             tool("parse", "Parse a body", url="string"),
+                                             tool("create", "Create resource", url="string"),
+                                             tool("retry", "Retry later", url="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        url = f"https://api.example.com/items/{rng.randint(1000, 9999)}"
+        code = rng.choice([200, 200, 200, 201, 204, 404, 500, 503])
+        run.system("Fetch the resource; parse on 2xx, create on 404, retry on 5xx.")
+        run.user(f"Sync {url}")
+        run.call("fetch", {"url": url}, f"HTTP {code}\ncontent-length: {rng.randint(10, 9999)}")
+        if code < 300:
+            run.call("parse", {"url": url}, {"ok": True})
+            run.say(f"Synced {url}.")
+        elif code == 404:
+            run.call("create", {"url": url}, {"ok": True})
+            run.say(f"Created {url}.")
+        else:
+            run.call("retry", {"url": url}, {"ok": True})
+            run.say(f"Will retry {url}.")
+
+
+class PriorityRoute(Adversarial):
+    """Priority 1/2/3 in the user text decides the queue (literal names, not derivable)."""
+    name = "priority_route"
+    reviewer_name = "h6_priority"
+    family = "control"
+    description = "priority digit decides routing"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("route", "Route a ticket", ticket="string", queue="string")]
+    QUEUES: ClassVar[dict[int, str]] = {1: "oncall", 2: "support", 3: "backlog"}
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        t = f"T-{rng.randint(10000, 99999)}"
+        p = rng.choice([2, 2, 2, 3, 3, 1])
+        run.system("Route tickets by priority.")
+        run.user(f"Ticket {t} has priority {p}: {fake.sentence(nb_words=5)}")
+        run.call("route", {"ticket": t, "queue": self.QUEUES[p]}, {"ok": True})
+        run.say(f"Routed {t} to {self.QUEUES[p]}.")
+
+
+class MarkdownTableFirstRow(Adversarial):
+    """A markdown table with 1-3 rows; the answer names the first row's sku and the row count."""
+    name = "markdown_table_first_row"
+    reviewer_name = "h6_md_table"
+    family = "A"
+    description = "variable row count in a markdown table"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("inventory", "Inventory", location="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        loc = fake.city()
+        k = rng.choice([2, 2, 2, 1, 3])
+        rows = [(f"SKU{rng.randint(100, 999)}", rng.randint(1, 50)) for _ in range(k)]
+        table = "| sku | qty |\n|---|---|\n" + "\n".join(f"| {s} | {q} |" for s, q in rows)
+        run.system("Report inventory.")
+        run.user(f"What's in stock at {loc}?")
+        run.call("inventory", {"location": loc}, table)
+        run.say(f"{loc} has {k} SKUs; first is {rows[0][0]} ({rows[0][1]} units).")
+
+
+class CsvLastColumn(Adversarial):
+    """CSV tool result; the answer copies the email (last column) of the first data line."""
+    name = "csv_last_column"
+    reviewer_name = "h6_csv"
+    family = "control"
+    description = "CSV with an optional middle column"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("export", "Export users", team="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        team = fake.word()
+        has_phone = rng.random() < 0.2
+        head = "name,phone,email" if has_phone else "name,email"
+        lines = [head]
+        first_email = None
+        for _ in range(2):
+            email = fake.email()
+            first_email = first_email or email
+            nm = fake.name()
+            lines.append(f"{nm},{fake.msisdn()},{email}" if has_phone else f"{nm},{email}")
+        run.system("Export a team and report the first member's email.")
+        run.user(f"Export team {team}")
+        run.call("export", {"team": team}, "\n".join(lines))
+        run.say(f"First member of {team}: {first_email}")
+
+
+class TemplateSyntaxValue(Adversarial):
+    """A note that may contain template/regex syntax, copied into the answer."""
+    name = "template_syntax_value"
+    reviewer_name = "h6_template_syntax"
+    family = "control"
+    description = "values with {{x}}, $1, backslashes, .*"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_note", "Get a note", note_id="string")]
+    WEIRD: ClassVar[list[str]] = ["use {{name}} here", "match .* and $1", r"path C:\temp\x", "{\"a\": 1}", "a|b|c", "50% off (today)",
+             "tab\there", "caf\u00e9", "cafe\u0301", "zero\u200bwidth", "\u05e9\u05dc\u05d5\u05dd world"]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nid = f"N{rng.randint(1000, 9999)}"
+        text = rng.choice(self.WEIRD) if rng.random() < 0.3 else fake.sentence(nb_words=4).rstrip(".")
+        run.system("Read notes aloud.")
+        run.user(f"Read note {nid}")
+        run.call("get_note", {"note_id": nid}, f"note {nid}: {text}")
+        run.say(f"Note {nid} says: {text}")
+
+
+NEW_CITIES = ["New York", "New Orleans", "New Haven", "New Bedford", "New Britain", "New Albany"]
+OTHER_CITIES = ["Boston", "Chicago", "Denver", "Los Angeles", "San Diego", "Austin", "Seattle", "Miami"]
+
+
+class SharedWordInBranch(Adversarial):
+    """A city from the user's text is copied into the answer; an order status (an enum) splits
+    the cluster, and within one branch the training cities may all start with the same word
+    ("New ..."): the answer's alignment makes "New " literal and derives the rest."""
+    name = "shared_word_in_branch"
+    reviewer_name = "h6_shared_word_branch"
+    family = "C"
+    description = "a word shared by every copied value of one branch becomes answer literal text"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "Fetch an order", order_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        oid = f"{rng.randint(100000, 999999)}"
+        city = rng.choice(NEW_CITIES) if rng.random() < 0.5 else rng.choice(OTHER_CITIES)
+        status = rng.choice(["shipped", "pending"])
+        run.system("You are an order-support agent.")
+        run.user(f"Where is order {oid}? It ships to {city}.")
+        run.call("get_order", {"order_id": oid}, {"order_id": oid, "status": status})
+        if status == "shipped":
+            run.say(f"Order {oid} is on its way to {city}.")
+        else:
+            run.say(f"Order {oid} for {city} is still pending.")
+
+
+class SharedWordMinimal(Adversarial):
+    """Smallest form: the status enum lives in the user's text itself."""
+    name = "shared_word_minimal"
+    reviewer_name = "h6_shared_word_min"
+    family = "control"
+    description = "branch by a status word; a copied city shares its first word within a branch"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        city = rng.choice(NEW_CITIES) if rng.random() < 0.5 else rng.choice(OTHER_CITIES)
+        status = rng.choice(["shipped", "pending"])
+        run.system("Confirm deliveries.")
+        run.user(f"Order to {city} is {status}.")
+        run.say(f"Noted: {city}.")
+
+
+class DueTimestamp(Adversarial):
+    """A billing API returns a due date, usually a plain date, sometimes a timestamp (another
+    API version). The agent schedules payment three days before, as a plain date."""
+    name = "due_timestamp"
+    reviewer_name = "h6_due_timestamp"
+    family = "C"
+    description = "date kind accepts timestamps; date_add keeps the input's time part"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_bill", "Get a bill", bill_id="string"),
+                                             tool("schedule", "Schedule a payment", bill_id="string", pay_on="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        bid = f"B{rng.randint(10000, 99999)}"
+        due = date(2026, 1, 1) + timedelta(days=rng.randint(10, 400))
+        due_s = due.isoformat() if rng.random() < 0.8 else f"{due.isoformat()}T00:00:00Z"
+        pay = (due - timedelta(days=3)).isoformat()
+        run.system("Schedule payments three days before the due date (YYYY-MM-DD).")
+        run.user(f"Pay bill {bid}.")
+        run.call("get_bill", {"bill_id": bid}, {"bill_id": bid, "due": due_s})
+        run.call("schedule", {"bill_id": bid, "pay_on": pay}, {"ok": True})
+        run.say(f"Bill {bid} will be paid on {pay}.")
+
+
+class TrailingPeriodName(Adversarial):
+    """Users sometimes end the request with a period; the answer greets by name without it."""
+    name = "trailing_period_name"
+    reviewer_name = "h6_trailing_period"
+    family = "B"
+    description = "a word slot at the end of the text may take a trailing '.'"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.first_name()
+        p = "." if rng.random() < 0.15 else ""
+        run.system("You greet people politely.")
+        run.user(f"Please greet {nm}{p}")
+        run.say(f"Hello, {nm}!")
+
+
+class TrailingQuestionCity(Adversarial):
+    """A weather question with or without '?'; the city is copied into a tool call."""
+    name = "trailing_question_city"
+    reviewer_name = "h6_trailing_question"
+    family = "B"
+    description = "a text slot at the end of the text may take a trailing '?'"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("weather", "Weather for a city", city="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        city = fake.city()
+        p = "?" if rng.random() < 0.15 else ""
+        run.system("You report the weather.")
+        run.user(f"What's the weather in {city}{p}")
+        run.call("weather", {"city": city}, {"temp_c": rng.randint(-5, 30)})
+        run.say(f"Checked {city}.")
+
+
+class CodeClassBehindEnum(Adversarial):
+    """An enum (region) splits the cluster; within a region the exit codes seen may all be
+    success codes (0, 3 = warnings), while failures (1, 2) elsewhere in training were seen."""
+    name = "code_behind_enum"
+    reviewer_name = "h6_code_behind_enum"
+    family = "E"
+    description = "both outcomes in training, but in other enum branches"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("deploy", "Deploy", service="string"),
+                                             tool("rollback", "Roll back", service="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        svc = f"svc-{rng.randint(100, 999)}"
+        region = rng.choice(["us", "eu", "ap"])
+        code = rng.choice([0, 0, 0, 3, 3, 1, 2])
+        run.system("Deploy; exit code 0 or 3 is success, anything else: roll back.")
+        run.user(f"Deploy {svc}.")
+        run.call("deploy", {"service": svc}, f"region={region} exit={code}")
+        if code in (0, 3):
+            run.say(f"{svc} deployed.")
+        else:
+            run.call("rollback", {"service": svc}, {"ok": True})
+            run.say(f"{svc} rolled back.")
+
+
+class ChecklistFirstOpen(Adversarial):
+    """A checklist with [x]/[ ] boxes; the answer names the first open item."""
+    name = "checklist_first_open"
+    reviewer_name = "h6_checklist"
+    family = "control"
+    description = "checkbox marks decide which item is copied"
+    ITEMS: ClassVar[list[str]] = ["buy milk", "call mom", "pay rent", "water plants", "fix bike", "book dentist"]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        items = rng.sample(self.ITEMS, 3)
+        done = [rng.random() < 0.4 for _ in items]
+        if all(done):
+            done[-1] = False
+        lines = "\n".join(f"[{'x' if d else ' '}] {it}" for it, d in zip(items, done, strict=True))
+        first_open = next(it for it, d in zip(items, done, strict=True) if not d)
+        run.system("Tell the user the next open task.")
+        run.user(f"My list:\n{lines}")
+        run.say(f"Next up: {first_open}.")
+
+
+class LeadingMention(Adversarial):
+    """A chat message that starts with the addressee; sometimes written with an '@'."""
+    name = "leading_mention"
+    reviewer_name = "h6_leading_mention"
+    family = "B"
+    description = "a slot at the very start of a message may take a leading '@'"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("assign", "Assign a PR", user="string", pr="integer")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        pr = rng.randint(100, 999)
+        at = "@" if rng.random() < 0.15 else ""
+        run.system("Assign pull requests to the user named first.")
+        run.user(f"{at}{u} please review PR {pr}")
+        run.call("assign", {"user": u, "pr": pr}, {"ok": True})
+        run.say(f"Assigned PR {pr} to {u}.")
+
+
+class SignedAdjustment(Adversarial):
+    """Stock adjustments with an explicit sign; the answer reports the new level."""
+    name = "signed_adjustment"
+    reviewer_name = "h6_signed_adjust"
+    family = "control"
+    description = "+N / -N adjustments: a sign mark and arithmetic"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_stock", "Stock level", sku="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        sku = f"SKU{rng.randint(1000, 9999)}"
+        d = rng.randint(1, 40) * (1 if rng.random() < 0.8 else -1)
+        level = rng.randint(50, 500)
+        run.system("Apply stock adjustments and report the new level.")
+        run.user(f"Adjust {sku} by {d:+d}")
+        run.call("get_stock", {"sku": sku}, {"sku": sku, "level": level})
+        run.say(f"{sku} is now at {level + d}.")
+
+
+class CityZipAdjacent(Adversarial):
+    """'{city} {zip}' adjacent in the user's text: one gap; the tool call takes the city.
+    Most cities are one word; two-word cities are rarer."""
+    name = "city_zip_adjacent"
+    reviewer_name = "h6_city_zip"
+    family = "C"
+    description = "stranded-space merge of two slots; split(' ')[0] is the city only for one-word cities"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("ship_quote", "Shipping quote", city="string", zip="string")]
+    ONE: ClassVar[list[str]] = ["Boston", "Chicago", "Denver", "Austin", "Seattle", "Miami", "Dallas", "Portland"]
+    TWO: ClassVar[list[str]] = ["New York", "San Diego", "Los Angeles", "Las Vegas"]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        city = rng.choice(self.TWO) if rng.random() < 0.2 else rng.choice(self.ONE)
+        z = f"{rng.randint(10000, 99999)}"
+        run.system("Quote shipping to the user's address.")
+        run.user(f"Ship my parcel to {city} {z}")
+        run.call("ship_quote", {"city": city, "zip": z}, {"usd": rng.randint(5, 40)})
+        run.say(f"Quote requested for {city}.")
+
+
 # The first reviewer's names (``/tmp/hunt/wf1.py`` ... ``wf5.py`` in the review) -> the names here:
 #   A  h_optfield -> json_optional_key        h_oneitem -> json_list_mostly_one
 #      h_firstresult -> json_first_result     h_note -> json_escaped_newline
@@ -1087,9 +1486,9 @@ class PythonReprNote(Adversarial):
 #      h_max -> max_of_three (limit)          h_sort -> sort_three (limit)
 #   D  h_addr -> usually_equal_cities         h_namecase -> name_case_normalised
 #      h_emaillower -> email_lowercased
-#   E  h_afford -> afford_budget (limit)      h_threshold -> expense_threshold (limit)
-#      h_parity -> even_or_odd (limit)        h_plural -> plural_items (limit)
-#      h_greeting -> time_of_day_greeting (limit)   h_truncate -> truncate_title (limit)
+#   E  h_afford -> afford_budget (held since)  h_threshold -> expense_threshold (held since)
+#      h_parity -> even_or_odd (held since)   h_plural -> plural_items (limit)
+#      h_greeting -> time_of_day_greeting (held since)   h_truncate -> truncate_title (limit)
 #      h_article -> a_or_an (limit)
 #   F  h_maxtok -> max_tokens_cut             h_stop -> stop_sequence
 #   controls (no false hit found): h_count -> count_list_items, h_samerole -> same_value_two_roles,
@@ -1101,6 +1500,8 @@ class PythonReprNote(Adversarial):
 #   D  a_trailing -> trailing_space_name        a_trailtool -> trailing_space_tool_arg
 #   G  a_parallel -> parallel_results_order (limit)
 #   control (no false hit found): b_reprnote -> python_repr_note
+# The third reviewer's (``/tmp/hunt6/traps.py``): their class names are ours; their ``h6_*`` names
+# seed the data. ``l_board`` (board_first_reply) is ours.
 ALL: tuple[type[Adversarial], ...] = (
     # The first round, by family
     JsonOptionalKey, JsonListMostlyOne, JsonFirstResult, JsonEscapedNewline, JsonEscapedQuote, JsonForwardEscaped,
@@ -1109,7 +1510,6 @@ ALL: tuple[type[Adversarial], ...] = (
     NextMonthSameDay, SplitBillRounding, MaxOfThree, SortThree,
     UsuallyEqualCities, NameCaseNormalised, EmailLowercased,
     AffordBudget, ExpenseThreshold, EvenOrOdd, PluralItems, TimeOfDayGreeting, TruncateTitle, AOrAn,
-    BoardFirstReply,
     MaxTokensCut, StopSequence,
     CountListItems, SameValueTwoRoles, IdFromUsername, LastOrderInText, OptionalNickname,
     # The second round, by family (after the first: suites keep the first round's order)
@@ -1118,6 +1518,12 @@ ALL: tuple[type[Adversarial], ...] = (
     TrailingSpaceName, TrailingSpaceToolArg,
     ParallelResultsOrder,
     PythonReprNote,
+    # The third round (``l_board`` is ours, after the tictactoe fixture's first-move template)
+    BoardFirstReply,
+    FullNameFirstWord, FullNameLastWord, CityZipAdjacent, SharedWordInBranch, DueTimestamp,
+    TrailingPeriodName, TrailingQuestionCity, LeadingMention, MarkdownTableFirstRow, CodeClassBehindEnum,
+    EmojiStatusVS16, StarRating, HttpStatusRoute, PriorityRoute, CsvLastColumn, TemplateSyntaxValue,
+    SharedWordMinimal, ChecklistFirstOpen, SignedAdjustment,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)

@@ -40,8 +40,9 @@ WIDTH: dict[str, int] = {"uuid": 36}
 FULL: dict[str, str] = {
     "number": r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?",
     "email": r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}",
-    "date": r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-    r"(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+\-][0-9]{2}:?[0-9]{2})?)?",
+    # A calendar date only: induction gives this kind to values that were all plain dates,
+    # and a timestamp where one was seen is another shape (its time would be copied along).
+    "date": r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
     "uuid": r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
 }
 

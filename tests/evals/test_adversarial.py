@@ -43,8 +43,7 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "addr": ("usually_equal_cities", 5, 10, 5010),
     "namecase": ("name_case_normalised", 8, 1, 5001),
     "emaillower": ("email_lowercased", 5, 11, 5011),
-    # E: afford_budget is a known limit with one outcome seen; this finding (both outcomes seen,
-    # 8 runs: the answer must be bound to the context, not to the item) is fixed and pinned.
+    # E: both outcomes seen (8 runs): the answer must be bound to the context, not to the item.
     "afford": ("afford_budget", 8, 1, 5001),
     # F: request settings
     "maxtok": ("max_tokens_cut", 5, 11, 5011),
@@ -71,10 +70,30 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     # Board cells as slots: "4" after X in two top corners was served for X on an edge.
     # Marks of one visible character (X, O, blank) are structure now.
     "board": ("board_first_reply", 3, 405, 406),
+    # Known limits until numbers that no answer uses became structure (they were LIMITS cases).
+    "threshold": ("expense_threshold", 5, 7, 9),
+    "parity": ("even_or_odd", 5, 7, 9),
+    "greeting": ("time_of_day_greeting", 2, 102, 103),
+    "afford_one_outcome": ("afford_budget", 2, 1, 5001),
+    "afford_budget_unseen": ("afford_budget", 3, 506, 507),
+    "greeting_zero_padded": ("time_of_day_greeting", 5, 607, 608),
+    # The third round (a reviewer's hunt): slots at the edge of a message, first / last word of
+    # two-word values, a word every value of one branch shared, a timestamp in a date slot, a
+    # deciding exit code behind an enum branch.
+    "trailing_period": ("trailing_period_name", 2, 304, 305),
+    "trailing_question": ("trailing_question_city", 2, 203, 204),
+    "leading_mention": ("leading_mention", 2, 304, 305),
+    "fullname_first": ("full_name_first_word", 2, 304, 305),
+    "fullname_last": ("full_name_last_word", 2, 102, 103),
+    "city_zip": ("city_zip_adjacent", 2, 203, 204),
+    "shared_word_branch": ("shared_word_in_branch", 3, 1920, 1921),
+    "md_table": ("markdown_table_first_row", 3, 102, 103),
+    "due_timestamp": ("due_timestamp", 2, 102, 103),
+    "code_behind_enum": ("code_behind_enum", 5, 102, 103),
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
-FIXED_IN_LIMITS = frozenset({"afford_budget", "second_sentence"})
+FIXED_IN_LIMITS = frozenset({"second_sentence"})
 
 # The known limits at the reviewer's cases (false hits of 20 test runs today in the comment). Strict
 # xfails: a fix makes the case pass and fail the test, until the workflow's known_limit is cleared.
@@ -82,12 +101,8 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "split": ("split_bill_rounding", 3, 15, 5015),  # 1
     "max": ("max_of_three", 3, 13, 5013),  # 13
     "sort": ("sort_three", 2, 2, 5002),  # 17
-    "threshold": ("expense_threshold", 5, 7, 9),  # 1
-    "parity": ("even_or_odd", 5, 7, 9),  # 11
     "plural": ("plural_items", 5, 1, 2),  # 5
-    "greeting": ("time_of_day_greeting", 2, 102, 103),  # 15
     "truncate": ("truncate_title", 5, 10, 5010),  # 3
-    "afford_one_outcome": ("afford_budget", 2, 1, 5001),  # 5 (of 40 calls); not a case of the review
     "article": ("a_or_an", 2, 1, 2),  # 10; the review swept it, this case is ours
     # Found by the port of the second round (sweep of the 8 seed pairs of --seeds 8 at 2/3/5/8 runs):
     "sentence_honorific": ("second_sentence", 5, 304, 305),  # 6 of 40; a training name was "Mrs. ..."

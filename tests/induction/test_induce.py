@@ -412,12 +412,13 @@ def test_namespaces_with_the_same_agent_get_their_own_nodes() -> None:
 
 
 def _affords(runs: list[tuple[str, int, str, int]]) -> list[dict[str, Any]]:
-    """(who, budget, item, price): the answer compares a value of this message with one above it."""
+    """(who, budget, item, price): the answer compares a value of this message with one above it.
+    The first answer repeats the budget, so it is data (a number no answer used would be structure)."""
     records = []
     for i, (who, budget, item, price) in enumerate(runs):
         run = Run(Hello(), random.Random(i))
         run.system("You are a shopping assistant.")
-        run.user(f"I'm {who}, my budget is ${budget}.").say(f"Noted, {who}.")
+        run.user(f"I'm {who}, my budget is ${budget}.").say(f"Noted, {who}: ${budget}.")
         run.user(f"Can I afford the {item} for ${price}?").say(
             f"Yes, the {item} fits your budget." if price <= budget else f"No, the {item} is over your budget.")
         records += run.records
@@ -541,30 +542,51 @@ def _responder(deciding: Callable[[str], list[str]]) -> Callable[[dict[str, Any]
 
 
 def test_a_value_the_judge_says_decides_the_answer_stays_structure() -> None:
-    """Five odd numbers answered "No": the heuristic serves "No" for 728 too (a known limit).
-    With the hybrid backend the judge says the number decides the answer; it is structure."""
-    from evals.workflows.adversarial import EvenOrOdd
+    """Carts of 2-5 items: "your cart has {k} items" fits them all, and the heuristic serves
+    "1 items" (a known limit: the count is copied, so it is data). With the hybrid backend the
+    judge says the count decides the answer's wording; it is structure, and a new count misses."""
+    from evals.workflows.adversarial import PluralItems
     from induction.backends import make_stages
     from induction.config import InductionConfig
     from induction.llm import ScriptedCompletion
 
-    train = [r for run in EvenOrOdd().runs(seed=7, n=5) for r in run]
-    assert {r["response"]["choices"][0]["message"]["content"] for r in train} == {"No"}
-    even = {**train[0]["request"], "messages": [*train[0]["request"]["messages"][:-1],
-                                                {"role": "user", "content": "Is 728 even?"}]}
-    heuristic = compile_tree(induce(stored(train)).nodes)
-    hit = heuristic.lookup(even)
-    assert hit is not None and hit.response["choices"][0]["message"]["content"] == "No"  # the false hit
+    train = [r for run in PluralItems().runs(seed=1, n=8) for r in run
+             if " 1 to the cart" not in r["request"]["messages"][-1]["content"]]
+    assert len(train) >= 4
+    one = {**train[0]["request"], "messages": [*train[0]["request"]["messages"][:-1],
+                                               {"role": "user", "content": "Ada added 1 to the cart. Confirm."}]}
+    hit = compile_tree(induce(stored(train)).nodes).lookup(one)
+    assert hit is not None and hit.response["choices"][0]["message"]["content"] == "Ada, your cart has 1 items."
 
-    fake = ScriptedCompletion([_responder(lambda user: ["g1"] if "even?" in user else [])] * 200)
+    fake = ScriptedCompletion([_responder(lambda user: ["g2"] if "to the cart" in user else [])] * 200)
     config = InductionConfig(backend="hybrid", llm_model="scripted")
     with make_stages(config, completion=fake) as stages:
         result = induce(stored(train), config, None, stages)
-    assert compile_tree(result.nodes).lookup(even) is None
-    asks = [c for c in fake.calls if "⟦g1⟧ even?" in c["messages"][1]["content"]]
-    assert len(asks) == 1 and result.stage_counters["llm_judge_deciding"] == 1 and result.stats["judge_splits"] == 1
+    assert compile_tree(result.nodes).lookup(one) is None
+    asks = [c for c in fake.calls if "⟦g1⟧ added ⟦g2⟧ to the cart" in c["messages"][1]["content"]]
+    assert len(asks) == 1 and result.stage_counters["llm_judge_deciding"] == 1
+    assert result.stats["judge_splits"] == 1
     (note,) = {n for notes in result.notes.values() for n in notes if "the judge" in n}
     assert "decides the answer (scripted)" in note
+
+
+def test_a_number_no_answer_uses_is_structure() -> None:
+    """ "Is 7 even?" -> "No" five times: the number is read and never copied or computed from,
+    so it may decide the answer (parity, a threshold): each value is its own branch. A number
+    the answer computes from (arithmetic) stays data."""
+    from evals.workflows.adversarial import EvenOrOdd
+
+    train = [r for run in EvenOrOdd().runs(seed=7, n=5) for r in run]
+    assert {r["response"]["choices"][0]["message"]["content"] for r in train} == {"No"}
+    r = induce(stored(train))
+    assert r.stats["unread_number_splits"] == 1
+    even = {**train[0]["request"], "messages": [*train[0]["request"]["messages"][:-1],
+                                                {"role": "user", "content": "Is 728 even?"}]}
+    tree = compile_tree(r.nodes)
+    assert tree.lookup(even) is None
+    math = induced("arithmetic")
+    (node,) = [n for n in math.nodes if n.template.role == "user"]
+    assert node.status == "live" and "unread_number_splits" not in math.stats
 
 
 def test_a_judge_that_finds_nothing_changes_nothing() -> None:

@@ -269,9 +269,12 @@ def test_an_out_of_schema_model_means_no_derivation() -> None:
     assert deriver.stats["llm_deriver_failures"] == 1
 
 
+LIVE = pytest.mark.skipif(not (os.environ.get("ROTE_LIVE_LLM") == "1" and os.environ.get("ROTE_LLM_MODEL")),
+                          reason="live model: set ROTE_LIVE_LLM=1 and ROTE_LLM_MODEL (and ROTE_LLM_API_BASE)")
+
+
 @pytest.mark.live_llm
-@pytest.mark.skipif(not (os.environ.get("ROTE_LIVE_LLM") == "1" and os.environ.get("ROTE_LLM_MODEL")),
-                    reason="live model: set ROTE_LIVE_LLM=1 and ROTE_LLM_MODEL (and ROTE_LLM_API_BASE)")
+@LIVE
 def test_live_model_derives_a_first_name(sandbox: LocalBackend) -> None:
     client = LLMClient(os.environ["ROTE_LLM_MODEL"], api_base=os.environ.get("ROTE_LLM_API_BASE") or None)
     deriver = LLMDeriver(client, sandbox)
@@ -309,3 +312,13 @@ def test_judge_without_an_opinion_adds_nothing() -> None:
     assert judge.deciding(PARITY, PARITY.gaps, ["No", "Yes", "No"]) == {}
     assert judge.stats["llm_judge_failures"] == 1 and len(fake.calls) == 3  # re-asked, then given up
     assert judge.deciding(PARITY, PARITY.gaps, [None, None, None]) == {} and len(fake.calls) == 3
+
+
+@pytest.mark.live_llm
+@LIVE
+def test_live_model_judges_parity_but_not_a_copied_name() -> None:
+    client = LLMClient(os.environ["ROTE_LLM_MODEL"], api_base=os.environ.get("ROTE_LLM_API_BASE") or None)
+    judge = LLMStructureJudge(client)
+    assert 0 in judge.deciding(PARITY, PARITY.gaps[:1], ["No", "Yes", "No"]), dict(judge.stats)
+    hello = Skeleton("user", None, ["Say hello to ", 0, "."], [], [Gap(0, ["Ada", "Bo", "Kwame"], "content", "to ")])
+    assert judge.deciding(hello, hello.gaps, ["Hello, Ada!", "Hello, Bo!", "Hello, Kwame!"]) == {}, dict(judge.stats)

@@ -81,3 +81,21 @@ def test_seen_paths_split_the_cacheable_hit_rate() -> None:
     # Rows without coverage (a caller that did not compute it) count in neither.
     bare = summarize(calls.drop(columns="path_runs"), ["system"], price_in=1.0, price_out=1.0)
     assert (bare.loc[0, "seen_paths"], bare.loc[0, "unseen_paths"]) == (0, 0)
+
+
+def test_the_gap_line_says_how_much_is_unseen_structure() -> None:
+    from evals.report import SuiteReport
+
+    suite = Suite(name="t", workflows=["hello"], train_runs=1, learning_curve=[])
+    rows = [_row("rote", "hello", hit=True, correct=True, path_runs=3),
+            _row("rote", "hello", hit=False, correct=False, path_runs=0),
+            _row("exact", "hello", hit=False, correct=False, path_runs=3),
+            _row("exact", "hello", hit=False, correct=False, path_runs=0)]
+    report = SuiteReport.build(suite, calls=pd.DataFrame(rows), induction=pd.DataFrame([{"train_runs": 1}]),
+                               templates=pd.DataFrame(),
+                               skipped={}, http=None, seconds=0.0)
+    (gap,) = report.gaps
+    assert gap.startswith("cacheable hit rate 50.0% is 40.0% short of the 90% target")
+    assert "1 of those calls follow a path (a branch, a board) that training showed in fewer than 2 runs" in gap
+    assert gap.endswith("on the other 1 rote hit 100.0%")
+    assert "seen paths" in report.markdown()

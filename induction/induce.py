@@ -168,7 +168,7 @@ class Inducer:
         # Store nodes whose answers are known to depend on the context above them (a
         # sibling message was answered differently under different values above it).
         self._context_bound: set[str] = set()
-        self._judge_notes: dict[str, str] = {}  # store node -> why the judge split its cluster
+        self._split_notes: dict[str, str] = {}  # store node -> why its cluster was split (judge, unread number)
         self._load(list(records))
 
     def _identify(self, msgs: list[dict[str, Any]]) -> Skeleton | None:
@@ -333,7 +333,7 @@ class Inducer:
             self.stats["judge_splits"] += 1
             note = "kept apart: the judge says the value after " + "; after ".join(
                 f"{g.before[-30:]!r} decides the answer ({verdict[g.gid]})" for g in asked if g.gid in verdict)
-            self._judge_notes.update((sid, note) for sid, _ in cluster)
+            self._split_notes.update((sid, note) for sid, _ in cluster)
         return [g for g in asked if g.gid in verdict]
 
     # -- one template node ------------------------------------------------------
@@ -407,6 +407,9 @@ class Inducer:
             # answer, or any below it, for another number would be a guess: the number is
             # structure, even where each value was seen once.
             self.stats["unread_number_splits"] += 1
+            note = (f"kept apart by {', '.join(unread)}: a number read here that no answer copies or computes "
+                    "from may decide the answer")
+            self._split_notes.update((sid, note) for sid, _ in cluster)
             keys = [[sc[v] for v in unread] for sc in new_scopes]
             parts = _split(cluster, keys)
             self._mark_context_bound(cluster, parts)
@@ -437,7 +440,7 @@ class Inducer:
         self.out.append(node)
         self.stats[f"nodes_{status}"] += 1
         self.notes[tid].append(why)
-        self.notes[tid].extend(dict.fromkeys(self._judge_notes[s] for s, _ in cluster if s in self._judge_notes))
+        self.notes[tid].extend(dict.fromkeys(self._split_notes[s] for s, _ in cluster if s in self._split_notes))
         if status == "uncacheable" and sk.gaps:
             self._exact_repeats(parent_tid, ns, cluster)
         if status == "staged" and not sk.gaps and response is not None:

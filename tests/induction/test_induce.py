@@ -580,6 +580,7 @@ def test_a_number_no_answer_uses_is_structure() -> None:
     assert {r["response"]["choices"][0]["message"]["content"] for r in train} == {"No"}
     r = induce(stored(train))
     assert r.stats["unread_number_splits"] == 1
+    assert any("a number read here that no answer copies" in n for notes in r.notes.values() for n in notes)
     even = {**train[0]["request"], "messages": [*train[0]["request"]["messages"][:-1],
                                                 {"role": "user", "content": "Is 728 even?"}]}
     tree = compile_tree(r.nodes)

@@ -52,8 +52,14 @@ def _derivation(d: Derivation) -> str:
 
 
 def _refusals(t: MessageTemplate) -> list[str]:
-    slots = [s for s in (t.content.slots if t.content is not None else ()) if s.refuse or s.refuse_text]
-    return [f"{s.var} never holds: " + " ".join(repr(x) for x in (*s.refuse, *s.refuse_text)) for s in slots]
+    slots = list(t.content.slots) if t.content is not None else []
+    out = [f"{s.var} never holds: " + " ".join(repr(x) for x in (*s.refuse, *s.refuse_text))
+           for s in slots if s.refuse or s.refuse_text]
+    for s in slots:
+        for side, ok in (("starts", s.edge_start), ("ends", s.edge_end)):
+            if ok is not None:
+                out.append(f"{s.var} {side} with a letter or digit" + (f" or one of {ok!r}" if ok else ""))
+    return out
 
 
 def describe(node: TemplateNode, notes: list[str]) -> str:

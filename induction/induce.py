@@ -129,18 +129,23 @@ def _is_enum(gap: Gap) -> bool:
 
 
 def _is_mark(gap: Gap) -> bool:
-    """Values of at most one visible non-digit character each (``X``, ``O``, blank, ``✓``):
-    the marks of a board cell or a checkbox. What they decide is not visible in a few runs
-    (the answer was "4" with X in two corners; it is not with X in the middle), so they are
-    structure whether or not one repeated.
+    """Values of at most one visible non-digit character each (``X``, ``O``, blank, ``✓``),
+    or of up to 3 with no letter or digit (``:-)``, ``=(``, ``->``): the marks of a board
+    cell, a checkbox, a mood. What they decide is not visible in a few runs (the answer was
+    "4" with X in two corners; it is not with X in the middle), so they are structure
+    whether or not one repeated.
 
-    >>> _is_mark(Gap(0, ["\\nX", "\\n "], "content", "")), _is_mark(Gap(0, ["7", "3"], "content", ""))
-    (True, False)
+    >>> _is_mark(Gap(0, ["\\nX", "\\n "], "content", "")), _is_mark(Gap(0, [":-)", ":("], "content", ""))
+    (True, True)
+    >>> _is_mark(Gap(0, ["7", "3"], "content", "")), _is_mark(Gap(0, ["Bo", "Al"], "content", ""))
+    (False, False)
     """
+    def one(v: str) -> bool:
+        t = v.strip()
+        return (len(t) <= 1 and not t.isdigit()) or (len(t) <= 3 and not any(c.isalnum() for c in t))
+
     vals = gap.values
-    if not all(isinstance(v, str) and len(v.strip()) <= 1 and not v.strip().isdigit() for v in vals):
-        return False
-    return any(v.strip() for v in vals)
+    return all(isinstance(v, str) and one(v) for v in vals) and any(str(v).strip() for v in vals)
 
 
 class Inducer:
@@ -168,6 +173,7 @@ class Inducer:
         # Store nodes whose answers are known to depend on the context above them (a
         # sibling message was answered differently under different values above it).
         self._context_bound: set[str] = set()
+        self._labels: dict[str, str] = {}  # new variable -> the text or JSON key before it (last _template)
         self._split_notes: dict[str, str] = {}  # store node -> why its cluster was split (judge, unread number)
         self._load(list(records))
 
@@ -264,15 +270,17 @@ class Inducer:
         return True
 
     def _unread(self, members: list[_Member], new_vars: list[str], response: ResponseTemplate | None,
-                trusted: frozenset[str]) -> list[str]:
-        """The numbers first read at this node (not declared by the user) that neither this
-        answer's slots and derivations nor the text of any model output below use."""
+                trusted: frozenset[str], *, below: bool = True) -> list[str]:
+        """The numbers and dates first read at this node (not declared by the user) that
+        neither this answer's slots and derivations nor (``below``) the text of any model
+        output further down use."""
         used: set[str] = set()
         if response is not None:
             used = set(response.message.variables()).union(*(_uses(d) for d in response.derivations))
         return sorted(v for v in new_vars
-                      if v not in used and v not in trusted and _is_quantity([m.scope[v] for m in members])
-                      and not all(self._number_later(m.node, m.scope[v]) for m in members))
+                      if v not in used and v not in trusted and not _ID_LABEL.search(self._labels.get(v, "")[-24:])
+                      and _is_quantity([m.scope[v] for m in members], small=not below)
+                      and not (below and all(self._number_later(m.node, m.scope[v]) for m in members)))
 
     def _number_later(self, sid: str, value: Any) -> bool:
         """Whether a model output below a store node writes the number ``value`` (not as a
@@ -419,6 +427,14 @@ class Inducer:
         if unread:
             response, status = None, "uncacheable"
             why = f"no answer uses {', '.join(unread)}, a number read here: it may decide the answer"
+        elif response is not None and status != "uncacheable":
+            skipped = self._unread(members, new_vars, response, trusted, below=False)
+            if skipped:
+                # Read here, copied only further down ("[14:05] Hi" -> "Good afternoon!", the
+                # hour logged two turns later): this answer may still have turned on it.
+                response, status = None, "uncacheable"
+                why = (f"this answer does not use {', '.join(skipped)}, a number read here (only later answers "
+                       "copy it): it may decide this answer")
         if status == "uncacheable" and new_vars and len(cluster) > 1:
             # Thin air or a branch that this node's own values may decide: make them structure.
             keys = [[sc[v] for v in new_vars] for sc in new_scopes]
@@ -559,7 +575,8 @@ class Inducer:
     def _template(self, sk: Skeleton, scopes: list[dict[str, Any]], parent_tid: str | None,
                   forced: dict[int, str] | None = None, message_text: str = ""
                   ) -> tuple[MessageTemplate, list[Derivation], list[dict[str, Any]], list[str]]:
-        """Name every gap: a reference to a variable in scope, a derivation, or a new variable."""
+        """Name every gap: a reference to a variable in scope, a derivation, or a new variable.
+        (What precedes each new variable, its label or JSON key, goes to ``self._labels``.)"""
         taken = set(scopes[0]) if scopes else set()
         slot: dict[int, str] = {}
         derivations: list[Derivation] = []
@@ -593,16 +610,18 @@ class Inducer:
                 self.stats["derived"] += 1
             else:
                 new_vars.append(var)
+                self._labels[var] = gap.before
                 self.stats["variables"] += 1
             for sc, v in zip(new_scopes, gap.values, strict=True):
                 sc[var] = v
         kinds = {g.gid: _kind(g.values) for g in sk.gaps}
         content = sk.content or []
         after = _literal_after(content)
-        edges = {content[0]: "start", content[-1]: "end"} if content else {}
-        refuse = {g.gid: _refused(g.values, after.get(g.gid, ""), edge=edges.get(g.gid)) for g in sk.gaps
-                  if kinds[g.gid] in ("text", "word", "multiline")}
-        return _render(sk, slot, kinds, refuse), derivations, new_scopes, new_vars
+        free = [g for g in sk.gaps if kinds[g.gid] in ("text", "word", "multiline")]
+        refuse = {g.gid: _refused(g.values, after.get(g.gid, "")) for g in free}
+        edges = {g.gid: _edges(g.values, start=g.gid == content[0], end=g.gid == content[-1])
+                 for g in free if content and g.gid in (content[0], content[-1])}
+        return _render(sk, slot, kinds, refuse, edges), derivations, new_scopes, new_vars
 
     def _response(self, members: list[_Member], scopes: list[dict[str, Any]]
                   ) -> tuple[ResponseTemplate | None, Status, str]:
@@ -618,7 +637,7 @@ class Inducer:
         if sk is None or len(finish) > 1:
             return None, "uncacheable", "answers differ in ways that do not align"
         ans_scopes = [sc for _, sc in answers]
-        sk = _widen(sk, ans_scopes)
+        sk, widened = _widen(sk, ans_scopes)
         trusted = frozenset().union(*(m.user_bound for m in members))
         slot: dict[int, str] = {}
         derivations: list[Derivation] = []
@@ -650,6 +669,18 @@ class Inducer:
             if ref is not None:
                 # Prose may write a number as 10,125; ids, paths and arguments do not.
                 alternatives = reference_alternatives(ref, gap.values, ans_scopes, prose=gap.where == "content")
+                if gap.gid in widened:
+                    # "New " + the last word of the city, or the whole city? "Dr. " + the
+                    # surname, or the name as typed? Where the narrow reading is derivable
+                    # too, both are kept: the answer holds where they agree.
+                    prefix, suffix, narrow = widened[gap.gid]
+                    d = self.deriver.derive(narrow, ans_scopes) if len(set(map(repr, narrow))) > 1 else None
+                    if d is not None and d.expr is None:
+                        return None, "uncacheable", (f"{gap.where}: a copy of {ref} or fixed text around a value "
+                                                     "computed from it; the examples cannot tell")
+                    if d is not None:
+                        parts = [p for p in (_const(prefix), d.expr, _const(suffix)) if p is not None]
+                        alternatives = [*alternatives, {"op": "concat", "args": parts}]
                 if not alternatives:
                     slot[gap.gid] = ref
                     continue
@@ -696,21 +727,28 @@ _WORD_START = re.compile(r"(?:^|(?<=\s))\S")
 _WORD_END = re.compile(r"\S(?=\s|$)")
 
 
-def _widen(sk: Skeleton, scopes: list[dict[str, Any]]) -> Skeleton:
+def _const(text: str) -> dict[str, Any] | None:
+    return {"const": text} if text else None
+
+
+def _widen(sk: Skeleton, scopes: list[dict[str, Any]]
+           ) -> tuple[Skeleton, dict[int, tuple[str, str, list[Any]]]]:
     """Each text gap widened over up to 3 words of the literal beside it when that makes
     every value a copy of one variable: answers that all had "New York" or "New Haven" for
     the city make "New " look fixed, and "for New {last word}" would answer "New Miami".
+    Also returns, per widened gap, the text taken before and after it and its old values
+    (the narrow reading, a rival where it is derivable: "Dr. " + a surname).
 
     >>> sk = Skeleton("assistant", None, ["for New ", 0, "."], [], [Gap(0, ["York", "Haven"], "content", "for New ")])
-    >>> w = _widen(sk, [{"city": "New York"}, {"city": "New Haven"}])
-    >>> w.content, w.gaps[0].values
-    (['for ', 0, '.'], ['New York', 'New Haven'])
+    >>> w, how = _widen(sk, [{"city": "New York"}, {"city": "New Haven"}])
+    >>> w.content, w.gaps[0].values, how
+    (['for ', 0, '.'], ['New York', 'New Haven'], {0: ('New ', '', ['York', 'Haven'])})
     """
     if not sk.content or not sk.gaps or not scopes:
-        return sk
+        return sk, {}
     content = list(sk.content)
     gaps = {g.gid: g for g in sk.gaps}
-    changed = False
+    widened: dict[int, tuple[str, str, list[Any]]] = {}
     for i, part in enumerate(content):
         gap = gaps.get(part) if isinstance(part, int) else None
         # A gap that is a copy already stays as it is ("New {last_name}" may be meant).
@@ -724,8 +762,8 @@ def _widen(sk: Skeleton, scopes: list[dict[str, Any]]) -> Skeleton:
                 values = [before[p:] + v for v in gap.values]
                 if same_variable(values, scopes) is not None:
                     content[i - 1] = before[:p]
+                    widened[gap.gid] = (before[p:], "", list(gap.values))
                     gap = gaps[gap.gid] = Gap(gap.gid, values, gap.where, before[:p], gap.leaf)
-                    changed = True
                     break
         if isinstance(after, str):
             ends = [m.end() for m in _WORD_END.finditer(after)][:3]
@@ -733,13 +771,14 @@ def _widen(sk: Skeleton, scopes: list[dict[str, Any]]) -> Skeleton:
                 values = [v + after[:q] for v in gap.values]
                 if same_variable(values, scopes) is not None:
                     content[i + 1] = after[q:]
+                    prefix, _, narrow = widened.get(gap.gid, ("", "", list(gap.values)))
+                    widened[gap.gid] = (prefix, after[:q], narrow)
                     gaps[gap.gid] = Gap(gap.gid, values, gap.where, gap.before, gap.leaf)
-                    changed = True
                     break
-    if not changed:
-        return sk
+    if not widened:
+        return sk, {}
     return Skeleton(sk.role, sk.name, [p for p in content if p != ""], sk.calls,
-                    [gaps[g.gid] for g in sk.gaps])
+                    [gaps[g.gid] for g in sk.gaps]), widened
 
 
 def _uses(d: Derivation) -> set[str]:
@@ -751,26 +790,41 @@ def _uses(d: Derivation) -> set[str]:
     return out
 
 
-def _is_quantity(values: list[Any]) -> bool:
-    """Numbers that may be compared or tested (a count, an amount, an hour): JSON numbers and
-    text recognised as money or a number, or up to 3 digits (a leading zero only in 2: ``07``).
-    Longer digit runs and zero-padded ones are more often ids (order 1001, ticket 0042).
+# What a label or JSON key before an id looks like: "order_id", "ticket ", "Invoice #", "zip".
+_ID_LABEL = re.compile(r"(?i)(?:\bid|_id|\bno\b|number|\bnum\b|#|ticket|order|invoice|account|zip|postal|phone|"
+                       r"code|ref|sku|pin|version)\W*$|(?-i:[A-Z]{1,5}[-_#]?)$")  # or a prefix: INV-, C, PAY
 
-    >>> _is_quantity([7, 12]), _is_quantity(["$1,250.00", "07"]), _is_quantity(["0042", "1001"])
-    (True, True, False)
+
+def _is_quantity(values: list[Any], *, small: bool = False) -> bool:
+    """Values that may be compared or tested (a count, an amount, a year, an hour, a date):
+    JSON numbers below a million, text recognised as money, a number or a calendar date, and
+    digit runs of up to 6 (``07``, two digits, is an hour). Longer runs, zero-padded ones and
+    timestamps (log noise) are taken for ids; so is a value after an id-like label, key or
+    prefix (``order ``, ``"ticket_id":``, ``INV-``: ``_ID_LABEL``, checked by the caller). ``small``: only
+    numbers an id is rarely made of (up to 3 digits, money, decimals, JSON numbers below
+    1000) and dates: "INV-12345" copied two steps later is more likely an id than a test.
+
+    >>> _is_quantity([7, 2500]), _is_quantity(["$1,250.00", "07", "1987"]), _is_quantity(["2026-11-03"])
+    (True, True, True)
+    >>> _is_quantity(["0042"]), _is_quantity(["1763700000"]), _is_quantity(["2026-11-03T08:00:03"])
+    (False, False, False)
     """
     def one(v: Any) -> bool:
         if isinstance(v, bool):
             return False
         if isinstance(v, int):
-            return abs(v) < 1000  # 4 digits and more: an order number, an id, a timestamp
+            return abs(v) < (1000 if small else 1_000_000)  # 7 digits and more: an id, an epoch timestamp
         if isinstance(v, float):
             return True
         if not isinstance(v, str):
             return False
         kind = recognise(v)
-        # "07" is an hour, "750" a count; "0042" and "1001" are more often ids.
-        return kind in ("money", "number") or (kind == "digits" and (len(v) <= 2 or (len(v) == 3 and v[0] != "0")))
+        if kind in ("money", "number", "date"):
+            return True
+        if kind != "digits" or (len(v) > 2 and v[0] == "0"):
+            return False
+        # Up to 3 digits; up to 6 (a balance, a year) unless ``small``: longer runs are ids.
+        return len(v) <= (3 if small else 6)
 
     return bool(values) and all(one(v) for v in values)
 
@@ -899,30 +953,34 @@ def _literal_after(content: list[str | int]) -> dict[int, str]:
             if isinstance(p, int) and isinstance(nxt, str)}
 
 
-# What a slot at the very end of a message may swallow (the sentence's own punctuation),
-# and at its very start (a mention, a hashtag, a bullet or quote marker).
-EDGE_END = ".?!:"
-EDGE_START = "@#*>-"
+def _edges(values: list[Any], *, start: bool, end: bool) -> tuple[str | None, str | None]:
+    """For a slot at the start and/or end of its message (``Slot.edge_start``, ``edge_end``):
+    the characters other than letters and digits its examples began / ended with. Nothing
+    else may be there: the sentence's "." or "?", a "@" mention, a ")" or an emoji.
+
+    >>> _edges(["Charles", "Bo."], start=False, end=True), _edges(["@ann", "bo"], start=True, end=False)
+    ((None, '.'), ('@', None))
+    """
+    texts = [v for v in values if isinstance(v, str) and v]
+
+    def seen(chars: Iterable[str]) -> str:
+        return "".join(sorted({c for c in chars if not c.isalnum()}))
+
+    return (seen(t[0] for t in texts) if start else None, seen(t[-1] for t in texts) if end else None)
 
 
-def _refused(values: list[Any], after: str = "", edge: str | None = None) -> tuple[str, tuple[str, ...]]:
+def _refused(values: list[Any], after: str = "") -> tuple[str, tuple[str, ...]]:
     """What a free-text slot refuses (``Slot.refuse``, ``Slot.refuse_text``): the structural
     characters, the first character of the literal ``after`` it if that is punctuation, that
-    literal itself, and the joining phrases, each unless some example's value held it. A slot
-    at the ``edge`` of its message (``"start"``, ``"end"``) has no literal on that side to stop
-    it: it also refuses the punctuation found there (``EDGE_START``, ``EDGE_END``).
+    literal itself, and the joining phrases, each unless some example's value held it.
 
     >>> _refused(["Ada Lovelace", "Bo, Jr."], after="'}")[0] == STRUCTURAL.replace(",", "") + "'"
     True
     >>> _refused(["back up the laptop"], after=" at ")[1]
     (' at ', ' and ', '. ', ' or ', ': ')
-    >>> _refused(["Charles", "Bo"], edge="end")[0][-4:], _refused(["Oslo?"], edge="end")[0][-3:]
-    ('.?!:', '.!:')
     """
     seen = "".join(v if isinstance(v, str) else str(v) for v in values)
     chars = "".join(c for c in STRUCTURAL if c not in seen)
-    extra = {"start": EDGE_START, "end": EDGE_END}.get(edge or "", "")
-    chars += "".join(c for c in extra if c not in seen and c not in chars)
     if after and not after[0].isalnum() and not after[0].isspace() and after[0] not in seen + chars:
         chars += after[0]  # "'" after 'address': '{{address}}': a value never runs past it
     head = after[:32]
@@ -931,13 +989,17 @@ def _refused(values: list[Any], after: str = "", edge: str | None = None) -> tup
 
 
 def _render(sk: Skeleton, slot: dict[int, str], kinds: dict[int, SlotKind],
-            refuse: dict[int, tuple[str, tuple[str, ...]]] | None = None) -> MessageTemplate:
+            refuse: dict[int, tuple[str, tuple[str, ...]]] | None = None,
+            edges: dict[int, tuple[str | None, str | None]] | None = None) -> MessageTemplate:
     refuse = refuse or {}
+    edges = edges or {}
 
     def text(parts: list[str | int]) -> TextTemplate:
         return TextTemplate(parts=tuple(
             p if isinstance(p, str) else Slot(var=slot[p], kind=kinds[p], refuse=refuse.get(p, ("", ()))[0],
-                                              refuse_text=refuse.get(p, ("", ()))[1]) for p in parts))
+                                              refuse_text=refuse.get(p, ("", ()))[1],
+                                              edge_start=edges.get(p, (None, None))[0],
+                                              edge_end=edges.get(p, (None, None))[1]) for p in parts))
 
     def js(v: Any) -> Any:
         if isinstance(v, dict):

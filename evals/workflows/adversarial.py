@@ -1474,6 +1474,540 @@ class CityZipAdjacent(Adversarial):
         run.say(f"Quote requested for {city}.")
 
 
+# --- The fourth round (a reviewer's hunt of 2026-11-22 against the third round's rules,
+# ``/tmp/hunt7/traps.py``) ------------------------------------------------------------------
+# Numbers of 4+ digits and dates that decide; a number copied only two turns later; symbol
+# moods (":-)"); edge characters outside a deny-list (a leading "/", a trailing ")" or emoji);
+# a widened "Dr. " + surname. Two are known limits (a value copied and deciding).
+
+# --- fourth round: 1. numbers the unread rule does not count as quantities -----------------------------
+
+class BalanceJson4Digit(Adversarial):
+    """A JSON balance (an int >= 1000: counts as an id) decides pay vs decline."""
+    name = "balance_json_4digit"
+    reviewer_name = "h7_balance4"
+    family = "E"
+    description = "JSON int >= 1000 decides the next call"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_balance", "Balance", account="string"),
+                                             tool("pay", "Pay an invoice", invoice="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        inv = f"INV-{rng.randint(10000, 99999)}"
+        acct = f"AC{rng.randint(100000, 999999)}"
+        bal = rng.randint(2000, 9000) if rng.random() < 0.8 else rng.randint(1000, 1999)
+        run.system("Pay invoices of $2,000 when the balance covers them.")
+        run.user(f"Pay {inv} from account {acct}.")
+        run.call("get_balance", {"account": acct}, {"account": acct, "balance": bal})
+        if bal >= 2000:
+            run.call("pay", {"invoice": inv}, {"ok": True})
+            run.say(f"Paid {inv}.")
+        else:
+            run.say(f"Insufficient funds for {inv}.")
+
+
+class BirthYearAdult(Adversarial):
+    """A birth year (4 digits: not a quantity) decides eligibility; the year is not copied."""
+    name = "birth_year_adult"
+    reviewer_name = "h7_birth_year"
+    family = "E"
+    description = "4-digit year decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        y = rng.randint(1950, 2006) if rng.random() < 0.8 else rng.randint(2010, 2016)
+        run.system("Only adults (born 2008 or earlier) may open an account.")
+        run.user(f"Hi, I'm {who}, born in {y}. Can I open an account?")
+        run.say(f"Yes, {who}, you can open an account." if y <= 2008 else f"Sorry, {who}, you must be 18.")
+
+
+class PlainAmount4Digit(Adversarial):
+    """An amount without currency, 4 digits: an id for the unread rule."""
+    name = "plain_amount_4digit"
+    reviewer_name = "h7_plain_amount"
+    family = "E"
+    description = "4-digit plain amount decides approval"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        amt = rng.randint(1000, 4999) if rng.random() < 0.8 else rng.randint(5001, 9999)
+        run.system("Approve expenses up to 5000 EUR; larger ones need review.")
+        run.user(f"{who} submitted an expense of {amt} EUR.")
+        run.say(f"Approved, {who}." if amt <= 5000 else f"Needs review, {who}.")
+
+
+class ZeroPaddedRoom(Adversarial):
+    """Room numbers are zero-padded 3 digits (ids for the unread rule); floor 0 has no lift."""
+    name = "zero_padded_room"
+    reviewer_name = "h7_room_floor"
+    family = "control"
+    description = "zero-padded room number decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        room = rng.randint(100, 599) if rng.random() < 0.8 else rng.randint(1, 60)
+        run.system("Guests on the ground floor (rooms 000-099) need no lift key.")
+        run.user(f"{who} checked into room {room:03d}.")
+        run.say(f"Lift key issued to {who}." if room >= 100 else f"No lift key needed for {who}.")
+
+
+class DateWeekend(Adversarial):
+    """A date (not a quantity) decides: no deliveries on weekends."""
+    name = "date_weekend"
+    reviewer_name = "h7_date_weekend"
+    family = "E"
+    description = "ISO date decides, not copied"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        d = date(2026, 1, 5) + timedelta(days=rng.randint(0, 300))
+        if d.weekday() >= 5 and rng.random() < 0.6:
+            d -= timedelta(days=2)
+        run.system("We deliver Monday to Friday only.")
+        run.user(f"{who} wants a delivery on {d.isoformat()}. OK?")
+        run.say(f"Yes, {who}, delivery booked." if d.weekday() < 5 else f"Sorry, {who}, no weekend deliveries.")
+
+
+class DateDeadline(Adversarial):
+    """A purchase date decides whether a return is within 30 days of 2026-06-01."""
+    name = "date_deadline"
+    reviewer_name = "h7_date_deadline"
+    family = "E"
+    description = "date compared with a threshold"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "Order", order_id="string"),
+                                             tool("refund", "Refund", order_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        oid = f"O{rng.randint(10000, 99999)}"
+        d = date(2026, 6, 1) - timedelta(days=rng.randint(1, 29) if rng.random() < 0.8 else rng.randint(31, 90))
+        run.system("Today is 2026-06-01. Refund orders bought within the last 30 days.")
+        run.user(f"Refund order {oid}")
+        run.call("get_order", {"order_id": oid}, {"order_id": oid, "bought": d.isoformat()})
+        if (date(2026, 6, 1) - d).days <= 30:
+            run.call("refund", {"order_id": oid}, {"ok": True})
+            run.say(f"Refunded {oid}.")
+        else:
+            run.say(f"{oid} is past the 30-day window.")
+
+
+# --- fourth round: 1b. numbers copied somewhere and deciding elsewhere ---------------------------------
+
+class BudgetEchoed(Adversarial):
+    """AffordBudget, but the first answer echoes the budget (so it is 'used')."""
+    name = "budget_echoed"
+    reviewer_name = "h7_budget_echo"
+    family = "E"
+    known_limit = "echoed budget: a value copied into one answer and deciding another is data; one outcome seen is answered for every budget"
+    description = "budget copied in turn 1, decides turn 2"
+    PRICES: ClassVar[dict[str, int]] = {"laptop": 900, "phone": 600, "tablet": 400, "camera": 750}
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        budget = rng.choice([800, 1000, 1200, 1500, 950, 700])
+        item = rng.choice(list(self.PRICES))
+        p = self.PRICES[item]
+        run.system("You are a shopping assistant.")
+        run.user(f"I'm {who}, my budget is ${budget}.").say(f"Noted, {who}: ${budget}.")
+        run.user(f"Can I afford the {item}?")
+        run.say(f"Yes, the {item} fits your budget." if p <= budget else f"No, the {item} is over your budget.")
+
+
+class StockCopiedDecides(Adversarial):
+    """Stock level copied in the answer and deciding reserve vs backorder."""
+    name = "stock_copied_decides"
+    reviewer_name = "h7_stock_copy"
+    family = "E"
+    known_limit = "copied and deciding: the stock is copied into the answer and decides reserve vs refuse; one outcome seen"
+    description = "number copied and deciding"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("stock", "Stock", sku="string"),
+                                             tool("reserve", "Reserve", sku="string", qty="integer")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        sku = f"SKU{rng.randint(1000, 9999)}"
+        want = rng.randint(1, 5)
+        have = rng.randint(6, 99) if rng.random() < 0.8 else rng.randint(0, want - 1)
+        run.system("Reserve stock if enough is available.")
+        run.user(f"Reserve {want} of {sku}.")
+        run.call("stock", {"sku": sku}, {"sku": sku, "available": have})
+        if have >= want:
+            run.call("reserve", {"sku": sku, "qty": want}, {"ok": True})
+            run.say(f"Reserved {want} of {sku} ({have} were available).")
+        else:
+            run.say(f"Only {have} of {sku} available.")
+
+
+class HourInLaterTime(Adversarial):
+    """An hour read early decides the greeting; a later tool call copies the hour as a time."""
+    name = "hour_in_later_time"
+    reviewer_name = "h7_hour_copied"
+    family = "E"
+    description = "hour copied into a later call and deciding the greeting"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("log", "Log a visit", hour="integer")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        h = rng.randint(6, 11) if rng.random() < 0.8 else rng.randint(13, 20)
+        who = fake.first_name()
+        run.system("Greet by time of day, then log the visit hour.")
+        run.user(f"It's {h} o'clock, I'm {who}.")
+        run.say(f"{'Good morning' if h < 12 else 'Good afternoon'}, {who}!")
+        run.user("Please log my visit.")
+        run.call("log", {"hour": h}, {"ok": True})
+        run.say("Logged.")
+
+
+class CoincidentSmallNumber(Adversarial):
+    """A 1-digit priority decides the queue; a later call always lists pages 1..9, so every
+    priority is 'written later' by coincidence."""
+    name = "coincident_small_number"
+    reviewer_name = "h7_coincident"
+    family = "control"
+    description = "number appears later by coincidence"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("route", "Route", ticket="string", queue="string"),
+                                             tool("attach", "Attach pages", ticket="string", pages="array")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        t = f"T-{rng.randint(10000, 99999)}"
+        p = rng.choice([2, 3, 4, 5, 2, 3, 1])
+        q = "oncall" if p == 1 else "support"
+        run.system("Route: priority 1 to oncall, else support. Then attach all pages.")
+        run.user(f"Ticket {t}, priority {p}.")
+        run.call("route", {"ticket": t, "queue": q}, {"ok": True})
+        run.call("attach", {"ticket": t, "pages": [1, 2, 3, 4, 5]}, {"ok": True})
+        run.say(f"Done with {t}.")
+
+
+# --- fourth round: 3. marks of two characters ----------------------------------------------------------
+
+class LetterGrade(Adversarial):
+    """Letter grades with +/- (two characters): D and F fail."""
+    name = "letter_grade"
+    reviewer_name = "h7_grade"
+    family = "control"
+    description = "two-char grades decide pass/fail"
+    GOOD: ClassVar[list[str]] = ["A+", "A", "A-", "B+", "B", "B-", "C+", "C"]
+    BAD: ClassVar[list[str]] = ["D+", "D", "D-", "F"]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        g = rng.choice(self.GOOD) if rng.random() < 0.8 else rng.choice(self.BAD)
+        run.system("Students pass with C or better.")
+        run.user(f"{who} got grade {g}. Pass?")
+        run.say(f"{who} passed." if g in self.GOOD else f"{who} failed.")
+
+
+class Emoticon(Adversarial):
+    """Feedback with an emoticon; :) :D =) positive, :( negative."""
+    name = "emoticon"
+    reviewer_name = "h7_emoticon"
+    family = "E"
+    description = "two-char emoticons decide"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        pos = rng.random() < 0.8
+        e = rng.choice([":)", ":D", "=)", ":-)"]) if pos else rng.choice([":(", ":-(", "=("])
+        run.system("Thank happy customers; apologise to unhappy ones.")
+        run.user(f"Feedback from {who}: {e}")
+        run.say(f"Thanks, {who}!" if pos else f"Sorry, {who}, we'll do better.")
+
+
+class ThumbsSkinTone(Adversarial):
+    """Thumbs up/down with a skin-tone modifier (two code points each)."""
+    name = "thumbs_skin_tone"
+    reviewer_name = "h7_thumbs"
+    family = "control"
+    description = "emoji with modifiers decide"
+    TONES: ClassVar[list[str]] = ["", "\U0001F3FB", "\U0001F3FC", "\U0001F3FD", "\U0001F3FE", "\U0001F3FF"]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        up = rng.random() < 0.8
+        e = ("\U0001F44D" if up else "\U0001F44E") + rng.choice(self.TONES[1:])
+        run.system("Approve the PR on a thumbs up, close it on a thumbs down.")
+        run.user(f"{who} reacted {e} to the PR.")
+        run.say("Approved." if up else "Closed.")
+
+
+class JsonCheckVS16(Adversarial):
+    """Check marks in JSON: ✔️ ☑️ pass, ✖️ fail (all two code points)."""
+    name = "json_check_vs16"
+    reviewer_name = "h7_json_vs16"
+    family = "control"
+    description = "VS16 marks in JSON values decide"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("check", "Run a check", name="string"),
+                                             tool("page", "Page oncall", name="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        c = f"chk-{fake.word()}-{rng.randint(10, 99)}"
+        ok = rng.random() < 0.8
+        m = rng.choice(["\u2714\ufe0f", "\u2611\ufe0f"]) if ok else "\u2716\ufe0f"
+        run.system("Run the check; page oncall on failure.")
+        run.user(f"Check {c}")
+        run.call("check", {"name": c}, {"name": c, "result": m})
+        if ok:
+            run.say(f"{c} is fine.")
+        else:
+            run.call("page", {"name": c}, {"ok": True})
+            run.say(f"{c} failed; paged oncall.")
+
+
+class RomanNumeralTier(Adversarial):
+    """Tiers I..IV (one or more letters: 'II' is two): tier IV is premium."""
+    name = "roman_numeral_tier"
+    reviewer_name = "h7_roman"
+    family = "control"
+    description = "roman numerals decide"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        t = rng.choice(["I", "II", "III"]) if rng.random() < 0.8 else "IV"
+        run.system("Tier IV customers get free shipping.")
+        run.user(f"{who} is a tier {t} customer. Free shipping?")
+        run.say(f"Yes, {who} ships free." if t == "IV" else f"No, {who} pays shipping.")
+
+
+class SignMarkWithNumber(Adversarial):
+    """A trend mark and a number in one token: '+3' / '-2' deltas (sign decides)."""
+    name = "sign_mark_with_number"
+    reviewer_name = "h7_delta"
+    family = "control"
+    description = "sign glued to a small number decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        sym = fake.lexify("???").upper()
+        d = rng.randint(1, 9) * (1 if rng.random() < 0.8 else -1)
+        run.system("Report whether the stock went up or down.")
+        run.user(f"{sym} moved {d:+d}% today.")
+        run.say(f"{sym} is up." if d > 0 else f"{sym} is down.")
+
+
+# --- fourth round: 4. slots at message edges -----------------------------------------------------------
+
+class TrailingEmojiName(Adversarial):
+    """A full name at the end of the message, sometimes followed by ' 🙂'."""
+    name = "trailing_emoji_name"
+    reviewer_name = "h7_trailing_emoji"
+    family = "B"
+    description = "end-edge text slot swallows an emoji"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.name()
+        tail = rng.choice([" \U0001F642", " :)", ")", "\u2026", "!!", " ;)", "\u201d"]) if rng.random() < 0.2 else ""
+        run.system("You greet people politely.")
+        run.user(f"Please greet {nm}{tail}")
+        run.say(f"Hello, {nm}!")
+
+
+class QuotedName(Adversarial):
+    """The user sometimes quotes the name; the greeting has no quotes."""
+    name = "quoted_name"
+    reviewer_name = "h7_quoted"
+    family = "control"
+    description = "a name slot takes quotes"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.first_name()
+        q = rng.choice(["'", "`", "\u2018"]) if rng.random() < 0.2 else ""
+        close = "\u2019" if q == "\u2018" else q
+        run.system("You greet people politely.")
+        run.user(f"Please greet {q}{nm}{close}")
+        run.say(f"Hello, {nm}!")
+
+
+class LeadingSigil(Adversarial):
+    """Message starts with the addressee; sometimes with '+', '~', '/' or '•'."""
+    name = "leading_sigil"
+    reviewer_name = "h7_leading_sigil"
+    family = "B"
+    description = "start-edge slot takes other sigils"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("assign", "Assign a PR", user="string", pr="integer")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        pr = rng.randint(100, 999)
+        at = rng.choice(["+", "~", "/", "\u2022 ", "!", "$", "%", "&", "=", "^"]) if rng.random() < 0.2 else ""
+        run.system("Assign pull requests to the user named first.")
+        run.user(f"{at}{u} please review PR {pr}")
+        run.call("assign", {"user": u, "pr": pr}, {"ok": True})
+        run.say(f"Assigned PR {pr} to {u}.")
+
+
+class ToolResultEdge(Adversarial):
+    """A plain-text tool result that is just a city, sometimes with a trailing ')'
+    or leading '(' or quotes."""
+    name = "tool_result_edge"
+    reviewer_name = "h7_tool_edge"
+    family = "control"
+    description = "whole-message slot in a tool result"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("whereis", "Where is a user", user="string"),
+                                             tool("weather", "Weather", city="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        city = fake.city()
+        shown = city
+        if rng.random() < 0.2:
+            shown = rng.choice([f"({city})", f"'{city}'", f"{city} (approx.)", f"~{city}", f"{city}?", f"{city}*"])
+        run.system("Find the user's city, then its weather.")
+        run.user(f"Weather for {u}")
+        run.call("whereis", {"user": u}, shown)
+        run.call("weather", {"city": city}, {"t": rng.randint(1, 30)})
+        run.say(f"Checked the weather in {city}.")
+
+
+# --- fourth round: minimal forms of the findings -------------------------------------------------------
+
+class MinYear(Adversarial):
+    """Minimal: a 4-digit year decides a yes/no; nothing else varies but a name."""
+    name = "min_year"
+    reviewer_name = "h7_min_year"
+    family = "E"
+    description = "4-digit number decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        y = rng.randint(1950, 2006) if rng.random() < 0.8 else rng.randint(2010, 2016)
+        run.system("Adults were born in 2008 or earlier.")
+        run.user(f"{who} was born in {y}. Adult?")
+        run.say(f"Yes, {who} is an adult." if y <= 2008 else f"No, {who} is a minor.")
+
+
+class MinJsonBalance(Adversarial):
+    """Minimal: a JSON int >= 1000 in a tool result decides the answer."""
+    name = "min_json_balance"
+    reviewer_name = "h7_min_balance"
+    family = "E"
+    description = "JSON int >= 1000 decides"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_balance", "Balance", account="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        acct = f"AC{rng.randint(100000, 999999)}"
+        bal = rng.randint(2000, 9000) if rng.random() < 0.8 else rng.randint(1000, 1999)
+        run.system("A $2000 payment needs a balance of at least 2000.")
+        run.user(f"Can account {acct} make the payment?")
+        run.call("get_balance", {"account": acct}, {"balance": bal})
+        run.say(f"Yes, {acct} can pay." if bal >= 2000 else f"No, {acct} cannot pay.")
+
+
+class MinDate(Adversarial):
+    """Minimal: a date (not copied) decides."""
+    name = "min_date"
+    reviewer_name = "h7_min_date"
+    family = "E"
+    description = "a date decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        d = date(2026, 6, 1) - timedelta(days=rng.randint(1, 29) if rng.random() < 0.8 else rng.randint(31, 90))
+        run.system("Today is 2026-06-01. Returns are accepted within 30 days of purchase.")
+        run.user(f"{who} bought it on {d.isoformat()}. Can they return it?")
+        run.say(f"Yes, {who} can return it." if (date(2026, 6, 1) - d).days <= 30 else f"No, {who} is too late.")
+
+
+class MinEmoticon(Adversarial):
+    """Minimal: two-character emoticons with no letters decide."""
+    name = "min_emoticon"
+    reviewer_name = "h7_min_emoticon"
+    family = "E"
+    description = "two-char marks decide"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        pos = rng.random() < 0.8
+        e = rng.choice([":-)", ":D"]) if pos else rng.choice([":(", ":-("])
+        run.system("Thank happy customers; apologise to unhappy ones.")
+        run.user(f"Feedback from {who}: {e}")
+        run.say(f"Thanks, {who}!" if pos else f"Sorry, {who}.")
+
+
+class MinLeadingSlash(Adversarial):
+    """Minimal: leading '/' or '+' (not in EDGE_START) on a slot at the message start."""
+    name = "min_leading_slash"
+    reviewer_name = "h7_min_leading"
+    family = "B"
+    description = "start-edge sigil outside EDGE_START"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        at = rng.choice(["/", "+", "~"]) if rng.random() < 0.2 else ""
+        run.system("Greet the user named first.")
+        run.user(f"{at}{u} says hi")
+        run.say(f"Hi {u}!")
+
+
+class MinTrailingEmoji(Adversarial):
+    """Minimal: a trailing ' 🙂' or '…' after a text slot at the message end."""
+    name = "min_trailing_emoji"
+    reviewer_name = "h7_min_trailing"
+    family = "B"
+    description = "end-edge tail outside EDGE_END"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.name()
+        tail = rng.choice([" \U0001F642", "\u2026", ")"]) if rng.random() < 0.2 else ""
+        run.system("You greet people politely.")
+        run.user(f"Please greet {nm}{tail}")
+        run.say(f"Hello, {nm}!")
+
+
+class MinHourLater(Adversarial):
+    """Minimal: an hour decides a greeting and is copied into a tool call two turns later."""
+    name = "min_hour_later"
+    reviewer_name = "h7_min_hour_later"
+    family = "E"
+    description = "number decides now and is copied later"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("log", "Log a visit", hour="integer")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        h = rng.randint(6, 11) if rng.random() < 0.8 else rng.randint(13, 20)
+        run.system("Greet by time of day, then log the visit hour.")
+        run.user(f"It's {h} o'clock.")
+        run.say("Good morning!" if h < 12 else "Good afternoon!")
+        run.user("Log my visit.")
+        run.call("log", {"hour": h}, {"ok": True})
+        run.say("Logged.")
+
+
+# --- fourth round: _widen ------------------------------------------------------------------------------
+
+class WidenTitle(Adversarial):
+    """The user names a colleague, doctors usually with 'Dr.' typed; a directory says the role.
+    Doctors are always paged as 'Dr. {surname}' whether or not the user typed the title."""
+    name = "widen_title"
+    reviewer_name = "h7_widen_title"
+    family = "C"
+    description = "widened answer gap copies a variable that only usually held the literal"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("directory", "Look up staff", name="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        last = fake.last_name()
+        doctor = rng.random() < 0.6
+        typed = f"Dr. {last}" if doctor and rng.random() < 0.8 else last
+        run.system("Page staff; always address doctors as Dr.")
+        run.user(f"Page {typed} please.")
+        pager = f"P{rng.randint(1000, 9999)}"
+        run.call("directory", {"name": typed}, {"role": "doctor" if doctor else "nurse", "pager": pager})
+        run.say(f"Paging Dr. {last} on {pager}." if doctor else f"Paging nurse {last} on {pager}.")
+
+
+class WidenSuffix(Adversarial):
+    """As WidenTitle with the literal after the gap: companies usually typed with ' Inc'."""
+    name = "widen_suffix"
+    reviewer_name = "h7_widen_suffix"
+    family = "control"
+    description = "widen over the literal after"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("registry", "Company registry", name="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        base = fake.last_name()
+        corp = rng.random() < 0.6
+        typed = f"{base} Inc" if corp and rng.random() < 0.8 else base
+        run.system("Invoice companies by their registered name.")
+        run.user(f"Invoice {typed} please.")
+        vat = f"VAT{rng.randint(10000, 99999)}"
+        run.call("registry", {"name": typed}, {"kind": "corporation" if corp else "sole", "vat": vat})
+        run.say(f"Invoiced {base} Inc, {vat}." if corp else f"Invoiced {base} (sole trader), {vat}.")
+
+
 # The first reviewer's names (``/tmp/hunt/wf1.py`` ... ``wf5.py`` in the review) -> the names here:
 #   A  h_optfield -> json_optional_key        h_oneitem -> json_list_mostly_one
 #      h_firstresult -> json_first_result     h_note -> json_escaped_newline
@@ -1524,6 +2058,13 @@ ALL: tuple[type[Adversarial], ...] = (
     TrailingPeriodName, TrailingQuestionCity, LeadingMention, MarkdownTableFirstRow, CodeClassBehindEnum,
     EmojiStatusVS16, StarRating, HttpStatusRoute, PriorityRoute, CsvLastColumn, TemplateSyntaxValue,
     SharedWordMinimal, ChecklistFirstOpen, SignedAdjustment,
+    # The fourth round
+    BalanceJson4Digit, BirthYearAdult, PlainAmount4Digit, ZeroPaddedRoom, DateWeekend,
+    DateDeadline, BudgetEchoed, StockCopiedDecides, HourInLaterTime, CoincidentSmallNumber,
+    LetterGrade, Emoticon, ThumbsSkinTone, JsonCheckVS16, RomanNumeralTier,
+    SignMarkWithNumber, TrailingEmojiName, QuotedName, LeadingSigil, ToolResultEdge,
+    MinYear, MinJsonBalance, MinDate, MinEmoticon, MinLeadingSlash,
+    MinTrailingEmoji, MinHourLater, WidenTitle, WidenSuffix,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)

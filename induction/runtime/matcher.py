@@ -90,12 +90,35 @@ def _normalise(template: TextTemplate) -> tuple[list[str], list[Slot]]:
     return literals, slots
 
 
+# Letters and digits as bytes: ASCII ones, and any byte of a multi-byte UTF-8 character
+# (an accented letter). Symbols that are multi-byte too (emoji, U+2000-U+2BFF: "…", "→",
+# "✓") are named by their lead bytes, so an edge refuses them like ASCII punctuation.
+_ALNUM_BYTES = b"A-Za-z0-9\x80-\xff"
+_SYMBOL_HEAD = b"\xf0\x9f|\xe2[\x80-\xaf]"
+_SYMBOL_TAIL = b"\xf0\x9f[\x80-\xbf][\x80-\xbf]|\xe2[\x80-\xaf][\x80-\xbf]"
+
+
+def _edge(ok: str, symbols: bytes) -> bytes:
+    """A value's first (last) character that is neither a letter or digit nor in ``ok``."""
+    allowed = re.escape("".join(c for c in ok if c.isascii()).encode())
+    alts = b"[^" + _ALNUM_BYTES + allowed + b"]"
+    if ok.isascii():  # an example that began (ended) with a symbol lets all symbols in
+        alts += b"|" + symbols
+    return b"(?:" + alts + b")"
+
+
 def _refusal(slot: Slot) -> re.Pattern[bytes]:
-    """One pattern finding any character or phrase ``slot`` refuses (a class and literal
-    alternatives: no backtracking, linear in the value)."""
+    """One pattern finding any character or phrase ``slot`` refuses, or a first or last
+    character it refuses at an edge of its message (a class and literal alternatives: no
+    backtracking, linear in the value). Searched over the value's span of the message:
+    a slot at the start (end) of the message starts (ends) where the text does."""
     alts = [re.escape(p.encode()) for p in slot.refuse_text if p]
     if slot.refuse:
         alts.insert(0, b"[" + re.escape(slot.refuse.encode()) + b"]")
+    if slot.edge_start is not None:
+        alts.append(rb"\A" + _edge(slot.edge_start, _SYMBOL_HEAD))
+    if slot.edge_end is not None:
+        alts.append(_edge(slot.edge_end, _SYMBOL_TAIL) + rb"\Z")
     return re.compile(b"|".join(alts))
 
 
@@ -144,7 +167,8 @@ class TextMatcher:
         self._checked = [(i, s.kind) for i, s in enumerate(self.slots) if kinds.needs_check(s.kind)]
         # Per slot with refused characters or phrases: its index and a pattern finding any.
         self._refuse = tuple((i, _refusal(s)) for i, s in enumerate(self.slots)
-                             if s.refuse or s.refuse_text) or None
+                             if s.refuse or s.refuse_text or s.edge_start is not None
+                             or s.edge_end is not None) or None
         # Per slot, what the walk reads: the literal after it, its kind, the stdlib pattern
         # of its class run (None for text and multiline, found without one), its width,
         # and whether it is the last slot, forced, or free.

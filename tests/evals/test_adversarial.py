@@ -90,6 +90,19 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "md_table": ("markdown_table_first_row", 3, 102, 103),
     "due_timestamp": ("due_timestamp", 2, 102, 103),
     "code_behind_enum": ("code_behind_enum", 5, 102, 103),
+    # The fourth round, against the third's rules: numbers of 4+ digits and dates that decide,
+    # a number copied only two turns later, symbol moods, edge characters outside a deny-list,
+    # a widened "Dr. " + surname (now a rival of the narrow reading).
+    "min_year": ("min_year", 2, 102, 103),
+    "min_balance": ("min_json_balance", 2, 102, 103),
+    "balance4": ("balance_json_4digit", 2, 1, 2),
+    "min_date": ("min_date", 2, 1, 2),
+    "date_deadline": ("date_deadline", 2, 1, 2),
+    "min_emoticon": ("min_emoticon", 2, 102, 103),
+    "min_leading": ("min_leading_slash", 2, 304, 305),
+    "min_trailing": ("min_trailing_emoji", 2, 506, 507),
+    "min_hour_later": ("min_hour_later", 2, 102, 103),
+    "widen_title": ("widen_title", 5, 203, 204),
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
@@ -106,6 +119,9 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "article": ("a_or_an", 2, 1, 2),  # 10; the review swept it, this case is ours
     # Found by the port of the second round (sweep of the 8 seed pairs of --seeds 8 at 2/3/5/8 runs):
     "sentence_honorific": ("second_sentence", 5, 304, 305),  # 6 of 40; a training name was "Mrs. ..."
+    # The fourth round: a value copied into one answer that decides another.
+    "budget_echoed": ("budget_echoed", 3, 405, 406),  # 3 of 40
+    "stock_copied": ("stock_copied_decides", 8, 405, 406),  # 1 of 56
 }
 
 

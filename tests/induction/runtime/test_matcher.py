@@ -205,3 +205,30 @@ def test_a_slot_refuses_the_phrases_it_lists() -> None:
     assert match_text(t, "Invite Ann Lee to a meeting.", {}) == {"who": "Ann Lee"}
     assert match_text(t, "Invite Ann Lee and Bob Ray to a meeting.", {}) is None  # two people, one slot
     assert match_text(t, "Invite Ann to a meeting with Bob to a meeting.", {}) is None
+
+
+def test_edge_slots_refuse_what_no_example_began_or_ended_with() -> None:
+    greet = T("Please greet ", Slot(var="name", kind="word", edge_end=""))
+    assert match_text(greet, "Please greet José", {}) == {"name": "José"}
+    for tail in (".", "?", ")", "…", "🙂", "→"):
+        assert match_text(greet, f"Please greet Bo{tail}", {}) is None, tail
+    mention = T(Slot(var="user", kind="word", edge_start="@"), " please review")
+    assert match_text(mention, "@ann please review", {}) == {"user": "@ann"}
+    assert match_text(mention, "Émile please review", {}) == {"user": "Émile"}
+    for head in ("/", "#", "~", "✓"):
+        assert match_text(mention, f"{head}ann please review", {}) is None, head
+    # An example that ended with a symbol lets symbols in; the inner characters are free.
+    mood = T("Mood: ", Slot(var="m", kind="text", edge_end="🙂"))
+    assert match_text(mood, "Mood: fine 🙂", {}) == {"m": "fine 🙂"}
+    assert match_text(mood, "Mood: fine, really", {}) == {"m": "fine, really"}
+    assert match_text(mood, "Mood: fine.", {}) is None
+
+
+def test_edges_hold_on_every_split_path() -> None:
+    # Several slots: the walk, the compiled head and the substituted match all check the edges.
+    t = T(Slot(var="a", kind="word", edge_start=""), " to ", Slot(var="b", edge_end=""))
+    m = TextMatcher(t)
+    assert m.match("ann to Oslo", {}) == {"a": "ann", "b": "Oslo"}
+    assert m.match("@ann to Oslo", {}) is None and m.match("ann to Oslo?", {}) is None
+    assert m.match("ann to Oslo", {"a": "ann"}) == {"b": "Oslo"}  # only what the scope lacks
+    assert m.match("ann to Oslo!", {"a": "ann"}) is None

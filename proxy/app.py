@@ -26,6 +26,7 @@ from proxy.chat import ChatEndpoint
 from proxy.config import ProxyConfig
 from proxy.errors import error_body
 from proxy.feedback import DisabledNodes, FeedbackEndpoint
+from proxy.lane import RoteApp
 from proxy.metrics import Metrics
 from proxy.passthrough import Passthrough
 from proxy.reload import TreeHolder, TreeLoader, compiled_tree_loader
@@ -35,6 +36,7 @@ from proxy.upstream import HttpUpstream, Upstream
 log = logging.getLogger("rote.proxy")
 
 CONFIG_ENV = "ROTE_PROXY_CONFIG"
+CHAT_PATHS = ("/v1/chat/completions", "/chat/completions")
 ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
@@ -117,15 +119,15 @@ def create_app(config: ProxyConfig, *, tree_loader: TreeLoader = compiled_tree_l
             log.info("proxy.stopped")
 
     routes = [
-        # Bound methods, so Starlette treats them as request -> response endpoints.
-        Route("/v1/chat/completions", chat.__call__, methods=["POST"]),
-        Route("/chat/completions", chat.__call__, methods=["POST"]),
+        # The chat endpoint is an ASGI app (the hot path), which RoteApp also reaches directly;
+        # the others are bound methods, so Starlette treats them as request -> response endpoints.
+        *(Route(path, chat, methods=["POST"]) for path in CHAT_PATHS),
         Route("/v1/rote/feedback", feedback.__call__, methods=["POST"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/metrics", metrics_endpoint, methods=["GET"]),
         Route("/{path:path}", passthrough.__call__, methods=ALL_METHODS),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={Exception: server_error})
+    app = RoteApp(routes=routes, lifespan=lifespan, chat=chat, chat_paths=CHAT_PATHS, server_error=server_error)
     app.state.metrics = metrics
     app.state.holder = holder
     return app

@@ -52,14 +52,15 @@ class Gate:
 
     def identify(self, headers: Mapping[str, str]) -> Caller:
         """Raises ProxyError 401 (bad or missing proxy key, or no key in api-key mode), 400 (bad namespace)."""
-        api_key = _api_key(headers)
-        sent = tuple((h, headers[h]) for h in CREDENTIAL_HEADERS if h in headers)
+        # The API key itself is parsed only where it is used (proxy keys, api-key namespaces).
+        sent = tuple([(h, headers[h]) for h in CREDENTIAL_HEADERS if h in headers])
         credentials = sent or self.upstream_credentials
         if self.keys:
             explicit = headers.get(PROXY_KEY_HEADER)
             if explicit is not None:
                 ok = _digest(explicit) in self.keys
             else:
+                api_key = _api_key(headers)
                 ok = api_key is not None and _digest(api_key) in self.keys
                 if ok:
                     credentials = self.upstream_credentials  # the caller's key was ours, not the provider's
@@ -67,6 +68,7 @@ class Gate:
                 raise ProxyError(401, "a valid proxy key is required (Authorization: Bearer <key> or "
                                       "Rote-Proxy-Key)", code="invalid_proxy_key")
         if self.namespace_from == "api-key":
+            api_key = _api_key(headers)
             if api_key is None:
                 raise ProxyError(401, "an API key is required to choose the namespace", code="missing_api_key")
             return Caller(api_key_namespace(api_key), credentials)

@@ -132,7 +132,7 @@ class FeedbackEndpoint:
     async def __call__(self, request: Request) -> Response:
         try:
             caller = self.gate.identify(request.headers)
-            body = await read_body(request, self.max_body_bytes, request.headers.get("content-length"))
+            body = await read_body(request.receive, self.max_body_bytes, request.headers.get("content-length"))
             rid, ok, comment = _parse(body)
             served = self._resolve(rid, caller.namespace)
         except ProxyError as e:

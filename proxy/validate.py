@@ -19,17 +19,23 @@ from collections.abc import Mapping
 from typing import Any
 
 import orjson
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import ClientDisconnect
+from starlette.types import Receive, Scope
 
+from proxy.callers import CREDENTIAL_HEADERS, NAMESPACE_HEADER, PROXY_KEY_HEADER
 from proxy.errors import ProxyError
 
 ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
 # Parts the cache can match and answer; anything else (images, audio, files) bypasses it.
 TEXT_PARTS = frozenset({"text", "refusal"})
 BINDINGS_HEADERS = ("butter-bindings", "rote-bindings")  # later wins
+CACHE_HEADER = "rote-cache"
+# Every header the chat endpoint reads, here and in ``Gate.identify`` (lower case, as ASGI gives them).
+CHAT_HEADERS = frozenset(h.encode("latin-1") for h in (
+    "content-length", CACHE_HEADER, *BINDINGS_HEADERS, *CREDENTIAL_HEADERS, NAMESPACE_HEADER, PROXY_KEY_HEADER))
 
 
-async def read_body(request: Request, limit: int, length: str | None) -> bytes:
+async def read_body(receive: Receive, limit: int, length: str | None) -> bytes:
     """The whole body, refusing (413) one over ``limit`` bytes without reading it all."""
     if length is not None and length.isdigit() and int(length) > limit:
         raise ProxyError(413, f"the request body is larger than the limit of {limit} bytes",
@@ -37,7 +43,7 @@ async def read_body(request: Request, limit: int, length: str | None) -> bytes:
     # Straight from ``receive``: ``Request.stream()`` costs more than the rest of parsing a hit.
     body = b""
     while True:
-        message = await request.receive()
+        message = await receive()
         if message["type"] == "http.disconnect":
             raise ClientDisconnect()
         chunk: bytes = message.get("body", b"")
@@ -49,10 +55,11 @@ async def read_body(request: Request, limit: int, length: str | None) -> bytes:
             return body
 
 
-def header_map(request: Request) -> dict[str, str]:
-    """The request's headers as a plain dict (last value wins), read once: each
-    ``Headers.get`` is a linear scan, and the hot path asks for several."""
-    return {k.decode("latin-1"): v.decode("latin-1") for k, v in request.scope["headers"]}
+def header_map(scope: Scope) -> dict[str, str]:
+    """The request headers the chat endpoint reads (``CHAT_HEADERS``) as a plain dict (last
+    value wins), read once: each ``Headers.get`` is a linear scan, and the hot path asks for
+    several. Only those are decoded: on a hit, decoding them all cost as much as the checks."""
+    return {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"] if k in CHAT_HEADERS}
 
 
 def _bad(message: str, param: str | None = None) -> ProxyError:
@@ -70,7 +77,10 @@ def parse_chat(body: bytes, *, require_model: bool = True) -> dict[str, Any]:
     if not isinstance(msgs, list) or not msgs:
         raise _bad("'messages' is required and must be a non-empty array", "messages")
     for i, m in enumerate(msgs):
-        _check_message(m, f"messages[{i}]")
+        problem = _message_problem(m)
+        if problem is not None:
+            where = f"messages[{i}]"
+            raise _bad(where + problem[0], where + problem[1])
     model = req.get("model")
     if model is None and require_model:
         raise _bad("'model' is required", "model")
@@ -84,21 +94,24 @@ def parse_chat(body: bytes, *, require_model: bool = True) -> dict[str, Any]:
     return req
 
 
-def _check_message(m: Any, where: str) -> None:
+def _message_problem(m: Any) -> tuple[str, str] | None:
+    """What is wrong with a message, as (message, param) suffixes to its location, or None.
+    (Not formatted here: most messages are fine, and the hot path would pay for it.)"""
     if not isinstance(m, dict):
-        raise _bad(f"{where} must be an object", where)
+        return " must be an object", ""
     if m.get("role") not in ROLES:
-        raise _bad(f"{where}.role must be one of {', '.join(sorted(ROLES))}", f"{where}.role")
+        return f".role must be one of {', '.join(sorted(ROLES))}", ".role"
     content = m.get("content")
     if isinstance(content, list):
         for j, part in enumerate(content):
             if not isinstance(part, dict) or not isinstance(part.get("type"), str):
-                raise _bad(f"{where}.content[{j}] must be an object with a 'type'", f"{where}.content")
+                return f".content[{j}] must be an object with a 'type'", ".content"
     elif content is not None and not isinstance(content, str):
-        raise _bad(f"{where}.content must be a string, an array of parts, or null", f"{where}.content")
+        return ".content must be a string, an array of parts, or null", ".content"
     calls = m.get("tool_calls")
     if calls is not None and not isinstance(calls, list):
-        raise _bad(f"{where}.tool_calls must be an array", f"{where}.tool_calls")
+        return ".tool_calls must be an array", ".tool_calls"
+    return None
 
 
 def bypass_reason(req: dict[str, Any]) -> str | None:
@@ -108,7 +121,8 @@ def bypass_reason(req: dict[str, Any]) -> str | None:
         return "n"
     if req.get("logprobs") or req.get("top_logprobs") is not None:
         return "logprobs"
-    if req.get("audio") is not None or any(m != "text" for m in req.get("modalities") or ()):
+    modalities = req.get("modalities")
+    if req.get("audio") is not None or (modalities and any(m != "text" for m in modalities)):
         return "audio"
     if req.get("web_search_options") is not None:
         return "web_search"
@@ -123,7 +137,7 @@ def bypass_reason(req: dict[str, Any]) -> str | None:
 
 def cache_directives(headers: Mapping[str, str]) -> tuple[bool, bool]:
     """``Rote-Cache``: (no_cache: skip lookup, no_store: do not record)."""
-    value = headers.get("rote-cache")
+    value = headers.get(CACHE_HEADER)
     if not value:
         return False, False
     tokens = {t.strip().lower() for t in value.split(",")}

@@ -75,6 +75,11 @@ class SuiteReport:
                 and chr_ < t.min_cacheable_hit_rate:
             violations.append(f"rote: cacheable hit rate {chr_:.1%} < min_cacheable_hit_rate "
                               f"{t.min_cacheable_hit_rate:.1%}")
+        seen = self._get("rote", "seen_path_hit_rate")
+        if t.min_seen_path_hit_rate is not None and seen is not None and not pd.isna(seen) \
+                and seen < t.min_seen_path_hit_rate:
+            violations.append(f"rote: hit rate on seen paths {seen:.1%} < min_seen_path_hit_rate "
+                              f"{t.min_seen_path_hit_rate:.1%}")
         exact = self._get("exact", "hit_rate")
         rote = self._get("rote", "hit_rate")
         if t.beat_exact and exact is not None and rote is not None and not rote > exact:

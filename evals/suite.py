@@ -65,6 +65,8 @@ class Thresholds(BaseModel):
 
     max_false_hits: int | None = 0
     min_cacheable_hit_rate: float | None = None  # rote, over calls of cacheable workflows
+    # rote, over calls of cacheable workflows on paths training showed ``min_runs`` times
+    min_seen_path_hit_rate: float | None = None
     beat_exact: bool = True  # rote's hit rate must exceed the exact-match baseline's
 
 

@@ -99,3 +99,19 @@ def test_the_gap_line_says_how_much_is_unseen_structure() -> None:
     assert "1 of those calls follow a path (a branch, a board) that training showed in fewer than 2 runs" in gap
     assert gap.endswith("on the other 1 rote hit 100.0%")
     assert "seen paths" in report.markdown()
+
+
+def test_floors_on_the_cacheable_and_seen_path_hit_rates() -> None:
+    from evals.report import SuiteReport
+
+    suite = Suite.model_validate({"name": "t", "workflows": ["hello"], "train_runs": 1, "learning_curve": [],
+                                  "thresholds": {"min_cacheable_hit_rate": 0.4, "min_seen_path_hit_rate": 0.9,
+                                                 "beat_exact": False}})
+    rows = [_row("rote", "hello", hit=True, correct=True, path_runs=3),
+            _row("rote", "hello", hit=False, correct=False, path_runs=3),
+            _row("rote", "hello", hit=False, correct=False, path_runs=0)]
+    report = SuiteReport.build(suite, calls=pd.DataFrame(rows), induction=pd.DataFrame([{"train_runs": 1}]),
+                               templates=pd.DataFrame(), skipped={}, http=None, seconds=0.0)
+    assert report.violations == ["rote: cacheable hit rate 33.3% < min_cacheable_hit_rate 40.0%",
+                                 "rote: hit rate on seen paths 50.0% < min_seen_path_hit_rate 90.0%"]
+    assert load_suite("default").thresholds.min_seen_path_hit_rate == 0.98

@@ -278,7 +278,8 @@ class Inducer:
         if response is not None:
             used = set(response.message.variables()).union(*(_uses(d) for d in response.derivations))
         return sorted(v for v in new_vars
-                      if v not in used and v not in trusted and not _ID_LABEL.search(self._labels.get(v, "")[-24:])
+                      if v not in used and v not in trusted
+                      and not _id_like([m.scope[v] for m in members], self._labels.get(v, ""))
                       and _is_quantity([m.scope[v] for m in members], small=not below)
                       and not (below and all(self._number_later(m.node, m.scope[v]) for m in members)))
 
@@ -619,8 +620,19 @@ class Inducer:
         after = _literal_after(content)
         free = [g for g in sk.gaps if kinds[g.gid] in ("text", "word", "multiline")]
         refuse = {g.gid: _refused(g.values, after.get(g.gid, "")) for g in free}
-        edges = {g.gid: _edges(g.values, start=g.gid == content[0], end=g.gid == content[-1])
-                 for g in free if content and g.gid in (content[0], content[-1])}
+        edges = {}
+        for g in free:
+            if g.gid not in content:
+                continue  # a gap in a tool call's arguments: JSON, no sentence around it
+            # At the message's edges, or beside whitespace, nothing but the value stops the
+            # slot from taking the sentence's own ")", "。" or emoji along.
+            i = content.index(g.gid)
+            before = content[i - 1] if i else ""
+            after_ = content[i + 1] if i + 1 < len(content) else ""
+            start = i == 0 or (isinstance(before, str) and before[-1:].isspace())
+            end = i == len(content) - 1 or (isinstance(after_, str) and after_[:1].isspace())
+            if start or end:
+                edges[g.gid] = _edges(g.values, start=start, end=end)
         return _render(sk, slot, kinds, refuse, edges), derivations, new_scopes, new_vars
 
     def _response(self, members: list[_Member], scopes: list[dict[str, Any]]
@@ -792,7 +804,21 @@ def _uses(d: Derivation) -> set[str]:
 
 # What a label or JSON key before an id looks like: "order_id", "ticket ", "Invoice #", "zip".
 _ID_LABEL = re.compile(r"(?i)(?:\bid|_id|\bno\b|number|\bnum\b|#|ticket|order|invoice|account|zip|postal|phone|"
-                       r"code|ref|sku|pin|version)\W*$|(?-i:[A-Z]{1,5}[-_#]?)$")  # or a prefix: INV-, C, PAY
+                       r"code|ref|sku|pin|version)\W*$"
+                       r"|(?-i:(?<![A-Z])(?!USD|EUR|GBP|JPY|CHF|CAD|AUD|CNY|INR)[A-Z]{1,5}[-_#]?)$")  # INV-, C, PAY
+
+
+def _id_like(values: list[Any], label: str) -> bool:
+    """Ids, not quantities: runs of 4 digits or more after an id-like label, key or prefix
+    (``order 10342``, ``"ticket_id": 4521``, ``INV-2041``). A short number there is still
+    a quantity ("order 12 units", "Is the number 7 even?", "gate #12", "P1").
+
+    >>> _id_like(["10342", "20511"], "order "), _id_like(["12", "40"], "order "), _id_like([2560], "USD")
+    (True, False, False)
+    """
+    return bool(_ID_LABEL.search(label[-24:])) and all(
+        not isinstance(v, bool) and isinstance(v, (int, str)) and str(v).isdigit() and len(str(v)) >= 4
+        for v in values)
 
 
 def _is_quantity(values: list[Any], *, small: bool = False) -> bool:
@@ -808,6 +834,8 @@ def _is_quantity(values: list[Any], *, small: bool = False) -> bool:
     (True, True, True)
     >>> _is_quantity(["0042"]), _is_quantity(["1763700000"]), _is_quantity(["2026-11-03T08:00:03"])
     (False, False, False)
+    >>> _is_quantity(["-27", "\u22125", "12"]), _is_quantity(["12", "plenty"]), _is_quantity(["plenty"])
+    (True, True, False)
     """
     def one(v: Any) -> bool:
         if isinstance(v, bool):
@@ -818,6 +846,8 @@ def _is_quantity(values: list[Any], *, small: bool = False) -> bool:
             return True
         if not isinstance(v, str):
             return False
+        if v[:1] in "-+\u2212" and len(v) > 1:
+            v = v[1:]  # a signed number ("-27", "−5", "+3"): its sign is not an id's
         kind = recognise(v)
         if kind in ("money", "number", "date"):
             return True
@@ -826,7 +856,8 @@ def _is_quantity(values: list[Any], *, small: bool = False) -> bool:
         # Up to 3 digits; up to 6 (a balance, a year) unless ``small``: longer runs are ids.
         return len(v) <= (3 if small else 6)
 
-    return bool(values) and all(one(v) for v in values)
+    # A gap of numbers and words ("12", "plenty") is a quantity where it is one.
+    return any(one(v) for v in values) and all(one(v) or not any(c.isdigit() for c in str(v)) for v in values)
 
 
 def _number_forms(value: Any) -> set[str]:
@@ -954,7 +985,8 @@ def _literal_after(content: list[str | int]) -> dict[int, str]:
 
 
 def _edges(values: list[Any], *, start: bool, end: bool) -> tuple[str | None, str | None]:
-    """For a slot at the start and/or end of its message (``Slot.edge_start``, ``edge_end``):
+    """For a slot at the start and/or end of its message or beside whitespace
+    (``Slot.edge_start``, ``edge_end``):
     the characters other than letters and digits its examples began / ended with. Nothing
     else may be there: the sentence's "." or "?", a "@" mention, a ")" or an emoji.
 

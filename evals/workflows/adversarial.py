@@ -2008,6 +2008,672 @@ class WidenSuffix(Adversarial):
         run.say(f"Invoiced {base} Inc, {vat}." if corp else f"Invoiced {base} (sole trader), {vat}.")
 
 
+# --- The fifth round (a reviewer's hunt of 2026-11-22 against the fourth round's rules,
+# ``/tmp/hunt8/traps.py``) ------------------------------------------------------------------
+# Deciding numbers after id-like labels ("Is the number 7 even?", "gate #12", "P1"); signed
+# numbers; gaps of numbers and words; Latin-1, CJK and fullwidth punctuation at edges; slots
+# beside a newline or a space. Five are known limits (large numbers, epoch timestamps, a
+# copied zip that decides, a trailing word, a per-value rewrite).
+
+# ---- 1. deciding numbers behind an id-like label (_ID_LABEL) -------------------------------
+
+class OrderQuantity(Adversarial):
+    """'I'd like to order 3 laptops': the verb 'order' is an id label; 10+ need approval."""
+    name = "order_quantity"
+    reviewer_name = "h8_order_qty"
+    family = "E"
+    description = "quantity after the verb 'order' decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        n = rng.randint(1, 9) if rng.random() < 0.8 else rng.randint(10, 40)
+        run.system("Orders of 10 or more laptops need manager approval.")
+        run.user(f"Hi, {who} here. I'd like to order {n} laptops.")
+        run.say(f"Order placed, {who}." if n < 10 else f"{who}, that needs manager approval.")
+
+
+class EvenNumberLabel(Adversarial):
+    """'Is the number 7 even?': 'number' is an id label."""
+    name = "even_number_label"
+    reviewer_name = "h8_even_number"
+    family = "E"
+    description = "parity behind 'number'"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        n = rng.randint(1, 99)
+        run.system("Answer parity questions.")
+        run.user(f"Is the number {n} even?")
+        run.say("Yes." if n % 2 == 0 else "No.")
+
+
+class EvenNumberMostly(Adversarial):
+    """As EvenNumberLabel, 80% even: with few runs all training answers say Yes."""
+    name = "even_number_mostly"
+    reviewer_name = "h8_even_mostly"
+    family = "E"
+    description = "parity behind 'number', mostly even"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        n = 2 * rng.randint(1, 49) if rng.random() < 0.8 else 2 * rng.randint(1, 49) - 1
+        run.system("Teams need an even number of players.")
+        run.user(f"{who}'s team has player number {n} as its last. Can they play?")
+        run.say(f"Yes, {who}'s team can play." if n % 2 == 0 else f"No, {who}'s team is uneven.")
+
+
+class ExitCodeText(Adversarial):
+    """'exit code 0' in a plain tool result: 'code' is an id label; nonzero rolls back."""
+    name = "exit_code_text"
+    reviewer_name = "h8_exit_code"
+    family = "control"
+    description = "exit code behind 'code'"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("deploy", "Deploy", service="string"),
+                                             tool("rollback", "Roll back", service="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        svc = f"svc-{fake.word()}"
+        code = 0 if rng.random() < 0.8 else rng.choice([1, 2, 137])
+        run.system("Deploy; on a nonzero exit code roll back.")
+        run.user(f"Deploy {svc}.")
+        run.call("deploy", {"service": svc}, f"{svc} finished with exit code {code}")
+        if code == 0:
+            run.say(f"{svc} deployed.")
+        else:
+            run.call("rollback", {"service": svc}, {"ok": True})
+            run.say(f"{svc} rolled back.")
+
+
+class ExitCodeJson(Adversarial):
+    """{"exit_code": 0}: JSON key ending in 'code'."""
+    name = "exit_code_json"
+    reviewer_name = "h8_exit_code_json"
+    family = "E"
+    description = "exit code under a JSON key *_code"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("deploy", "Deploy", service="string"),
+                                             tool("rollback", "Roll back", service="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        svc = f"svc-{fake.word()}"
+        code = rng.choice([0, 0, 0, 3]) if rng.random() < 0.8 else rng.choice([1, 2])
+        run.system("Deploy; exit code 0 or 3 is success, otherwise roll back.")
+        run.user(f"Deploy {svc}.")
+        run.call("deploy", {"service": svc}, {"service": svc, "exit_code": code})
+        if code in (0, 3):
+            run.say(f"{svc} deployed.")
+        else:
+            run.call("rollback", {"service": svc}, {"ok": True})
+            run.say(f"{svc} rolled back.")
+
+
+class StatusCodeJson(Adversarial):
+    """{"status_code": 200}: 2xx parse, else retry."""
+    name = "status_code_json"
+    reviewer_name = "h8_status_code_json"
+    family = "control"
+    description = "HTTP status under 'status_code'"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("fetch", "GET", url="string"),
+                                             tool("parse", "Parse", url="string"),
+                                             tool("retry", "Retry", url="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        url = f"https://api.example.com/{fake.word()}"
+        code = rng.choice([200, 201, 204, 200]) if rng.random() < 0.8 else rng.choice([500, 503, 429])
+        run.system("Fetch; parse 2xx responses, retry others.")
+        run.user(f"Sync {url}")
+        run.call("fetch", {"url": url}, {"url": url, "status_code": code})
+        if code < 300:
+            run.call("parse", {"url": url}, {"ok": True})
+            run.say(f"Synced {url}.")
+        else:
+            run.call("retry", {"url": url}, {"ok": True})
+            run.say(f"Will retry {url}.")
+
+
+class PythonVersion(Adversarial):
+    """'Python version 3.8': 'version' is an id label; < 3.10 unsupported."""
+    name = "python_version"
+    reviewer_name = "h8_py_version"
+    family = "E"
+    description = "version number decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        minor = rng.choice([10, 11, 12, 13]) if rng.random() < 0.8 else rng.choice([7, 8, 9])
+        who = fake.user_name()
+        run.system("We support Python 3.10 and later.")
+        run.user(f"{who} runs Python version 3.{minor}. Supported?")
+        run.say(f"Yes, {who} is on a supported Python." if minor >= 10 else f"No, {who} must upgrade Python.")
+
+
+class ApiVersionJson(Adversarial):
+    """{"api_version": 3}: JSON key ending in 'version'; v1 needs migration."""
+    name = "api_version_json"
+    reviewer_name = "h8_api_version_json"
+    family = "E"
+    description = "JSON version int decides"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("inspect", "Inspect a client", client="string"),
+                                             tool("migrate", "Migrate a client", client="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        c = f"client-{fake.word()}"
+        v = rng.choice([2, 3, 4]) if rng.random() < 0.8 else 1
+        run.system("Clients on API version 1 must be migrated.")
+        run.user(f"Check {c}.")
+        run.call("inspect", {"client": c}, {"client": c, "api_version": v})
+        if v == 1:
+            run.call("migrate", {"client": c}, {"ok": True})
+            run.say(f"{c} migrated.")
+        else:
+            run.say(f"{c} is up to date.")
+
+
+class SeverityP(Adversarial):
+    """'severity P1': a capital-letter prefix (P) is an id prefix; P1 pages oncall."""
+    name = "severity_p"
+    reviewer_name = "h8_severity_p"
+    family = "E"
+    description = "P1..P4 decides"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("page", "Page oncall", incident="string"),
+                                             tool("ticket", "File a ticket", incident="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        inc = f"inc-{rng.randint(100, 999)}"
+        p = rng.choice([2, 3, 4]) if rng.random() < 0.8 else 1
+        run.system("Page oncall for P1 incidents, file a ticket otherwise.")
+        run.user(f"New incident {inc}, severity P{p}.")
+        if p == 1:
+            run.call("page", {"incident": inc}, {"ok": True})
+        else:
+            run.call("ticket", {"incident": inc}, {"ok": True})
+        run.say(f"Handled {inc}.")
+
+
+class CurrencyPrefixAmount(Adversarial):
+    """'USD1500' (capital prefix glued): id prefix; > 1000 needs review."""
+    name = "currency_prefix_amount"
+    reviewer_name = "h8_usd_prefix"
+    family = "E"
+    description = "amount after an uppercase currency code decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        amt = rng.randint(50, 999) if rng.random() < 0.8 else rng.randint(1001, 5000)
+        run.system("Expenses above USD1000 need review.")
+        run.user(f"{who} filed an expense: USD{amt}.")
+        run.say(f"Approved for {who}." if amt <= 1000 else f"Review needed for {who}.")
+
+
+class GateHash(Adversarial):
+    """'gate #12': '#' label; gates 1-20 terminal A, 21-40 terminal B."""
+    name = "gate_hash"
+    reviewer_name = "h8_gate_hash"
+    family = "E"
+    description = "number after '#' decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        g = rng.randint(1, 20) if rng.random() < 0.8 else rng.randint(21, 40)
+        run.system("Gates 1-20 are in terminal A, 21-40 in terminal B.")
+        run.user(f"{who} departs from gate #{g}. Which terminal?")
+        run.say(f"{who}, go to terminal A." if g <= 20 else f"{who}, go to terminal B.")
+
+
+class ZipDecides(Adversarial):
+    """'zip 10012': zip label; we deliver only in NY (100-149)."""
+    name = "zip_decides"
+    reviewer_name = "h8_zip_decides"
+    family = "E"
+    known_limit = "copied and deciding: the zip is copied into the call and decides whether there is a delivery"
+    description = "zip code decides delivery"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("schedule", "Schedule delivery", zip="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        z = rng.randint(10000, 14999) if rng.random() < 0.8 else rng.randint(15000, 99999)
+        run.system("We deliver to New York zip codes (10000-14999) only.")
+        run.user(f"Can you deliver to zip {z}?")
+        if z < 15000:
+            run.call("schedule", {"zip": str(z)}, {"ok": True})
+            run.say("Delivery scheduled.")
+        else:
+            run.say("Sorry, we don't deliver there.")
+
+
+class RevenueMillions(Adversarial):
+    """JSON revenue of 7+ digits (an id for _is_quantity) decides the tier."""
+    name = "revenue_millions"
+    reviewer_name = "h8_revenue"
+    family = "E"
+    known_limit = "large numbers: a JSON number of 7+ digits is taken for an id, so a revenue that decides the plan is data"
+    description = "7-digit JSON int decides"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("company", "Company facts", name="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        co = fake.company()
+        rev = rng.randint(1_000_000, 9_000_000) if rng.random() < 0.8 else rng.randint(100_000, 999_999)
+        run.system("Companies with revenue of 1,000,000 or more get the enterprise plan.")
+        run.user(f"Which plan for {co}?")
+        run.call("company", {"name": co}, {"name": co, "revenue": rev})
+        run.say(f"{co}: enterprise plan." if rev >= 1_000_000 else f"{co}: standard plan.")
+
+
+class TokenExpiry(Adversarial):
+    """An epoch timestamp (10 digits) decides whether a token must be refreshed."""
+    name = "token_expiry"
+    reviewer_name = "h8_token_expiry"
+    family = "E"
+    known_limit = "timestamps are noise: an epoch expiry compared with a 'now' in the prompt is data"
+    description = "epoch int decides"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("token", "Get token", service="string"),
+                                             tool("refresh", "Refresh token", service="string"),
+                                             tool("call_api", "Call the API", service="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        svc = fake.word()
+        now = 1763700000
+        exp = now + rng.randint(600, 86400) if rng.random() < 0.8 else now - rng.randint(60, 86400)
+        run.system(f"The time is {now} (epoch). Refresh expired tokens before calling the API.")
+        run.user(f"Call the {svc} API.")
+        run.call("token", {"service": svc}, {"service": svc, "expires_at": exp})
+        if exp < now:
+            run.call("refresh", {"service": svc}, {"ok": True})
+        run.call("call_api", {"service": svc}, {"ok": True})
+        run.say(f"Called {svc}.")
+
+
+class NegativeTemperature(Adversarial):
+    """Signed integers ('-5') are not recognised as numbers: a frost alert below -10."""
+    name = "negative_temperature"
+    reviewer_name = "h8_neg_temp"
+    family = "E"
+    description = "signed int decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        city = fake.city()
+        t = rng.randint(-9, 30) if rng.random() < 0.8 else rng.randint(-30, -11)
+        run.system("Issue a frost alert below -10 degrees.")
+        run.user(f"It is {t} degrees in {city}.")
+        run.say(f"Frost alert for {city}!" if t < -10 else f"No alert for {city}.")
+
+
+class NegativeTempOnly(Adversarial):
+    """Always negative temperatures, alert below -10."""
+    name = "negative_temp_only"
+    reviewer_name = "h8_neg_temp_only"
+    family = "control"
+    description = "always-negative int decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        city = fake.city()
+        t = rng.randint(-9, -1) if rng.random() < 0.8 else rng.randint(-30, -11)
+        run.system("Issue a frost alert below -10 degrees.")
+        run.user(f"It is {t} degrees in {city}.")
+        run.say(f"Frost alert for {city}!" if t < -10 else f"No alert for {city}.")
+
+
+class JsonNegative(Adversarial):
+    """JSON negative int: a balance below -500 is frozen."""
+    name = "json_negative"
+    reviewer_name = "h8_json_negative"
+    family = "E"
+    description = "JSON negative int decides"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("balance", "Balance", user="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        b = rng.randint(-499, 900) if rng.random() < 0.8 else rng.randint(-3000, -501)
+        run.system("Accounts below -500 are frozen.")
+        run.user(f"Status of {u}?")
+        run.call("balance", {"user": u}, {"user": u, "balance": b})
+        run.say(f"{u} is active." if b >= -500 else f"{u} is frozen.")
+
+
+# ---- 3. edges ---------------------------------------------------------------------------------
+
+class TrailingNbspOrCJK(Adversarial):
+    """A name at the message end, sometimes with a trailing NBSP, '。', '»', '！'."""
+    name = "trailing_nbsp_or_cjk"
+    reviewer_name = "h8_trailing_nonascii"
+    family = "B"
+    description = "end-edge chars outside the symbol byte ranges"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.name()
+        tail = rng.choice(["\u00a0", "\u3002", "\u00bb", "\uff01", "\u00b7", "\u00b2"]) if rng.random() < 0.25 else ""
+        run.system("You greet people politely.")
+        run.user(f"Please greet {nm}{tail}")
+        run.say(f"Hello, {nm}!")
+
+
+class LeadingNonAscii(Adversarial):
+    """A username at the message start, sometimes with a leading '¿', '«', '¡', NBSP, '·'."""
+    name = "leading_non_ascii"
+    reviewer_name = "h8_leading_nonascii"
+    family = "B"
+    description = "start-edge chars outside the symbol byte ranges"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        at = rng.choice(["\u00bf", "\u00ab", "\u00a1", "\u00a0", "\u00b7", "\uff20"]) if rng.random() < 0.25 else ""
+        run.system("Greet the user named first.")
+        run.user(f"{at}{u} says hi")
+        run.say(f"Hi {u}!")
+
+
+class NameBeforeNewline(Adversarial):
+    """Name at the end of the first line; sometimes followed by ' 🙂' or ')' before the newline."""
+    name = "name_before_newline"
+    reviewer_name = "h8_name_newline"
+    family = "B"
+    description = "slot before a newline has no edge check"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.name()
+        tail = rng.choice([" \U0001F642", ")", "\u2026", " :)", "!!"]) if rng.random() < 0.25 else ""
+        run.system("You greet people politely.")
+        run.user(f"Please greet {nm}{tail}\nThanks.")
+        run.say(f"Hello, {nm}!")
+
+
+class NameBeforeSpaceWord(Adversarial):
+    """Name mid-sentence; sometimes followed by an emoji before ' today'."""
+    name = "name_before_space_word"
+    reviewer_name = "h8_name_midline"
+    family = "B"
+    description = "mid-message slot followed by a space literal"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.name()
+        tail = rng.choice([" \U0001F642", ")", "\u2026", "!"]) if rng.random() < 0.25 else ""
+        run.system("You greet people politely.")
+        run.user(f"Please greet {nm}{tail} today.")
+        run.say(f"Hello, {nm}!")
+
+
+class MultiPartContent(Adversarial):
+    """User content as a list of text parts; the name in part 1, a fixed part 2."""
+    name = "multi_part_content"
+    reviewer_name = "h8_multipart"
+    family = "control"
+    description = "slot at the end of a content part"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.name()
+        tail = rng.choice([" \U0001F642", ")", "\u2026", "!"]) if rng.random() < 0.25 else ""
+        run.system("You greet people politely.")
+        run.messages.append({"role": "user", "content": [
+            {"type": "text", "text": f"Please greet {nm}{tail}"},
+            {"type": "text", "text": "Be brief."}]})
+        run.say(f"Hello, {nm}!")
+
+
+class MultiPartNameAlone(Adversarial):
+    """User content as parts; the second part is only the name (an edge at both ends)."""
+    name = "multi_part_name_alone"
+    reviewer_name = "h8_multipart_alone"
+    family = "control"
+    description = "a whole content part is a slot"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.name()
+        tail = rng.choice([" \U0001F642", ")", "\u2026", "!", "?"]) if rng.random() < 0.25 else ""
+        run.system("You greet people politely.")
+        run.messages.append({"role": "user", "content": [
+            {"type": "text", "text": "Please greet this person:"},
+            {"type": "text", "text": f"{nm}{tail}"},
+            {"type": "text", "text": "Be brief."}]})
+        run.say(f"Hello, {nm}!")
+
+
+class TrailingDigitsEdge(Adversarial):
+    """City at the message end; sometimes a trailing ' 2' (alnum edge) meaning a count."""
+    name = "trailing_digits_edge"
+    reviewer_name = "h8_trailing_alnum"
+    family = "B"
+    known_limit = "a trailing word may be part of a value (' asap' after a city), as '. ' after 'Mrs'"
+    description = "alnum at the edge that changes meaning"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("weather", "Weather", city="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        city = fake.city()
+        shown = city + (rng.choice([" x2", " pls", " asap"]) if rng.random() < 0.2 else "")
+        run.system("Report the weather.")
+        run.user(f"Weather in {shown}")
+        run.call("weather", {"city": city}, {"t": rng.randint(1, 30)})
+        run.say(f"Checked {city}.")
+
+
+class ToolResultNbsp(Adversarial):
+    """A whole plain-text tool result is a city; sometimes with NBSP or '。' at the end."""
+    name = "tool_result_nbsp"
+    reviewer_name = "h8_tool_nbsp"
+    family = "control"
+    description = "whole-message slot in a tool result, non-ascii edge"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("whereis", "Where is a user", user="string"),
+                                             tool("weather", "Weather", city="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        city = fake.city()
+        shown = city
+        if rng.random() < 0.25:
+            shown = rng.choice([f"{city}\u00a0", f"\u00ab{city}\u00bb", f"{city}\u3002", f"\u00bf{city}?"])
+        run.system("Find the user's city, then its weather.")
+        run.user(f"Weather for {u}")
+        run.call("whereis", {"user": u}, shown)
+        run.call("weather", {"city": city}, {"t": rng.randint(1, 30)})
+        run.say(f"Checked the weather in {city}.")
+
+
+# ---- 4. widen rivals -----------------------------------------------------------------------------
+
+class WidenTitleCase(Adversarial):
+    """Doctors typed 'Dr. Surname'; sometimes lowercase 'dr. smith' / 'Dr. smith': the
+    policy normalises, both readings copy the typed case."""
+    name = "widen_title_case"
+    reviewer_name = "h8_widen_case"
+    family = "control"
+    description = "widened gap, both rivals agree on an unnormalised value"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("directory", "Look up staff", name="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        last = fake.last_name()
+        typed_last = last.lower() if rng.random() < 0.2 else last
+        typed = f"Dr. {typed_last}"
+        run.system("Page doctors as 'Dr. Surname' (capitalised).")
+        run.user(f"Page {typed} please.")
+        pager = f"P{rng.randint(1000, 9999)}"
+        run.call("directory", {"name": typed}, {"pager": pager})
+        run.say(f"Paging Dr. {last} on {pager}.")
+
+
+class WidenHonorific(Adversarial):
+    """User types 'Ms. X' / 'Mr. X' / 'Dr. X'; the answer always writes 'Dr. X' for doctors (role
+    in a later JSON as a free-text 'title' value that is not an enum)."""
+    name = "widen_honorific"
+    reviewer_name = "h8_widen_honorific"
+    family = "control"
+    description = "widened over an honorific that the policy rewrites"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("directory", "Look up staff", name="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        last = fake.last_name()
+        hon = "Dr." if rng.random() < 0.8 else rng.choice(["Ms.", "Mr."])
+        typed = f"{hon} {last}"
+        pager = f"P{rng.randint(1000, 9999)}"
+        run.system("Staff in the directory are all doctors; page them as Dr.")
+        run.user(f"Page {typed} please.")
+        run.call("directory", {"name": typed}, {"pager": pager})
+        run.say(f"Paging Dr. {last} on {pager}.")
+
+
+class WidenNewCity(Adversarial):
+    """Cities 'New X'; the answer writes the city in a fixed format 'New X' but for
+    'New York' writes 'NYC' (a rare exception both readings copy wrongly)."""
+    name = "widen_new_city"
+    reviewer_name = "h8_widen_newcity"
+    family = "C"
+    known_limit = "a per-value rewrite ('New York' -> 'NYC') no training run showed"
+    description = "widened gap; exception value"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("ship", "Ship", city="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        city = rng.choice(["New Haven", "New Orleans", "New Bedford", "New Britain", "New Albany", "New York"])
+        run.system("Ship parcels; write New York as NYC.")
+        run.user(f"Ship to {city}.")
+        shown = "NYC" if city == "New York" else city
+        run.call("ship", {"city": city}, {"ok": True})
+        run.say(f"Shipping to {shown}.")
+
+
+# ---- 5. gaps that mix a number with a non-number (escape _is_quantity) --------------------------
+
+class SeatsWordOrNumber(Adversarial):
+    """'Seats left: 12' or 'Seats left: plenty': a mixed gap is no quantity; 4 are needed."""
+    name = "seats_word_or_number"
+    reviewer_name = "h8_seats_mixed"
+    family = "E"
+    description = "gap mixing numbers and a word decides"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("seats", "Seats left", show="string"),
+                                             tool("book", "Book 4 seats", show="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        show = f"show-{rng.randint(100, 999)}"
+        r = rng.random()
+        left = "plenty" if r < 0.3 else (str(rng.randint(4, 60)) if r < 0.8 else str(rng.randint(0, 3)))
+        run.system("Book 4 seats if at least 4 are left.")
+        run.user(f"Book 4 seats for {show}.")
+        run.call("seats", {"show": show}, f"Seats left: {left}")
+        if left == "plenty" or int(left) >= 4:
+            run.call("book", {"show": show}, {"ok": True})
+            run.say(f"Booked {show}.")
+        else:
+            run.say(f"Sold out: {show}.")
+
+
+class JsonNullOrInt(Adversarial):
+    """{"credit_limit": null | int}: a mixed null/int leaf is no quantity; >= 500 approves."""
+    name = "json_null_or_int"
+    reviewer_name = "h8_json_null_int"
+    family = "control"
+    description = "null-or-int JSON leaf decides"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("credit", "Credit info", customer="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        c = fake.user_name()
+        r = rng.random()
+        lim = None if r < 0.25 else (rng.randint(500, 900) if r < 0.8 else rng.randint(50, 499))
+        run.system("Approve a $500 purchase if the credit limit is at least 500; no limit means no credit.")
+        run.user(f"Can {c} buy on credit?")
+        run.call("credit", {"customer": c}, {"customer": c, "credit_limit": lim})
+        ok = lim is not None and lim >= 500
+        run.say(f"Approved for {c}." if ok else f"Declined for {c}.")
+
+
+class UnicodeMinus(Adversarial):
+    """Weather API writes negatives with U+2212; frost alert below -10."""
+    name = "unicode_minus"
+    reviewer_name = "h8_unicode_minus"
+    family = "E"
+    description = "U+2212 minus makes the value no number"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        city = fake.city()
+        t = rng.randint(-9, 25) if rng.random() < 0.8 else rng.randint(-30, -11)
+        shown = f"\u2212{-t}" if t < 0 else str(t)
+        run.system("Issue a frost alert below -10 \u00b0C.")
+        run.user(f"{city}: {shown} \u00b0C now.")
+        run.say(f"Frost alert for {city}!" if t < -10 else f"No alert for {city}.")
+
+
+# ---- minimal forms -------------------------------------------------------------------------------
+
+class MinTrailingNbsp(Adversarial):
+    """Minimal: a trailing NBSP (U+00A0) after a name at the message end."""
+    name = "min_trailing_nbsp"
+    reviewer_name = "h8_min_nbsp"
+    family = "control"
+    description = "NBSP at the end edge"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.name()
+        tail = "\u00a0" if rng.random() < 0.2 else ""
+        run.system("You greet people politely.")
+        run.user(f"Please greet {nm}{tail}")
+        run.say(f"Hello, {nm}!")
+
+
+class MinTrailingCJKStop(Adversarial):
+    """Minimal: a trailing ideographic full stop / fullwidth '!' after a name."""
+    name = "min_trailing_cjk_stop"
+    reviewer_name = "h8_min_cjk_stop"
+    family = "B"
+    description = "U+3002 / U+FF01 at the end edge"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.name()
+        tail = rng.choice(["\u3002", "\uff01"]) if rng.random() < 0.2 else ""
+        run.system("You greet people politely.")
+        run.user(f"Please greet {nm}{tail}")
+        run.say(f"Hello, {nm}!")
+
+
+class MinLeadingInverted(Adversarial):
+    """Minimal: Spanish '¿' / '¡' or '«' before a username at the message start."""
+    name = "min_leading_inverted"
+    reviewer_name = "h8_min_inverted"
+    family = "B"
+    description = "Latin-1 punctuation at the start edge"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        at = rng.choice(["\u00bf", "\u00a1", "\u00ab"]) if rng.random() < 0.2 else ""
+        run.system("Greet the user named first.")
+        run.user(f"{at}{u} says hi")
+        run.say(f"Hi {u}!")
+
+
+class MinNameNewline(Adversarial):
+    """Minimal: a ')' after a name at the end of a line (not of the message)."""
+    name = "min_name_newline"
+    reviewer_name = "h8_min_name_newline"
+    family = "B"
+    description = "line edge is not a message edge"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.name()
+        tail = ")" if rng.random() < 0.2 else ""
+        run.system("You greet people politely.")
+        run.user(f"Please greet {nm}{tail}\nThanks.")
+        run.say(f"Hello, {nm}!")
+
+
+class MinOrderQty(Adversarial):
+    """Minimal: a quantity after the word 'order' decides."""
+    name = "min_order_qty"
+    reviewer_name = "h8_min_order_qty"
+    family = "E"
+    description = "quantity behind an id label decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        n = rng.randint(1, 9) if rng.random() < 0.8 else rng.randint(10, 40)
+        run.system("Orders of 10 or more need approval.")
+        run.user(f"I want to order {n} chairs.")
+        run.say("Order placed." if n < 10 else "That needs approval.")
+
+
+class MinSignedInt(Adversarial):
+    """Minimal: signed ints in text, threshold below -10."""
+    name = "min_signed_int"
+    reviewer_name = "h8_min_signed"
+    family = "E"
+    description = "a gap mixing '-5' and '12' is not a quantity"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        t = rng.randint(-9, 30) if rng.random() < 0.8 else rng.randint(-30, -11)
+        run.system("Alert below -10 degrees.")
+        run.user(f"It is {t} degrees.")
+        run.say("Alert!" if t < -10 else "No alert.")
+
+
 # The first reviewer's names (``/tmp/hunt/wf1.py`` ... ``wf5.py`` in the review) -> the names here:
 #   A  h_optfield -> json_optional_key        h_oneitem -> json_list_mostly_one
 #      h_firstresult -> json_first_result     h_note -> json_escaped_newline
@@ -2058,6 +2724,15 @@ ALL: tuple[type[Adversarial], ...] = (
     TrailingPeriodName, TrailingQuestionCity, LeadingMention, MarkdownTableFirstRow, CodeClassBehindEnum,
     EmojiStatusVS16, StarRating, HttpStatusRoute, PriorityRoute, CsvLastColumn, TemplateSyntaxValue,
     SharedWordMinimal, ChecklistFirstOpen, SignedAdjustment,
+    # The fifth round
+    OrderQuantity, EvenNumberLabel, EvenNumberMostly, ExitCodeText, ExitCodeJson,
+    StatusCodeJson, PythonVersion, ApiVersionJson, SeverityP, CurrencyPrefixAmount,
+    GateHash, ZipDecides, RevenueMillions, TokenExpiry, NegativeTemperature,
+    NegativeTempOnly, JsonNegative, TrailingNbspOrCJK, LeadingNonAscii, NameBeforeNewline,
+    NameBeforeSpaceWord, MultiPartContent, MultiPartNameAlone, TrailingDigitsEdge, ToolResultNbsp,
+    WidenTitleCase, WidenHonorific, WidenNewCity, SeatsWordOrNumber, JsonNullOrInt,
+    UnicodeMinus, MinTrailingNbsp, MinTrailingCJKStop, MinLeadingInverted, MinNameNewline,
+    MinOrderQty, MinSignedInt,
     # The fourth round
     BalanceJson4Digit, BirthYearAdult, PlainAmount4Digit, ZeroPaddedRoom, DateWeekend,
     DateDeadline, BudgetEchoed, StockCopiedDecides, HourInLaterTime, CoincidentSmallNumber,

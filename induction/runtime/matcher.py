@@ -94,31 +94,35 @@ def _normalise(template: TextTemplate) -> tuple[list[str], list[Slot]]:
 # (an accented letter). Symbols that are multi-byte too (emoji, U+2000-U+2BFF: "…", "→",
 # "✓") are named by their lead bytes, so an edge refuses them like ASCII punctuation.
 _ALNUM_BYTES = b"A-Za-z0-9\x80-\xff"
-_SYMBOL_HEAD = b"\xf0\x9f|\xe2[\x80-\xaf]"
-_SYMBOL_TAIL = b"\xf0\x9f[\x80-\xbf][\x80-\xbf]|\xe2[\x80-\xaf][\x80-\xbf]"
+# Besides those: a no-break space, Latin-1 punctuation and signs (U+00A0-U+00BF: "¿", "«"; "×", "÷"), CJK
+# punctuation (U+3000-U+303F: "。", "、") and the fullwidth forms ("！", "？").
+_SYMBOL_HEAD = b"\xf0\x9f|\xe2[\x80-\xaf]|\xc2[\xa0-\xbf]|\xc3[\x97\xb7]|\xe3\x80|\xef[\xbc\xbd]"
+_SYMBOL_TAIL = (b"\xf0\x9f[\x80-\xbf][\x80-\xbf]|\xe2[\x80-\xaf][\x80-\xbf]|\xc2[\xa0-\xbf]|\xc3[\x97\xb7]"
+                b"|\xe3\x80[\x80-\xbf]|\xef[\xbc\xbd][\x80-\xbf]")
 
 
-def _edge(ok: str, symbols: bytes) -> bytes:
+def _edge(ok: str, symbols: bytes, *, end: bool) -> bytes:
     """A value's first (last) character that is neither a letter or digit nor in ``ok``."""
     allowed = re.escape("".join(c for c in ok if c.isascii()).encode())
-    alts = b"[^" + _ALNUM_BYTES + allowed + b"]"
-    if ok.isascii():  # an example that began (ended) with a symbol lets all symbols in
-        alts += b"|" + symbols
-    return b"(?:" + alts + b")"
+    # A symbol some example began (ended) with is let in by a lookahead: it is that whole
+    # character (and, at the end, the last one).
+    seen = [re.escape(c.encode()) + (rb"\Z" if end else b"") for c in ok if not c.isascii()]
+    other = b"(?!" + b"|".join(seen) + b")" if seen else b""
+    return b"(?:[^" + _ALNUM_BYTES + allowed + b"]|" + other + b"(?:" + symbols + b"))"
 
 
 def _refusal(slot: Slot) -> re.Pattern[bytes]:
     """One pattern finding any character or phrase ``slot`` refuses, or a first or last
     character it refuses at an edge of its message (a class and literal alternatives: no
-    backtracking, linear in the value). Searched over the value's span of the message:
-    a slot at the start (end) of the message starts (ends) where the text does."""
+    backtracking, linear in the value). Searched in the value alone (its own start and end
+    anchor the edge checks)."""
     alts = [re.escape(p.encode()) for p in slot.refuse_text if p]
     if slot.refuse:
         alts.insert(0, b"[" + re.escape(slot.refuse.encode()) + b"]")
     if slot.edge_start is not None:
-        alts.append(rb"\A" + _edge(slot.edge_start, _SYMBOL_HEAD))
+        alts.append(rb"\A" + _edge(slot.edge_start, _SYMBOL_HEAD, end=False))
     if slot.edge_end is not None:
-        alts.append(_edge(slot.edge_end, _SYMBOL_TAIL) + rb"\Z")
+        alts.append(_edge(slot.edge_end, _SYMBOL_TAIL, end=True) + rb"\Z")
     return re.compile(b"|".join(alts))
 
 
@@ -374,7 +378,8 @@ class TextMatcher:
             return None
         del spans[0]  # the whole match
         spans.append((start, end))  # the last value
-        if self._refuse is not None and any(rx.search(data, spans[i][0], spans[i][1]) for i, rx in self._refuse):
+        # A slice, not search(data, pos, endpos): an edge check anchors at the value's own start.
+        if self._refuse is not None and any(rx.search(data[spans[i][0]:spans[i][1]]) for i, rx in self._refuse):
             return None  # a slot would hold structure it never held in an example
         ascii_text = text if text is not None and len(text) == size else None
         out: dict[str, str] = {}

@@ -59,9 +59,10 @@ class Slot(BaseModel):
     # (a value holding it would have swallowed a repeat of the template's own structure),
     # " and ", ". " (two items, two sentences, where every example had one).
     refuse_text: tuple[str, ...] = ()
-    # A slot at the very start (end) of its message has no literal on that side to stop it:
-    # a value may begin (end) only with a letter or digit or one of these characters (the
-    # ones its examples began or ended with). None: not at that edge, no check.
+    # A slot at the very start (end) of its message, or after (before) whitespace, has no
+    # punctuation on that side to stop it: a value may begin (end) only with a letter or
+    # digit or one of these characters (the ones its examples began or ended with).
+    # None: no check on that side.
     edge_start: str | None = None
     edge_end: str | None = None
 

@@ -103,6 +103,25 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "min_trailing": ("min_trailing_emoji", 2, 506, 507),
     "min_hour_later": ("min_hour_later", 2, 102, 103),
     "widen_title": ("widen_title", 5, 203, 204),
+    # The fifth round, against the fourth's rules: deciding numbers after id-like labels,
+    # signed numbers, gaps of numbers and words, non-ASCII punctuation at edges, slots beside
+    # a newline or a space.
+    "min_order_qty": ("min_order_qty", 2, 1, 2),
+    "even_number_label": ("even_number_label", 5, 1, 2),
+    "severity_p": ("severity_p", 5, 203, 204),
+    "usd_prefix": ("currency_prefix_amount", 2, 1, 2),
+    "gate_hash": ("gate_hash", 2, 304, 305),
+    "py_version": ("python_version", 2, 203, 204),
+    "exit_code_json": ("exit_code_json", 2, 304, 305),
+    "api_version_json": ("api_version_json", 5, 506, 507),
+    "min_signed": ("min_signed_int", 5, 506, 507),
+    "json_negative": ("json_negative", 8, 304, 305),
+    "unicode_minus": ("unicode_minus", 5, 1, 2),
+    "seats_mixed": ("seats_word_or_number", 2, 102, 103),
+    "min_inverted": ("min_leading_inverted", 2, 1, 2),
+    "min_cjk_stop": ("min_trailing_cjk_stop", 2, 102, 103),
+    "min_name_newline": ("min_name_newline", 2, 203, 204),
+    "name_midline": ("name_before_space_word", 2, 405, 406),
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
@@ -122,6 +141,12 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     # The fourth round: a value copied into one answer that decides another.
     "budget_echoed": ("budget_echoed", 3, 405, 406),  # 3 of 40
     "stock_copied": ("stock_copied_decides", 8, 405, 406),  # 1 of 56
+    # The fifth round's limits.
+    "revenue": ("revenue_millions", 2, 405, 406),  # 3 of 40
+    "token_expiry": ("token_expiry", 2, 1, 2),  # 3 of 63
+    "zip_decides": ("zip_decides", 2, 1, 2),  # 2 of 38
+    "trailing_word": ("trailing_digits_edge", 2, 405, 406),  # 7 of 40
+    "widen_new_city": ("widen_new_city", 2, 1, 2),  # 8 of 40
 }
 
 

@@ -210,18 +210,22 @@ def test_a_slot_refuses_the_phrases_it_lists() -> None:
 def test_edge_slots_refuse_what_no_example_began_or_ended_with() -> None:
     greet = T("Please greet ", Slot(var="name", kind="word", edge_end=""))
     assert match_text(greet, "Please greet José", {}) == {"name": "José"}
-    for tail in (".", "?", ")", "…", "🙂", "→"):
+    for tail in (".", "?", ")", "…", "🙂", "→", "。", "！", "»", "×"):
         assert match_text(greet, f"Please greet Bo{tail}", {}) is None, tail
+    assert match_text(greet, "Please greet 王芳", {}) == {"name": "王芳"}  # CJK letters are letters
     mention = T(Slot(var="user", kind="word", edge_start="@"), " please review")
     assert match_text(mention, "@ann please review", {}) == {"user": "@ann"}
     assert match_text(mention, "Émile please review", {}) == {"user": "Émile"}
-    for head in ("/", "#", "~", "✓"):
+    for head in ("/", "#", "~", "✓", "¿", "«", "「"):
         assert match_text(mention, f"{head}ann please review", {}) is None, head
-    # An example that ended with a symbol lets symbols in; the inner characters are free.
+    # An example that ended with a symbol lets that one in, no other; inner characters are free.
     mood = T("Mood: ", Slot(var="m", kind="text", edge_end="🙂"))
     assert match_text(mood, "Mood: fine 🙂", {}) == {"m": "fine 🙂"}
     assert match_text(mood, "Mood: fine, really", {}) == {"m": "fine, really"}
-    assert match_text(mood, "Mood: fine.", {}) is None
+    assert match_text(mood, "Mood: fine.", {}) is None and match_text(mood, "Mood: fine 🙁", {}) is None
+    ask = T(Slot(var="q", kind="text", edge_start="¿"), " dice")
+    assert match_text(ask, "¿qué dice", {}) == {"q": "¿qué"}
+    assert match_text(ask, "«qué dice", {}) is None and match_text(ask, "¡qué dice", {}) is None
 
 
 def test_edges_hold_on_every_split_path() -> None:
@@ -232,3 +236,12 @@ def test_edges_hold_on_every_split_path() -> None:
     assert m.match("@ann to Oslo", {}) is None and m.match("ann to Oslo?", {}) is None
     assert m.match("ann to Oslo", {"a": "ann"}) == {"b": "Oslo"}  # only what the scope lacks
     assert m.match("ann to Oslo!", {"a": "ann"}) is None
+
+
+def test_a_slot_beside_whitespace_checks_that_side_too() -> None:
+    # "{name})\nThanks.": the slot ends before a newline, so it is an edge as well.
+    t = T("Hello ", Slot(var="name", kind="text", edge_start="", edge_end=""), "\nThanks.")
+    m = TextMatcher(t)
+    assert m.match("Hello Ann Lee\nThanks.", {}) == {"name": "Ann Lee"}
+    assert m.match("Hello Ann Lee)\nThanks.", {}) is None
+    assert m.match("Hello «Ann Lee\nThanks.", {}) is None

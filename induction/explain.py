@@ -85,6 +85,11 @@ def describe(node: TemplateNode, notes: list[str]) -> str:
         if r.pins:
             lines.append("  only for: " + ", ".join(f"{k} = {orjson.dumps(v).decode()}" for k, v in sorted(r.pins.items()))
                          + " (the one value every call it was seen for had)")
+        if r.apart:
+            lines.append("  only while never equal or one inside the other: "
+                         + ", ".join(f"{a}~{b}" for a, b in r.apart[:8]) + (" …" if len(r.apart) > 8 else ""))
+        if r.together:
+            lines.append("  only while equal or one inside the other: " + ", ".join(f"{a}~{b}" for a, b in r.together))
     lines.append(f"evidence: {len(node.evidence)} record(s)" + (f": {', '.join(node.evidence[:5])}…"
                                                                  if node.evidence else ""))
     lines += [f"why: {n}" for n in notes]

@@ -721,7 +721,7 @@ class Inducer:
             request_keys=tuple(sorted({r.request_key for r, _ in answers})),
             derivations=tuple(hydration_order(list(ans_scopes[0]), derivations)),
             usage={"prompt_tokens": sum(prompt) // len(prompt), "completion_tokens": sum(completion) // len(completion)},
-            evidence=len(answers), pins=_pins(ans_scopes, trusted))
+            evidence=len(answers), pins=_pins(ans_scopes, trusted), **_relations(ans_scopes))
         if any(m.node in self._context_bound for m in members):
             loose = sorted(set(ans_scopes[0]) - set(response.pins) - trusted)
             if loose:
@@ -916,6 +916,36 @@ def _literal_texts(sk: Skeleton) -> list[str]:
     for _, args in sk.calls:
         walk(args)
     return out
+
+
+APART_MAX_VARS = 24  # text variables compared pairwise (the lookup checks every pair kept)
+APART_MAX_LEN = 200
+
+
+def _relations(scopes: list[dict[str, Any]]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Pairs of text variables never related in any call (``apart``) and related in every
+    call (``together``), where related is equal or one inside the other
+    (``lookup.related_text``): a request that shows the other case shows what no example
+    did ("Reassign to bob" when bob owns it; "windlife" after five words that each started
+    with the first). Values always equal are one variable already, so not ``together``.
+
+    >>> r = _relations([{"user": "ann", "pw": "ann71", "to": "bob"}, {"user": "cyd", "pw": "cyd9", "to": "dee"}])
+    >>> r["apart"], r["together"]
+    ((('user', 'to'), ('pw', 'to')), (('user', 'pw'),))
+    """
+    from induction.runtime.lookup import related_text
+
+    names = [v for v in scopes[0] if all(isinstance(sc.get(v), str) and 0 < len(sc[v]) <= APART_MAX_LEN
+                                         for sc in scopes)][:APART_MAX_VARS]
+    apart, together = [], []
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            seen = [related_text(sc[a], sc[b]) for sc in scopes]
+            if not any(seen):
+                apart.append((a, b))
+            elif all(seen) and not all(sc[a] == sc[b] for sc in scopes):
+                together.append((a, b))
+    return {"apart": tuple(apart), "together": tuple(together)}
 
 
 def _pins(scopes: list[dict[str, Any]], trusted: frozenset[str]) -> dict[str, Any]:

@@ -134,6 +134,9 @@ def results_out_of_order(messages: list[Any]) -> int | None:
     return None
 
 
+RELATION_MIN = 3  # shorter values are inside others by chance ("a" in any word)
+
+
 def explain(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "default",
             disabled: Collection[str] | None = None) -> Explanation:
     """Look ``request`` up in ``tree``, saying why when it misses."""
@@ -299,6 +302,14 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
         if response.pins and not _pinned(response.pins, st.scope):
             reasons.append(f"node {node.id} was only seen with other values of {', '.join(sorted(response.pins))}")
             continue
+        related = _related(response.apart, st.scope) if response.apart else None
+        if related is not None:
+            reasons.append(f"node {node.id} never saw {' and '.join(related)} equal or one inside the other")
+            continue
+        parted = _parted(response.together, st.scope) if response.together else None
+        if parted is not None:
+            reasons.append(f"node {node.id} always saw {' and '.join(parted)} equal or one inside the other")
+            continue
         if response.request_keys:
             key = key or request_key(request)
             if key not in response.request_keys:
@@ -361,6 +372,40 @@ def _within_limit(request: Mapping[str, Any], message: Mapping[str, Any], usage:
         chars += len(fn.get("name") or "") + len(fn.get("arguments") or "") + 16
     if chars > limit:
         raise Miss(f"the answer may not fit in max_tokens {limit}")
+
+
+def _related(apart: tuple[tuple[str, str], ...], scope: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first pair of text variables that ``apart`` says were never related in training
+    but are here: equal, or the shorter (3 characters or more) inside the longer.
+
+    >>> _related((("owner", "target"),), {"owner": "bob", "target": "bob"})
+    ('owner', 'target')
+    >>> _related((("user", "password"),), {"user": "ann", "password": "x9!q"}) is None
+    True
+    """
+    for a, b in apart:
+        x, y = scope.get(a), scope.get(b)
+        if type(x) is str and type(y) is str and related_text(x, y):
+            return a, b
+    return None
+
+
+def related_text(x: str, y: str) -> bool:
+    """Equal, or the shorter (``RELATION_MIN`` characters or more) inside the longer."""
+    if x == y:
+        return True
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) >= RELATION_MIN and short in long
+
+
+def _parted(together: tuple[tuple[str, str], ...], scope: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first pair of text variables ``together`` says were related in every example
+    but are not here."""
+    for a, b in together:
+        x, y = scope.get(a), scope.get(b)
+        if type(x) is str and type(y) is str and not related_text(x, y):
+            return a, b
+    return None
 
 
 def _pinned(pins: Mapping[str, Any], scope: Mapping[str, Any]) -> bool:

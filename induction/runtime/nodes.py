@@ -65,6 +65,15 @@ class ResponseTemplate(BaseModel):
     # for: the evidence says nothing about other values, so any other is a miss
     # (JSON equality; a text-read value also matches its JSON spelling).
     pins: dict[str, Any] = Field(default_factory=dict)
+    # Pairs of text variables that were never equal and never one inside the other in any
+    # call the answer was seen for: a request where they are ("Reassign to bob" when bob
+    # owns it, a password holding the user name) shows a relation no example did, which
+    # may decide the answer; it is a miss (``lookup._related``).
+    apart: tuple[tuple[str, str], ...] = ()
+    # And pairs that were related (equal, or one inside the other) in every call: a request
+    # where they are not ("windlife" does not start with "tend") breaks what every example
+    # showed; it is a miss too.
+    together: tuple[tuple[str, str], ...] = ()
 
 
 class TemplateNode(BaseModel):

@@ -122,6 +122,16 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "min_cjk_stop": ("min_trailing_cjk_stop", 2, 102, 103),
     "min_name_newline": ("min_name_newline", 2, 203, 204),
     "name_midline": ("name_before_space_word", 2, 405, 406),
+    # The sixth round: a relation between two values (equal, one inside the other) that
+    # training never showed, or always showed.
+    "min_same_copied": ("min_same_copied", 8, 203, 204),
+    "nfd_backref": ("nfd_backreference", 2, 102, 103),
+    "cart_dup": ("add_to_cart_duplicate", 2, 405, 406),
+    "same_as_old": ("new_password_same_as_old", 8, 203, 204),
+    "dup_tags": ("duplicate_tags", 8, 405, 406),
+    "pw_contains": ("password_has_username", 2, 304, 305),
+    "min_contains": ("min_contains_copied", 2, 405, 406),
+    "path_prefix": ("path_under_root", 2, 203, 204),
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
@@ -147,6 +157,11 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "zip_decides": ("zip_decides", 2, 1, 2),  # 2 of 38
     "trailing_word": ("trailing_digits_edge", 2, 405, 406),  # 7 of 40
     "widen_new_city": ("widen_new_city", 2, 1, 2),  # 8 of 40
+    # The sixth round's limits: a value equal to a fixed word of the template.
+    "literal_equal": ("min_literal_equal", 8, 203, 204),  # 4 of 20
+    "reassign": ("reassign_same_owner", 8, 304, 305),  # 2 of 53
+    "name_in_list": ("name_in_list", 2, 1, 2),  # 1 of 40
+    "move_same": ("repeated_value_roles", 5, 405, 406),  # 1 of 20
 }
 
 

@@ -608,3 +608,26 @@ def test_a_judge_that_finds_nothing_changes_nothing() -> None:
     # "Hi, I'm …", "Book a table …" and the booking result, once each.
     assert len(asked) == hybrid.stage_counters["llm_judge_calls"] == 3
     assert "judge_splits" not in hybrid.stats
+
+
+def test_a_relation_no_example_showed_is_a_miss() -> None:
+    """Passwords never held the user name in training: a request where one does shows a
+    relation the answer never saw ("Rejected: the password contains the username"?)."""
+    recs = []
+    for i, (user, pw) in enumerate([("ann", "k9x!tq"), ("bob", "zz81mm"), ("cyd", "p0w3rr")]):
+        run = Run(Hello(), random.Random(i))
+        run.system("You set passwords.").user(f"User {user} wants password {pw}.").say(f"Password set for {user}.")
+        recs += run.records
+    r = induce(stored(recs))
+    (node,) = [n for n in r.nodes if n.response is not None and n.status == "live"]
+    assert node.response is not None and node.response.apart
+    tree = compile_tree(r.nodes)
+    ask = {**recs[0]["request"], "messages": [recs[0]["request"]["messages"][0], {}]}
+    ask["messages"][1] = {"role": "user", "content": "User dee wants password q7wert."}
+    assert tree.lookup(ask) is not None
+    ask["messages"][1] = {"role": "user", "content": "User dee wants password dee1234."}
+    e = tree.explain(ask)
+    assert e.hit is None and "equal or one inside the other" in (e.reason or "")
+    from induction.explain import describe
+
+    assert "only while never equal or one inside the other:" in describe(node, [])

@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from evals.replay import EvalCall, row
+from evals.replay import EvalCall, path_runs, row
 from evals.suite import Suite
 from induction.hashing import message_hash, request_key
 from induction.pipeline import same_answer
@@ -119,19 +119,15 @@ def replay_http(suite: Suite, calls: list[EvalCall], *, home: Path, train_runs: 
                 body = r.json() if r.status_code == 200 else None
                 if cache == "HIT":
                     rows.append(row(SYSTEM, c, body, latency_us, train_runs=train_runs,
-                                    seen=bool(seen and c.key in seen), path_runs=_runs(coverage, c)))
+                                    seen=bool(seen and c.key in seen), path_runs=path_runs(coverage, c)))
                     continue
                 if body is None or not same_answer(body["choices"][0]["message"], c.message):
                     wrong_misses += 1  # the proxy must relay the upstream's answer untouched
                 rows.append(row(SYSTEM, c, None, latency_us, train_runs=train_runs,
-                                seen=bool(seen and c.key in seen), path_runs=_runs(coverage, c),
+                                seen=bool(seen and c.key in seen), path_runs=path_runs(coverage, c),
                                 error=None if r.status_code == 200 else f"HTTP {r.status_code} {cache}"))
     hits = sum(r["hit"] for r in rows)
     stats = {"calls": len(rows), "proxy_hits": hits, "proxy_misses": len(rows) - hits,
              "upstream_calls": upstream.calls, "upstream_unknown_contexts": upstream.unknown,
              "upstream_calls_saved": len(rows) - upstream.calls, "misses_relayed_wrongly": wrong_misses}
     return rows, stats
-
-
-def _runs(coverage: Mapping[Any, int] | None, c: EvalCall) -> int | None:
-    return None if coverage is None else coverage.get(c.path, 0)

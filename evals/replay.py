@@ -113,8 +113,13 @@ def replay(system: str, answer: Answer, calls: Iterable[EvalCall], *, train_runs
         if isinstance(got, tuple):
             got, reason = got
         rows.append(row(system, c, got, latency_us, train_runs=train_runs, seen=c.key in seen, error=error,
-                        reason=reason, path_runs=None if coverage is None else coverage.get(c.path, 0)))
+                        reason=reason, path_runs=path_runs(coverage, c)))
     return rows
+
+
+def path_runs(coverage: Mapping[PathKey, int] | None, c: EvalCall) -> int | None:
+    """In how many training runs ``c``'s path occurred (None: coverage not computed)."""
+    return None if coverage is None else coverage.get(c.path, 0)
 
 
 def row(system: str, c: EvalCall, got: Mapping[str, Any] | None, latency_us: float, *, train_runs: int,

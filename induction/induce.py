@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -38,7 +38,7 @@ from induction.deriver import reference_alternatives
 from induction.hashing import canonical_message, digest, message_hash
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
 from induction.runtime.dsl import expr_vars as _expr_vars
-from induction.runtime.lookup import results_out_of_order
+from induction.runtime.lookup import related_text, results_out_of_order
 from induction.runtime.messages import match_message, reads_as, same_json
 from induction.runtime.nodes import Derivation, ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import (
@@ -173,7 +173,6 @@ class Inducer:
         # Store nodes whose answers are known to depend on the context above them (a
         # sibling message was answered differently under different values above it).
         self._context_bound: set[str] = set()
-        self._labels: dict[str, str] = {}  # new variable -> the text or JSON key before it (last _template)
         self._split_notes: dict[str, str] = {}  # store node -> why its cluster was split (judge, unread number)
         self._load(list(records))
 
@@ -269,7 +268,7 @@ class Inducer:
                 return False
         return True
 
-    def _unread(self, members: list[_Member], new_vars: list[str], response: ResponseTemplate | None,
+    def _unread(self, members: list[_Member], new_vars: Mapping[str, str], response: ResponseTemplate | None,
                 trusted: frozenset[str], *, below: bool = True) -> list[str]:
         """The numbers and dates first read at this node (not declared by the user) that
         neither this answer's slots and derivations nor (``below``) the text of any model
@@ -279,7 +278,7 @@ class Inducer:
             used = set(response.message.variables()).union(*(_uses(d) for d in response.derivations))
         return sorted(v for v in new_vars
                       if v not in used and v not in trusted
-                      and not _id_like([m.scope[v] for m in members], self._labels.get(v, ""))
+                      and not _id_like([m.scope[v] for m in members], new_vars[v])
                       and _is_quantity([m.scope[v] for m in members], small=not below)
                       and not (below and all(self._number_later(m.node, m.scope[v]) for m in members)))
 
@@ -575,13 +574,13 @@ class Inducer:
 
     def _template(self, sk: Skeleton, scopes: list[dict[str, Any]], parent_tid: str | None,
                   forced: dict[int, str] | None = None, message_text: str = ""
-                  ) -> tuple[MessageTemplate, list[Derivation], list[dict[str, Any]], list[str]]:
+                  ) -> tuple[MessageTemplate, list[Derivation], list[dict[str, Any]], dict[str, str]]:
         """Name every gap: a reference to a variable in scope, a derivation, or a new variable.
-        (What precedes each new variable, its label or JSON key, goes to ``self._labels``.)"""
+        The new variables come in order, each with what precedes it (its label or JSON key)."""
         taken = set(scopes[0]) if scopes else set()
         slot: dict[int, str] = {}
         derivations: list[Derivation] = []
-        new_vars: list[str] = []
+        new_vars: dict[str, str] = {}
         new_scopes = [dict(s) for s in scopes]
         forced = forced or {}
         for gap in sk.gaps:
@@ -590,7 +589,7 @@ class Inducer:
                 slot[gap.gid] = var
                 if var not in taken:
                     taken.add(var)
-                    new_vars.append(var)
+                    new_vars[var] = gap.before
                     for sc, v in zip(new_scopes, gap.values, strict=True):
                         sc[var] = v
                 continue
@@ -610,8 +609,7 @@ class Inducer:
                 derivations.append(d.model_copy(update={"var": var, "alternatives": (), "args": args}))
                 self.stats["derived"] += 1
             else:
-                new_vars.append(var)
-                self._labels[var] = gap.before
+                new_vars[var] = gap.before
                 self.stats["variables"] += 1
             for sc, v in zip(new_scopes, gap.values, strict=True):
                 sc[var] = v
@@ -933,8 +931,6 @@ def _relations(scopes: list[dict[str, Any]]) -> dict[str, tuple[tuple[str, str],
     >>> r["apart"], r["together"]
     ((('user', 'to'), ('pw', 'to')), (('user', 'pw'),))
     """
-    from induction.runtime.lookup import related_text
-
     names = [v for v in scopes[0] if all(isinstance(sc.get(v), str) and 0 < len(sc[v]) <= APART_MAX_LEN
                                          for sc in scopes)][:APART_MAX_VARS]
     apart, together = [], []

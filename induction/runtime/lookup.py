@@ -302,13 +302,11 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
         if response.pins and not _pinned(response.pins, st.scope):
             reasons.append(f"node {node.id} was only seen with other values of {', '.join(sorted(response.pins))}")
             continue
-        related = _related(response.apart, st.scope) if response.apart else None
-        if related is not None:
-            reasons.append(f"node {node.id} never saw {' and '.join(related)} equal or one inside the other")
-            continue
-        parted = _parted(response.together, st.scope) if response.together else None
-        if parted is not None:
-            reasons.append(f"node {node.id} always saw {' and '.join(parted)} equal or one inside the other")
+        broken = _broken(response.apart, st.scope, related=True) if response.apart else None
+        broken = broken or (_broken(response.together, st.scope, related=False) if response.together else None)
+        if broken is not None:
+            reasons.append(f"node {node.id} {'always' if broken in response.together else 'never'} saw "
+                           f"{' and '.join(broken)} equal or one inside the other")
             continue
         if response.request_keys:
             key = key or request_key(request)
@@ -374,22 +372,6 @@ def _within_limit(request: Mapping[str, Any], message: Mapping[str, Any], usage:
         raise Miss(f"the answer may not fit in max_tokens {limit}")
 
 
-def _related(apart: tuple[tuple[str, str], ...], scope: Mapping[str, Any]) -> tuple[str, str] | None:
-    """The first pair of text variables that ``apart`` says were never related in training
-    but are here: equal, or the shorter (3 characters or more) inside the longer.
-
-    >>> _related((("owner", "target"),), {"owner": "bob", "target": "bob"})
-    ('owner', 'target')
-    >>> _related((("user", "password"),), {"user": "ann", "password": "x9!q"}) is None
-    True
-    """
-    for a, b in apart:
-        x, y = scope.get(a), scope.get(b)
-        if type(x) is str and type(y) is str and related_text(x, y):
-            return a, b
-    return None
-
-
 def related_text(x: str, y: str) -> bool:
     """Equal, or the shorter (``RELATION_MIN`` characters or more) inside the longer."""
     if x == y:
@@ -398,12 +380,22 @@ def related_text(x: str, y: str) -> bool:
     return len(short) >= RELATION_MIN and short in long
 
 
-def _parted(together: tuple[tuple[str, str], ...], scope: Mapping[str, Any]) -> tuple[str, str] | None:
-    """The first pair of text variables ``together`` says were related in every example
-    but are not here."""
-    for a, b in together:
+def _broken(pairs: tuple[tuple[str, str], ...], scope: Mapping[str, Any], *, related: bool
+            ) -> tuple[str, str] | None:
+    """The first pair of text variables that is ``related`` here (``apart`` pairs: never
+    related in training) or not (``together`` pairs: related in every call), where related
+    is equal or the shorter (3 characters or more) inside the longer.
+
+    >>> _broken((("owner", "target"),), {"owner": "bob", "target": "bob"}, related=True)
+    ('owner', 'target')
+    >>> _broken((("user", "password"),), {"user": "ann", "password": "x9!q"}, related=True) is None
+    True
+    >>> _broken((("first", "second"),), {"first": "tend", "second": "windlife"}, related=False)
+    ('first', 'second')
+    """
+    for a, b in pairs:
         x, y = scope.get(a), scope.get(b)
-        if type(x) is str and type(y) is str and not related_text(x, y):
+        if type(x) is str and type(y) is str and related_text(x, y) is related:
             return a, b
     return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import anyio
@@ -81,9 +81,17 @@ def create_app(config: ProxyConfig, *, tree_loader: TreeLoader = compiled_tree_l
     passthrough = Passthrough(gate=gate, upstream=upstream, metrics=metrics)
 
     async def healthz(request: Request) -> Response:
+        """Liveness: the process answers. Whether it can serve the tree is ``/readyz``."""
         body = {"status": "ok", "tree_version": holder.version, "upstream": upstream.kind,
                 "spool_queue": spool.qsize()}
         return Response(orjson.dumps(body), headers={"x-cache": "BYPASS"}, media_type="application/json")
+
+    async def readyz(request: Request) -> Response:
+        """Readiness: 200 once the tree is loaded, 503 before (see :func:`readiness`)."""
+        ready, reason = readiness(holder, tree_required=config.tree is not None)
+        body = {"ready": ready, "tree_version": holder.version, "tree_url": config.tree_url, "reason": reason}
+        return Response(orjson.dumps(body), 200 if ready else 503, {"x-cache": "BYPASS"},
+                        media_type="application/json")
 
     async def metrics_endpoint(request: Request) -> Response:
         metrics.spool_queue.set(spool.qsize())
@@ -118,19 +126,60 @@ def create_app(config: ProxyConfig, *, tree_loader: TreeLoader = compiled_tree_l
                 await anyio.to_thread.run_sync(feedback_spool.close)
             log.info("proxy.stopped")
 
-    routes = [
+    own = [
         # The chat endpoint is an ASGI app (the hot path), which RoteApp also reaches directly;
         # the others are bound methods, so Starlette treats them as request -> response endpoints.
         *(Route(path, chat, methods=["POST"]) for path in CHAT_PATHS),
         Route("/v1/rote/feedback", feedback.__call__, methods=["POST"]),
         Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
         Route("/metrics", metrics_endpoint, methods=["GET"]),
+    ]
+    routes = [
+        *own,
+        # Other methods on the proxy's own paths: an OpenAI-style 405 here, where the catch-all
+        # below would otherwise forward them upstream (and relay whatever it says).
+        *(Route(route.path, method_not_allowed(sorted(route.methods or ()), metrics),
+                methods=[m for m in ALL_METHODS if m not in (route.methods or ())]) for route in own),
         Route("/{path:path}", passthrough.__call__, methods=ALL_METHODS),
     ]
     app = RoteApp(routes=routes, lifespan=lifespan, chat=chat, chat_paths=CHAT_PATHS, server_error=server_error)
     app.state.metrics = metrics
     app.state.holder = holder
     return app
+
+
+def readiness(holder: TreeHolder, *, tree_required: bool) -> tuple[bool, str]:
+    """Whether the proxy is ready to serve, and why (for ``/readyz``).
+
+    A tree is required when one was configured (``--tree`` / ``$ROTE_PUBLISH_URL``) or when
+    a version is published at the default location; a proxy on a home where nothing was ever
+    published is a recording proxy and ready as such (every request a miss).
+
+    >>> from proxy.metrics import Metrics
+    >>> readiness(TreeHolder("/nonexistent", Metrics()), tree_required=True)
+    (False, 'no tree loaded yet from the configured tree URL')
+    """
+    if holder.current is not None:
+        return True, "serving"
+    if holder.published is not None:
+        return False, f"version {holder.published} is published but not loaded (see the tree.refused log)"
+    if tree_required:
+        return False, "no tree loaded yet from the configured tree URL"
+    return True, "nothing published yet: every request is a miss and recorded"
+
+
+def method_not_allowed(allowed: list[str], metrics: Metrics) -> Callable[[Request], Awaitable[Response]]:
+    """An endpoint answering 405 in OpenAI's error shape, with ``Allow``."""
+    allow = ", ".join(allowed)
+
+    async def endpoint(request: Request) -> Response:
+        metrics.bad_requests.labels("405").inc()
+        body = error_body(f"{request.method} is not allowed on {request.url.path}; use {allow}",
+                          param=None, code="method_not_allowed")
+        return Response(body, 405, {"allow": allow, "x-cache": "BYPASS"}, media_type="application/json")
+
+    return endpoint
 
 
 def app_from_env() -> Starlette:

@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 from starlette.background import BackgroundTask
 from starlette.datastructures import Headers
+from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
@@ -26,7 +27,7 @@ from proxy.errors import ProxyError, UpstreamFailure
 from proxy.feedback import DisabledNodes, ResponseIds
 from proxy.metrics import Metrics
 from proxy.recording import MissRecord
-from proxy.relay import Relay
+from proxy.relay import INCOMPLETE, Relay
 from proxy.reload import HitLike, LoadedTree, TreeHolder
 from proxy.spool import SpoolWriter
 from proxy.stream import completion_to_sse
@@ -73,6 +74,30 @@ class HitResponse(Response):
         self.raw_headers = head
 
 
+class Gone(Response):
+    """The answer to a client that left before its request was read: nothing is sent."""
+
+    def __init__(self) -> None:
+        self.status_code = 499  # nginx's "client closed request", for whoever logs it
+        self.background = None
+        self.body = b""
+        self.raw_headers = []
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        return None
+
+
+def client_left(where: str, scope: Scope) -> Gone:
+    """Log a client that went away mid-request (routine: a timeout, a cancelled agent) at info,
+    without the traceback the server would print for an exception, and answer nothing.
+
+    >>> client_left("chat", {"path": "/v1/chat/completions"}).status_code
+    499
+    """
+    log.info("client.disconnected", extra={"where": where, "path": scope.get("path")})
+    return Gone()
+
+
 @dataclass(slots=True)
 class Call:
     """One chat request after validation."""
@@ -113,6 +138,8 @@ class ChatEndpoint:
         except ProxyError as e:
             self.metrics.bad_requests.labels(str(e.status)).inc()
             return error_response(e, "BYPASS")
+        except ClientDisconnect:
+            return client_left("chat", scope)
         reason = bypass_reason(call.payload)
         if reason is not None:
             self.metrics.bypasses.inc()
@@ -193,6 +220,14 @@ class ChatEndpoint:
             return self._relay(reply, headers, record, submit)
         try:
             data = await reply.read()
+            if reply.status == 200:
+                # A 200 whose body is not JSON (cut short behind a load balancer, an HTML page
+                # from a gateway) is no answer: the client gets an error, nothing is recorded.
+                # Parsing here costs microseconds; the spool writer parses it again off-path.
+                try:
+                    orjson.loads(data)
+                except orjson.JSONDecodeError:
+                    raise INCOMPLETE from None
         except UpstreamFailure as e:
             self._failed(e)
             return error_response(e, cache)
@@ -210,7 +245,7 @@ class ChatEndpoint:
             if complete:
                 submit(bytes(tee) if tee is not None else b"", True)
 
-        return Relay(reply, headers, sse=True, tee=tee, on_done=done, on_failure=self._failed)
+        return Relay(reply, headers, sse=True, tee=tee, on_done=done, on_failure=self._failed, chat=True)
 
     def _failed(self, e: UpstreamFailure) -> None:
         self.metrics.upstream_errors.labels(e.code or "unknown").inc()

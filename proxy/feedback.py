@@ -26,7 +26,7 @@ from pathlib import Path
 
 import anyio.to_thread
 import orjson
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from proxy.callers import Gate
@@ -137,6 +137,9 @@ class FeedbackEndpoint:
             served = self._resolve(rid, caller.namespace)
         except ProxyError as e:
             return Response(e.body(), e.status, {"x-cache": "BYPASS"}, media_type="application/json")
+        except ClientDisconnect:
+            log.info("client.disconnected", extra={"where": "feedback"})
+            return Response(status_code=499)  # no one is there to read it
         if not ok:
             self.disabled.add(served.namespace, served.node_id)
             await anyio.to_thread.run_sync(self.disabled.persist, served.namespace, served.node_id, rid)

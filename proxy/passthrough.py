@@ -7,11 +7,11 @@ version); any other path is appended to the base URL unchanged.
 
 from __future__ import annotations
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from proxy.callers import Gate
-from proxy.chat import error_response
+from proxy.chat import client_left, error_response
 from proxy.errors import ProxyError, UpstreamFailure
 from proxy.metrics import Metrics
 from proxy.relay import Relay
@@ -45,6 +45,8 @@ class Passthrough:
             return error_response(e, "BYPASS")
         except ProxyError as e:
             return error_response(e, "BYPASS")
+        except ClientDisconnect:  # while its body was being streamed upstream
+            return client_left("passthrough", request.scope)
         sse = "text/event-stream" in reply.content_type
         return Relay(reply, [*reply.headers, ("x-cache", "BYPASS")], sse=sse, on_failure=self._failed)
 

@@ -99,6 +99,8 @@ class TreeHolder:
         self.loader = loader
         self.retry_seconds = retry_seconds
         self.current: LoadedTree | None = None
+        # The version ``current`` named at the last poll (None: nothing published, or not read yet).
+        self.published: str | None = None
         self._refused: dict[str, float] = {}
 
     @property
@@ -112,6 +114,7 @@ class TreeHolder:
         except OSError:
             log.exception("tree.current_unreadable", extra={"url": self.publisher.url})
             return None
+        self.published = version
         if version is None or version == self.version:
             return None
         refused = self._refused.get(version)

@@ -11,6 +11,8 @@ upstream's business and is forwarded as sent.
 >>> parse_chat(b'{"model": "m"}')
 Traceback (most recent call last):
 proxy.errors.ProxyError: 'messages' is required and must be a non-empty array
+>>> cache_directives({"rote-cache": "No-Store"}), cache_directives({"rote-induction": "off"})
+((False, True), (False, True))
 """
 
 from __future__ import annotations
@@ -30,9 +32,34 @@ ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function
 TEXT_PARTS = frozenset({"text", "refusal"})
 BINDINGS_HEADERS = ("butter-bindings", "rote-bindings")  # later wins
 CACHE_HEADER = "rote-cache"
+CACHE_TOKENS = ("no-cache", "no-store")
+# Per-request opt-outs of learning (answer, hit or forward, but never record), with the
+# values each takes: (header, value that opts out, value that does not).
+OPT_OUT_HEADERS = (("butter-disable-induction", "true", "false"), ("rote-induction", "off", "on"))
 # Every header the chat endpoint reads, here and in ``Gate.identify`` (lower case, as ASGI gives them).
 CHAT_HEADERS = frozenset(h.encode("latin-1") for h in (
-    "content-length", CACHE_HEADER, *BINDINGS_HEADERS, *CREDENTIAL_HEADERS, NAMESPACE_HEADER, PROXY_KEY_HEADER))
+    "content-length", CACHE_HEADER, *BINDINGS_HEADERS, *CREDENTIAL_HEADERS, NAMESPACE_HEADER, PROXY_KEY_HEADER,
+    *(h for h, _, _ in OPT_OUT_HEADERS)))
+
+# Top-level fields whose type the proxy checks: those it reads itself (stream, n, tools...)
+# and those a hit ignores (sampling knobs, delivery options, token limits), which would
+# otherwise be served from cache whatever they hold (``temperature: "hot"``). A miss
+# would get the upstream's 400; a hit must not answer a request the model would refuse.
+# ``type(v) in types``, not isinstance: a JSON true is not a number here.
+_NUMBER = ((int, float), "a number")
+_INTEGER = ((int,), "an integer")
+_STRING = ((str,), "a string")
+_BOOLEAN = ((bool,), "a boolean")
+_OBJECT = ((dict,), "an object")
+_ARRAY = ((list,), "an array")
+FIELD_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
+    "stream": _BOOLEAN, "n": _INTEGER, "stream_options": _OBJECT, "tools": _ARRAY, "modalities": _ARRAY,
+    "temperature": _NUMBER, "top_p": _NUMBER, "top_k": _INTEGER, "min_p": _NUMBER, "seed": _INTEGER,
+    "presence_penalty": _NUMBER, "frequency_penalty": _NUMBER,
+    "max_tokens": _INTEGER, "max_completion_tokens": _INTEGER, "logprobs": _BOOLEAN, "top_logprobs": _INTEGER,
+    "store": _BOOLEAN, "metadata": _OBJECT, "user": _STRING, "safety_identifier": _STRING,
+    "prompt_cache_key": _STRING, "service_tier": _STRING, "timeout": _NUMBER,
+}
 
 
 async def read_body(receive: Receive, limit: int, length: str | None) -> bytes:
@@ -86,11 +113,11 @@ def parse_chat(body: bytes, *, require_model: bool = True) -> dict[str, Any]:
         raise _bad("'model' is required", "model")
     if model is not None and not isinstance(model, str):
         raise _bad("'model' must be a string", "model")
-    for key, types, name in (("stream", (bool,), "a boolean"), ("n", (int,), "an integer"),
-                             ("stream_options", (dict,), "an object"), ("tools", (list,), "an array")):
-        value = req.get(key)
-        if value is not None and (not isinstance(value, types) or (key == "n" and isinstance(value, bool))):
-            raise _bad(f"'{key}' must be {name}", key)
+    # One pass over the request's own keys (a handful) rather than a lookup per checked field.
+    for key, value in req.items():
+        expected = FIELD_TYPES.get(key)
+        if expected is not None and value is not None and type(value) not in expected[0]:
+            raise _bad(f"'{key}' must be {expected[1]}", key)
     return req
 
 
@@ -99,7 +126,9 @@ def _message_problem(m: Any) -> tuple[str, str] | None:
     (Not formatted here: most messages are fine, and the hot path would pay for it.)"""
     if not isinstance(m, dict):
         return " must be an object", ""
-    if m.get("role") not in ROLES:
+    role = m.get("role")
+    # A list or object role is unhashable: test the type before the set.
+    if type(role) is not str or role not in ROLES:
         return f".role must be one of {', '.join(sorted(ROLES))}", ".role"
     content = m.get("content")
     if isinstance(content, list):
@@ -136,12 +165,33 @@ def bypass_reason(req: dict[str, Any]) -> str | None:
 
 
 def cache_directives(headers: Mapping[str, str]) -> tuple[bool, bool]:
-    """``Rote-Cache``: (no_cache: skip lookup, no_store: do not record)."""
+    """(no_cache: skip the lookup, no_store: do not record) from ``Rote-Cache`` and the
+    opt-outs of learning (``Butter-Disable-Induction: true``, ``Rote-Induction: off``, which
+    mean no-store). A value the proxy does not know is a 400 naming the ones it does: a
+    typo must not record a request its sender meant to keep out of the spool."""
+    no_cache = no_store = False
     value = headers.get(CACHE_HEADER)
-    if not value:
-        return False, False
-    tokens = {t.strip().lower() for t in value.split(",")}
-    return "no-cache" in tokens, "no-store" in tokens
+    if value is not None:
+        for token in value.split(","):
+            t = token.strip().lower()
+            if t == "no-cache":
+                no_cache = True
+            elif t == "no-store":
+                no_store = True
+            elif t:
+                raise _bad(f"unknown Rote-Cache value {token.strip()!r}; allowed: {', '.join(CACHE_TOKENS)} "
+                           "(comma-separated)", "Rote-Cache")
+    for name, off, on in OPT_OUT_HEADERS:
+        value = headers.get(name)
+        if value is None:
+            continue
+        v = value.strip().lower()
+        if v == off:
+            no_store = True
+        elif v != on:
+            title = "-".join(w.capitalize() for w in name.split("-"))
+            raise _bad(f"the {title} header must be {off!r} or {on!r}, not {value.strip()!r}", title)
+    return no_cache, no_store
 
 
 def bindings(headers: Mapping[str, str]) -> dict[str, Any] | None:

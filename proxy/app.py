@@ -11,7 +11,6 @@ import contextlib
 import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
-from pathlib import Path
 
 import anyio
 import anyio.to_thread
@@ -25,7 +24,7 @@ from proxy.callers import Gate
 from proxy.chat import ChatEndpoint
 from proxy.config import ProxyConfig
 from proxy.errors import error_body
-from proxy.feedback import DisabledNodes, FeedbackEndpoint
+from proxy.feedback import DisabledNodes, FeedbackEndpoint, disabled_path
 from proxy.lane import RoteApp
 from proxy.metrics import Metrics
 from proxy.passthrough import Passthrough
@@ -64,7 +63,7 @@ def create_app(config: ProxyConfig, *, tree_loader: TreeLoader = compiled_tree_l
     gate = Gate(config)
     holder = TreeHolder(config.tree_url, metrics, loader=tree_loader, retry_seconds=config.reload_retry_seconds,
                         freeze_gc=config.gc_freeze)
-    disabled = DisabledNodes(Path(config.state_dir) / "disabled.jsonl")
+    disabled = DisabledNodes(disabled_path(config.state_dir))
 
     def writer(prefix: str) -> SpoolWriter:
         return SpoolWriter(config.home.spool_dir, prefix, queue_size=config.spool_queue_size,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated, Any
 
+import orjson
 import typer
 
 from proxy.config import LiteLLMSettings, NamespaceFrom, ProxyConfig, UpstreamClient
@@ -81,8 +84,64 @@ def _params(values: list[str]) -> dict[str, str]:
     return out
 
 
+def feedback_app(home: Home | None = None) -> typer.Typer:
+    """``rote feedback list | enable NODE``: the nodes feedback turned off, and turning one back on.
+
+    They work on ``$ROTE_HOME/proxy/disabled.jsonl`` (the file every proxy worker on that home
+    re-reads each second), so a running proxy serves a re-enabled node again within a second.
+    ``home`` is for tests; the command line reads ``$ROTE_HOME``.
+    """
+    group = typer.Typer(help="Nodes disabled by feedback (ok: false): list them, turn one back on.",
+                        no_args_is_help=True)
+
+    def path() -> Path:
+        from proxy.feedback import disabled_path
+
+        return disabled_path((home or Home.from_env()).root / "proxy")
+
+    @group.command("list")
+    def list_command(as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+                     ) -> None:
+        """Show every node disabled by feedback: namespace, node, when, the response reported, comment."""
+        from proxy.feedback import read_disabled
+
+        entries = read_disabled(path())
+        if as_json:
+            for entry in entries.values():
+                typer.echo(orjson.dumps(entry).decode())
+            return
+        if not entries:
+            typer.echo("no node is disabled")
+            return
+        for (ns, node), entry in sorted(entries.items()):
+            at = entry.get("at")
+            when = datetime.fromtimestamp(at, UTC).strftime("%Y-%m-%d %H:%M:%S UTC") if isinstance(
+                at, (int, float)) else "?"
+            comment = f"  \"{entry['comment']}\"" if entry.get("comment") else ""
+            typer.echo(f"{ns}\t{node}\t{when}\t{entry.get('response_id', '')}{comment}")
+
+    @group.command("enable")
+    def enable_command(
+        node_id: Annotated[str, typer.Argument(help="The node id (X-Rote-Node of a hit; `rote feedback list`).")],
+        namespace: Annotated[str | None, typer.Option(
+            help="Only in this namespace (default: every namespace it is disabled in).")] = None,
+    ) -> None:
+        """Serve a node disabled by feedback again (running proxies pick it up within a second)."""
+        from proxy.feedback import enable_node
+
+        namespaces = enable_node(path(), node_id, namespace)
+        if not namespaces:
+            where = f" in namespace {namespace!r}" if namespace else ""
+            typer.echo(f"node {node_id!r} is not disabled{where} (see `rote feedback list`)", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"enabled {node_id} in {', '.join(namespaces)}")
+
+    return group
+
+
 def register(app: typer.Typer) -> None:
-    """Add ``serve`` to the ``rote`` command line."""
+    """Add ``serve`` and ``feedback`` to the ``rote`` command line."""
+    app.add_typer(feedback_app(), name="feedback")
 
     @app.command("serve")
     def serve_command(

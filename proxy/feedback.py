@@ -6,7 +6,9 @@ served before a restart, without keeping a log of hits; the path for the
 induction report is read off the tree being served. Disabled nodes are
 kept per namespace in ``$ROTE_HOME/proxy/disabled.jsonl``, shared by all workers
 (each re-reads it on its reload tick) and kept across restarts: a template
-reported wrong stays off until the operator removes the line.
+reported wrong stays off until the operator turns it back on (``rote feedback
+enable NODE``, which appends an ``"enabled": true`` line: the file is a log, and
+the last line for a node decides) or removes its lines.
 
 >>> rid = ResponseIds()("0f" * 16)
 >>> node_of(rid) == "0f" * 16, node_of("chatcmpl-abc")
@@ -60,6 +62,64 @@ def node_of(response_id: str) -> str | None:
     return node if sep and node else None
 
 
+DISABLED_FILE = "disabled.jsonl"
+
+
+def disabled_path(state_dir: str | Path) -> Path:
+    """The shared file of disabled nodes under the proxy's state directory (``$ROTE_HOME/proxy``)."""
+    return Path(state_dir) / DISABLED_FILE
+
+
+def append_entry(path: Path, entry: dict[str, object]) -> None:
+    """Blocking: append one line and fsync. One ``write`` of a short line on an O_APPEND file:
+    workers and the CLI appending at once do not interleave."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "ab") as f:
+        f.write(orjson.dumps(entry) + b"\n")
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def read_disabled(path: Path) -> dict[tuple[str, str], dict[str, object]]:
+    """(namespace, node id) -> the line that disabled it, for every node disabled now.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / DISABLED_FILE
+    >>> append_entry(p, {"namespace": "default", "node_id": "n1", "at": 1.0})
+    >>> append_entry(p, {"namespace": "default", "node_id": "n2", "at": 2.0})
+    >>> append_entry(p, {"namespace": "default", "node_id": "n1", "enabled": True, "at": 3.0})
+    >>> list(read_disabled(p))
+    [('default', 'n2')]
+    """
+    out: dict[tuple[str, str], dict[str, object]] = {}
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return out
+    for line in raw.splitlines():
+        try:
+            entry = orjson.loads(line)
+            key = (str(entry["namespace"]), str(entry["node_id"]))
+        except (orjson.JSONDecodeError, KeyError, TypeError):
+            continue  # a torn last line from a writer mid-append
+        if entry.get("enabled") is True:
+            out.pop(key, None)
+        else:
+            out[key] = entry
+    return out
+
+
+def enable_node(path: Path, node_id: str, namespace: str | None = None) -> list[str]:
+    """Turn a disabled node back on (in ``namespace``, or in every namespace it is disabled in);
+    the namespaces it was re-enabled in (empty: it was not disabled). Workers pick it up on
+    their next reload tick."""
+    namespaces = sorted(ns for ns, node in read_disabled(path) if node == node_id
+                        and (namespace is None or ns == namespace))
+    for ns in namespaces:
+        append_entry(path, {"namespace": ns, "node_id": node_id, "enabled": True, "at": time.time()})
+    return namespaces
+
+
 @dataclass(frozen=True, slots=True)
 class ServedHit:
     node_id: str
@@ -69,13 +129,15 @@ class ServedHit:
 
 
 class DisabledNodes:
-    """Node ids that must not be served, per namespace. Only ever grows while running."""
+    """Node ids that must not be served, per namespace, as ``disabled.jsonl`` says (plus what
+    this worker disabled and has not written yet)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._by_namespace: dict[str, set[str]] = {}
+        self._pending: set[tuple[str, str]] = set()  # added in memory, not yet in the file
         self._seen_size = -1
-        self._lock = threading.Lock()  # add (event loop) vs refresh (a thread); get takes no lock
+        self._lock = threading.Lock()  # add/persist (event loop) vs refresh (a thread); get takes no lock
 
     def get(self, namespace: str) -> set[str] | None:
         return self._by_namespace.get(namespace)
@@ -84,35 +146,36 @@ class DisabledNodes:
         """In memory: takes effect for the next request of this worker."""
         with self._lock:
             self._by_namespace.setdefault(namespace, set()).add(node_id)
+            self._pending.add((namespace, node_id))
 
-    def persist(self, namespace: str, node_id: str, response_id: str) -> None:
+    def persist(self, namespace: str, node_id: str, response_id: str, comment: str | None = None) -> None:
         """Blocking: append to the shared file so other workers and restarts see it."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        line = orjson.dumps({"namespace": namespace, "node_id": node_id, "response_id": response_id,
-                             "at": time.time()})
-        with open(self.path, "ab") as f:
-            f.write(line + b"\n")
-            f.flush()
-            os.fsync(f.fileno())
+        entry: dict[str, object] = {"namespace": namespace, "node_id": node_id, "response_id": response_id,
+                                    "at": time.time()}
+        if comment:
+            entry["comment"] = comment
+        append_entry(self.path, entry)
+        with self._lock:
+            self._pending.discard((namespace, node_id))
 
     def refresh(self) -> None:
-        """Blocking: merge in what other workers added since the last read."""
+        """Blocking: take in what other workers and ``rote feedback enable`` changed since the last read."""
         try:
             size = self.path.stat().st_size
         except FileNotFoundError:
-            return
+            size = -1
         if size == self._seen_size:
             return
+        # Pending adds are taken before the file is read: one persisted in between is then in
+        # either, never lost for a tick.
+        with self._lock:
+            pending = set(self._pending)
         merged: dict[str, set[str]] = {}
-        for raw in self.path.read_bytes().splitlines():
-            try:
-                entry = orjson.loads(raw)
-                merged.setdefault(str(entry["namespace"]), set()).add(str(entry["node_id"]))
-            except (orjson.JSONDecodeError, KeyError, TypeError):
-                continue  # a torn last line from a writer mid-append
-        with self._lock:  # keep what this worker added in memory: the sets only grow
-            for ns, nodes in self._by_namespace.items():
-                merged.setdefault(ns, set()).update(nodes)
+        for ns, node in read_disabled(self.path):
+            merged.setdefault(ns, set()).add(node)
+        with self._lock:
+            for ns, node in pending | self._pending:
+                merged.setdefault(ns, set()).add(node)
             self._by_namespace = merged
             self._seen_size = size
 
@@ -142,7 +205,7 @@ class FeedbackEndpoint:
             return Response(status_code=499)  # no one is there to read it
         if not ok:
             self.disabled.add(served.namespace, served.node_id)
-            await anyio.to_thread.run_sync(self.disabled.persist, served.namespace, served.node_id, rid)
+            await anyio.to_thread.run_sync(self.disabled.persist, served.namespace, served.node_id, rid, comment)
             log.warning("feedback.disabled", extra={"namespace": served.namespace, "node_id": served.node_id,
                                                     "response_id": rid})
         self.metrics.feedback.labels("true" if ok else "false").inc()

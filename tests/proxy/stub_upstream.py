@@ -7,7 +7,11 @@ The request's ``model`` picks the behaviour:
 - ``fail-500`` / ``fail-429``: that status with an OpenAI error body;
 - ``slow``: waits ``slow_seconds`` before answering;
 - ``cut``: streams two chunks then drops the connection (non-stream: half a body);
-- ``drip``: streams a chunk every 50 ms for 5 s (``abandoned`` counts streams the reader left).
+- ``drip``: streams a chunk every 50 ms for 5 s (``abandoned`` counts streams the reader left);
+- ``incomplete``: streams two chunks then ends the response cleanly (no finish_reason, no
+  ``[DONE]``); non-stream: a 200 whose (complete, well-framed) body is half a JSON document;
+- ``no-finish``: streams every chunk but the one with the finish_reason, then ``[DONE]``;
+- ``html``: a 200 ``text/html`` page instead of JSON (a gateway's).
 """
 
 from __future__ import annotations
@@ -123,11 +127,19 @@ class StubUpstream:
                 for i, e in enumerate(events):
                     if model == "cut" and i == 2:
                         raise Cut("stub drops the connection")
+                    if model == "incomplete" and i == 2:
+                        return
+                    if model == "no-finish" and b'"finish_reason":"' in e:
+                        continue
                     yield e
                     await asyncio.sleep(0)
 
             return StreamingResponse(gen(), media_type="text/event-stream", headers={"x-stub": "1"})
         body = orjson.dumps(done)
+        if model == "incomplete":
+            return Response(body[: len(body) // 2], media_type="application/json")
+        if model == "html":
+            return Response(b"<html><body>502 Bad Gateway</body></html>", media_type="text/html")
         if model == "cut":
             async def half() -> Any:
                 yield body[: len(body) // 2]

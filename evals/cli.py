@@ -19,14 +19,27 @@ def eval_command(
     seeds: Annotated[int | None, typer.Option(
         "--seeds", min=1, help="Run the main point (no learning curve) for N seed pairs and report the spread; "
                                "--report gets seeds.md and CSVs.")] = None,
+    corpora: Annotated[Path | None, typer.Option(
+        "--corpora", envvar="ROTE_CORPORA", help="Corpus suites (loghub, webarena): the corpora directory "
+                                                 "(default: ../shared/corpora beside the repo).")] = None,
+    export: Annotated[Path | None, typer.Option(
+        "--export", help="Corpus suites: also write the converted records as train.jsonl and test.jsonl here "
+                         "(for rote ingest / induce / serve).")] = None,
+    groups: Annotated[str | None, typer.Option(
+        "--groups", help="Corpus suites: only these Loghub systems or WebArena sites (comma-separated).")] = None,
 ) -> None:
     """Replay a suite's test runs through rote and the baselines; exit 1 if a threshold is violated."""
     from rich.console import Console
 
+    from evals.corpora.runner import is_corpus_suite
     from evals.runner import run_suite
     from evals.suite import load_suite
 
     err = Console(stderr=True)
+    if is_corpus_suite(suite):
+        _corpus_command(suite, report=report, http=http, backend=backend, quiet=quiet, seeds=seeds,
+                        corpora=corpora, export=export, groups=groups)
+        return
     try:
         s = load_suite(suite)
     except (FileNotFoundError, ValueError) as e:
@@ -55,6 +68,35 @@ def eval_command(
     try:
         result = run_suite(s, report_dir=report, http=http, progress=not quiet, backend=backend)
     except NotImplementedError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from None
+    result.print(Console())
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+def _corpus_command(suite: str, *, report: Path | None, http: bool, backend: str | None, quiet: bool,
+                    seeds: int | None, corpora: Path | None, export: Path | None, groups: str | None) -> None:
+    """``rote eval loghub`` / ``rote eval webarena``: a corpus suite (see ``evals.corpora.runner``)."""
+    from rich.console import Console
+
+    from evals.corpora import CorpusMissing
+    from evals.corpora.runner import load_corpus_suite, run_corpus_suite
+
+    err = Console(stderr=True)
+    if seeds is not None:
+        err.print("[red]error:[/red] a corpus suite has one fixed split: --seeds does not apply")
+        raise typer.Exit(2)
+    if backend is not None and backend not in ("heuristic", "llm", "hybrid"):
+        err.print(f"[red]error:[/red] unknown backend {backend!r}")
+        raise typer.Exit(2)
+    try:
+        s = load_corpus_suite(suite)
+        if groups:
+            s = s.model_copy(update={"groups": [g.strip() for g in groups.split(",") if g.strip()]})
+        result = run_corpus_suite(s, corpora=corpora, http=http, report_dir=report, export_dir=export,
+                                  progress=not quiet, backend=backend)
+    except (CorpusMissing, ValueError) as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from None
     result.print(Console())

@@ -26,7 +26,6 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from evals.replay import EvalCall, path_runs, row
-from evals.suite import Suite
 from induction.hashing import message_hash, request_key
 from induction.pipeline import same_answer
 
@@ -93,10 +92,11 @@ def serve(app: Any) -> Iterator[str]:
         sock.close()
 
 
-def replay_http(suite: Suite, calls: list[EvalCall], *, home: Path, train_runs: int,
+def replay_http(suite: object, calls: list[EvalCall], *, home: Path, train_runs: int,
                 seen: set[Any] | None = None, coverage: Mapping[Any, int] | None = None
                 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Rows for system ``rote_http`` and what the upstream saw."""
+    """Rows for system ``rote_http`` and what the upstream saw (``suite``: the suite being run, a
+    workflow suite or a corpus suite; only the calls and the home matter)."""
     try:
         from proxy.app import create_app
         from proxy.config import ProxyConfig

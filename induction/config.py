@@ -36,3 +36,22 @@ class InductionConfig(BaseModel):
     llm_max_retries: int = 2
     # Python derivations from the LLM are verified in this sandbox backend.
     sandbox_backend: Literal["local", "e2b"] = "local"
+    # -- Bounds of one run (issue 17) --
+    # Hard wall-clock limit of one induction run in seconds (None: none). Checked between
+    # stages, on every stage and model call and while verification replays records; past
+    # it the run fails (``induction.deadline.RunTimedOut``) and publishes nothing.
+    run_deadline_s: float | None = 3600.0
+    # Verification compiles and replays at most this many times per pass; a node demoted in
+    # one round answers nothing in the next, so it settles long before (1-3 rounds seen).
+    verify_max_rounds: int = 20
+    # Every LLM-stage call carries this ``max_tokens`` (a name, a span list, a short
+    # function, a verdict fit well below it) and is cancelled after ``llm_timeout_s``.
+    llm_max_tokens: int = 1024
+    llm_timeout_s: float = 60.0
+    # The StructureJudge is declared unfit for judging when it splits more than this share
+    # of the templates the heuristic rules held safe (asked about at least
+    # ``judge_min_asked`` of them); with ``judge_fallback`` its splits are then undone (the
+    # heuristic decision stands: never more permissive than the rules alone).
+    judge_max_split_share: float = 0.5
+    judge_min_asked: int = 4
+    judge_fallback: bool = True

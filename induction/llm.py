@@ -38,6 +38,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from induction.deadline import Deadline
 from rote.errors import LLMError
 
 M = TypeVar("M", bound=BaseModel)
@@ -137,6 +138,9 @@ class LLMClient:
         self.usage = Usage()
         self.failures_in_row = 0  # provider errors since the last answer: the stages stop falling back at 3
         self._completion = completion
+        # The induction run's deadline (set by the pipeline): checked before every call, and
+        # a call's timeout never outlasts it.
+        self.deadline: Deadline | None = None
 
     def ask(self, system: str, user: str, schema: type[M]) -> M:
         """The model's answer as a ``schema`` instance; ``LLMError`` if it cannot be had."""

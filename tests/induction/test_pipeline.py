@@ -135,3 +135,102 @@ def test_the_split_holds_when_the_namer_names_differently_each_pass(tmp_path: Pa
     assert report.demoted == 0 and result.stats["verify_splits"] == 1
     hit = tree.lookup(records[2]["request"])
     assert hit is not None and hit.response["choices"][0]["message"]["content"] == "Maria!"
+
+
+# -- verification always ends (issue 17) ---------------------------------------------------
+
+
+def _tool_answer(function_call: dict[str, Any] | None) -> dict[str, Any]:
+    call = {"id": "call_1", "type": "function", "function": {"name": "lookup", "arguments": '{"city": "Oslo"}'}}
+    msg: dict[str, Any] = {"role": "assistant", "content": None, "tool_calls": [call]}
+    if function_call is not None:
+        msg["function_call"] = function_call  # some OpenAI-compatible servers send both
+    return msg
+
+
+def _weather_twice(function_call: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return [chat_record([{"role": "user", "content": "weather in Oslo"}], _tool_answer(function_call), rid=f"c{i}")
+            for i in range(2)]
+
+
+@pytest.mark.timeout(60)
+def test_a_legacy_function_call_beside_tool_calls_recorded_twice_does_not_hang(tmp_path: Path) -> None:
+    """The recorded trigger: replaying the answer never gave back ``function_call``, the node
+    was demoted but kept answering its exact repeats, and ``verify`` looped forever."""
+    records = _weather_twice({"name": "lookup", "arguments": '{"city":"Oslo"}'})
+    with Store.open(tmp_path / "s.duckdb") as store:
+        ingest(store, records)
+        tree, _, report = run_induction(store)
+    assert report.demoted == 0 and report.replay_hits == 2  # the mirror is the same answer
+    hit = tree.lookup(records[0]["request"])
+    assert hit is not None
+    assert hit.response["choices"][0]["message"]["tool_calls"][0]["function"]["name"] == "lookup"
+
+
+@pytest.mark.timeout(60)
+def test_a_demoted_node_answers_nothing_not_even_its_exact_repeats(tmp_path: Path) -> None:
+    # A function_call that says something else than the tool call cannot be replayed: demoted.
+    records = _weather_twice({"name": "other", "arguments": "{}"})
+    with Store.open(tmp_path / "s.duckdb") as store:
+        ingest(store, records)
+        tree, result, report = run_induction(store)
+    assert report.demoted == 1 and report.replay_hits == 0
+    assert tree.lookup(records[0]["request"]) is None
+    demoted = [n for n in result.nodes if n.id in result.notes and any("demoted" in w for w in result.notes[n.id])]
+    assert demoted and all(n.status == "uncacheable" and n.response is None for n in demoted)
+    # What the flows publish (compiled from result.nodes) does not answer it either.
+    from induction.runtime.compiled import compile_tree
+    assert compile_tree(result.nodes).lookup(records[0]["request"]) is None
+
+
+@pytest.mark.timeout(60)
+def test_verification_is_bounded_even_if_every_replay_is_wrong(monkeypatch: pytest.MonkeyPatch) -> None:
+    from induction import pipeline
+    from induction.induce import induce
+    from tests.induction.builders import hello_records
+
+    records = hello_records(["Ada", "Bo", "Cy"])
+    nodes = induce(records).nodes
+    monkeypatch.setattr(pipeline, "same_answer", lambda got, want: False)
+    _, demoted, hits = pipeline.verify(nodes, records)  # settles: demoted nodes stop answering
+    assert hits == 0 and demoted
+    _, demoted, hits = pipeline.verify(nodes, records, max_rounds=1)  # did not settle: nothing answers
+    assert hits == 0 and demoted == {n.id for n in nodes if n.response is not None}
+
+
+class _SlowDeriver:
+    def __init__(self, then: Any = None) -> None:
+        self.then = then
+
+    def derive(self, values: Any, scopes: Any) -> Derivation | None:
+        import time
+        if self.then is not None:
+            self.then()
+        time.sleep(0.3)
+        return None
+
+
+def test_an_induction_run_stops_at_its_deadline(tmp_path: Path) -> None:
+    import time
+
+    from induction.config import InductionConfig
+    from induction.deadline import RunTimedOut
+
+    with Store.open(tmp_path / "s.duckdb") as store:
+        # Upper-cased names: the deriver is asked (and takes its time) for the answer's gap.
+        ingest(store, [_shout(n, n.upper(), rid=n) for n in ["Ada", "Bo", "Cy", "Di", "Ed", "Flo"]])
+        t0 = time.monotonic()
+        with pytest.raises(RunTimedOut, match=r"deadline of 0\.5 s"):
+            run_induction(store, InductionConfig(run_deadline_s=0.5), deriver=_SlowDeriver())
+        assert time.monotonic() - t0 < 5
+
+
+def test_a_cancelled_run_stops_at_the_next_check(tmp_path: Path) -> None:
+    from induction.deadline import RunCancelled, cancel_active_runs
+
+    with Store.open(tmp_path / "s.duckdb") as store:
+        ingest(store, [_shout(n, n.upper(), rid=n) for n in ["Ada", "Bo", "Cy"]])
+        with pytest.raises(RunCancelled, match="SIGTERM"):
+            run_induction(store, deriver=_SlowDeriver(then=lambda: cancel_active_runs("SIGTERM")))
+        _, _, report = run_induction(store)  # the next run is not cancelled
+        assert report.live > 0 and report.replay_hits == 3

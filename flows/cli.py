@@ -14,6 +14,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
 import orjson
@@ -97,13 +98,16 @@ def _preflight(settings: FlowSettings, *, need_records: bool) -> None:
         raise NoRecordsError(str(settings.home.store_path))
 
 
-def _run(flow: Any, **params: Any) -> Any:
+def _run(flow: Any, home_root: Path, **params: Any) -> Any:
     from flows import progress
+    from flows.server import api_for_run
 
-    with progress.cli_progress(Console(stderr=True)):
-        # With no PREFECT_API_URL this is where Prefect's temporary server starts (seconds).
+    err = Console(stderr=True, soft_wrap=True)
+    with progress.cli_progress(err):
+        # With no server running this is where a temporary one starts (seconds).
         progress.stage("start Prefect")
-        return flow(**params)
+        with api_for_run(home_root, note=lambda m: err.print(f"[dim]{escape(m)}[/dim]")):
+            return flow(**params)
 
 
 def induce(
@@ -125,7 +129,7 @@ def induce(
         prefect_env(verbose)
         from flows.induction_flow import induction_flow
 
-        summary = _run(induction_flow, full=full, backend=backend, home=str(settings.home.root),
+        summary = _run(induction_flow, settings.home.root, full=full, backend=backend, home=str(settings.home.root),
                        publish_url=settings.publish_url, task_runner=settings.task_runner)
     _print_summary(summary, json_out)
 
@@ -135,7 +139,18 @@ def _settings(backend: str, publish_url: str | None, task_runner: str | None) ->
     _check_backend(backend)
     settings = FlowSettings.build(publish_url=publish_url, task_runner=task_runner)
     _check_runner(settings.task_runner)
+    _check_destination(settings.publish_url)
     return settings
+
+
+def _check_destination(url: str) -> None:
+    from induction.publish import check_destination
+    from rote.errors import PublishError
+
+    try:
+        check_destination(url)
+    except PublishError as e:
+        raise _fail(e) from None
 
 
 def _nothing_new(settings: FlowSettings, backend: str) -> Any:
@@ -182,7 +197,7 @@ def merge(
         prefect_env(verbose)
         from flows.merge_flow import merge_flow
 
-        summary = _run(merge_flow, node_id=target.store_node_id, backend=backend,
+        summary = _run(merge_flow, settings.home.root, node_id=target.store_node_id, backend=backend,
                        home=str(settings.home.root), publish_url=settings.publish_url,
                        task_runner=settings.task_runner)
     _print_summary(summary, json_out)
@@ -199,35 +214,93 @@ def schedule(
     cron: Annotated[str, typer.Option(help="When the nightly induction runs (cron syntax).")] = "0 2 * * *",
     timezone: Annotated[str | None, typer.Option(help="Time zone of the cron schedule (e.g. Europe/Berlin); "
                                                       "default UTC.")] = None,
+    interval: Annotated[float | None, typer.Option(help="Run the induction every SECONDS instead of on the "
+                                                        "cron (tests, demos).", min=1)] = None,
     backend: Backend = "heuristic",
     publish_url: PublishUrl = None,
     task_runner: TaskRunner = None,
+    port: Annotated[int, typer.Option(help="Port of rote's managed Prefect server, started if no "
+                                           "PREFECT_API_URL is set and none is running.")] = 4200,
 ) -> None:
     """Serve the deployments in the foreground: nightly induction on the cron; merge and eval on demand.
 
-    Trigger them with `prefect deployment run 'merge/on-demand' --param node_id=...` or from the
-    Prefect UI (both need a Prefect server: `prefect server start`, then PREFECT_API_URL)."""
+    Uses PREFECT_API_URL, else rote's managed Prefect server (`rote prefect start`; started here
+    on 127.0.0.1:PORT if it is not running, and left running: `rote prefect stop`). Trigger runs
+    with `prefect deployment run 'merge/on-demand' --param node_id=...` or from the Prefect UI."""
     settings = _settings(backend, publish_url, task_runner)
     settings.home.ensure()
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     err = Console(stderr=True, soft_wrap=True)
-    if not os.environ.get("PREFECT_API_URL") and not _profile_api_url():
-        err.print("[yellow]note:[/yellow] no PREFECT_API_URL: serving against a temporary local server that "
-                  "other shells cannot reach. For the UI and `prefect deployment run`, start a server "
-                  "(`prefect server start`) and export PREFECT_API_URL=http://127.0.0.1:4200/api.")
+    from flows.server import ManagedServer, ServerError, configured_api_url
+
+    url = configured_api_url()
+    if url is None:
+        managed = ManagedServer(settings.home.root)
+        state = managed.status()
+        if state is None:
+            err.print(f"starting rote's Prefect server on 127.0.0.1:{port} (database and log in {managed.dir}; "
+                      "stop it with `rote prefect stop`)")
+            try:
+                state = managed.start(port)
+            except ServerError as e:
+                raise _fail(e) from None
+        url = state.url
+    err.print(f"serving the deployments against {url} (UI: {url.removesuffix('/api')}); Ctrl-C stops")
     from flows.deploy import serve
+    from flows.server import use_api
 
     try:
-        serve(settings, cron=cron, timezone=timezone, backend=backend)
+        with use_api(url):
+            serve(settings, cron=cron, timezone=timezone, backend=backend, interval=interval)
     except ValueError as e:  # a malformed cron or time zone
         raise _fail(e) from None
 
 
-def _profile_api_url() -> str | None:
-    from prefect.settings import PREFECT_API_URL
+prefect_app = typer.Typer(help="rote's managed local Prefect server (API and UI; state under $ROTE_HOME/prefect).",
+                          no_args_is_help=True)
 
-    url = PREFECT_API_URL.value()
-    return str(url) if url else None
+
+@prefect_app.command("start")
+def prefect_start(port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 4200) -> None:
+    """Start `prefect server start` in the background; `rote induce` and `rote schedule` then use it."""
+    from flows.server import ManagedServer, ServerError
+    from rote.config import Home
+
+    home = Home.from_env().ensure()
+    managed = ManagedServer(home.root)
+    try:
+        state = managed.status() or managed.start(port)
+    except ServerError as e:
+        raise _fail(e) from None
+    Console().print(f"Prefect server running: pid {state.pid}, API {state.url}, UI {state.url.removesuffix('/api')}"
+                    f", log {state.log}")
+
+
+@prefect_app.command("status")
+def prefect_status(json_out: JsonOut = False) -> None:
+    """Whether rote's managed Prefect server runs (exit code 1 if not)."""
+    from flows.server import ManagedServer
+    from rote.config import Home
+
+    state = ManagedServer(Home.from_env().root).status()
+    if json_out:
+        sys.stdout.write(orjson.dumps(state.model_dump() if state else None).decode() + "\n")
+    elif state:
+        Console().print(f"running: pid {state.pid}, API {state.url}")
+    else:
+        Console().print("not running (start it with `rote prefect start`)")
+    if state is None:
+        raise typer.Exit(1)
+
+
+@prefect_app.command("stop")
+def prefect_stop() -> None:
+    """Stop rote's managed Prefect server."""
+    from flows.server import ManagedServer
+    from rote.config import Home
+
+    state = ManagedServer(Home.from_env().root).stop()
+    Console().print(f"stopped pid {state.pid}" if state else "not running")
 
 
 def publish(
@@ -244,6 +317,7 @@ def publish(
     settings = FlowSettings.build(publish_url=publish_url)
     if version is not None and not rollback:
         raise _fail("a VERSION is only taken with --rollback")
+    _check_destination(settings.publish_url)
     with _user_errors():
         pub = Publisher(settings.publish_url)
         if rollback:
@@ -291,3 +365,4 @@ def register(app: typer.Typer) -> None:
     app.command()(merge)
     app.command()(schedule)
     app.command()(publish)
+    app.add_typer(prefect_app, name="prefect")

@@ -22,9 +22,13 @@ ON_DEMAND = "on-demand"
 
 
 def deployments(settings: FlowSettings, *, cron: str = DEFAULT_CRON, timezone: str | None = None,
-                backend: str = "heuristic") -> list[Any]:
-    """The three runner deployments (``RunnerDeployment``), parameters pinned to ``settings``."""
-    from prefect.schedules import Cron
+                backend: str = "heuristic", interval: float | None = None) -> list[Any]:
+    """The three runner deployments (``RunnerDeployment``), parameters pinned to ``settings``.
+
+    ``interval`` (seconds) replaces the cron schedule of the nightly induction."""
+    from datetime import timedelta
+
+    from prefect.schedules import Cron, Interval
     from prefect.types.entrypoint import EntrypointType
 
     from flows.eval_flow import eval_flow
@@ -36,7 +40,9 @@ def deployments(settings: FlowSettings, *, cron: str = DEFAULT_CRON, timezone: s
     common: dict[str, Any] = {"tags": ["rote"], "entrypoint_type": EntrypointType.MODULE_PATH}
     return [
         induction_flow.to_deployment(
-            name=NIGHTLY, schedules=[Cron(cron, timezone=timezone)], parameters={**where, "backend": backend},
+            name=NIGHTLY, schedules=[Cron(cron, timezone=timezone) if interval is None
+                                     else Interval(timedelta(seconds=interval), timezone=timezone)],
+            parameters={**where, "backend": backend},
             description="Nightly: ingest the spool, induce what changed, verify, publish.", **common),
         merge_flow.to_deployment(
             name=ON_DEMAND, parameters={**where, "backend": backend},
@@ -47,10 +53,11 @@ def deployments(settings: FlowSettings, *, cron: str = DEFAULT_CRON, timezone: s
 
 
 def serve(settings: FlowSettings, *, cron: str = DEFAULT_CRON, timezone: str | None = None,
-          backend: str = "heuristic", limit: int | None = 1) -> None:
+          backend: str = "heuristic", limit: int | None = 1, interval: float | None = None) -> None:
     """Register the deployments and run their flows as requested, until interrupted.
 
     ``limit`` (default 1): runs at once; induction and merge take a lock anyway."""
     from prefect import serve as prefect_serve
 
-    prefect_serve(*deployments(settings, cron=cron, timezone=timezone, backend=backend), limit=limit)
+    prefect_serve(*deployments(settings, cron=cron, timezone=timezone, backend=backend, interval=interval),
+                  limit=limit)

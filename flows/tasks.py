@@ -12,12 +12,14 @@ publishing (object storage) retry on transient errors; a deterministic failure
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
 import orjson
 from prefect import State, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import MissingContextError
 
 from flows.errors import NothingToMergeError
 from flows.nodes import MergeReport, MergeTarget, merge_report, resolve_target
@@ -74,6 +76,14 @@ def _transient(task: Any, task_run: Any, state: State[Any]) -> bool:
     return False
 
 
+def _logger() -> Any:
+    """The run's logger, or a plain one when a task's function is called outside a run (``.fn``)."""
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger("rote.flows")
+
+
 @task(name="ingest", cache_policy=NO_CACHE)
 def ingest(settings: FlowSettings, files: list[str]) -> IngestSummary:
     """Closed spool segments and the given files not ingested before; then feedback reports."""
@@ -116,9 +126,23 @@ def compile_live_tree(parts: list[Partition], disabled: list[str], seconds: floa
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10],
       retry_condition_fn=_transient)
 def publish(publish_url: str, tree: bytes, stats: dict[str, Any]) -> Manifest:
-    """A new immutable version, then ``current`` moves to it (see ``induction.publish``)."""
-    manifest = Publisher(publish_url).publish(tree, stats=stats)
-    get_run_logger().info("published version %s (parent %s) to %s", manifest.version, manifest.parent, publish_url)
+    """A new immutable version, then ``current`` moves to it (see ``induction.publish``).
+
+    First what interrupted publishes left is swept: half-written files and versions without a
+    valid manifest are removed, complete versions that never became current are listed (in the
+    log and in the new manifest's ``stats["never_current"]``)."""
+    log = _logger()
+    pub = Publisher(publish_url)
+    swept = pub.sweep()
+    if swept.removed_tmp or swept.removed_incomplete:
+        log.warning("removed what interrupted publishes left: %d temporary file(s), incomplete version(s) %s",
+                    len(swept.removed_tmp), ", ".join(swept.removed_incomplete) or "none")
+    if swept.never_current:
+        log.warning("complete version(s) that never became current (kept; `rote publish --rollback VERSION` "
+                    "serves one): %s", ", ".join(swept.never_current))
+    extra = {"never_current": swept.never_current} if swept.never_current else {}
+    manifest = pub.publish(tree, stats={**stats, **extra})
+    log.info("published version %s (parent %s) to %s", manifest.version, manifest.parent, publish_url)
     return manifest
 
 

@@ -38,6 +38,49 @@ from rote.errors import PublishError
 TREE_FILE = "tree.json"
 MANIFEST_FILE = "manifest.json"
 CURRENT_FILE = "current"
+# Written into a version's directory once ``current`` has pointed at it (after the move).
+SERVED_FILE = "served"
+TMP_MARK = ".tmp-"
+# Leftovers younger than this may belong to a publish in progress elsewhere: left alone.
+SWEEP_GRACE_SECONDS = 300.0
+# Protocols that store in this process's memory: a tree published there dies with the process.
+VOLATILE = ("memory",)
+# Protocols and the package that provides them, for a one-line hint when it is missing.
+EXTRAS = {"s3": "s3fs", "s3a": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "az": "adlfs", "abfs": "adlfs"}
+
+
+def check_destination(url: str) -> None:
+    """Refuse, in one line, a publish destination that cannot work: in-memory storage (nothing
+    would outlive the process) or an object store whose fsspec driver is not installed.
+
+    >>> check_destination("/tmp/rote-published")
+    >>> check_destination("memory://trees")
+    Traceback (most recent call last):
+    ...
+    rote.errors.PublishError: cannot publish to memory://trees: in-memory storage does not outlive the process; use a directory or an object store URL (s3://bucket/prefix)
+    """
+    protocol = url.split("://", 1)[0].lower() if "://" in url else "file"
+    if protocol in VOLATILE:
+        raise PublishError(f"cannot publish to {url}: in-memory storage does not outlive the process; "
+                           "use a directory or an object store URL (s3://bucket/prefix)")
+    try:
+        fsspec.get_filesystem_class(protocol)
+    except ImportError:
+        package = EXTRAS.get(protocol, f"the fsspec driver for {protocol}://")
+        raise PublishError(f"{protocol}:// needs {package}: pip install {package}") from None
+    except ValueError:
+        raise PublishError(f"unknown storage protocol {protocol}:// in {url}") from None
+
+
+class SweepReport(BaseModel):
+    """What a publish found left over by interrupted ones (``Publisher.sweep``)."""
+
+    removed_tmp: list[str] = []  # half-written files (``*.tmp-*``) removed
+    removed_incomplete: list[str] = []  # version directories without a valid manifest, removed
+    never_current: list[str] = []  # complete versions that never became current (kept: roll to them)
+
+    def __bool__(self) -> bool:
+        return bool(self.removed_tmp or self.removed_incomplete or self.never_current)
 
 
 class Manifest(BaseModel):
@@ -111,6 +154,81 @@ class Publisher:
                 out.append(self.manifest(name))
         return out
 
+    def served(self) -> set[str]:
+        """Versions that ``current`` has pointed at: marked when it moved, or (trees published
+        before the mark existed) the current one's ancestry and every version's parent."""
+        out: set[str] = set()
+        manifests = {m.version: m for m in self.versions()}
+        for v in manifests:
+            if self.fs.exists(self._p("versions", v, SERVED_FILE)):
+                out.add(v)
+        out |= {m.parent for m in manifests.values() if m.parent}
+        chain: set[str] = set()
+        step = self.current()
+        while step and step in manifests and step not in chain:
+            chain.add(step)
+            step = manifests[step].parent
+        return out | chain
+
+    def sweep(self, grace_seconds: float = SWEEP_GRACE_SECONDS) -> SweepReport:
+        """Clean what interrupted publishes left: half-written ``*.tmp-*`` files and version
+        directories with no valid manifest (older than ``grace_seconds``: a younger one may be
+        a publish in progress); list complete versions that never became current.
+
+        >>> import tempfile, os
+        >>> d = tempfile.mkdtemp(); pub = Publisher(d); m = pub.publish(b"{}")
+        >>> _ = open(os.path.join(d, "current.tmp-1-2"), "wb").write(b"x")
+        >>> pub.sweep(grace_seconds=0).removed_tmp
+        ['current.tmp-1-2']
+        """
+        report = SweepReport()
+        now = time.time()
+
+        def old(path: str) -> bool:
+            try:
+                info = self.fs.info(path)
+            except FileNotFoundError:
+                return False
+            mtime = info.get("mtime") or info.get("LastModified") or info.get("created")
+            if isinstance(mtime, datetime):
+                mtime = mtime.timestamp()
+            return mtime is None or now - float(mtime) >= grace_seconds
+
+        try:
+            names = [p.rstrip("/").rsplit("/", 1)[-1] for p in self.fs.ls(self._p("versions"), detail=False)]
+        except FileNotFoundError:
+            names = []
+        for path in self._ls(self.root):
+            if TMP_MARK in path.rsplit("/", 1)[-1] and old(path):
+                self.fs.rm(path)
+                report.removed_tmp.append(path.rsplit("/", 1)[-1])
+        current = self.current()
+        complete = []
+        for name in sorted(names):
+            vdir = self._p("versions", name)
+            for path in self._ls(vdir):
+                if TMP_MARK in path.rsplit("/", 1)[-1] and old(path):
+                    self.fs.rm(path)
+                    report.removed_tmp.append(f"versions/{name}/{path.rsplit('/', 1)[-1]}")
+            try:
+                self.read_tree(name)
+            except PublishError:
+                if name != current and old(vdir) and all(old(p) for p in self._ls(vdir)):
+                    self.fs.rm(vdir, recursive=True)
+                    report.removed_incomplete.append(name)
+                continue
+            complete.append(name)
+        if complete:
+            served = self.served()
+            report.never_current = [v for v in complete if v not in served and v != current]
+        return report
+
+    def _ls(self, path: str) -> list[str]:
+        try:
+            return [str(p) for p in self.fs.ls(path, detail=False)]
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+
     # -- writing -----------------------------------------------------------
     def publish(self, tree: bytes, *, stats: dict[str, Any] | None = None) -> Manifest:
         """Write a new immutable version and make it current."""
@@ -144,6 +262,10 @@ class Publisher:
 
     def _set_current(self, version: str) -> None:
         self._write(self._p(CURRENT_FILE), version.encode() + b"\n")
+        # After the move: a crash in between leaves a served version unmarked, which only means
+        # a later sweep lists it as never current (it is never deleted for that).
+        with contextlib.suppress(OSError):
+            self._write(self._p("versions", version, SERVED_FILE), datetime.now(UTC).isoformat().encode())
 
     def _write(self, path: str, data: bytes) -> None:
         if self._local:

@@ -1,14 +1,11 @@
 """``rote induce``, ``rote merge``, ``rote schedule``: one-line user errors, a local run, the
-deployments, and the served mode end to end (``rote schedule`` + ``run_deployment``)."""
+deployments (served end to end on a real Prefect server in ``test_scheduled.py``)."""
 
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -90,9 +87,10 @@ def test_schedule_serves_the_three_deployments(home: Path, monkeypatch: pytest.M
 
     seen: dict[str, Any] = {}
     monkeypatch.setattr(flows.deploy, "serve", lambda settings, **kw: seen.update(settings=settings, **kw))
-    r = runner.invoke(app, ["schedule", "--cron", "30 3 * * *", "--publish-url", "memory://x/y"])
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")  # no managed server started
+    r = runner.invoke(app, ["schedule", "--cron", "30 3 * * *", "--publish-url", str(home / "trees")])
     assert r.exit_code == 0, r.output
-    assert seen["cron"] == "30 3 * * *" and seen["settings"].publish_url == "memory://x/y"
+    assert seen["cron"] == "30 3 * * *" and seen["settings"].publish_url == str(home / "trees")
 
     deps = flows.deploy.deployments(FlowSettings.build(home=home, env={}), cron="30 3 * * *", timezone="Europe/Berlin")
     names = {(d.flow_name, d.name): d for d in deps}
@@ -102,45 +100,6 @@ def test_schedule_serves_the_three_deployments(home: Path, monkeypatch: pytest.M
     assert (schedule.schedule.cron, schedule.schedule.timezone) == ("30 3 * * *", "Europe/Berlin")
     assert nightly.entrypoint == "flows.induction_flow.induction_flow"
     assert nightly.parameters["home"] == str(home) and names["merge", "on-demand"].schedules == []
-
-
-@pytest.mark.slow
-@pytest.mark.usefixtures("prefect_harness")
-def test_served_merge_deployment_runs_on_request(home: Path) -> None:
-    """``rote schedule`` in the foreground (another process), ``run_deployment('merge/on-demand')``."""
-    from prefect.client.orchestration import get_client
-    from prefect.deployments import run_deployment
-    from prefect.settings import PREFECT_API_URL
-
-    ingest(home, ["Erik", "Maria", "Kwame"])
-    with Store.open(home / "rote.duckdb", read_only=True) as store:
-        (root,) = store.children(None, "default")
-    env = {**os.environ, "PREFECT_API_URL": str(PREFECT_API_URL.value()), "ROTE_HOME": str(home),
-           "PREFECT_RUNNER_POLL_FREQUENCY": "1", "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING"}
-    serving = subprocess.Popen([ROTE, "schedule"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)
-    try:
-        deadline = time.monotonic() + 90
-        with get_client(sync_client=True) as client:
-            while True:
-                assert serving.poll() is None, serving.stderr.read().decode() if serving.stderr else ""
-                try:
-                    client.read_deployment_by_name("merge/on-demand")
-                    break
-                except Exception:
-                    assert time.monotonic() < deadline, "rote schedule did not register its deployments"
-                    time.sleep(0.5)
-        run = run_deployment("merge/on-demand", parameters={"node_id": root["node_id"][:10]}, timeout=150)
-        assert run.state is not None and run.state.is_completed(), run.state
-    finally:
-        os.killpg(serving.pid, signal.SIGINT)
-        try:
-            serving.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(serving.pid, signal.SIGKILL)
-            serving.wait()
-    pub = Publisher(home / "published")
-    assert pub.current() is not None and pub.manifest(pub.current() or "").stats["flow"] == "merge"
 
 
 @pytest.mark.usefixtures("prefect_harness")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from induction.publish import CURRENT_FILE, MANIFEST_FILE, TREE_FILE, Publisher
+from induction.publish import CURRENT_FILE, MANIFEST_FILE, TMP_MARK, TREE_FILE, Publisher
 from rote.cli import app
 from rote.errors import PublishError
 
@@ -63,8 +63,21 @@ def test_a_killed_publish_leaves_the_previous_version_current_and_intact(tmp_pat
     complete = [m.version for m in after.versions()]
     assert complete[0] == v1.version
     assert len(complete) == (2 if target == CURRENT_FILE else 1)  # a torn version is never listed
+    # The next publish sweeps what the killed one left: its half-written file, a version with
+    # no manifest; a complete version that never became current is listed, not removed.
+    leftovers = sorted(p.name for p in Path(url).rglob(f"*{TMP_MARK}*"))
+    assert len(leftovers) == 1
+    swept = after.sweep(grace_seconds=0)
+    assert [n.rsplit("/", 1)[-1] for n in swept.removed_tmp] == leftovers
+    assert not list(Path(url).rglob(f"*{TMP_MARK}*"))
+    if target == CURRENT_FILE:
+        assert swept.removed_incomplete == [] and swept.never_current == [complete[1]]
+    else:
+        assert len(swept.removed_incomplete) == 1 and swept.never_current == []
+        assert [p.name for p in (Path(url) / "versions").iterdir()] == [v1.version]
     v3 = after.publish(b'{"tree": "v3"}')  # and the next publish works as usual
     assert after.current() == v3.version and v3.parent == v1.version
+    assert after.sweep(grace_seconds=0).never_current == swept.never_current  # v1 and v3 were served
 
 
 def test_rollback_restores_the_previous_tree_byte_for_byte(home: Path) -> None:
@@ -97,6 +110,23 @@ def test_publish_cli_user_errors_are_one_line(home: Path) -> None:
     assert r.exit_code == 2 and "no published version 'no-such-version'" in r.output
     r = runner.invoke(app, ["publish", "v1"])
     assert r.exit_code == 2 and "only taken with --rollback" in r.output
+
+
+def test_a_publish_destination_that_cannot_work_is_one_line(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    registry = importlib.import_module("fsspec.registry")  # the package attribute is a read-only view
+    r = runner.invoke(app, ["induce", "--publish-url", "memory://trees"])
+    assert r.exit_code == 2 and "cannot publish to memory://trees: in-memory storage" in r.output
+    assert len(r.output.strip().splitlines()) == 1
+    # As if s3fs were not installed: fsspec's own registry says which package provides s3://.
+    monkeypatch.setitem(registry.known_implementations, "s3",
+                        {"class": "no_such_module.S3FileSystem", "err": "Install s3fs to access S3"})
+    monkeypatch.delitem(registry._registry, "s3", raising=False)
+    r = runner.invoke(app, ["induce", "--publish-url", "s3://bucket/trees"])
+    assert r.exit_code == 2 and r.output.strip() == "error: s3:// needs s3fs: pip install s3fs"
+    r = runner.invoke(app, ["publish", "--list", "--publish-url", "memory://x"])
+    assert r.exit_code == 2 and "in-memory storage" in r.output
 
 
 def test_fsspec_memory_destination_publishes_and_rolls_back() -> None:

@@ -319,7 +319,8 @@ def make_stages(config: InductionConfig, *, completion: Completion | None = None
     from induction.llm_stages import LLMDeriver, LLMNamer, LLMSpanIdentifier, LLMStructureJudge
 
     client = LLMClient(config.llm_model, api_base=config.llm_api_base, max_retries=config.llm_max_retries,
-                       completion=completion, extra_kwargs=llm_kwargs)
+                       completion=completion, timeout_s=config.llm_timeout_s, max_tokens=config.llm_max_tokens,
+                       extra_kwargs=llm_kwargs)
     stages = Stages(heuristic.deriver, heuristic.namer, heuristic.span_identifier, client=client)
     if sandbox is None:
         from sandbox.config import backend_from_config

@@ -8,6 +8,18 @@ with the validation error appended (at most ``max_retries`` times). litellm is
 imported only when the first real call is made, with its global cache off and
 the local cost map (no download at import).
 
+Every call carries a bounded ``max_tokens`` and a timeout; the call runs on a helper
+thread, so a timeout (or the induction run being cancelled or past its deadline) stops
+waiting at once, and closing the connection lets the server stop generating.
+
+Structured output is negotiated once per client (one induction run): ``json_schema``
+first; a server that refuses it (a 4xx or 5xx to that request, where the next mode is
+accepted) gets ``json_object`` with the schema in the system message, then plain text
+with the schema in the prompt, the first JSON object in the reply parsed and
+validated. The mode that worked is kept for the rest of the run; a refusal is not
+retried as a transient error. Transient errors (429, 5xx, timeouts, connection) are
+retried ``provider_retries`` times with a short pause.
+
 Errors (``LLMError`` is ``rote.errors.LLMError``)::
 
     LLMError
@@ -29,12 +41,15 @@ Errors (``LLMError`` is ``rote.errors.LLMError``)::
 from __future__ import annotations
 
 import importlib
+import json
 import math
 import os
 import re
+import threading
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -46,6 +61,14 @@ Completion = Callable[..., Any]
 
 REASK = ("Your reply was not valid: {error}\n"
          "Answer again with only one JSON object that matches the required schema.")
+
+# How the reply's shape is asked for, best first (see the module docstring).
+OutputMode = Literal["json_schema", "json_object", "text"]
+MODES: tuple[OutputMode, ...] = ("json_schema", "json_object", "text")
+SCHEMA_IN_PROMPT = ("\n\nReply with only one JSON object (no prose, no code fence) that matches this "
+                    "JSON schema:\n{schema}")
+# The time a call's helper thread gets beyond its own timeout before it is abandoned.
+GRACE_S = 2.0
 
 
 class LLMProviderError(LLMError):
@@ -82,6 +105,10 @@ class Usage:
     calls: int = 0
     cost_usd: float = 0.0
     unknown_cost_calls: int = 0
+    retries: int = 0  # transient provider errors tried again
+    timeouts: int = 0  # calls given up after their timeout
+    format_fallbacks: int = 0  # structured-output modes the server refused (json_schema -> json_object -> text)
+    mode: str = ""  # the structured-output mode in use ("" before the first answer)
 
     @property
     def cost_known(self) -> bool:
@@ -98,9 +125,14 @@ class Usage:
 
     def as_counters(self) -> dict[str, int | float]:
         """The induction stats counters this usage adds up to."""
-        return {"llm_calls": self.calls, "llm_prompt_tokens": self.prompt_tokens,
-                "llm_completion_tokens": self.completion_tokens, "llm_cost_usd": round(self.cost_usd, 6),
-                "llm_cost_unknown_calls": self.unknown_cost_calls}
+        out: dict[str, int | float] = {
+            "llm_calls": self.calls, "llm_prompt_tokens": self.prompt_tokens,
+            "llm_completion_tokens": self.completion_tokens, "llm_cost_usd": round(self.cost_usd, 6),
+            "llm_cost_unknown_calls": self.unknown_cost_calls, "llm_retries": self.retries,
+            "llm_timeouts": self.timeouts, "llm_format_fallbacks": self.format_fallbacks}
+        if self.mode:
+            out[f"llm_output_mode_{self.mode}"] = 1
+        return out
 
 
 def load_litellm() -> Any:
@@ -125,9 +157,20 @@ class LLMClient:
 
     def __init__(self, model: str, api_base: str | None = None, api_key: str | None = None,
                  max_retries: int = 2, completion: Completion | None = None, temperature: float = 0.0,
-                 *, timeout_s: float = 120.0, extra_kwargs: Mapping[str, Any] | None = None) -> None:
-        if max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
+                 *, timeout_s: float = 60.0, max_tokens: int = 1024, provider_retries: int = 1,
+                 retry_pause_s: float = 1.0, mode: OutputMode | None = None,
+                 extra_kwargs: Mapping[str, Any] | None = None) -> None:
+        if max_retries < 0 or provider_retries < 0:
+            raise ValueError("max_retries and provider_retries must be >= 0")
+        if max_tokens < 1 or timeout_s <= 0:
+            raise ValueError("max_tokens and timeout_s must be positive")
+        self.max_tokens = max_tokens
+        self.provider_retries = provider_retries
+        self.retry_pause_s = retry_pause_s
+        # The structured-output mode: None until a server answered one (then kept for the run).
+        self.mode: OutputMode | None = mode
+        self._mode_index = MODES.index(mode) if mode else 0
+        self._limit_param = "max_tokens"  # "max_completion_tokens" for servers that refuse max_tokens
         self.model = model
         self.api_base = api_base
         self.api_key = api_key
@@ -143,44 +186,146 @@ class LLMClient:
         self.deadline: Deadline | None = None
 
     def ask(self, system: str, user: str, schema: type[M]) -> M:
-        """The model's answer as a ``schema`` instance; ``LLMError`` if it cannot be had."""
+        """The model's answer as a ``schema`` instance; ``LLMError`` if it cannot be had.
+
+        >>> class Yes(BaseModel):
+        ...     ok: bool
+        >>> fake = ScriptedCompletion(['Sure! {"ok": true} Anything else?'])
+        >>> LLMClient("m", completion=fake, mode="text").ask("Say ok.", "now", Yes).ok
+        True
+        """
         messages: list[dict[str, str]] = [{"role": "system", "content": system}, {"role": "user", "content": user}]
         detail = ""
         for _ in range(self.max_retries + 1):
-            content, refusal = _reply(self._call(messages, schema))
+            response, mode = self._negotiated(messages, schema)
+            content, refusal = _reply(response)
             if refusal:
                 detail = f"the model refused: {refusal}"
             else:
                 try:
-                    return schema.model_validate_json(_unfence(content))
+                    return schema.model_validate_json(_unfence(content) if mode == "json_schema"
+                                                      else _json_part(content))
                 except ValidationError as e:
                     detail = _brief(e)
             messages = [*messages, {"role": "assistant", "content": content or ""},
                         {"role": "user", "content": REASK.format(error=detail)}]
         raise LLMOutputError(schema.__name__, self.max_retries + 1, detail)
 
-    def _call(self, messages: list[dict[str, str]], schema: type[BaseModel]) -> Any:
-        kwargs: dict[str, Any] = {"model": self.model, "messages": messages, "response_format": schema,
-                                  "temperature": self.temperature, "timeout": self.timeout_s}
+    def _negotiated(self, messages: list[dict[str, str]], schema: type[BaseModel]) -> tuple[Any, OutputMode]:
+        """One answer, in the mode this server accepts. While no mode has worked yet, an error
+        that a later mode does not repeat was the server refusing the parameter: that mode is
+        kept for the rest of the run. If every mode fails, the first error is raised and
+        nothing is decided (a context too long fails in every mode)."""
+        start = self._mode_index
+        first: LLMProviderError | None = None
+        for index in range(start, len(MODES)):
+            mode = MODES[index]
+            try:
+                response = self._call(messages, schema, mode)
+            except LLMProviderError as e:
+                first = first or e
+                if not self._refusal(e):
+                    raise
+                continue
+            if index != start:
+                self._mode_index = index  # chosen once: every later call of the run starts here
+                self.usage.format_fallbacks += index - start
+            if self.mode is None or index != start:
+                self.mode = mode
+                self.usage.mode = mode
+            return response, mode
+        assert first is not None
+        raise first
+
+    def _refusal(self, e: LLMProviderError) -> bool:
+        """Whether ``e`` may be the server refusing the structured-output parameter: any 4xx
+        or 5xx (llama.cpp's Python server answers 500 to ``json_schema``) while no mode has
+        worked yet, or one whose message names the parameter."""
+        if e.kind in ("rate_limit", "timeout", "connection", "auth"):
+            return False
+        if self.mode is None:
+            return True
+        return bool(_FORMAT_WORDS.search(str(e)))
+
+    def _call(self, messages: list[dict[str, str]], schema: type[BaseModel], mode: OutputMode = "json_schema") -> Any:
+        kwargs: dict[str, Any] = {"model": self.model, "messages": messages, "temperature": self.temperature,
+                                  self._limit_param: self.max_tokens,
+                                  # The OpenAI client inside litellm retries 5xx by itself; the
+                                  # retries here know a refusal from a transient error.
+                                  "max_retries": 0}
+        if mode == "json_schema":
+            kwargs["response_format"] = schema
+        else:
+            if mode == "json_object":
+                kwargs["response_format"] = {"type": "json_object"}
+            hint = SCHEMA_IN_PROMPT.format(schema=json.dumps(schema.model_json_schema(), ensure_ascii=False))
+            kwargs["messages"] = [{**messages[0], "content": messages[0]["content"] + hint}, *messages[1:]]
         if self.api_base:
             kwargs["api_base"] = self.api_base
         if self.api_key:
             kwargs["api_key"] = self.api_key
         kwargs.update(self.extra_kwargs)
         completion = self._completion or load_litellm().completion
-        try:
-            response = completion(**kwargs)
-        except Exception as e:
+        for attempt in range(self.provider_retries + 1):
+            timeout = self.deadline.cap(self.timeout_s, "a model call") if self.deadline else self.timeout_s
+            kwargs["timeout"] = timeout
+            try:
+                response = self._bounded(completion, kwargs, timeout)
+            except LLMProviderError as e:
+                self.failures_in_row += 1
+                if self._limit_param == "max_tokens" and _WANTS_COMPLETION_TOKENS.search(str(e)):
+                    # A reasoning model that takes only max_completion_tokens: ask again with it.
+                    kwargs["max_completion_tokens"] = kwargs.pop("max_tokens")
+                    self._limit_param = "max_completion_tokens"
+                    continue
+                if not e.transient or attempt >= self.provider_retries or (self.mode is None and e.kind == "server"):
+                    raise  # (a 5xx before any mode worked may be a refusal: negotiate instead)
+                self.usage.retries += 1
+                pause = self.retry_pause_s * (attempt + 1)
+                if self.deadline is not None:
+                    pause = min(pause, self.deadline.remaining() or 0.0)
+                time.sleep(pause)
+                continue
+            self.failures_in_row = 0
+            usage = _get(response, "usage")
+            prompt = int(_get(usage, "prompt_tokens") or 0)
+            done = int(_get(usage, "completion_tokens") or 0)
+            self.usage.add(prompt, done, self._cost(response, prompt, done))
+            return response
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    def _bounded(self, completion: Completion, kwargs: dict[str, Any], timeout: float) -> Any:
+        """``completion(**kwargs)`` on a helper thread: given up after ``timeout`` (plus a
+        grace), or at once when the run is cancelled or past its deadline. The helper is a
+        daemon: an abandoned call cannot keep the process alive, and its own ``timeout``
+        closes the connection."""
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                box["response"] = completion(**kwargs)
+            except BaseException as e:  # handed to the waiting thread as is
+                box["error"] = e
+            finally:
+                done.set()
+
+        threading.Thread(target=run, name="rote-llm-call", daemon=True).start()
+        give_up = time.monotonic() + timeout + GRACE_S
+        while not done.wait(0.1):
+            if self.deadline is not None:
+                self.deadline.check("a model call")
+            if time.monotonic() >= give_up:
+                self.usage.timeouts += 1
+                raise LLMProviderError("timeout", f"no answer within {timeout:g} s")
+        if "error" in box:
+            e = box["error"]
             if not _from_provider(e):
-                raise  # a bug here or in an injected fake, not the provider's
-            self.failures_in_row += 1
+                raise e  # a bug here or in an injected fake, not the provider's
+            if convert_error(e).kind == "timeout":
+                self.usage.timeouts += 1
             raise convert_error(e) from e
-        self.failures_in_row = 0
-        usage = _get(response, "usage")
-        prompt = int(_get(usage, "prompt_tokens") or 0)
-        done = int(_get(usage, "completion_tokens") or 0)
-        self.usage.add(prompt, done, self._cost(response, prompt, done))
-        return response
+        return box["response"]
 
     def _cost(self, response: Any, prompt: int, done: int) -> float | None:
         hidden = _get(response, "_hidden_params") or {}
@@ -206,6 +351,11 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("ServiceUnavailableError", "server"), ("InternalServerError", "server"), ("BadGatewayError", "server"),
 )
 _NO_KEY = re.compile(r"missing credentials|api_key client option must be set", re.IGNORECASE)
+# An error message that names the structured-output parameter (or the grammar a server
+# builds from it): the server refuses the parameter, not the request.
+_FORMAT_WORDS = re.compile(r"response_format|json_schema|json schema|grammar|structured output", re.IGNORECASE)
+_WANTS_COMPLETION_TOKENS = re.compile(r"max_tokens.*max_completion_tokens|max_completion_tokens.*instead",
+                                      re.IGNORECASE | re.DOTALL)
 _STATUS = {400: "bad_request", 401: "auth", 403: "auth", 404: "bad_request", 408: "timeout",
            422: "bad_request", 429: "rate_limit"}
 
@@ -282,6 +432,28 @@ def _unfence(text: str) -> str:
     """Some OpenAI-compatible servers wrap JSON in a code fence even when asked for a schema."""
     m = _FENCE.match(text)
     return m.group(1) if m else text
+
+
+def _json_part(text: str) -> str:
+    """The first JSON object in a reply that may hold prose around it (json_object and text
+    modes: a server that does not constrain the output); the text itself if there is none.
+
+    >>> _json_part('Here you go: {"a": {"b": 1}} hope it helps')
+    '{"a": {"b": 1}}'
+    """
+    text = _unfence(text)
+    decoder = json.JSONDecoder()
+    i = text.find("{")
+    while i >= 0:
+        try:
+            obj, end = decoder.raw_decode(text, i)
+        except ValueError:
+            i = text.find("{", i + 1)
+            continue
+        if isinstance(obj, dict):
+            return text[i:end]
+        i = text.find("{", end)
+    return text
 
 
 def _brief(e: ValidationError) -> str:

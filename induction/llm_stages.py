@@ -226,14 +226,18 @@ class LLMNamer:
         self.client = client
         self.fallback: Namer = fallback or HeuristicNamer()
         self.stats: Counter[str] = Counter() if stats is None else stats
+        self._memo: dict[str, str] = {}
 
     def name(self, gap: Gap, taken: set[str], message_text: str) -> str:
-        try:
-            reply = self.client.ask(NAMER_SYSTEM, namer_prompt(gap, taken, message_text), NameReply)
-        except LLMError as e:
-            _tolerate(e, self.client, self.stats, "namer")
-            return self.fallback.name(gap, taken, message_text)
-        name = to_snake(reply.name)
+        prompt = namer_prompt(gap, taken, message_text)
+        proposed = self._memo.get(prompt)  # the same question within a run (a pass again): no call
+        if proposed is None:
+            try:
+                proposed = self._memo[prompt] = self.client.ask(NAMER_SYSTEM, prompt, NameReply).name
+            except LLMError as e:
+                _tolerate(e, self.client, self.stats, "namer")
+                return self.fallback.name(gap, taken, message_text)
+        name = to_snake(proposed)
         if not valid_name(name):
             self.stats["llm_names_invalid"] += 1
             return self.fallback.name(gap, taken, message_text)
@@ -263,16 +267,20 @@ class LLMSpanIdentifier:
     def __init__(self, client: LLMClient, stats: Counter[str] | None = None) -> None:
         self.client = client
         self.stats: Counter[str] = Counter() if stats is None else stats
+        self._memo: dict[str, SpansReply] = {}
 
     def spans(self, message_text: str, later_texts: list[str], declared: Mapping[str, Any]) -> list[Span]:
         user = declared_spans(message_text, declared)
         if not message_text.strip():
             return merge_spans([user])
-        try:
-            reply = self.client.ask(SPANS_SYSTEM, spans_prompt(message_text, later_texts, declared), SpansReply)
-        except LLMError as e:
-            _tolerate(e, self.client, self.stats, "spans")
-            return merge_spans([user])
+        prompt = spans_prompt(message_text, later_texts, declared)
+        reply = self._memo.get(prompt)
+        if reply is None:
+            try:
+                reply = self._memo[prompt] = self.client.ask(SPANS_SYSTEM, prompt, SpansReply)
+            except LLMError as e:
+                _tolerate(e, self.client, self.stats, "spans")
+                return merge_spans([user])
         found = [s for s in (self._locate(message_text, item) for item in reply.spans) if s is not None]
         return merge_spans([user, found])
 
@@ -534,6 +542,9 @@ class LLMStructureJudge:
         ``answers[i]``: the answer given in run ``i`` (the i-th value of each gap), or None."""
         if not gaps or all(a is None for a in answers):
             return {}
+        # Each question is a template the heuristic rules held safe: the share the judge
+        # splits tells whether the model can judge at all (``pipeline.judge_fitness``).
+        self.stats["llm_judge_asked"] += 1
         user = judge_prompt(sk, gaps, answers)
         if user not in self._memo:
             self._memo[user] = self._ask(user, gaps)

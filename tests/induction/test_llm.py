@@ -94,7 +94,8 @@ def test_tokens_are_summed_over_calls() -> None:
     assert (u.calls, u.prompt_tokens, u.completion_tokens) == (3, 360, 45)
     assert not u.cost_known and u.cost_usd == 0  # an injected completion reports no cost
     assert u.as_counters() == {"llm_calls": 3, "llm_prompt_tokens": 360, "llm_completion_tokens": 45,
-                               "llm_cost_usd": 0.0, "llm_cost_unknown_calls": 3}
+                               "llm_cost_usd": 0.0, "llm_cost_unknown_calls": 3, "llm_retries": 0,
+                               "llm_timeouts": 0, "llm_format_fallbacks": 0, "llm_output_mode_json_schema": 1}
 
 
 def test_cost_reported_by_the_response_is_used() -> None:
@@ -134,7 +135,8 @@ def _litellm() -> Any:
 ])
 def test_provider_exceptions_become_llm_errors(name: str, kind: str, transient: bool) -> None:
     exc = getattr(_litellm(), name)(message="provider says no", llm_provider="openai", model="gpt-4o-mini")
-    client = LLMClient("gpt-4o-mini", completion=ScriptedCompletion([exc]))
+    # A server whose output mode is known, and no retry: the one error is what comes out.
+    client = LLMClient("gpt-4o-mini", completion=ScriptedCompletion([exc]), mode="json_schema", provider_retries=0)
     with pytest.raises(LLMProviderError) as info:
         client.ask("s", "u", Pick)
     err = info.value
@@ -243,3 +245,165 @@ def test_a_missing_key_is_an_auth_error(openai_server: tuple[str, list[dict[str,
         client.ask("s", "u", Pick)
     assert info.value.kind == "auth" and not info.value.transient  # litellm calls it an internal server error
     assert client.failures_in_row == 1
+
+
+# -- any OpenAI-compatible server (issue 17) --------------------------------------------------
+
+
+class _LlamaCppLike:
+    """A scripted stand-in for llama.cpp's Python server (no model): it answers 500 to
+    ``response_format`` types it does not support, ``stall`` seconds late when told to,
+    and a JSON reply (with prose around it when unconstrained) otherwise."""
+
+    def __init__(self, refuses: set[str], stall: float = 0.0) -> None:
+        self.refuses = refuses
+        self.stall = stall
+        self.seen: list[dict[str, Any]] = []
+        self.errors_500 = 0  # transient 500s to answer before the next success
+
+    def reply(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        fmt = (body.get("response_format") or {}).get("type", "text")
+        if fmt in self.refuses:
+            return 500, {"error": {"message": "Internal Server Error", "type": "server_error", "code": 500}}
+        if self.errors_500:
+            self.errors_500 -= 1
+            return 500, {"error": {"message": "try again", "type": "server_error", "code": 500}}
+        content = '{"name": "invoice_id", "score": 4}'
+        if fmt == "text":
+            content = "Sure, here it is:\n" + content + "\nAnything else?"
+        return 200, {"id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": body["model"],
+                     "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None,
+                                  "message": {"role": "assistant", "content": content}}],
+                     "usage": {"prompt_tokens": 50, "completion_tokens": 12, "total_tokens": 62}}
+
+
+@pytest.fixture
+def llama_cpp() -> Iterator[tuple[str, _LlamaCppLike]]:
+    script = _LlamaCppLike(refuses={"json_schema"})
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers["content-length"])))
+            script.seen.append(body)
+            if script.stall:
+                import time
+                time.sleep(script.stall)
+            status, payload = script.reply(body)
+            data = json.dumps(payload).encode()
+            try:
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (a timeout): nobody to answer
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/v1", script
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def _local(base: str, **kwargs: Any) -> LLMClient:
+    return LLMClient("openai/local-model", api_base=base, api_key="sk-local", retry_pause_s=0.01, **kwargs)
+
+
+@_LITELLM_READONLY
+def test_a_server_refusing_json_schema_with_500_falls_back_once_to_json_object(
+        llama_cpp: tuple[str, _LlamaCppLike]) -> None:
+    base, server = llama_cpp
+    client = _local(base, max_tokens=256)
+    assert client.ask("FIXED", "DATA", Pick) == Pick(name="invoice_id", score=4)
+    assert client.ask("FIXED", "MORE", Pick) == Pick(name="invoice_id", score=4)
+    kinds = [(b.get("response_format") or {}).get("type") for b in server.seen]
+    # One json_schema request (the refusal is not retried as transient), then json_object for good.
+    assert kinds == ["json_schema", "json_object", "json_object"]
+    assert all(b["max_tokens"] == 256 for b in server.seen)
+    system = server.seen[1]["messages"][0]["content"]
+    assert system.startswith("FIXED") and '"score"' in system  # the schema travels in the prompt
+    counters = client.usage.as_counters()
+    assert counters["llm_format_fallbacks"] == 1 and counters["llm_output_mode_json_object"] == 1
+    assert counters["llm_calls"] == 2 and counters["llm_prompt_tokens"] == 100 and counters["llm_retries"] == 0
+
+
+@_LITELLM_READONLY
+def test_a_server_refusing_both_json_modes_gets_plain_text_parsed_and_validated(
+        llama_cpp: tuple[str, _LlamaCppLike]) -> None:
+    base, server = llama_cpp
+    server.refuses = {"json_schema", "json_object"}
+    client = _local(base)
+    assert client.ask("FIXED", "DATA", Pick) == Pick(name="invoice_id", score=4)
+    assert client.ask("FIXED", "DATA", Pick).score == 4
+    assert ["response_format" in b for b in server.seen] == [True, True, False, False]
+    assert client.mode == "text" and client.usage.format_fallbacks == 2
+
+
+@_LITELLM_READONLY
+def test_a_transient_500_after_the_mode_is_known_is_retried_once(llama_cpp: tuple[str, _LlamaCppLike]) -> None:
+    base, server = llama_cpp
+    client = _local(base)
+    client.ask("FIXED", "DATA", Pick)
+    server.errors_500 = 1
+    assert client.ask("FIXED", "DATA", Pick).score == 4
+    assert client.usage.retries == 1 and client.mode == "json_object"
+    server.errors_500 = 5  # a server down for good: raised after one retry, not 29
+    with pytest.raises(LLMProviderError) as info:
+        client.ask("FIXED", "DATA", Pick)
+    assert info.value.kind == "server" and client.usage.retries == 2
+    assert len(server.seen) == 2 + 2 + 2
+
+
+@_LITELLM_READONLY
+def test_a_call_past_its_timeout_is_given_up_and_the_connection_closed(llama_cpp: tuple[str, _LlamaCppLike]) -> None:
+    import time
+
+    base, server = llama_cpp
+    server.stall = 5.0
+    client = _local(base, timeout_s=0.5, provider_retries=0, mode="json_object")
+    t0 = time.monotonic()
+    with pytest.raises(LLMProviderError) as info:
+        client.ask("FIXED", "DATA", Pick)
+    assert info.value.kind == "timeout" and time.monotonic() - t0 < 4.0
+    assert client.usage.timeouts == 1 and len(server.seen) == 1
+
+
+@_LITELLM_READONLY
+def test_a_cancelled_run_stops_waiting_for_a_model_call_at_once(llama_cpp: tuple[str, _LlamaCppLike]) -> None:
+    import time
+
+    from induction.deadline import Deadline, RunCancelled
+
+    base, server = llama_cpp
+    server.stall = 10.0
+    client = _local(base, timeout_s=30.0, mode="json_object")
+    client.deadline = Deadline.start(None)
+    timer = threading.Timer(0.5, client.deadline.cancel, args=("SIGTERM",))
+    timer.start()
+    t0 = time.monotonic()
+    with pytest.raises(RunCancelled):
+        client.ask("FIXED", "DATA", Pick)
+    assert time.monotonic() - t0 < 3.0
+    client.deadline.close()
+
+
+def test_every_call_is_bounded_and_a_model_wanting_max_completion_tokens_gets_it() -> None:
+    litellm = _litellm()
+    refusal = litellm.BadRequestError(message="Unsupported parameter: 'max_tokens' is not supported with this "
+                                      "model. Use 'max_completion_tokens' instead.", llm_provider="openai",
+                                      model="o4-mini")
+    fake = ScriptedCompletion([refusal, '{"name": "a", "score": 1}', '{"name": "b", "score": 2}'])
+    client = LLMClient("o4-mini", completion=fake, max_tokens=300, mode="json_schema")
+    assert client.ask("s", "u", Pick).name == "a" and client.ask("s", "u", Pick).name == "b"
+    assert fake.calls[0]["max_tokens"] == 300
+    assert all(c["max_completion_tokens"] == 300 and "max_tokens" not in c for c in fake.calls[1:])
+    assert all(c["timeout"] <= 60 for c in fake.calls)

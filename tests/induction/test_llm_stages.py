@@ -33,7 +33,8 @@ FIRST = ["Ada", "Bo", "Kwame"]
 
 def script(*replies: str | BaseException) -> tuple[LLMClient, ScriptedCompletion]:
     fake = ScriptedCompletion(replies)
-    return LLMClient("scripted", completion=fake), fake
+    # Output mode known and no provider retries: each scripted error reaches the stage as is.
+    return LLMClient("scripted", completion=fake, mode="json_schema", provider_retries=0), fake
 
 
 def derive_reply(source: str, derivable: bool = True) -> str:

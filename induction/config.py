@@ -20,6 +20,17 @@ class InductionConfig(BaseModel):
     # A template answers only when at least this many recorded calls (from distinct
     # runs) agree with it and verification passes; user-declared bindings count as proof.
     min_runs: int = 2
+    # A context recorded once (or several times) with one literal answer is served that answer
+    # when the very same context comes again, even below ``min_runs``: never fewer hits than
+    # an exact-match cache. Off: such nodes stay staged until ``min_runs`` calls agree.
+    serve_exact_repeats: bool = True
+    # Evidence that a number no answer reads is noise, not a branch (``induction.evidence``):
+    # this many distinct values, all followed by one answer template. Identifier-like
+    # numbers (a port, a size, a latency, ``subdir31``) need few; quantities a decision may
+    # hinge on (counts, amounts, numbers in a question) need more, and then serve only
+    # values inside the range training saw.
+    min_distinct_noise: int = 2
+    min_distinct_quantity: int = 3
     # A message cluster keeps a template only if this share of its text is literal.
     min_literal_share: float = 0.3
     # Children of a tree node are merged into templates automatically once the node

@@ -35,12 +35,14 @@ from induction.arranger import hydration_order, same_variable
 from induction.backends import Deriver, HeuristicSpanIdentifier, Stages, make_stages
 from induction.config import InductionConfig
 from induction.deriver import reference_alternatives
+from induction.evidence import distinct, enough, value_kind
 from induction.hashing import canonical_message, digest, message_hash
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
 from induction.runtime.dsl import expr_vars as _expr_vars
 from induction.runtime.lookup import related_text, results_out_of_order
 from induction.runtime.messages import match_message, reads_as, same_json
 from induction.runtime.nodes import Derivation, ResponseTemplate, Status, TemplateNode
+from induction.runtime.ranges import range_of
 from induction.runtime.template import (
     MessageTemplate,
     Slot,
@@ -174,6 +176,10 @@ class Inducer:
         # sibling message was answered differently under different values above it).
         self._context_bound: set[str] = set()
         self._split_notes: dict[str, str] = {}  # store node -> why its cluster was split (judge, unread number)
+        self._evidence_notes: dict[str, str] = {}  # store node -> which unread values evidence took for noise
+        # Quantities taken for noise on evidence: every answer that does not read them serves
+        # only values inside the range it was seen with (``ResponseTemplate.ranges``).
+        self._bounded: set[str] = set()
         self._load(list(records))
 
     def _identify(self, msgs: list[dict[str, Any]]) -> Skeleton | None:
@@ -281,6 +287,50 @@ class Inducer:
                       and not _id_like([m.scope[v] for m in members], new_vars[v])
                       and _is_quantity([m.scope[v] for m in members], small=not below)
                       and not (below and all(self._number_later(m.node, m.scope[v]) for m in members)))
+
+    def _weigh(self, unread: list[str], members: list[_Member], new_vars: Mapping[str, str],
+               response: ResponseTemplate | None, status: Status) -> tuple[list[str], list[str]]:
+        """Split unread numbers into (still structure, noise by evidence): a number that took
+        enough distinct values (``value_kind`` decides how many) across the calls of one
+        shared answer is noise; with fewer, or without one answer, it stays structure."""
+        if not unread or response is None or status == "uncacheable":
+            return unread, []
+        answered = [m for m in members if self.nodes[m.node].answers] or members
+        noise: list[str] = []
+        for var in unread:
+            values = [m.scope[var] for m in answered]
+            kind = value_kind(values, new_vars[var])
+            if kind == "quantity" and range_of(values) is None:
+                continue  # a quantity whose range cannot be checked stays structure
+            if enough(values, kind, min_noise=self.config.min_distinct_noise,
+                      min_quantity=self.config.min_distinct_quantity):
+                noise.append(var)
+                if kind == "quantity":
+                    self._bounded.add(var)
+        self.stats["evidence_noise"] += len(noise)
+        return [v for v in unread if v not in noise], noise
+
+    def _noise_note(self, noise: list[str], members: list[_Member], new_vars: Mapping[str, str]) -> str:
+        parts = []
+        for var in noise:
+            values = [m.scope[var] for m in members]
+            kind = value_kind(values, new_vars[var])
+            parts.append(f"{var} ({kind}, {distinct(values)} distinct values"
+                         + (", served only inside the range seen" if var in self._bounded else "") + ")")
+        return ("noise by evidence: " + "; ".join(parts) + f" — {len(members)} contexts, one answer template, "
+                "no answer reads them")
+
+    def _with_ranges(self, response: ResponseTemplate, members: list[_Member]) -> ResponseTemplate:
+        """``response`` with the range of every bounded quantity in scope that it does not read."""
+        scopes = [m.scope for m in members if self.nodes[m.node].answers] or [m.scope for m in members]
+        used = set(response.message.variables()).union(*(_uses(d) for d in response.derivations))
+        ranges = dict(response.ranges)
+        for var in sorted(self._bounded - used):
+            if all(var in sc for sc in scopes):
+                r = range_of([sc[var] for sc in scopes])
+                if r is not None:
+                    ranges[var] = r
+        return response.model_copy(update={"ranges": ranges}) if ranges != response.ranges else response
 
     def _number_later(self, sid: str, value: Any) -> bool:
         """Whether a model output below a store node writes the number ``value`` (not as a
@@ -408,6 +458,14 @@ class Inducer:
                 return
         response, status, why = self._response(members, scopes=new_scopes)
         unread = self._unread(members, new_vars, response, trusted)
+        # Evidence first: an unread number that took several values, all followed by this one
+        # answer, is noise (a port, a latency, a size), not a branch (``induction.evidence``).
+        unread, noise = self._weigh(unread, members, new_vars, response, status)
+        weighed = set(noise)
+        if noise:
+            assert response is not None
+            response = self._with_ranges(response, members)
+            self._evidence_notes.update((s, self._noise_note(noise, members, new_vars)) for s, _ in cluster)
         if unread and len(cluster) > 1:
             # "Is 7 even?" -> "No"; "my budget is $800" -> "Noted." and later "Yes, it fits":
             # a number read here that no answer copies or computes from was read to decide
@@ -428,7 +486,12 @@ class Inducer:
             response, status = None, "uncacheable"
             why = f"no answer uses {', '.join(unread)}, a number read here: it may decide the answer"
         elif response is not None and status != "uncacheable":
-            skipped = self._unread(members, new_vars, response, trusted, below=False)
+            skipped = [v for v in self._unread(members, new_vars, response, trusted, below=False)
+                       if v not in weighed]
+            skipped, noise = self._weigh(skipped, members, new_vars, response, status)
+            if noise:
+                response = self._with_ranges(response, members)
+                self._evidence_notes.update((s, self._noise_note(noise, members, new_vars)) for s, _ in cluster)
             if skipped:
                 # Read here, copied only further down ("[14:05] Hi" -> "Good afternoon!", the
                 # hour logged two turns later): this answer may still have turned on it.
@@ -448,6 +511,13 @@ class Inducer:
                 for sub in parts:
                     self._make(parent_tid, ns, sub)
                 return
+        if (status == "staged" and response is not None and not sk.gaps and not response.derivations
+                and not response.message.variables() and self.config.serve_exact_repeats):
+            # Seen in one context with one answer: too little to generalise from, but the very
+            # same context is served that answer (the runtime checks that every message of the
+            # request matched by hash), as an exact-match cache would.
+            response = response.model_copy(update={"exact_once": True})
+            why += "; served to exact repeats of its context"
         evidence = tuple(sorted({r.record_id for m in members for r in self.nodes[m.node].answers}))[:50]
         tid = self._node_id(parent_tid, ns, template, ckey)
         self.cluster_keys[tid] = ckey
@@ -457,6 +527,7 @@ class Inducer:
         self.stats[f"nodes_{status}"] += 1
         self.notes[tid].append(why)
         self.notes[tid].extend(dict.fromkeys(self._split_notes[s] for s, _ in cluster if s in self._split_notes))
+        self.notes[tid].extend(dict.fromkeys(self._evidence_notes[s] for s, _ in cluster if s in self._evidence_notes))
         if status == "uncacheable" and sk.gaps:
             self._exact_repeats(parent_tid, ns, cluster)
         if status == "staged" and not sk.gaps and response is not None:
@@ -541,7 +612,8 @@ class Inducer:
         for items in by_message.values():
             # ``member.scope`` is what was in scope above this message, in that context.
             answers = [(r, m.scope) for sid, m in items for r in self.nodes[sid].answers]
-            if len(answers) < self.config.min_runs:
+            once = len(answers) < self.config.min_runs
+            if once and not (self.config.serve_exact_repeats and answers):
                 continue
             if len({orjson.dumps(canonical_message(r.response_message)) for r, _ in answers}) > 1:
                 continue  # the model answered this message differently: nothing to repeat
@@ -562,15 +634,19 @@ class Inducer:
                 request_keys=tuple(sorted({r.request_key for r, _ in answers})),
                 usage={"prompt_tokens": int(usage.get("prompt_tokens") or 0),
                        "completion_tokens": int(usage.get("completion_tokens") or 0)},
-                evidence=len(answers), pins=pins)
+                evidence=len(answers), pins=pins, exact_once=once)
             tid = self._node_id(parent_tid, ns, template, "exact repeat")
+            # Seen fewer than ``min_runs`` times: staged, served only to an exact repeat of the
+            # whole context (``exact_once``), never through the template above it.
+            status: Status = "staged" if once else "live"
             self.out.append(TemplateNode(
-                id=tid, parent=parent_tid, namespace=ns, template=template, response=response, status="live",
+                id=tid, parent=parent_tid, namespace=ns, template=template, response=response, status=status,
                 evidence=tuple(sorted(r.record_id for r, _ in answers))[:50]))
-            self.stats["nodes_live"] += 1
+            self.stats[f"nodes_{status}"] += 1
             self.stats["exact_repeat_nodes"] += 1
-            self.notes[tid].append(f"exact repeat: this message was answered the same way in {len(answers)} calls "
-                                   "(its template sibling cannot answer new values)")
+            self.notes[tid].append(f"exact repeat: this message was answered the same way in {len(answers)} call(s) "
+                                   "(its template sibling cannot answer new values)"
+                                   + ("; served only to exact repeats of its context" if once else ""))
 
     def _template(self, sk: Skeleton, scopes: list[dict[str, Any]], parent_tid: str | None,
                   forced: dict[int, str] | None = None, message_text: str = ""
@@ -720,6 +796,8 @@ class Inducer:
             derivations=tuple(hydration_order(list(ans_scopes[0]), derivations)),
             usage={"prompt_tokens": sum(prompt) // len(prompt), "completion_tokens": sum(completion) // len(completion)},
             evidence=len(answers), pins=_pins(ans_scopes, trusted), **_relations(ans_scopes))
+        if self._bounded:
+            response = self._with_ranges(response, members)
         if any(m.node in self._context_bound for m in members):
             loose = sorted(set(ans_scopes[0]) - set(response.pins) - trusted)
             if loose:

@@ -43,6 +43,7 @@ from induction.runtime.bindings import derive, run_into
 from induction.runtime.errors import Miss
 from induction.runtime.hydrate import completion_body, hydrate_message
 from induction.runtime.messages import MessageView, reads_as, same_json
+from induction.runtime.ranges import in_range
 from induction.runtime.template import render_value
 from induction.runtime.tree_index import Children, RuntimeNode
 
@@ -288,7 +289,8 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
         node = st.node
         assert isinstance(node, RuntimeNode)
         response = node.model.response
-        repeat = response is not None and st.exact and node.response_literal and node.status in ("live", "uncacheable")
+        repeat = (response is not None and st.exact and node.response_literal
+                  and (node.status in ("live", "uncacheable") or response.exact_once))
         if node.status == "uncacheable" and not repeat:
             doubt = doubt or st
             continue
@@ -301,6 +303,10 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
             continue
         if response.pins and not _pinned(response.pins, st.scope):
             reasons.append(f"node {node.id} was only seen with other values of {', '.join(sorted(response.pins))}")
+            continue
+        if response.ranges and (out := _out_of_range(response.ranges, st.scope)) is not None:
+            reasons.append(f"node {node.id} saw {out} only between {response.ranges[out][0]} and "
+                           f"{response.ranges[out][1]}")
             continue
         broken = _broken(response.apart, st.scope, related=True) if response.apart else None
         broken = broken or (_broken(response.together, st.scope, related=False) if response.together else None)
@@ -397,6 +403,18 @@ def _broken(pairs: tuple[tuple[str, str], ...], scope: Mapping[str, Any], *, rel
         x, y = scope.get(a), scope.get(b)
         if type(x) is str and type(y) is str and related_text(x, y) is related:
             return a, b
+    return None
+
+
+def _out_of_range(ranges: Mapping[str, Any], scope: Mapping[str, Any]) -> str | None:
+    """The first variable whose value lies outside the range its answer was seen with.
+
+    >>> _out_of_range({"n": (1.0, 5.0)}, {"n": "7"}), _out_of_range({"n": (1.0, 5.0)}, {"n": 3})
+    ('n', None)
+    """
+    for var, bounds in ranges.items():
+        if var not in scope or not in_range(scope[var], bounds):
+            return var
     return None
 
 

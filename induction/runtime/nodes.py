@@ -74,6 +74,13 @@ class ResponseTemplate(BaseModel):
     # where they are not ("windlife" does not start with "tend") breaks what every example
     # showed; it is a miss too.
     together: tuple[tuple[str, str], ...] = ()
+    # A literal answer seen in one call, at a context seen once: served only to an exact
+    # repeat of that whole context (every message matched by hash), never through a
+    # template above it. A cache must never hit less than an exact-match cache would.
+    exact_once: bool = False
+    # Quantities no answer reads that evidence took for noise (``induction.evidence``), with
+    # the (low, high) training saw: a request outside is a miss (a threshold nobody saw).
+    ranges: dict[str, tuple[float, float] | tuple[str, str]] = Field(default_factory=dict)
 
 
 class TemplateNode(BaseModel):

@@ -154,9 +154,14 @@ def test_thin_air_answer_is_uncacheable() -> None:
         run.system("You mint codes.").user(f"Mint a code for order {1000 + i}.").say(f"Code: {code}")
         recs += run.records
     r = induce(stored(recs))
-    user = node_with(r, "Mint a code for order")
+    (user,) = [n for n in r.nodes if "Mint a code for order" in render_message(n.template)
+               and not n.template.is_literal]
     assert user.status == "uncacheable" and user.response is None
     assert any("thin air" in note for note in r.notes[user.id])
+    # Beside it, each context seen once keeps its answer for an exact repeat only.
+    repeats = [n for n in r.nodes if n.parent == user.parent and n.template.is_literal]
+    assert len(repeats) == 3 and all(n.status == "staged" and n.response is not None
+                                     and n.response.exact_once for n in repeats)
 
 
 def test_single_run_is_staged_not_live() -> None:
@@ -206,8 +211,11 @@ def test_exact_repeat_is_served_beside_a_thin_air_template() -> None:
     r = induce(stored(recs))
     templated = node_with(r, "Mint a code for order {{")
     assert templated.status == "uncacheable"
-    (repeat,) = [n for n in r.nodes if n.template.is_literal and n.template.role == "user"]
-    assert repeat.status == "live" and repeat.parent == templated.parent
+    (repeat,) = [n for n in r.nodes if n.template.is_literal and n.template.role == "user" and n.status == "live"]
+    assert repeat.parent == templated.parent
+    # The orders asked once keep their answer for an exact repeat of the whole context only.
+    once = [n for n in r.nodes if n.template.is_literal and n.template.role == "user" and n.status == "staged"]
+    assert len(once) == 2 and all(n.response is not None and n.response.exact_once for n in once)
     assert any("exact repeat" in note for note in r.notes[repeat.id])
     tree = compile_tree(r.nodes)
 
@@ -218,7 +226,9 @@ def test_exact_repeat_is_served_beside_a_thin_air_template() -> None:
 
     hit = ask(1000)
     assert hit is not None and hit.response["choices"][0]["message"]["content"] == "Code: ZK-81"
-    assert ask(1001) is None and ask(4242) is None  # seen once, and new: never substituted
+    assert ask(4242) is None  # new: never substituted
+    once = ask(1001)  # seen once: its own answer for the very same context, as an exact cache
+    assert once is not None and once.response["choices"][0]["message"]["content"] == "Code: QP-02"
 
 
 def test_names_shared_by_chance_are_not_a_status() -> None:
@@ -278,7 +288,8 @@ def test_an_answer_seen_for_one_value_above_it_is_pinned_to_that_value() -> None
     # Lucky numbers are thin air, but Erik asked about order 1000 twice: an exact repeat.
     # Only Erik ever asked that: the answer says nothing about what Maria would get.
     r = induce(stored(_fortunes([("Erik", 1000, 7), ("Erik", 1000, 7), ("Maria", 2000, 3), ("Kwame", 3000, 9)])))
-    (node,) = [n for n in r.nodes if n.response is not None and "lucky" in str(n.response.message.content)]
+    (node,) = [n for n in r.nodes if n.response is not None and "lucky" in str(n.response.message.content)
+               and n.status == "live"]
     assert node.response is not None and node.response.pins == {"name": "Erik"}
     assert node.template.is_literal and any("exact repeat" in note for note in r.notes[node.id])
     tree = compile_tree(r.nodes)
@@ -499,7 +510,8 @@ def test_explain_shows_rivals_refusals_and_pins() -> None:
     text = describe(user, r.notes[user.id])
     assert 'served only where these agree with it: {"op":"lower","args":[{"var":"email"}]}' in text
     fortunes = induce(stored(_fortunes([("Erik", 1000, 7), ("Erik", 1000, 7), ("Maria", 2000, 3), ("Kwame", 3000, 9)])))
-    (node,) = [n for n in fortunes.nodes if n.response is not None and "lucky" in str(n.response.message.content)]
+    (node,) = [n for n in fortunes.nodes if n.response is not None and "lucky" in str(n.response.message.content)
+               and n.status == "live"]
     assert 'only for: name = "Erik"' in describe(node, fortunes.notes[node.id])
     tool = next(n for n in induced("form_fill").nodes if n.template.role == "tool")
     assert "session never holds:" in describe(tool, [])
@@ -570,24 +582,38 @@ def test_a_value_the_judge_says_decides_the_answer_stays_structure() -> None:
     assert "decides the answer (scripted)" in note
 
 
-def test_a_number_no_answer_uses_is_structure() -> None:
-    """ "Is 7 even?" -> "No" five times: the number is read and never copied or computed from,
-    so it may decide the answer (parity, a threshold): each value is its own branch. A number
-    the answer computes from (arithmetic) stays data."""
+def test_a_number_no_answer_uses_is_weighed_by_evidence() -> None:
+    """ "Is 7 even?" -> "No" five times with five numbers: one answer whatever the number, so the
+    evidence says noise; but a quantity serves only values inside the range training saw (a
+    threshold nobody saw is not extrapolated past). With two numbers the evidence is too thin:
+    each value stays its own branch. Parity inside the range is a known limit (the judge's job).
+    A number the answer computes from (arithmetic) is data whatever the evidence."""
     from evals.workflows.adversarial import EvenOrOdd
 
     train = [r for run in EvenOrOdd().runs(seed=7, n=5) for r in run]
     assert {r["response"]["choices"][0]["message"]["content"] for r in train} == {"No"}
     r = induce(stored(train))
-    assert r.stats["unread_number_splits"] == 1
-    assert any("a number read here that no answer copies" in n for notes in r.notes.values() for n in notes)
-    even = {**train[0]["request"], "messages": [*train[0]["request"]["messages"][:-1],
-                                                {"role": "user", "content": "Is 728 even?"}]}
+    assert r.stats["evidence_noise"] == 1 and "unread_number_splits" not in r.stats
+    (user,) = [n for n in r.nodes if n.template.role == "user" and not n.template.is_literal]
+    assert user.status == "live" and user.response is not None and len(user.response.ranges) == 1
+    assert any("noise by evidence" in n and "inside the range seen" in n for n in r.notes[user.id])
+    (lo, hi) = next(iter(user.response.ranges.values()))
+    assert isinstance(lo, float) and isinstance(hi, float)
     tree = compile_tree(r.nodes)
-    assert tree.lookup(even) is None
+
+    def ask(n: int) -> Any:
+        return {**train[0]["request"], "messages": [*train[0]["request"]["messages"][:-1],
+                                                    {"role": "user", "content": f"Is {n} even?"}]}
+
+    assert tree.lookup(ask(int(hi) + 1000)) is None
+    assert "only between" in (tree.explain(ask(int(hi) + 1000)).reason or "")
+    thin = [r for run in EvenOrOdd().runs(seed=7, n=2) for r in run]
+    r2 = induce(stored(thin))
+    assert r2.stats["unread_number_splits"] == 1 and not r2.stats["evidence_noise"]
+    assert any("a number read here that no answer copies" in n for notes in r2.notes.values() for n in notes)
     math = induced("arithmetic")
     (node,) = [n for n in math.nodes if n.template.role == "user"]
-    assert node.status == "live" and "unread_number_splits" not in math.stats
+    assert node.status == "live" and "unread_number_splits" not in math.stats and not node.response.ranges
 
 
 def test_a_judge_that_finds_nothing_changes_nothing() -> None:

@@ -68,6 +68,18 @@ def test_one_run_without_bindings_stays_staged(tmp_path: Path) -> None:
         ingest(store, [hello("Erik")])
         tree, result, _ = run_induction(store)
     assert {n.status for n in result.nodes} <= {"staged"}
+    assert tree.lookup(hello("Bob")["request"]) is None
+    # Never below an exact-match cache: the very same context is served its one answer.
+    hit = tree.lookup(hello("Erik")["request"])
+    assert hit is not None and hit.response["choices"][0]["message"]["content"] == "Hello, Erik!"
+
+
+def test_exact_repeats_once_can_be_switched_off(tmp_path: Path) -> None:
+    from induction.config import InductionConfig
+
+    with Store.open(tmp_path / "s.duckdb") as store:
+        ingest(store, [hello("Erik")])
+        tree, _, _ = run_induction(store, InductionConfig(serve_exact_repeats=False))
     assert tree.lookup(hello("Erik")["request"]) is None
 
 

@@ -1,0 +1,100 @@
+"""Evidence: whether a value no answer reads is noise (data) or may decide the answer (structure).
+
+A value that varies across the runs of a cluster and that no answer copies or computes
+from is either **noise** (a request id, a latency, a port, a size: the answer is the
+same whatever it is) or **deciding** (``Is 7 even?`` -> ``No``; a budget read to say
+whether something fits). The runs tell them apart only by outcome: if several distinct
+values were all followed by one shared answer template, the value is noise there; if
+different values led to different answers, it is a branch; if too few values were seen,
+the evidence is too thin and the value stays structure.
+
+How many distinct values are enough depends on the value's kind (``value_kind``):
+
+- ``"id"``: identifier-like numbers (a number glued to a word as in ``subdir31`` or
+  ``blk_12``, a piece of an IP, a time or a version, a port, a size, a duration, a
+  measurement with many decimals, or one after a label such as ``latency``, ``len``,
+  ``pid``). Decisions rarely hinge on these: ``InductionConfig.min_distinct_noise``
+  (default 2) distinct values with one outcome make it data.
+- ``"quantity"``: counts, amounts, money, dates, numbers in a question. A decision
+  may hinge on them (a threshold), so they need ``min_distinct_quantity`` (default 3)
+  and then serve only values inside the range training saw (``ResponseTemplate.ranges``):
+  a threshold nobody saw is not extrapolated past.
+
+What no amount of same-outcome evidence can tell (a parity, a threshold inside the seen
+range, a plural) is a known limit: the StructureJudge (an LLM) is the stage for those.
+
+>>> value_kind(["31", "7"], "/mnt/subdir"), value_kind(["0.2477829", "0.25"], "time: "), value_kind([7, 9], "Is ")
+('id', 'id', 'quantity')
+>>> value_kind(["$12.00", "$30.00"], "latency "), value_kind(["50010", "50011"], "10.251.31.5:")
+('quantity', 'id')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from induction.tokens import recognise
+
+ValueKind = Literal["id", "quantity"]
+
+# Labels (the literal text or JSON key before a value) of numbers that measure or name
+# rather than count: a log line's len, time and port, a tool result's latency_ms, a pid.
+NOISE_LABEL = re.compile(
+    r"(?i)(?<![a-z])(?:latency|duration|elapsed|took|time|ms|millis|seconds|secs?\b|bytes?|size|\blen|length|"
+    r"port|pid|tid|thread|seq|offset|cursor|uptime|build|checksum|hash|"
+    r"nonce|token|session|trace|span|request|\breq|epoch|ts\b|timestamp|line|col|column|block|blk|"
+    r"node|host|worker|partition|shard|pages?|index|idx)[\W_]*\Z")
+# Not here, though they often look like noise: versions, attempts and retries, memory and CPU
+# figures, ranks: a decision is commonly made on them (API version 1 must migrate, the third
+# failed attempt locks). They stay quantities: more evidence, and a range.
+
+# ISO 4217 codes an amount is written after ("USD1500", "EUR 20"): the amount stays a quantity.
+CURRENCY_CODE = re.compile(r"(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|CNY|INR|SEK|NOK|DKK|NZD|MXN|BRL|"
+                           r"ZAR|SGD|HKD|KRW|RUB|PLN|TRY)[-_ ]?\Z")
+
+
+def value_kind(values: Sequence[Any], label: str) -> ValueKind:
+    """Whether an unread number is identifier-like (``"id"``) or a quantity a decision may
+    hinge on (``"quantity"``), from its values and the literal ``label`` before it.
+
+    Money is always a quantity (an amount decides whether something is affordable).
+
+    >>> value_kind(["12", "40"], "order "), value_kind(["3", "4"], "node-"), value_kind(["47", "12"], "18:01:")
+    ('quantity', 'id', 'id')
+    >>> value_kind(["1500", "700"], "expense: USD")
+    'quantity'
+    """
+    texts = [str(v) for v in values if not isinstance(v, bool)]
+    if any(recognise(t.lstrip("-+")) in ("money", "date") for t in texts):
+        return "quantity"
+    tail = label[-24:]
+    if (tail[-1:].isalpha() or tail[-1:] == "_") and not CURRENCY_CODE.search(tail):
+        return "id"  # glued to a word: subdir31, blk_12, node12, R02 (not USD1500: an amount)
+    if tail[-1:] in ".:-/" and tail[-2:-1].isdigit():
+        return "id"  # a piece of an IP, a time, a version or a path: 10.251.31.5, 18:01:47
+    if NOISE_LABEL.search(tail):
+        return "id"
+    if all("." in t and len(t.rsplit(".", 1)[1]) >= 3 for t in texts) and texts:
+        return "id"  # a measurement: 0.2477829 s
+    return "quantity"
+
+
+def distinct(values: Sequence[Any]) -> int:
+    """How many distinct values (JSON-equal ones counted once; ``1`` and ``1.0`` too).
+
+    >>> distinct(["7", "7", 7, "9"])
+    3
+    """
+    return len({(type(v).__name__ if isinstance(v, bool) else "", repr(v)) for v in values})
+
+
+def enough(values: Sequence[Any], kind: ValueKind, *, min_noise: int, min_quantity: int) -> bool:
+    """Whether ``values`` (all followed by one shared answer template) are enough evidence
+    that the value is noise.
+
+    >>> enough(["3", "4"], "id", min_noise=2, min_quantity=3), enough(["3", "4"], "quantity", min_noise=2, min_quantity=3)
+    (True, False)
+    """
+    return distinct(values) >= (min_noise if kind == "id" else min_quantity)

@@ -1,0 +1,82 @@
+"""Range checks: an answer seen only with a quantity between two values serves only those.
+
+A number no answer reads, seen with several values and one answer, is taken for noise
+(``induction.evidence``); but a threshold outside the values training saw would not have
+shown. So the answer records the range of each such quantity (``ResponseTemplate.ranges``)
+and a request with a value outside it is a miss. ISO dates are compared as text.
+
+>>> in_range("$1,250.00", (100.0, 2000.0)), in_range(7, (1.0, 5.0)), in_range("2026-11-03", ("2026-01-01", "2026-12-31"))
+(True, False, True)
+>>> in_range("plenty", (1.0, 5.0)), in_range(True, (0.0, 1.0))
+(False, False)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+Bound = float | str
+
+
+def as_number(value: Any) -> float | None:
+    """A value as a number (``$1,250.00`` -> 1250.0, ``−5`` -> -5.0; dates, words, booleans: None).
+
+    >>> as_number("$1,250.00"), as_number(7), as_number("\u22125"), as_number("2026-11-03"), as_number(True)
+    (1250.0, 7.0, -5.0, None, None)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip().replace("\u2212", "-")
+    sign = ""
+    if text[:1] in "+-":
+        sign, text = text[:1], text[1:]
+    text = text.lstrip("$€£¥").replace(",", "")
+    if not text or not (text.replace(".", "", 1).isdigit()):
+        return None
+    return float(sign + text)
+
+
+def bound_of(value: Any) -> Bound | None:
+    """What a value is compared as: a number, or an ISO date as text; None if neither."""
+    number = as_number(value)
+    if number is not None:
+        return number
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        return value.strip()
+    return None
+
+
+def range_of(values: list[Any]) -> tuple[float, float] | tuple[str, str] | None:
+    """The (low, high) of values that are all numbers or all ISO dates, else None.
+
+    >>> range_of(["3", 7, "$5"]), range_of(["2026-01-02", "2025-12-31"]), range_of(["3", "2026-01-02"])
+    ((3.0, 7.0), ('2025-12-31', '2026-01-02'), None)
+    """
+    bounds = [bound_of(v) for v in values]
+    if not bounds or any(b is None for b in bounds):
+        return None
+    if all(isinstance(b, float) for b in bounds):
+        nums = [b for b in bounds if isinstance(b, float)]
+        return min(nums), max(nums)
+    if all(isinstance(b, str) for b in bounds):
+        texts = [b for b in bounds if isinstance(b, str)]
+        return min(texts), max(texts)
+    return None
+
+
+def in_range(value: Any, bounds: tuple[float, float] | tuple[str, str] | list[Bound]) -> bool:
+    """Whether ``value`` lies within ``bounds`` (inclusive), compared as its bounds are."""
+    lo, hi = bounds[0], bounds[1]
+    b = bound_of(value)
+    if isinstance(lo, str) and isinstance(hi, str):
+        return isinstance(b, str) and lo <= b <= hi
+    if isinstance(lo, str) or isinstance(hi, str):
+        return False
+    return isinstance(b, float) and lo <= b <= hi

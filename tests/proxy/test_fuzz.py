@@ -94,10 +94,33 @@ chat_request = st.builds(lambda msgs, extra: {"model": "gpt-4o-mini", "messages"
 near_hit = st.builds(lambda name, extra: hello(name, **extra), st.text(max_size=12), params)
 
 # json.dumps, not orjson: it writes integers past 64 bits too (which orjson reads as floats).
+# Well-formed requests with well-typed parameters, so that the lookup, the hit and the
+# forwarding paths (not only validation) see many of them.
+plain_message = st.fixed_dictionaries({"role": st.sampled_from(["system", "user", "assistant"]),
+                                       "content": st.text(max_size=30)})
+number = st.integers(0, 4) | st.floats(0, 2)
+typed_params = st.fixed_dictionaries({}, optional={
+    "stream": st.booleans(), "stream_options": st.just({"include_usage": True}), "n": st.integers(1, 3),
+    "temperature": number, "top_p": number, "seed": st.integers(0, 99), "max_tokens": st.integers(1, 50),
+    "presence_penalty": number, "logprobs": st.booleans(), "store": st.booleans(), "user": st.text(max_size=8),
+    "modalities": st.sampled_from([["text"], ["text", "audio"]]), "stop": st.text(max_size=3),
+    "metadata": st.dictionaries(st.text(max_size=4), st.text(max_size=4), max_size=2)})
+good_params = typed_params | st.dictionaries(st.sampled_from(PARAMS), good_param_values, max_size=4)
+well_formed = st.one_of(
+    st.builds(lambda msgs, extra: {"model": "gpt-4o-mini", "messages": msgs, **extra},
+              st.lists(plain_message, min_size=1, max_size=3), good_params),
+    st.builds(lambda name, extra: hello(name, **extra), st.text(max_size=12), good_params))
 # Weighted towards chat requests (one_of draws its branches alike): most faults hide in them.
 bodies = st.one_of(st.binary(max_size=64), values.map(lambda v: json.dumps(v).encode()),
-                   *[st.one_of(chat_request, near_hit).map(lambda v: json.dumps(v).encode())] * 3)
-headers = st.fixed_dictionaries({}, optional={
+                   *[st.one_of(chat_request, near_hit).map(lambda v: json.dumps(v).encode())] * 3,
+                   *[well_formed.map(lambda v: json.dumps(v).encode())] * 2)
+valid_headers = st.fixed_dictionaries({}, optional={
+    "rote-cache": st.sampled_from(["no-cache", "no-store", "no-cache, no-store", "NO-STORE"]),
+    "rote-namespace": st.sampled_from(["default", "team-a"]),
+    "rote-bindings": st.dictionaries(st.text(max_size=4), st.text(max_size=4), max_size=2).map(json.dumps),
+    "butter-disable-induction": st.sampled_from(["true", "false"]),
+    "rote-induction": st.sampled_from(["on", "off"])})
+any_headers = st.fixed_dictionaries({}, optional={
     "rote-cache": st.sampled_from(["no-cache", "no-store", "no-cache, no-store", "NO-STORE"]) | header_text,
     "rote-bindings": values.map(json.dumps) | header_text,
     "rote-namespace": st.sampled_from(["default", "team-a"]) | header_text,
@@ -107,6 +130,7 @@ headers = st.fixed_dictionaries({}, optional={
     "authorization": header_text,
     "content-type": st.sampled_from(["application/json", "text/plain"]),
 })
+headers = st.one_of(st.just({}), valid_headers, any_headers)
 
 
 def test_no_body_or_header_gets_a_5xx(make_proxy: ProxyFactory, hello_tree: str, any_upstream: str) -> None:

@@ -4,8 +4,8 @@ Each stage asks ``LLMClient`` one structured question (fixed instructions in the
 system message, this call's data last, so provider prompt caching applies) and
 trusts nothing it answers:
 
-- **names** must be snake_case identifiers (suffixed when taken), else the
-  heuristic namer names the gap;
+- **names** must be snake_case identifiers (suffixed when taken) holding none of the
+  gap's values (no piece of 3+ letters or digits), else the heuristic namer names the gap;
 - **spans** must be exact substrings of the message: the code finds them and
   computes the offsets; anything else is rejected and counted;
 - **code** must pass the sandbox's policy *and* the runtime's, must not hard-code
@@ -49,6 +49,7 @@ from induction.backends import (
 )
 from induction.identifier import Gap, Skeleton
 from induction.llm import LLMClient, LLMProviderError
+from induction.namer import leaks_value
 from induction.runtime import restricted
 from induction.runtime.errors import DerivationError
 from induction.runtime.nodes import Derivation
@@ -72,6 +73,8 @@ Rules:
 characters (first_name, invoice_id, due_date).
 - Say what the value is in the domain (customer_email, order_total), not how it looks \
 (string, number, value, text).
+- Never put the value itself, or any part of it, in the name: "city", not "buffalo"; \
+"customer_name", not "susan".
 - Do not use a name from the list of names already taken.
 
 Reply with one JSON object: {"name": "<the name>"}."""
@@ -240,6 +243,11 @@ class LLMNamer:
         name = to_snake(proposed)
         if not valid_name(name):
             self.stats["llm_names_invalid"] += 1
+            return self.fallback.name(gap, taken, message_text)
+        if leaks_value(name, gap.values):
+            # A record's value as a name ("susan", "buffalo_2") would publish personal data in
+            # the tree and in ``rote explain``: the heuristic name is kept.
+            self.stats["llm_names_leaking"] += 1
             return self.fallback.name(gap, taken, message_text)
         self.stats["llm_names"] += 1
         return unique_name(name, taken)

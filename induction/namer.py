@@ -3,7 +3,9 @@
 Evidence, in order: the JSON key or tool parameter (``"email": ...`` -> ``email``),
 a label just before the gap (``First name: {{}}`` -> ``first_name``), the value's
 recogniser type (``2026-11-30`` -> ``date``), else ``value``. Names already in
-scope get a numeric suffix.
+scope get a numeric suffix. A name never holds one of the gap's own values
+(:func:`leaks_value`): names end up in the published tree and in ``rote explain``, and
+the values are the records' data (people's names, cities, ids).
 
 >>> from induction.identifier import Gap
 >>> name_gap(Gap(0, ["Ada", "Bo"], "content", "Hi! First name: "), set())
@@ -65,6 +67,44 @@ def _words_before(before: str) -> str | None:
     return _ident(words) if words else None
 
 
+_PIECE = re.compile(r"[^\W_]+")  # letter/digit runs, any script
+PIECE_MIN = 3
+
+
+def value_pieces(values: list[object]) -> set[str]:
+    """The lower-cased pieces of ``values`` a name must not hold: each letter/digit run of
+    ``PIECE_MIN`` or more characters, and each whole value with its non-alphanumerics dropped.
+
+    >>> sorted(value_pieces(["Nicholas Clark", "B553399", 42, "NY"]))
+    ['b553399', 'clark', 'nicholas', 'nicholasclark']
+    """
+    out: set[str] = set()
+    for v in values:
+        if v is None or isinstance(v, (dict, list)):
+            continue
+        text = str(v).lower()
+        runs = _PIECE.findall(text)
+        out.update(r for r in runs if len(r) >= PIECE_MIN)
+        whole = "".join(runs)
+        if len(whole) >= PIECE_MIN:
+            out.add(whole)
+    return out
+
+
+def leaks_value(name: str, values: list[object]) -> bool:
+    """Whether ``name`` equals or contains one of ``values`` (any case, any piece of 3+
+    letters or digits): ``susan``, ``nicholas_clark``, ``buffalo_2_2``, ``b553399``.
+
+    >>> leaks_value("buffalo_2_2", ["Buffalo", "Austin"]), leaks_value("city", ["Buffalo", "Austin"])
+    (True, False)
+    >>> leaks_value("nicholas_clark", ["Nicholas Clark"]), leaks_value("first_name", ["Jo", "Al"])
+    (True, False)
+    """
+    flat = name.lower()
+    squeezed = flat.replace("_", "")
+    return any(p in flat or p in squeezed for p in value_pieces(values))
+
+
 def name_gap(gap: Gap, taken: set[str]) -> str:
     """A name for ``gap`` not in ``taken`` (the caller adds it)."""
     base: str | None
@@ -73,6 +113,10 @@ def name_gap(gap: Gap, taken: set[str]) -> str:
     else:
         base = (_label(gap.before) or _by_value(gap.values, strong=True) or _words_before(gap.before)
                 or _by_value(gap.values, strong=False))
+    if base and leaks_value(base, gap.values):
+        # The text before the gap held its own value (a key equal to its value): a plainer name.
+        base = _by_value(gap.values, strong=False)
+        base = None if base and leaks_value(base, gap.values) else base
     base = base or "value"
     if base[0].isdigit():
         base = "v_" + base

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from induction.backends import make_stages
 from induction.identifier import Gap, Skeleton
 from induction.llm import LLMClient, LLMProviderError, ScriptedCompletion
 from induction.llm_stages import (
@@ -323,3 +326,100 @@ def test_live_model_judges_parity_but_not_a_copied_name() -> None:
     assert 0 in judge.deciding(PARITY, PARITY.gaps[:1], ["No", "Yes", "No"]), dict(judge.stats)
     hello = Skeleton("user", None, ["Say hello to ", 0, "."], [], [Gap(0, ["Ada", "Bo", "Kwame"], "content", "to ")])
     assert judge.deciding(hello, hello.gaps, ["Hello, Ada!", "Hello, Bo!", "Hello, Kwame!"]) == {}, dict(judge.stats)
+
+
+# -- no record values in names (issue 17) -------------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parents[2] / "data" / "fixtures" / "train.jsonl"
+_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _unquote(text: str) -> str:
+    try:
+        return str(json.loads(f'"{text}"'))
+    except ValueError:  # a value cut short by the prompt's clipping
+        return text
+
+
+class _ValueNamingModel:
+    """A scripted model that names every gap after its first value (as the small model did:
+    ``susan``, ``buffalo``, ``b553399``) and otherwise has no opinion. Records the values shown."""
+
+    def __init__(self) -> None:
+        self.values: set[str] = set()
+
+    def __call__(self, **kwargs: Any) -> dict[str, Any]:
+        system, user = kwargs["messages"][0]["content"], kwargs["messages"][1]["content"]
+        if system.startswith(NAMER_SYSTEM):
+            line = next(x for x in user.splitlines() if x.startswith("Values in different runs: "))
+            shown = [_unquote(m) for m in _JSON_STRING.findall(line)] or [line.split(": ", 1)[1]]
+            self.values.update(shown)
+            text = json.dumps({"name": to_snake(shown[0]) or "x"})
+        elif system.startswith(SPANS_SYSTEM):
+            text = '{"spans": []}'
+        elif system.startswith(JUDGE_SYSTEM):
+            text = '{"deciding": []}'
+        else:
+            text = '{"derivable": false, "source": ""}'
+        return {"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": text}}],
+                "usage": {"prompt_tokens": 10, "completion_tokens": 5}}
+
+
+def _names(data: bytes) -> set[str]:
+    """Every variable name in an artifact or a text: slots, ``$v`` leaves, derivations."""
+    text = data.decode()
+    return set(re.findall(r'"(?:var|\$v)":\s*"([^"]+)"', text)) | set(re.findall(r"\{\{(\w+)\}\}", text))
+
+
+def test_no_training_value_appears_in_published_or_explained_names(tmp_path: Path) -> None:
+    from induction.config import InductionConfig
+    from induction.explain import describe
+    from induction.ingest import ingest_stream
+    from induction.namer import leaks_value
+    from induction.pipeline import run_induction
+    from induction.store import Store
+
+    model = _ValueNamingModel()
+    config = InductionConfig(backend="hybrid", llm_model="scripted")
+    with Store.open(tmp_path / "s.duckdb") as store, make_stages(config, completion=model) as stages:
+        with FIXTURES.open("rb") as f:
+            ingest_stream(store, f)
+        tree, result, report = run_induction(store, config, stages=stages)
+        training = list(store.iter_records())
+    assert model.values  # the model was asked
+    published = _names(tree.to_bytes())
+    explained = set().union(*(_names(describe(n, result.notes.get(n.id, [])).encode()) for n in result.nodes))
+    assert published and explained
+    # 1. None of the names the model made of values (susan, nicholas_clark, buffalo_2_2,
+    #    b553399 in the issue) is in the artifact or in explain, suffixed or not.
+    proposed = {to_snake(v) for v in model.values if len(to_snake(v)) >= 3}
+    assert {n for n in published | explained if re.sub(r"(_\d+)+\Z", "", n) in proposed} == set()
+    # 2. No variable's name holds a piece of a value it bound in a training call.
+    bound: dict[str, set[str]] = {}
+    for rec in training:
+        hit = tree.lookup({**rec.params, "messages": rec.messages}, rec.namespace)
+        for var, value in (hit.bindings if hit is not None else {}).items():
+            bound.setdefault(var, set()).add(str(value))
+    assert bound
+    assert {var: sorted(vals)[:3] for var, vals in bound.items() if leaks_value(var, list(vals))} == {}
+    assert report.counters["llm_names_leaking"] > 0  # and did try
+
+
+@pytest.mark.parametrize(("proposed", "values"), [
+    ("susan", ["Susan", "Bo"]), ("Nicholas Clark", ["Nicholas Clark", "Ann Lee"]),
+    ("buffalo_2_2", ["Buffalo", "Austin"]), ("b553399", ["B553399", "C100200"]),
+    ("name_of_susan", ["susan", "bob"]),
+])
+def test_a_name_holding_one_of_the_gaps_values_is_rejected(proposed: str, values: list[str]) -> None:
+    client, _ = script(json.dumps({"name": proposed}))
+    namer = LLMNamer(client)
+    gap = Gap(0, values, "content", "Customer: ")
+    assert namer.name(gap, set(), f"Customer: {values[0]}") == "customer"  # the heuristic's label
+    assert namer.stats["llm_names_leaking"] == 1 and namer.stats["llm_names"] == 0
+
+
+def test_a_short_value_or_a_name_without_values_is_kept() -> None:
+    client, _ = script('{"name": "city"}', '{"name": "first_name"}')
+    namer = LLMNamer(client)
+    assert namer.name(Gap(0, ["Buffalo", "Austin"], "content", "To "), set(), "To Buffalo") == "city"
+    assert namer.name(Gap(0, ["Jo", "Al"], "content", "Hi "), set(), "Hi Jo") == "first_name"  # 2 letters

@@ -121,6 +121,10 @@ def induce(
     """Ingest new spool segments, induce templates, verify, compile and publish (one local run)."""
     settings = _settings(backend, publish_url, task_runner)
     with _user_errors():
+        from flows.spool import seal_orphans
+
+        # Segments a dead proxy left open count as new input (and are ingested by the run).
+        seal_orphans(settings.home.spool_dir)
         _preflight(settings, need_records=True)
         quick = None if full else _nothing_new(settings, backend)
         if quick is not None:

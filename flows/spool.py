@@ -1,7 +1,9 @@
 """Taking in what the proxy spooled (and files named on the command line), each source once.
 
 The proxy only ever appends to ``spool/segment-*.jsonl.open`` and renames a
-segment to ``.jsonl`` when it is closed; only closed segments are read here.
+segment to ``.jsonl`` when it is closed; only closed segments are read here. A segment
+whose writer died is sealed first (``seal_orphans``: its lock can be taken, see
+``proxy.spool``), so a killed proxy strands nothing even if it never restarts.
 A source is recorded in the store's ``ingested_sources`` after its records are
 in. A crash between the two re-ingests the source on the next run, which adds
 nothing: a record's id is the digest of its line, so ingest is idempotent.
@@ -30,10 +32,12 @@ from flows import progress
 from flows.summary import IngestSummary
 from induction.ingest import IngestReport, ingest_stream, source_id
 from induction.store import Store
+from proxy.spool import recover_orphans
 from rote.config import Home
 
-SEGMENT_GLOB = "segment-*.jsonl"
-FEEDBACK_GLOB = "feedback-*.jsonl"
+SEGMENT_PREFIX, FEEDBACK_PREFIX = "segment", "feedback"  # what the proxy's two writers name segments
+SEGMENT_GLOB = f"{SEGMENT_PREFIX}-*.jsonl"
+FEEDBACK_GLOB = f"{FEEDBACK_PREFIX}-*.jsonl"
 DISABLED_KEY = "disabled_nodes"
 
 
@@ -74,6 +78,14 @@ def _pending(store: Store, paths: Iterable[Path], spool_dir: Path | None) -> lis
         if src.source_id not in seen:
             out.append(src)
     return out
+
+
+def seal_orphans(spool_dir: Path) -> list[Path]:
+    """Close the record and feedback segments of writers that died (no live writer holds
+    their lock), so they are ingested like closed ones; the segments sealed."""
+    if not spool_dir.is_dir():
+        return []
+    return recover_orphans(spool_dir, SEGMENT_PREFIX) + recover_orphans(spool_dir, FEEDBACK_PREFIX)
 
 
 def pending_segments(store: Store, spool_dir: Path) -> list[Source]:
@@ -142,6 +154,10 @@ def take_in(home: Home, files: Iterable[str | Path] = (), *, log: Callable[[str]
             ) -> IngestSummary:
     """Everything new: the given files, closed spool segments, then feedback reports."""
     out = IngestSummary()
+    sealed = seal_orphans(home.spool_dir)
+    if sealed:
+        log(f"sealed {len(sealed)} segment(s) left open by a writer that died: "
+            + ", ".join(p.name for p in sealed))
     with Store.open(home.store_path) as store:
         sources = pending_files(store, files) + pending_segments(store, home.spool_dir)
         progress.stage("ingest", len(sources))

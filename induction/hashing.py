@@ -20,6 +20,8 @@ from typing import Any
 
 import orjson
 
+from induction.runtime import jsonx
+
 HASH_BYTES = 16
 
 
@@ -66,7 +68,7 @@ def canonical_message(msg: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def canonical_bytes(msg: Mapping[str, Any]) -> bytes:
-    return orjson.dumps(canonical_message(msg), option=orjson.OPT_SORT_KEYS)
+    return jsonx.dumps(canonical_message(msg), sort_keys=True)  # any depth (jsonx)
 
 
 def digest(data: bytes) -> str:
@@ -127,4 +129,4 @@ def request_key(request: Mapping[str, Any]) -> str:
     False
     """
     key = {f: v for f, v in request.items() if f not in IGNORED_FIELDS and v is not None}
-    return digest(orjson.dumps(key, option=orjson.OPT_SORT_KEYS))
+    return digest(jsonx.dumps(key, sort_keys=True))

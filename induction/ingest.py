@@ -30,6 +30,7 @@ import orjson
 import pyarrow as pa
 
 from induction.hashing import canonical_bytes, child_id, digest, request_key, root_id
+from induction.runtime import jsonx
 from induction.store import Store
 
 ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
@@ -131,7 +132,7 @@ class Ingester:
         self._hash_memo: dict[bytes, tuple[str, str, bytes, bytes]] = {}
 
     def _message(self, m: Any, where: str) -> tuple[str, str, bytes, bytes]:
-        raw = orjson.dumps(m)
+        raw = jsonx.dumps(m)
         hit = self._hash_memo.get(raw)
         if hit is None:
             # Checked once per distinct message: a memo hit is byte-identical to one checked before.
@@ -176,9 +177,9 @@ class Ingester:
             "request_key": request_key(req),
             "model": req.get("model") if isinstance(req.get("model"), str) else None,
             "n_messages": len(msgs),
-            "params": orjson.dumps(params).decode(),
-            "response": orjson.dumps(resp).decode(),
-            "bindings": orjson.dumps(bindings).decode() if isinstance(bindings, dict) and bindings else None,
+            "params": jsonx.dumps(params).decode(),  # any depth a client may send (jsonx)
+            "response": jsonx.dumps(resp).decode(),
+            "bindings": jsonx.dumps(bindings).decode() if isinstance(bindings, dict) and bindings else None,
             "source": source,
             "_path": path,
         })

@@ -25,6 +25,7 @@ from typing import Any
 
 import orjson
 
+from induction.runtime import jsonx
 from proxy.stream import reassemble_sse
 
 # Headers that are credentials, transport, or recorded elsewhere in the line.
@@ -109,7 +110,8 @@ class MissRecord:
         })
         if self.no_cache:
             meta["no_cache"] = True
-        return orjson.dumps({"request": without_credentials(self.request), "response": response, "rote": meta})
+        # jsonx: a request as deep as the proxy accepts (orjson.dumps stops at 254 levels).
+        return jsonx.dumps({"request": without_credentials(self.request), "response": response, "rote": meta})
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ A suite is a YAML file in ``evals/suites/`` (named by its stem) or anywhere (nam
 'default'
 
 ``workflows`` is a list of names (any of ``evals.workflows.REGISTRY``) and group keywords,
-or one group keyword: ``all`` (the catalog, ``WORKFLOWS``: never the adversarial ones),
+or one group keyword: ``all`` (the catalog, ``WORKFLOWS``: never the adversarial ones; ``core``
+is its ten small workflows, ``realistic`` its realistic ones),
 ``adversarial`` (the adversarial workflows rote holds at zero false hits) and
 ``adversarial-limits`` (those with a known limit).
 
@@ -27,12 +28,17 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from evals.workflows import REGISTRY, WORKFLOWS
 from evals.workflows.adversarial import GUARDED, KNOWN_LIMITS
+from evals.workflows.realistic import ALL as _REALISTIC
 
 SUITES_DIR = Path(__file__).resolve().parent / "suites"
 Baseline = Literal["exact", "fuzzy", "embedding"]
 BASELINES: tuple[Baseline, ...] = ("exact", "fuzzy", "embedding")
 # Group keywords a suite's ``workflows`` may use; ``all`` is the catalog only.
+REALISTIC: tuple[str, ...] = tuple(cls.name for cls in _REALISTIC)
 GROUPS: dict[str, tuple[str, ...]] = {"all": tuple(WORKFLOWS), "adversarial": GUARDED,
+                                      # the catalog's small workflows and its realistic ones (realistic.py)
+                                      "core": tuple(w for w in WORKFLOWS if w not in REALISTIC),
+                                      "realistic": REALISTIC,
                                       "adversarial-limits": KNOWN_LIMITS}
 
 

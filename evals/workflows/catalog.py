@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from faker import Faker
 
+from evals.workflows import realistic
 from evals.workflows.base import Run, Workflow, tool
 
 
@@ -211,5 +212,6 @@ class CityWeather(Workflow):
         run.say(f"It's {temp}°C and clear in {city}, {state}.")
 
 
+# The realistic workflows (``realistic.py``) come last: adding them changes no other workflow's data.
 ALL: tuple[type[Workflow], ...] = (Hello, CrmEmail, FormFill, InvoicePay, OrderBranch, TableBooking, Arithmetic,
-                                   TicTacToe, Haiku, CityWeather)
+                                   TicTacToe, Haiku, CityWeather, *realistic.ALL)

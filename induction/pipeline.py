@@ -235,14 +235,15 @@ def _judged(records: list[StoredRecord], config: InductionConfig, deriver: Deriv
     when the judge is unfit and ``judge_fallback`` is on."""
     splits = int(done.result.stats.get("judge_splits", 0))
     asked = int(stages.stats.get("llm_judge_asked", 0))
-    report.update(judge_asked=asked, judge_splits=splits, judge_live_cost=0, judge_replay_hits_cost=0,
-                  judge_unfit=0, judge_fallback=0)
+    report.update(judge_asked=asked, judge_splits=splits, judge_live_cost=0, judge_unfit=0, judge_fallback=0)
     if not splits:
         return done
     # The heuristic decision alone: the same stages without the judge (the model's other
     # answers are memoised, so this costs few calls).
     plain = _induce_verified(records, config, deriver, dataclasses.replace(stages, judge=None), deadline)
-    report.update(judge_live_cost=plain.live - done.live, judge_replay_hits_cost=plain.hits - done.hits)
+    # Live templates, not training replays: a split cluster's literal pieces still answer the
+    # very calls they were recorded from, but no new values.
+    report["judge_live_cost"] = plain.live - done.live
     if judge_fitness(config, asked, splits):
         return done
     report["judge_unfit"] = 1

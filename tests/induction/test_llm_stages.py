@@ -423,3 +423,75 @@ def test_a_short_value_or_a_name_without_values_is_kept() -> None:
     namer = LLMNamer(client)
     assert namer.name(Gap(0, ["Buffalo", "Austin"], "content", "To "), set(), "To Buffalo") == "city"
     assert namer.name(Gap(0, ["Jo", "Al"], "content", "Hi "), set(), "Hi Jo") == "first_name"  # 2 letters
+
+
+# -- a judge that reports its own unfitness (issue 17) --------------------------------------------
+
+
+class _JudgingModel(_ValueNamingModel):
+    """Names gaps sensibly and, as the judge, calls every value it is shown deciding
+    (``everything=True``, a model unfit for judging) or none."""
+
+    def __init__(self, everything: bool) -> None:
+        super().__init__()
+        self.everything = everything
+
+    def __call__(self, **kwargs: Any) -> dict[str, Any]:
+        system, user = kwargs["messages"][0]["content"], kwargs["messages"][1]["content"]
+        if system.startswith(JUDGE_SYSTEM):
+            labels = sorted(set(re.findall(r"⟦(g\d+)⟧", user))) if self.everything else []
+            text = json.dumps({"deciding": [{"gap": g, "why": "it might"} for g in labels]})
+        elif system.startswith(NAMER_SYSTEM):
+            text = '{"name": "item"}'
+        else:
+            return super().__call__(**kwargs)
+        return {"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": text}}],
+                "usage": {"prompt_tokens": 10, "completion_tokens": 5}}
+
+
+def _induce_fixtures(tmp_path: Path, model: Any, **settings: Any) -> tuple[Any, Any, Any]:
+    from induction.config import InductionConfig
+    from induction.ingest import ingest_stream
+    from induction.pipeline import run_induction
+    from induction.store import Store
+
+    config = InductionConfig(backend="hybrid", llm_model="scripted", **settings)
+    with Store.open(tmp_path / f"s{id(model)}.duckdb") as store, make_stages(config, completion=model) as stages:
+        with FIXTURES.open("rb") as f:
+            ingest_stream(store, f)
+        return run_induction(store, config, stages=stages)
+
+
+def _live(result: Any) -> set[tuple[str, str]]:
+    return {(n.id, n.model_dump_json()) for n in result.nodes if n.status == "live"}
+
+
+def test_a_judge_calling_everything_deciding_is_reported_unfit_and_the_heuristics_decide(tmp_path: Path) -> None:
+    _, quiet, quiet_report = _induce_fixtures(tmp_path, _JudgingModel(everything=False))
+    assert quiet_report.counters["judge_splits"] == 0 and quiet_report.warnings == []
+
+    _, kept, kept_report = _induce_fixtures(tmp_path, _JudgingModel(everything=True), judge_fallback=False)
+    c = kept_report.counters
+    assert c["judge_asked"] >= 4 and c["judge_splits"] == c["judge_asked"]
+    assert c["judge_unfit"] == 1 and c["judge_fallback"] == 0
+    assert c["judge_live_cost"] == quiet_report.live - kept_report.live > 0  # what its splits cost
+    assert "unfit for judging" in kept_report.warnings[0]
+
+    _, fell_back, report = _induce_fixtures(tmp_path, _JudgingModel(everything=True))
+    c = report.counters
+    assert c["judge_unfit"] == 1 and c["judge_fallback"] == 1
+    assert "heuristic decision is used instead" in report.warnings[0]
+    # The heuristic decision: the same live templates as with a judge that splits nothing,
+    # never more than the rules alone would serve.
+    assert _live(fell_back) == _live(quiet)
+    assert report.replay_hits == quiet_report.replay_hits
+
+
+def test_a_judge_splitting_few_templates_is_kept(tmp_path: Path) -> None:
+    from induction.config import InductionConfig
+    from induction.pipeline import judge_fitness
+
+    config = InductionConfig()
+    assert judge_fitness(config, asked=10, splits=5) and not judge_fitness(config, asked=10, splits=6)
+    _, _, report = _induce_fixtures(tmp_path, _JudgingModel(everything=True), judge_max_split_share=1.0)
+    assert report.counters["judge_unfit"] == 0 and report.warnings == []

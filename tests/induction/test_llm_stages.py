@@ -470,7 +470,7 @@ def test_a_judge_calling_everything_deciding_is_reported_unfit_and_the_heuristic
     _, quiet, quiet_report = _induce_fixtures(tmp_path, _JudgingModel(everything=False))
     assert quiet_report.counters["judge_splits"] == 0 and quiet_report.warnings == []
 
-    _, kept, kept_report = _induce_fixtures(tmp_path, _JudgingModel(everything=True), judge_fallback=False)
+    _, _, kept_report = _induce_fixtures(tmp_path, _JudgingModel(everything=True), judge_fallback=False)
     c = kept_report.counters
     assert c["judge_asked"] >= 4 and c["judge_splits"] == c["judge_asked"]
     assert c["judge_unfit"] == 1 and c["judge_fallback"] == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 from typing import Any
 
 import orjson
@@ -38,9 +39,12 @@ def served(settings: FlowSettings) -> CompiledTree:
 
 def test_run_ingests_the_spool_publishes_and_answers_a_new_name(settings: FlowSettings) -> None:
     write_segment(settings.home.spool_dir, [hello(n) for n in ("Erik", "Maria", "Kwame")])
-    write_segment(settings.home.spool_dir, [hello("Open")], closed=False)  # still being written
-    summary = run(settings)
+    open_segment = write_segment(settings.home.spool_dir, [hello("Open")], closed=False)
+    with open(open_segment, "rb") as writer:  # still being written: a live writer holds its lock
+        fcntl.flock(writer.fileno(), fcntl.LOCK_EX)
+        summary = run(settings)
     assert not summary.skipped and summary.ingest.added == 3 and len(summary.ingest.sources) == 1
+    assert open_segment.exists()
     assert summary.records == 3 and summary.live >= 1 and summary.published_version
     assert Publisher(settings.publish_url).current() == summary.published_version
     hit = served(settings).lookup(hello_request("Zed"))

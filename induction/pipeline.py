@@ -37,6 +37,7 @@ from induction.identifier import Gap, Skeleton
 from induction.induce import InductionResult, induce
 from induction.runtime.compiled import CompiledTree, compile_tree
 from induction.runtime.nodes import Derivation, TemplateNode
+from induction.runtime.tokens_limit import recorded_usage
 from induction.store import Store, StoredRecord
 
 
@@ -198,12 +199,31 @@ class _Pass:
         return sum(n.status == "live" and n.id not in self.demoted for n in self.result.nodes)
 
 
+def with_recorded_usage(nodes: Sequence[TemplateNode], records: Sequence[StoredRecord]) -> list[TemplateNode]:
+    """Each answer's ``usage`` with what the runtime needs to check a token limit in tokens:
+    the largest recorded completion count, whether the answer is literal, and the ratio of
+    recorded tokens to its estimate (``runtime.tokens_limit.recorded_usage``), from the
+    answers of the node's evidence. The means induction put there stay as they are."""
+    by_id = {r.record_id: r for r in records}
+    out = []
+    for n in nodes:
+        if n.response is not None and n.evidence:
+            responses = [by_id[rid].response for rid in n.evidence if rid in by_id]
+            if responses:
+                extra = recorded_usage(responses, literal=n.response.message.is_literal)
+                usage = {**extra, **(n.response.usage or {})}
+                n = n.model_copy(update={"response": n.response.model_copy(update={"usage": usage})})
+        out.append(n)
+    return out
+
+
 def _induce_verified(records: list[StoredRecord], config: InductionConfig, deriver: Deriver | None,
                      stages: Stages, deadline: Deadline) -> _Pass:
     keep_apart: set[str] = set()
     for _ in range(VERIFY_ROUNDS):
         deadline.check("induction")
         result = induce(records, config, deriver, stages, keep_apart)
+        result.nodes = with_recorded_usage(result.nodes, records)
         deadline.check("induction")
         tree, demoted, hits = verify(result.nodes, records, max_rounds=config.verify_max_rounds, deadline=deadline)
         # A merged node that failed is induced again with its cluster's messages kept

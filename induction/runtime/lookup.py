@@ -45,6 +45,7 @@ from induction.runtime.hydrate import completion_body, hydrate_message
 from induction.runtime.messages import MessageView, reads_as, same_json
 from induction.runtime.ranges import in_range
 from induction.runtime.template import render_value
+from induction.runtime.tokens_limit import over_limit
 from induction.runtime.tree_index import Children, RuntimeNode
 
 if TYPE_CHECKING:
@@ -359,23 +360,11 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
 
 
 def _within_limit(request: Mapping[str, Any], message: Mapping[str, Any], usage: Mapping[str, int] | None) -> None:
-    """Miss when the request's token limit may have cut the answer short.
-
-    A token covers at least one character, so an answer of at most ``limit`` characters
-    (tool calls counted with their names and arguments, plus a margin each) surely fits;
-    a longer one, or one recorded with more completion tokens, may not.
-    """
-    limit = request.get("max_completion_tokens") or request.get("max_tokens")
-    if not isinstance(limit, int) or isinstance(limit, bool):
-        return
-    if usage and usage.get("completion_tokens", 0) > limit:
-        raise Miss(f"the answer took {usage['completion_tokens']} tokens, over max_tokens {limit}")
-    chars = len(message.get("content") or "")
-    for call in message.get("tool_calls") or ():
-        fn = call.get("function") or {}
-        chars += len(fn.get("name") or "") + len(fn.get("arguments") or "") + 16
-    if chars > limit:
-        raise Miss(f"the answer may not fit in max_tokens {limit}")
+    """Miss when the request's token limit may have cut the answer short (counted in tokens:
+    ``induction.runtime.tokens_limit``)."""
+    reason = over_limit(request, message, usage)
+    if reason is not None:
+        raise Miss(reason)
 
 
 def related_text(x: str, y: str) -> bool:

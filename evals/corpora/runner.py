@@ -276,7 +276,7 @@ def run_corpus_suite(suite: CorpusSuite, *, corpora: str | Path | None = None, h
     """Convert the suite's corpus, induce on its training records, replay its test records through
     rote (and the proxy with ``http``) and the baselines. ``export_dir`` also writes the records as
     ``train.jsonl`` / ``test.jsonl``."""
-    from evals.runner import _stderr_log
+    from evals.runner import _disagreements, _stderr_log
 
     if backend is not None:
         suite = suite.model_copy(update={"backend": backend})
@@ -307,6 +307,7 @@ def run_corpus_suite(suite: CorpusSuite, *, corpora: str | Path | None = None, h
 
             log("  replaying through the proxy (--http)")
             http_rows, http_stats = replay_http(suite, calls, home=home, train_runs=1, seen=seen, coverage=coverage)
+            http_stats["disagreements_with_runtime"] = _disagreements(rows, http_rows)
             rows += http_rows
         baselines, skipped = make_corpus_baselines(suite)
         for cache in baselines:

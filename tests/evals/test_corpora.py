@@ -134,6 +134,7 @@ def test_corpus_suite_over_http_agrees_with_the_runtime(tiny_corpora: Path) -> N
     report = run_corpus_suite(suite, corpora=tiny_corpora, http=True)
     s = report.summary.set_index("system")
     assert report.http is not None and report.http["calls"] == 3 and report.http["misses_relayed_wrongly"] == 0
+    assert report.http["disagreements_with_runtime"] == 0
     assert s.loc["rote_http", "hits"] == s.loc["rote", "hits"]
     assert report.http["upstream_calls"] == 3 - s.loc["rote_http", "hits"]
 

@@ -29,6 +29,7 @@ without a ``finish_reason`` (clients stop reading at ``[DONE]``), and nothing is
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 
@@ -38,6 +39,8 @@ from starlette.types import Receive, Scope, Send
 
 from proxy.errors import UpstreamFailure
 from proxy.upstream import Reply
+
+log = logging.getLogger("rote.proxy.relay")
 
 # A finish_reason with a value (a string, not null). Inside a JSON string the quotes
 # would be escaped (\"), so text that merely mentions it does not match.
@@ -103,6 +106,8 @@ class Relay(Response):
                 async def until_disconnect() -> None:
                     while (await receive())["type"] != "http.disconnect":
                         pass
+                    # Routine (a timeout, a cancelled agent): info, and the upstream is closed below.
+                    log.info("client.disconnected", extra={"where": "stream", "path": scope.get("path")})
                     tg.cancel_scope.cancel()
 
                 tg.start_soon(until_disconnect)

@@ -271,5 +271,5 @@ def test_client_disconnects_are_logged_at_info_without_traceback(tmp_path: Path,
     logs = [orjson.loads(line) for line in err.decode().splitlines()]
     assert [entry for entry in logs if entry["level"] in ("error", "critical") or "exc" in entry] == []
     gone = [entry["where"] for entry in logs if entry["event"] == "client.disconnected"]
-    assert gone == ["chat", "passthrough", "feedback"], gone
+    assert gone == ["chat", "passthrough", "feedback", "stream"], gone
     assert all(entry["level"] == "info" for entry in logs if entry["event"] == "client.disconnected")

@@ -37,6 +37,13 @@ TaskRunner = Annotated[str | None, typer.Option(
 Backend = Annotated[str, typer.Option(help="Induction backend: heuristic (no model), llm or hybrid.")]
 JsonOut = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs on stderr.")]
+StoreWait = Annotated[float | None, typer.Option(
+    "--wait", help="Seconds to wait while another process (an ingest) holds the store "
+                   "(default: $ROTE_STORE_WAIT, else 600).", min=0)]
+
+
+def _waiting(message: str) -> None:
+    Console(stderr=True, soft_wrap=True).print(f"[yellow]{escape(message)}[/yellow]")
 
 
 def _fail(e: Exception | str, code: int = 2) -> typer.Exit:
@@ -84,12 +91,11 @@ def _preflight(settings: FlowSettings, *, need_records: bool) -> None:
     """The errors a user can fix, before paying for Prefect's start."""
     from flows.lock import run_lock
     from flows.spool import pending_segments
-    from induction.store import Store
 
     settings.home.ensure()
     with run_lock(settings.home.locks_dir):
         pass
-    with Store.open(settings.home.store_path, read_only=True) as store:
+    with settings.open_store(read_only=True, on_wait=_waiting) as store:
         records = int(store.stats()["records"])
         pending = pending_segments(store, settings.home.spool_dir) if need_records and not records else []
     if need_records and not records and not pending:
@@ -117,9 +123,10 @@ def induce(
     task_runner: TaskRunner = None,
     json_out: JsonOut = False,
     verbose: Verbose = False,
+    wait: StoreWait = None,
 ) -> None:
     """Ingest new spool segments, induce templates, verify, compile and publish (one local run)."""
-    settings = _settings(backend, publish_url, task_runner)
+    settings = _settings(backend, publish_url, task_runner, wait)
     with _user_errors():
         from flows.spool import seal_orphans
 
@@ -134,14 +141,17 @@ def induce(
         from flows.induction_flow import induction_flow
 
         summary = _run(induction_flow, settings.home.root, full=full, backend=backend, home=str(settings.home.root),
-                       publish_url=settings.publish_url, task_runner=settings.task_runner)
+                       publish_url=settings.publish_url, task_runner=settings.task_runner,
+                       store_wait=settings.store_wait)
     _print_summary(summary, json_out)
 
 
-def _settings(backend: str, publish_url: str | None, task_runner: str | None) -> FlowSettings:
+def _settings(backend: str, publish_url: str | None, task_runner: str | None,
+              store_wait: float | None = None) -> FlowSettings:
     """Check the user's choices before anything starts, and build the flow settings."""
     _check_backend(backend)
-    settings = FlowSettings.build(publish_url=publish_url, task_runner=task_runner)
+    with _user_errors():  # a malformed $ROTE_STORE_WAIT
+        settings = FlowSettings.build(publish_url=publish_url, task_runner=task_runner, store_wait=store_wait)
     _check_runner(settings.task_runner)
     _check_destination(settings.publish_url)
     return settings
@@ -164,9 +174,8 @@ def _nothing_new(settings: FlowSettings, backend: str) -> Any:
     from flows.settings import induction_config
     from flows.spool import pending_feedback, pending_segments
     from flows.summary import RunSummary
-    from induction.store import Store
 
-    with Store.open(settings.home.store_path, read_only=True) as store:
+    with settings.open_store(read_only=True, on_wait=_waiting) as store:
         if pending_segments(store, settings.home.spool_dir) or pending_feedback(store, settings.home.spool_dir):
             return None
     p = decide(settings, induction_config(backend))
@@ -184,16 +193,16 @@ def merge(
     task_runner: TaskRunner = None,
     json_out: JsonOut = False,
     verbose: Verbose = False,
+    wait: StoreWait = None,
 ) -> None:
     """Merge one node's children into templates, verify them, publish (one local run)."""
-    settings = _settings(backend, publish_url, task_runner)
+    settings = _settings(backend, publish_url, task_runner, wait)
     with _user_errors():
         _preflight(settings, need_records=True)
         from flows.errors import NothingToMergeError
         from flows.nodes import resolve_target
-        from induction.store import Store
 
-        with Store.open(settings.home.store_path, read_only=True) as store:
+        with settings.open_store(read_only=True, on_wait=_waiting) as store:
             target = resolve_target(store, node_id)
             children = len(store.children(target.store_node_id))
         if children < 2:
@@ -203,7 +212,7 @@ def merge(
 
         summary = _run(merge_flow, settings.home.root, node_id=target.store_node_id, backend=backend,
                        home=str(settings.home.root), publish_url=settings.publish_url,
-                       task_runner=settings.task_runner)
+                       task_runner=settings.task_runner, store_wait=settings.store_wait)
     _print_summary(summary, json_out)
 
 

@@ -29,7 +29,8 @@ from induction.config import Backend
 @flow(name="induction", description="Ingest new records, induce templates, verify, compile, publish.")
 def induction_flow(full: bool = False, backend: Backend = "heuristic", files: list[str] | None = None,
                    induction: dict[str, Any] | None = None, home: str | None = None,
-                   publish_url: str | None = None, task_runner: str | None = None) -> RunSummary:
+                   publish_url: str | None = None, task_runner: str | None = None,
+                   store_wait: float | None = None) -> RunSummary:
     """Parameters:
 
     - ``full``: rebuild even if nothing changed since the last run.
@@ -38,9 +39,11 @@ def induction_flow(full: bool = False, backend: Backend = "heuristic", files: li
     - ``induction``: extra ``InductionConfig`` fields, e.g. ``{"min_runs": 3}``.
     - ``home`` / ``publish_url`` / ``task_runner``: default ``$ROTE_HOME`` /
       ``$ROTE_PUBLISH_URL`` (else ``$ROTE_HOME/published``) / ``$ROTE_TASK_RUNNER`` (else threads).
+    - ``store_wait``: seconds a step waits while another process holds the store (default
+      ``$ROTE_STORE_WAIT``, else 600); the ingest step is retried if it is still held.
     """
     t0 = time.perf_counter()
-    settings = FlowSettings.build(home=home, publish_url=publish_url, task_runner=task_runner)
+    settings = FlowSettings.build(home=home, publish_url=publish_url, task_runner=task_runner, store_wait=store_wait)
     settings.home.ensure()
     config = induction_config(backend, induction)
     summary = RunSummary(flow="induction", publish_url=settings.publish_url)

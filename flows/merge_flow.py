@@ -28,11 +28,11 @@ from induction.config import Backend
 @flow(name="merge", description="Merge one node's children into templates, verify, publish.")
 def merge_flow(node_id: str, backend: Backend = "heuristic", induction: dict[str, Any] | None = None,
                home: str | None = None, publish_url: str | None = None,
-               task_runner: str | None = None) -> RunSummary:
+               task_runner: str | None = None, store_wait: float | None = None) -> RunSummary:
     """``node_id``: a store node id (``rote tree``) or template node id, or a unique prefix.
     The other parameters are ``induction_flow``'s."""
     t0 = time.perf_counter()
-    settings = FlowSettings.build(home=home, publish_url=publish_url, task_runner=task_runner)
+    settings = FlowSettings.build(home=home, publish_url=publish_url, task_runner=task_runner, store_wait=store_wait)
     settings.home.ensure()
     config = induction_config(backend, induction)
     summary = RunSummary(flow="merge", publish_url=settings.publish_url)

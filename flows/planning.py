@@ -19,7 +19,6 @@ from flows.settings import FlowSettings
 from flows.spool import disabled_nodes
 from induction.config import InductionConfig
 from induction.publish import Publisher
-from induction.store import Store
 
 LAST_SEQ_KEY = "last_induced_seq"
 FINGERPRINT_KEY = "last_induced_config"
@@ -61,7 +60,7 @@ def decide(settings: FlowSettings, config: InductionConfig, *, full: bool = Fals
     if current is not None:
         live = publisher.manifest(current).stats.get("live")
         live_before = int(live) if isinstance(live, int) else None
-    with Store.open(settings.home.store_path, read_only=True) as store:
+    with settings.open_store(read_only=True) as store:
         records = int(store.stats()["records"])
         seq = store.max_seq()
         forced = sorted(set(orjson.loads(store.get_kv(FORCE_MERGE_KEY) or "[]")) | set(extra_merge))

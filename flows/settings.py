@@ -14,12 +14,15 @@ Built once at the entry point (CLI or flow parameters) and passed down.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from induction.config import InductionConfig
+from induction.store import DEFAULT_STORE_WAIT, Store
+from induction.store import store_wait as store_wait_from_env
 from rote.config import Home
 
 PUBLISH_URL_ENV = "ROTE_PUBLISH_URL"
@@ -37,15 +40,24 @@ class FlowSettings(BaseModel):
     # "threads" (default), "dask" (a LocalCluster on this machine) or a Dask scheduler
     # address ("tcp://host:8786"); see ``flows.runners``.
     task_runner: str = "threads"
+    # Seconds a step waits while another process (an ingest) holds the DuckDB store.
+    store_wait: float = DEFAULT_STORE_WAIT
+
+    def open_store(self, *, read_only: bool = False, on_wait: Callable[[str], None] | None = None) -> Store:
+        """The store, waiting up to ``store_wait`` for another process to let go of it."""
+        return Store.open(self.home.store_path, read_only=read_only, wait=self.store_wait, on_wait=on_wait)
 
     @classmethod
     def build(cls, *, home: str | os.PathLike[str] | None = None, publish_url: str | None = None,
-              task_runner: str | None = None, env: dict[str, str] | None = None) -> FlowSettings:
-        """Explicit values first, then ``$ROTE_HOME`` / ``$ROTE_PUBLISH_URL`` / ``$ROTE_TASK_RUNNER``."""
+              task_runner: str | None = None, store_wait: float | None = None,
+              env: dict[str, str] | None = None) -> FlowSettings:
+        """Explicit values first, then ``$ROTE_HOME`` / ``$ROTE_PUBLISH_URL`` / ``$ROTE_TASK_RUNNER``
+        / ``$ROTE_STORE_WAIT``."""
         env = dict(os.environ) if env is None else env
         h = Home(root=Path(home).expanduser().absolute()) if home is not None else Home.from_env(env)
         return cls(home=h, publish_url=publish_url or env.get(PUBLISH_URL_ENV) or str(h.publish_dir),
-                   task_runner=task_runner or env.get(TASK_RUNNER_ENV) or "threads")
+                   task_runner=task_runner or env.get(TASK_RUNNER_ENV) or "threads",
+                   store_wait=store_wait_from_env(env) if store_wait is None else store_wait)
 
 
 def induction_config(backend: str, overrides: dict[str, Any] | None = None,

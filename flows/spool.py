@@ -150,15 +150,16 @@ def take_feedback(store: Store, sources: Iterable[Source]) -> FeedbackTally:
     return tally
 
 
-def take_in(home: Home, files: Iterable[str | Path] = (), *, log: Callable[[str], None] = lambda _: None
-            ) -> IngestSummary:
-    """Everything new: the given files, closed spool segments, then feedback reports."""
+def take_in(home: Home, files: Iterable[str | Path] = (), *, log: Callable[[str], None] = lambda _: None,
+            wait: float = 0.0, on_wait: Callable[[str], None] | None = None) -> IngestSummary:
+    """Everything new: the given files, closed spool segments (after sealing those of dead
+    writers), then feedback reports. ``wait``: seconds to wait for a store another process holds."""
     out = IngestSummary()
     sealed = seal_orphans(home.spool_dir)
     if sealed:
         log(f"sealed {len(sealed)} segment(s) left open by a writer that died: "
             + ", ".join(p.name for p in sealed))
-    with Store.open(home.store_path) as store:
+    with Store.open(home.store_path, wait=wait, on_wait=on_wait) as store:
         sources = pending_files(store, files) + pending_segments(store, home.spool_dir)
         progress.stage("ingest", len(sources))
         for src in sources:

@@ -32,8 +32,8 @@ from induction.config import InductionConfig
 from induction.induce import InductionResult
 from induction.pipeline import PipelineReport, save_templates
 from induction.publish import Manifest, Publisher
-from induction.store import Store, StoredRecord
-from rote.errors import InductionError, LLMError, PolicyViolation, RoteError, SandboxError
+from induction.store import StoredRecord
+from rote.errors import InductionError, LLMError, PolicyViolation, RoteError, SandboxError, StoreLockedError
 
 
 class Records:
@@ -84,10 +84,25 @@ def _logger() -> Any:
         return logging.getLogger("rote.flows")
 
 
-@task(name="ingest", cache_policy=NO_CACHE)
+def _store_busy(task: Any, task_run: Any, state: State[Any]) -> bool:
+    """Retry a store step that met the store held past ``store_wait`` (a long ``rote ingest``)."""
+    try:
+        state.result()
+    except StoreLockedError:
+        return True
+    except BaseException:
+        return False
+    return False
+
+
+@task(name="ingest", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[30, 120],
+      retry_condition_fn=_store_busy)
 def ingest(settings: FlowSettings, files: list[str]) -> IngestSummary:
-    """Closed spool segments and the given files not ingested before; then feedback reports."""
-    return take_in(settings.home, files, log=get_run_logger().info)
+    """Closed spool segments (and those a dead proxy left open, sealed first) and the given files
+    not ingested before; then feedback reports. Waits for the store while another process holds
+    it, and is retried if it is still held after ``settings.store_wait``."""
+    log = get_run_logger()
+    return take_in(settings.home, files, log=log.info, wait=settings.store_wait, on_wait=log.warning)
 
 
 @task(name="plan", cache_policy=NO_CACHE)
@@ -99,7 +114,7 @@ def plan(settings: FlowSettings, config: InductionConfig, full: bool, extra_merg
 @task(name="load-records", cache_policy=NO_CACHE)
 def load_records(settings: FlowSettings) -> tuple[list[Records], int]:
     """Every record, one batch per namespace (namespace order), and the highest seq read."""
-    with Store.open(settings.home.store_path, read_only=True) as store:
+    with settings.open_store(read_only=True, on_wait=_logger().warning) as store:
         seq = store.max_seq()
         by_ns: dict[str, list[StoredRecord]] = {}
         for rec in store.iter_records():
@@ -146,10 +161,11 @@ def publish(publish_url: str, tree: bytes, stats: dict[str, Any]) -> Manifest:
     return manifest
 
 
-@task(name="record-run", cache_policy=NO_CACHE)
+@task(name="record-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[30, 120],
+      retry_condition_fn=_store_busy)
 def record_run(settings: FlowSettings, compiled: Compiled, plan_: Plan, seq: int, version: str) -> None:
     """Keep the templates (for ``rote explain``) and what the next incremental run compares against."""
-    with Store.open(settings.home.store_path) as store:
+    with settings.open_store(on_wait=_logger().warning) as store:
         save_templates(store, compiled.result)
         store.con.execute("BEGIN")
         try:
@@ -166,7 +182,7 @@ def record_run(settings: FlowSettings, compiled: Compiled, plan_: Plan, seq: int
 @task(name="resolve-node", cache_policy=NO_CACHE)
 def resolve_node(settings: FlowSettings, node_id: str) -> MergeTarget:
     """The store node to merge the children of (from a store or template node id or prefix)."""
-    with Store.open(settings.home.store_path, read_only=True) as store:
+    with settings.open_store(read_only=True, on_wait=_logger().warning) as store:
         target = resolve_target(store, node_id)
         children = len(store.children(target.store_node_id))
     if children < 2:
@@ -177,5 +193,5 @@ def resolve_node(settings: FlowSettings, node_id: str) -> MergeTarget:
 @task(name="merge-report", cache_policy=NO_CACHE)
 def report_merge(settings: FlowSettings, target: MergeTarget, compiled: Compiled) -> MergeReport:
     """How the target's children were grouped into templates."""
-    with Store.open(settings.home.store_path, read_only=True) as store:
+    with settings.open_store(read_only=True, on_wait=_logger().warning) as store:
         return merge_report(store, target, compiled.result.nodes)

@@ -13,9 +13,9 @@ from rich.markup import escape
 from rich.tree import Tree
 
 from induction.ingest import IngestReport, ingest_stream
-from induction.store import Store
+from induction.store import Store, read_snapshot, store_wait
 from rote.config import Home
-from rote.errors import RoteError
+from rote.errors import RoteError, StoreLockedError
 
 
 def _err(console: Console, e: Exception) -> typer.Exit:
@@ -23,16 +23,22 @@ def _err(console: Console, e: Exception) -> typer.Exit:
     return typer.Exit(2)
 
 
+Wait = Annotated[float | None, typer.Option(
+    "--wait", help="Seconds to wait while another process holds the store (default: $ROTE_STORE_WAIT, else 600).")]
+
+
 def ingest(
     files: Annotated[list[str], typer.Argument(help="JSON Lines files of records; '-' reads stdin.")],
     namespace: Annotated[str, typer.Option(help="Namespace (tenant) for records that do not name one.")] = "default",
+    wait: Wait = None,
 ) -> None:
     """Ingest recorded chat-completions calls ({"request":..., "response":...} per line)."""
     err = Console(stderr=True, soft_wrap=True)
     home = Home.from_env().ensure()
     total = IngestReport()
     try:
-        with Store.open(home.store_path) as store:
+        with Store.open(home.store_path, wait=store_wait() if wait is None else wait,
+                        on_wait=lambda m: err.print(f"[yellow]{escape(m)}[/yellow]")) as store:
             for name in files:
                 report = _ingest_one(store, name, namespace, err)
                 total.merge(report)
@@ -71,6 +77,15 @@ def stats(json_out: Annotated[bool, typer.Option("--json", help="Print one JSON 
     try:
         with Store.open(home.store_path, read_only=True) as store:
             s = store.stats()
+    except StoreLockedError as e:
+        # An ingest or induction holds the file: answer from the counts its writer left.
+        snap = read_snapshot(home.store_path)
+        if snap is None:
+            raise _err(Console(stderr=True), e) from None
+        s = {**snap, "snapshot": True}
+        Console(stderr=True, soft_wrap=True).print(
+            f"[yellow]note:[/yellow] the store is being written ({escape(e.detail)}); "
+            f"counts as of {snap.get('as_of')}")
     except RoteError as e:
         raise _err(Console(stderr=True), e) from None
     if json_out:

@@ -15,8 +15,12 @@ namespace (tenant) and trees are per namespace.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import os
+import re
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -76,6 +80,70 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
+SNAPSHOT_SUFFIX = ".stats.json"
+# How long ingest and induction wait for a store another process holds (seconds).
+STORE_WAIT_ENV = "ROTE_STORE_WAIT"
+DEFAULT_STORE_WAIT = 600.0
+
+
+def store_wait(env: dict[str, str] | None = None) -> float:
+    """``$ROTE_STORE_WAIT`` (seconds) or the default; read at entry points and passed down.
+
+    >>> store_wait({"ROTE_STORE_WAIT": "2.5"}), store_wait({})
+    (2.5, 600.0)
+    """
+    env = dict(os.environ) if env is None else env
+    raw = env.get(STORE_WAIT_ENV)
+    try:
+        return max(0.0, float(raw)) if raw else DEFAULT_STORE_WAIT
+    except ValueError:
+        raise StoreError(f"{STORE_WAIT_ENV}={raw!r} is not a number of seconds") from None
+_HOLDER = re.compile(r"Conflicting lock is held in (?P<exe>.*?) \(PID (?P<pid>\d+)\)")
+
+
+def lock_holder(message: str) -> str:
+    """Who holds the store, from DuckDB's lock error: the pid and its command line.
+
+    >>> lock_holder('... Conflicting lock is held in /usr/bin/python3 (PID 4194999). See ...')
+    'pid 4194999 (/usr/bin/python3)'
+    """
+    m = _HOLDER.search(message)
+    if m is None:
+        return "another process"
+    pid = m.group("pid")
+    try:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+    except OSError:
+        cmd = ""
+    if cmd:
+        # `python .../bin/rote ingest x.jsonl` reads better as `rote ingest x.jsonl`.
+        words = cmd.split()
+        if len(words) > 1 and words[1].endswith("/rote"):
+            cmd = " ".join(["rote", *words[2:]])
+    return f"pid {pid} ({cmd[:120] or m.group('exe')})"
+
+
+def snapshot_path(store_path: str | Path) -> Path:
+    return Path(f"{store_path}{SNAPSHOT_SUFFIX}")
+
+
+def write_snapshot(store_path: str | Path, stats: dict[str, Any]) -> None:
+    """Keep ``stats`` beside the store (atomically), stamped with the time it was taken."""
+    target = snapshot_path(store_path)
+    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+    tmp.write_bytes(orjson.dumps({**stats, "as_of": datetime.now(UTC).isoformat()}))
+    os.replace(tmp, target)
+
+
+def read_snapshot(store_path: str | Path) -> dict[str, Any] | None:
+    """The counts the last writer left when it closed the store, or None."""
+    try:
+        data = orjson.loads(snapshot_path(store_path).read_bytes())
+    except (FileNotFoundError, orjson.JSONDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 @dataclass(frozen=True, slots=True)
 class StoredRecord:
     """A record as induction sees it: the full context rebuilt from the tree."""
@@ -100,24 +168,47 @@ class StoredRecord:
 class Store:
     """A DuckDB-backed trajectory store. One writer process at a time (DuckDB's rule)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, *, writer: bool = False) -> None:
         self.con = con
         self.path = path
+        self.writer = writer
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+    def open(cls, path: str | Path, *, read_only: bool = False, wait: float = 0.0,
+             on_wait: Callable[[str], None] | None = None) -> Store:
+        """Open the store; while another process holds it (DuckDB allows one writer, and no
+        reader beside it), retry for up to ``wait`` seconds, telling ``on_wait`` once who holds
+        it. ``StoreLockedError`` (naming the holder) when it is still held after that.
+
+        >>> import tempfile, pathlib
+        >>> with Store.open(pathlib.Path(tempfile.mkdtemp()) / "s.duckdb", wait=5) as s:
+        ...     s.path.endswith("s.duckdb")
+        True
+        """
         path = str(path)
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         if read_only and path != ":memory:" and not Path(path).exists():
             read_only = False  # nothing to protect yet: create it
-        try:
-            con = duckdb.connect(path, read_only=read_only)
-        except duckdb.IOException as e:
-            if "lock" in str(e).lower():
-                raise StoreLockedError(path, str(e).splitlines()[0]) from e
-            raise StoreError(f"cannot open store {path}: {e}") from e
-        store = cls(con, path)
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                con = duckdb.connect(path, read_only=read_only)
+                break
+            except duckdb.IOException as e:
+                if "lock" not in str(e).lower():
+                    raise StoreError(f"cannot open store {path}: {e}") from e
+                holder = lock_holder(str(e))
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    waited = f"; waited {wait:.0f} s" if wait else ""
+                    raise StoreLockedError(path, f"held by {holder}{waited}") from e
+                if on_wait is not None and not told:
+                    on_wait(f"the store {path} is held by {holder}; waiting up to {wait:.0f} s for it")
+                    told = True
+                time.sleep(min(0.25, left))
+        store = cls(con, path, writer=not read_only)
         if not read_only:
             store.migrate()
         return store
@@ -129,6 +220,10 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if self.writer and self.path != ":memory:":
+            # What `rote stats` shows while the next writer holds the file.
+            with contextlib.suppress(duckdb.Error, OSError):
+                write_snapshot(self.path, self.stats())
         with contextlib.suppress(duckdb.Error):
             self.con.close()
 

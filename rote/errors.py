@@ -40,6 +40,7 @@ class StoreLockedError(StoreError):
             f"(DuckDB allows one writer); retry when it finishes. ({detail})"
         )
         self.path = path
+        self.detail = detail  # who holds it (pid and command line) and how long we waited
 
 
 class TemplateError(RoteError):

@@ -60,8 +60,10 @@ def test_a_store_held_by_another_process_is_a_clear_error(home: Path) -> None:
                               stdout=subprocess.PIPE)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == b"held"
-        r = runner.invoke(app, ["induce"])
+        r = runner.invoke(app, ["induce", "--wait", "0.5"])
         assert r.exit_code == 2 and "in use by another process" in r.output and "Traceback" not in r.output
+        # Who holds it, and that we waited (test_store_wait.py: waiting until it is free).
+        assert f"held by pid {holder.pid}" in r.output and "waited 0 s" in r.output
     finally:
         holder.kill()
         holder.wait()

@@ -18,6 +18,7 @@ from flows.settings import FlowSettings
 from flows.summary import RunSummary
 from flows.tasks import Compiled, compile_live_tree, induce_namespace, load_records, publish, record_run
 from induction.config import InductionConfig
+from induction.deadline import cancel_on_exit
 from induction.explain import render_message
 from induction.induce import InductionResult
 
@@ -36,7 +37,9 @@ def rebuild(settings: FlowSettings, config: InductionConfig, plan_: Plan, summar
     if config.backend != "heuristic":  # model calls and E2B sandboxes fail transiently
         induce = induce_namespace.with_options(retries=LLM_RETRIES, retry_delay_seconds=[5, 30])
     parts: list[Partition] = []
-    with task_runner(runner_spec) as runner:
+    # An interrupt (SIGINT, Prefect's TerminationSignal for SIGTERM) cancels the inductions
+    # before the runner waits for its workers, so the process can exit (issue 17).
+    with task_runner(runner_spec) as runner, cancel_on_exit():
         futures = [runner.submit(induce.with_options(task_run_name=f"induce-{b.namespace}"),
                                  parameters={"records": b, "config": config}) for b in batches]
         for f in futures:

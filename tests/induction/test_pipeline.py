@@ -246,3 +246,86 @@ def test_a_cancelled_run_stops_at_the_next_check(tmp_path: Path) -> None:
             run_induction(store, deriver=_SlowDeriver(then=lambda: cancel_active_runs("SIGTERM")))
         _, _, report = run_induction(store)  # the next run is not cancelled
         assert report.live > 0 and report.replay_hits == 3
+
+
+class _StalledModel:
+    """An OpenAI-compatible server on 127.0.0.1 that takes every request and never answers."""
+
+    def __init__(self) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.requests = threading.Event()
+        self.release = threading.Event()
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers["content-length"]))
+                outer.requests.set()
+                outer.release.wait(120)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}/v1"
+
+    def close(self) -> None:
+        self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(280)
+def test_rote_induce_exits_promptly_on_sigterm_while_waiting_for_a_model(tmp_path: Path) -> None:
+    """``rote induce`` busy in a model call that never returns (in a Prefect worker thread):
+    SIGTERM stops it at once, where it used to wait forever for the worker."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    rote = str(Path(sys.executable).with_name("rote"))
+    model = _StalledModel()
+    env = {**os.environ, "ROTE_HOME": str(tmp_path / "home"), "PREFECT_HOME": str(tmp_path / "prefect"),
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "ROTE_LLM_MODEL": "openai/stalled",
+           "ROTE_LLM_API_BASE": model.url, "OPENAI_API_KEY": "sk-test"}
+    env.pop("PREFECT_API_URL", None)
+    fixtures = Path(__file__).resolve().parents[2] / "data" / "fixtures" / "train.jsonl"
+    try:
+        subprocess.run([rote, "ingest", str(fixtures)], env=env, check=True, capture_output=True, timeout=120)
+        proc = subprocess.Popen([rote, "induce", "--backend", "hybrid"], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT)
+        try:
+            assert model.requests.wait(180), "induction never called the model"
+            time.sleep(1.0)  # well inside the call (its timeout is 60 s)
+            family = psutil.Process(proc.pid).children(recursive=True)
+            t0 = time.monotonic()
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
+            took = time.monotonic() - t0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+        assert took < 15, out[-2000:]
+        assert proc.returncode != 0
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE
+                                                  for p in family):
+            time.sleep(0.2)
+        left = [p for p in family if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+        for p in left:
+            p.kill()
+        assert not left, f"left running: {[p.cmdline()[:4] for p in left]}"
+    finally:
+        model.close()

@@ -54,6 +54,9 @@ NOISE_LABEL = re.compile(
 CURRENCY_CODE = re.compile(r"(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|CNY|INR|SEK|NOK|DKK|NZD|MXN|BRL|"
                            r"ZAR|SGD|HKD|KRW|RUB|PLN|TRY)[-_ ]?\Z")
 
+HOST_PORT = re.compile(r"(?i)\.[a-z]{2,}:\Z|\blocalhost:\Z|\d\]:\Z")
+GLUED_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}\Z")
+
 
 def value_kind(values: Sequence[Any], label: str) -> ValueKind:
     """Whether an unread number is identifier-like (``"id"``) or a quantity a decision may
@@ -63,15 +66,21 @@ def value_kind(values: Sequence[Any], label: str) -> ValueKind:
 
     >>> value_kind(["12", "40"], "order "), value_kind(["3", "4"], "node-"), value_kind(["47", "12"], "18:01:")
     ('quantity', 'id', 'id')
-    >>> value_kind(["1500", "700"], "expense: USD")
-    'quantity'
+    >>> value_kind(["1500", "700"], "expense: USD"), value_kind(["2", "3"], "severity P")
+    ('quantity', 'quantity')
+    >>> value_kind(["80", "443"], "sclick.baidu.com:")
+    'id'
     """
     texts = [str(v) for v in values if not isinstance(v, bool)]
     if any(recognise(t.lstrip("-+")) in ("money", "date") for t in texts):
         return "quantity"
     tail = label[-24:]
-    if (tail[-1:].isalpha() or tail[-1:] == "_") and not CURRENCY_CODE.search(tail):
-        return "id"  # glued to a word: subdir31, blk_12, node12, R02 (not USD1500: an amount)
+    if (tail[-1:] == "_" or GLUED_WORD.search(tail)) and not CURRENCY_CODE.search(tail):
+        # Glued to a word of 3+ letters: subdir31, blk_12, node12 name one of many things. Not
+        # USD1500 (an amount), nor a one- or two-letter prefix (P1, v2, Q3: a level, a version).
+        return "id"
+    if HOST_PORT.search(tail):
+        return "id"  # a port: www.baidu.com:80, localhost:8080
     if tail[-1:] in ".:-/" and tail[-2:-1].isdigit():
         return "id"  # a piece of an IP, a time, a version or a path: 10.251.31.5, 18:01:47
     if NOISE_LABEL.search(tail):

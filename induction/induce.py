@@ -55,6 +55,7 @@ from induction.tokens import recognise
 
 _SPANS = HeuristicSpanIdentifier()
 PROPOSAL_LATER = 8  # model outputs a proposal looks at for copied values
+CODE_MAX = 3  # values this short are codes (grades, sizes, levels): never data on evidence alone
 ENUM_VOCABULARY = 8  # distinct values a repeated lower-case status may have whatever the run count
 _ENUM = re.compile(r"[A-Za-z_][A-Za-z_ -]{0,23}\Z")
 
@@ -180,6 +181,8 @@ class Inducer:
         # Quantities taken for noise on evidence: every answer that does not read them serves
         # only values inside the range it was seen with (``ResponseTemplate.ranges``).
         self._bounded: set[str] = set()
+        self._continuations: dict[str, frozenset[bytes]] = {}
+        self._last_slots: dict[int, str] = {}  # gap id -> variable, of the last ``_template``
         self._load(list(records))
 
     def _identify(self, msgs: list[dict[str, Any]]) -> Skeleton | None:
@@ -256,8 +259,23 @@ class Inducer:
         for c in clusters:
             if len(c) == 1 or self._ok([self.nodes[s].msg for s, _ in c]):
                 out.append(c)
-            else:  # pairwise fit, but not all together: keep each distinct message apart
-                out.extend(_by_message(c, self.nodes))
+            else:  # pairwise fit, but not all together: the messages of each answer, if they fit,
+                out.extend(self._refine(c))  # else each distinct message apart
+        return out
+
+    def _refine(self, cluster: list[tuple[str, _Member]]) -> list[list[tuple[str, _Member]]]:
+        """A cluster that does not fit one template, split by what was answered: each
+        answer's messages together where they fit one template, else each message apart."""
+        by_answer: dict[bytes, list[tuple[str, _Member]]] = defaultdict(list)
+        for item in cluster:
+            answers = sorted(orjson.dumps(canonical_message(r.response_message)) for r in self.nodes[item[0]].answers)
+            by_answer[b"\x00".join(answers)].append(item)
+        out: list[list[tuple[str, _Member]]] = []
+        for part in by_answer.values():
+            if len(by_answer) > 1 and len(part) > 1 and self._ok([self.nodes[s].msg for s, _ in part]):
+                out.append(part)
+            else:
+                out.extend(_by_message(part, self.nodes))
         return out
 
     def _derivable(self, gap: Gap, scopes: list[dict[str, Any]]) -> bool:
@@ -309,6 +327,101 @@ class Inducer:
                     self._bounded.add(var)
         self.stats["evidence_noise"] += len(noise)
         return [v for v in unread if v not in noise], noise
+
+    def _weigh_structure(self, sk: Skeleton, structural: list[Gap], cluster: list[tuple[str, _Member]],
+                         scopes: list[dict[str, Any]], parent_tid: str | None, forced: dict[int, str],
+                         msgs: list[dict[str, Any]]) -> list[Gap]:
+        """The gaps of ``structural`` (a repeated word, wordy text no later output uses) that stay
+        structure once the runs' outcomes are weighed: a gap is data when every member goes on
+        the same way (one answer template here, the same kinds of messages below) and either
+        the answer copies or computes from it, or it took ``min_distinct_quantity`` distinct
+        values. Marks (a board cell) always stay structure: a few runs cannot show what they
+        decide."""
+        candidates = [g for g in structural if not _is_mark(g)]
+        if not candidates or len({self._continuation(s) for s, _ in cluster}) > 1:
+            return structural
+        template, _, new_scopes, _ = self._template(sk, scopes, parent_tid, forced, _text(msgs[0]))
+        slots = dict(self._last_slots)
+        if sk.gaps and not _reads_back(template, msgs, scopes, new_scopes):
+            return structural
+        members = [_Member(s, sc) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
+        response, status, _ = self._response(members, scopes=new_scopes)
+        if response is None or status == "uncacheable":
+            return structural
+        used = set(response.message.variables()).union(*(_uses(d) for d in response.derivations))
+        # Short codes (a grade "B+", a size "XL", "P1") are categories a rule is written on: a
+        # few seen alike say nothing of the others, copied or not. They stay structure.
+        data = {g.gid for g in candidates
+                if all(len(str(v).strip()) >= CODE_MAX + 1 for v in g.values)
+                and (slots.get(g.gid) in used or distinct(g.values) >= self.config.min_distinct_quantity)}
+        if data:
+            self.stats["evidence_data"] += len(data)
+            note = ("data by evidence: " + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} "
+                                                      "distinct values)" for g in candidates if g.gid in data)
+                    + f" — {len(cluster)} contexts, one answer template, the same continuation")
+            self._evidence_notes.update((s, note) for s, _ in cluster)
+        return [g for g in structural if g.gid not in data]
+
+    def _deciding(self, members: list[_Member], new_vars: Mapping[str, str]) -> str | None:
+        """The one new variable whose values each came with a single answer (one answer per
+        value, more than one answer in all, some value seen twice), if exactly one does."""
+        found = []
+        for var in new_vars:
+            by_value: dict[bytes, set[bytes]] = defaultdict(set)
+            counts: Counter[bytes] = Counter()
+            for m in members:
+                key = orjson.dumps(m.scope[var], default=str)
+                counts[key] += 1
+                by_value[key].update(orjson.dumps(canonical_message(r.response_message))
+                                     for r in self.nodes[m.node].answers)
+            answers = set().union(*by_value.values()) if by_value else set()
+            if (len(answers) > 1 and all(len(a) == 1 for a in by_value.values())
+                    and max(counts.values()) > 1 and len(by_value) < len(members)):
+                found.append(var)
+        return found[0] if len(found) == 1 else None
+
+    def _by_answer(self, cluster: list[tuple[str, _Member]], scopes: list[dict[str, Any]]
+                   ) -> list[list[tuple[str, _Member]]] | None:
+        """The cluster split by answer, if each part's messages fit one template that no
+        message of another part matches (else None: a value inside a slot decides, and a
+        template over one answer's values would match the other's)."""
+        groups: dict[bytes, list[int]] = defaultdict(list)
+        for i, (sid, _) in enumerate(cluster):
+            answers = {orjson.dumps(canonical_message(r.response_message)) for r in self.nodes[sid].answers}
+            if len(answers) != 1:
+                return None  # one message answered two ways: the answer is not the message's
+            groups[answers.pop()].append(i)
+        if len(groups) < 2 or len(groups) > 64 or 2 * len(groups) > len(cluster):
+            return None  # answers that copy values differ call by call: the value split decides
+        msgs = [self.nodes[s].msg for s, _ in cluster]
+        for idx in groups.values():
+            sk = self._identify([msgs[i] for i in idx])
+            if sk is None:
+                return None
+            if not sk.gaps:
+                continue  # one distinct message: matches only itself
+            # Slot kinds as induction would give them; refusals make a template narrower, so
+            # without them the check is the stricter one.
+            template = _render(sk, {g.gid: f"v{g.gid}" for g in sk.gaps}, {g.gid: _kind(g.values) for g in sk.gaps})
+            inside = set(idx)
+            if any(match_message(template, msgs[j], scopes[j]) is not None
+                   for j in range(len(cluster)) if j not in inside):
+                return None
+        return [[cluster[i] for i in idx] for idx in groups.values()]
+
+    def _continuation(self, sid: str) -> frozenset[bytes]:
+        """What follows a store node, as structure: the skeleton keys (role, tool names,
+        argument keys) of the answers there and of every message below. Runs that branched
+        (a refund instead of a tracking call) differ here."""
+        cached = self._continuations.get(sid)
+        if cached is None:
+            node = self.nodes[sid]
+            keys = {orjson.dumps(skeleton_key(r.response_message), default=str) for r in node.answers}
+            for kid in node.children:
+                keys |= self._continuation(kid)
+                keys.add(orjson.dumps(skeleton_key(self.nodes[kid].msg), default=str))
+            cached = self._continuations[sid] = frozenset(keys)
+        return cached
 
     def _noise_note(self, noise: list[str], members: list[_Member], new_vars: Mapping[str, str]) -> str:
         parts = []
@@ -417,8 +530,17 @@ class Inducer:
         structural = [g for g in sk.gaps if g.gid not in forced and same_variable(g.values, scopes) is None
                       and (_is_enum(g) or _is_mark(g) or (_wordy(g) and not self._used_later(g, cluster)))
                       and not self._derivable(g, scopes)]
+        if structural and len(cluster) > 1:
+            structural = self._weigh_structure(sk, structural, cluster, scopes, parent_tid, forced, msgs)
         if not structural and self.stages.judge is not None:
             structural = self._judged(sk, cluster, scopes, forced)
+        if structural and len(cluster) > 1 and (by_answer := self._by_answer(cluster, scopes)) is not None:
+            # What varies went with different answers, and each answer's messages keep to a
+            # template of their own: split by answer, not by every value of the span.
+            self.stats["answer_splits"] += 1
+            for sub in by_answer:
+                self._make(parent_tid, ns, sub)
+            return
         if structural:
             self.stats["structure_splits"] += 1
             parts = _split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))])
@@ -429,6 +551,15 @@ class Inducer:
         template, derivations, new_scopes, new_vars = self._template(sk, scopes, parent_tid, forced,
                                                                      _text(msgs[0]))
         if sk.gaps and not _reads_back(template, msgs, scopes, new_scopes):
+            coarse = _coarsen(sk)
+            if coarse is not None:
+                # Adjacent slots joined by a "." or a "-" (a host name cut at its dots, a
+                # version at its dashes) are ambiguous to read apart: one slot over the span
+                # reads back. Induce the cluster again with that skeleton.
+                self.stats["coarsened"] += 1
+                self._identified[tuple(message_hash(m) for m in msgs)] = coarse
+                self._make(parent_tid, ns, cluster)
+                return
             # The runtime could not read its own members back (e.g. adjacent free-text
             # slots it refuses to split): such a template would only ever miss. Keep
             # each distinct message as it is instead, so exact repeats still hit.
@@ -499,6 +630,28 @@ class Inducer:
                 why = (f"this answer does not use {', '.join(skipped)}, a number read here (only later answers "
                        "copy it): it may decide this answer")
         if status == "uncacheable" and new_vars and len(cluster) > 1:
+            deciding = self._deciding(members, new_vars)
+            if deciding is not None:
+                # Different values led to different answers, and one value alone tells them
+                # apart (``VM Started`` -> E22, ``VM Paused`` -> E20 whatever the instance id):
+                # that value is the branch; the others stay data in each part.
+                self.stats["branch_splits"] += 1
+                self._split_notes.update(
+                    (sid, f"kept apart by {deciding}: each of its values was answered one way") for sid, _ in cluster)
+                parts = _split(cluster, [[sc[deciding]] for sc in new_scopes])
+                self._mark_context_bound(cluster, parts)
+                for sub in parts:
+                    self._make(parent_tid, ns, sub)
+                return
+            by_answer = self._by_answer(cluster, scopes)
+            if by_answer is not None:
+                # Different answers, and the messages of each answer fit a template none of the
+                # others' messages match (``VM Started`` vs ``Instance spawned``, whatever the
+                # instance id): each answer's messages are induced apart.
+                self.stats["answer_splits"] += 1
+                for sub in by_answer:
+                    self._make(parent_tid, ns, sub)
+                return
             # Thin air or a branch that this node's own values may decide: make them structure.
             keys = [[sc[v] for v in new_vars] for sc in new_scopes]
             distinct = Counter(orjson.dumps(k) for k in keys)
@@ -707,6 +860,7 @@ class Inducer:
             end = i == len(content) - 1 or (isinstance(after_, str) and after_[:1].isspace())
             if start or end:
                 edges[g.gid] = _edges(g.values, start=start, end=end)
+        self._last_slots = slot
         return _render(sk, slot, kinds, refuse, edges), derivations, new_scopes, new_vars
 
     def _response(self, members: list[_Member], scopes: list[dict[str, Any]]
@@ -867,6 +1021,44 @@ def _widen(sk: Skeleton, scopes: list[dict[str, Any]]
         return sk, {}
     return Skeleton(sk.role, sk.name, [p for p in content if p != ""], sk.calls,
                     [gaps[g.gid] for g in sk.gaps]), widened
+
+
+# Literals that join two slots into one value when the runtime cannot read them apart.
+_JOINS = frozenset("._-/@")
+
+
+def _coarsen(sk: Skeleton) -> Skeleton | None:
+    """``sk`` with each run of content gaps joined by one character of ``_JOINS`` made one
+    gap (``{{a}}.{{b}}.com`` -> ``{{a}}.com``), or None when there is no such run.
+
+    >>> sk = Skeleton("user", None, [0, ".", 1, ":", 2, " open"], [],
+    ...               [Gap(0, ["www", "a.b"], "content", ""), Gap(1, ["x", "y"], "content", "."),
+    ...                Gap(2, ["80", "443"], "content", ":")])
+    >>> c = _coarsen(sk)
+    >>> c.content, [g.values for g in c.gaps]
+    ([0, ':', 2, ' open'], [['www.x', 'a.b.y'], ['80', '443']])
+    """
+    if not sk.content or len(sk.gaps) < 2:
+        return None
+    gaps = {g.gid: g for g in sk.gaps}
+    content = list(sk.content)
+    changed = False
+    i = 0
+    while i + 2 < len(content):
+        a, lit, b = content[i], content[i + 1], content[i + 2]
+        if (isinstance(a, int) and isinstance(b, int) and isinstance(lit, str) and lit in _JOINS
+                and not gaps[a].leaf and not gaps[b].leaf
+                and all(isinstance(v, str) for v in (*gaps[a].values, *gaps[b].values))):
+            ga, gb = gaps[a], gaps[b]
+            gaps[a] = Gap(a, [x + lit + y for x, y in zip(ga.values, gb.values, strict=True)], ga.where, ga.before)
+            del gaps[b]
+            content[i + 1:i + 3] = []
+            changed = True
+            continue
+        i += 1
+    if not changed:
+        return None
+    return Skeleton(sk.role, sk.name, content, sk.calls, [gaps[g.gid] for g in sk.gaps if g.gid in gaps])
 
 
 def _uses(d: Derivation) -> set[str]:

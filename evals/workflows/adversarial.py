@@ -754,13 +754,17 @@ class EvenOrOdd(Adversarial):
     Trap: the answer is a function of the number with no slot in it; a yes/no seen twice
     for different numbers looks like a constant.
 
-    Held since numbers no answer uses are structure: the number is read, never copied or computed
-    from, so each value is its own branch (no hit for a new one, no wrong one).
+    Held while every unread number was structure. Since evidence decides (several numbers, one
+    answer: noise), a known limit: parity cannot be told from noise by outcomes alone.
     """
 
     name = "even_or_odd"
     reviewer_name = "h_parity"
     family = "E"
+    known_limit = ("parity: the answer turns on a number's parity and no answer reads it; several numbers "
+                   "answered alike are evidence of noise, and no amount of same-outcome evidence tells parity "
+                   "from noise inside the range training saw (values outside it miss). The StructureJudge "
+                   "(an LLM) is the stage for this")
     description = "Parity decides a yes/no answer."
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
@@ -2038,6 +2042,10 @@ class EvenNumberLabel(Adversarial):
     name = "even_number_label"
     reviewer_name = "h8_even_number"
     family = "E"
+    known_limit = ("parity: the answer turns on a number's parity and no answer reads it; several numbers "
+                   "answered alike are evidence of noise, and no amount of same-outcome evidence tells parity "
+                   "from noise inside the range training saw (values outside it miss). The StructureJudge "
+                   "(an LLM) is the stage for this")
     description = "parity behind 'number'"
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
@@ -2052,6 +2060,10 @@ class EvenNumberMostly(Adversarial):
     name = "even_number_mostly"
     reviewer_name = "h8_even_mostly"
     family = "E"
+    known_limit = ("parity: the answer turns on a number's parity and no answer reads it; several numbers "
+                   "answered alike are evidence of noise, and no amount of same-outcome evidence tells parity "
+                   "from noise inside the range training saw (values outside it miss). The StructureJudge "
+                   "(an LLM) is the stage for this")
     description = "parity behind 'number', mostly even"
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:

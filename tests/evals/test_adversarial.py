@@ -72,7 +72,6 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "board": ("board_first_reply", 3, 405, 406),
     # Known limits until numbers that no answer uses became structure (they were LIMITS cases).
     "threshold": ("expense_threshold", 5, 7, 9),
-    "parity": ("even_or_odd", 5, 7, 9),
     "greeting": ("time_of_day_greeting", 2, 102, 103),
     "afford_one_outcome": ("afford_budget", 2, 1, 5001),
     "afford_budget_unseen": ("afford_budget", 3, 506, 507),
@@ -107,7 +106,6 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     # signed numbers, gaps of numbers and words, non-ASCII punctuation at edges, slots beside
     # a newline or a space.
     "min_order_qty": ("min_order_qty", 2, 1, 2),
-    "even_number_label": ("even_number_label", 5, 1, 2),
     "severity_p": ("severity_p", 5, 203, 204),
     "usd_prefix": ("currency_prefix_amount", 2, 1, 2),
     "gate_hash": ("gate_hash", 2, 304, 305),
@@ -132,10 +130,16 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "pw_contains": ("password_has_username", 2, 304, 305),
     "min_contains": ("min_contains_copied", 2, 405, 406),
     "path_prefix": ("path_under_root", 2, 203, 204),
+    # A known limit whose reviewer's case holds since evidence decides structure (other seeds may not).
+    "stock_copied": ("stock_copied_decides", 8, 405, 406),
+    "literal_equal": ("min_literal_equal", 8, 203, 204),
+    "reassign": ("reassign_same_owner", 8, 304, 305),
+    "move_same": ("repeated_value_roles", 5, 405, 406),
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
-FIXED_IN_LIMITS = frozenset({"second_sentence"})
+FIXED_IN_LIMITS = frozenset({"second_sentence", "stock_copied_decides", "min_literal_equal",
+                             "repeated_value_roles", "reassign_same_owner"})
 
 # The known limits at the reviewer's cases (false hits of 20 test runs today in the comment). Strict
 # xfails: a fix makes the case pass and fail the test, until the workflow's known_limit is cleared.
@@ -150,7 +154,11 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "sentence_honorific": ("second_sentence", 5, 304, 305),  # 6 of 40; a training name was "Mrs. ..."
     # The fourth round: a value copied into one answer that decides another.
     "budget_echoed": ("budget_echoed", 3, 405, 406),  # 3 of 40
-    "stock_copied": ("stock_copied_decides", 8, 405, 406),  # 1 of 56
+    # Parity: once evidence decides structure (several numbers answered alike are noise), a
+    # parity inside the range training saw cannot be told from noise: the judge's job.
+    "parity": ("even_or_odd", 5, 7, 9),
+    "even_number_label": ("even_number_label", 5, 1, 2),
+    "even_number_mostly": ("even_number_mostly", 3, 1, 2),
     # The fifth round's limits.
     "revenue": ("revenue_millions", 2, 405, 406),  # 3 of 40
     "token_expiry": ("token_expiry", 2, 1, 2),  # 3 of 63
@@ -158,10 +166,7 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "trailing_word": ("trailing_digits_edge", 2, 405, 406),  # 7 of 40
     "widen_new_city": ("widen_new_city", 2, 1, 2),  # 8 of 40
     # The sixth round's limits: a value equal to a fixed word of the template.
-    "literal_equal": ("min_literal_equal", 8, 203, 204),  # 4 of 20
-    "reassign": ("reassign_same_owner", 8, 304, 305),  # 2 of 53
     "name_in_list": ("name_in_list", 2, 1, 2),  # 1 of 40
-    "move_same": ("repeated_value_roles", 5, 405, 406),  # 1 of 20
 }
 
 
@@ -228,7 +233,7 @@ def test_suites_cover_the_groups() -> None:
     assert all(w.cacheable for w in ADVERSARIAL.values())
     assert {w for w, *_ in FINDINGS.values()} <= set(GUARDED) | FIXED_IN_LIMITS
     assert FIXED_IN_LIMITS.issubset(KNOWN_LIMITS)
-    assert {w for w, *_ in LIMITS.values()} == set(KNOWN_LIMITS)
+    assert {w for w, *_ in LIMITS.values()} | FIXED_IN_LIMITS == set(KNOWN_LIMITS)
 
 
 def test_group_keywords_and_names_mix() -> None:

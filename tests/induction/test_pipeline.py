@@ -329,3 +329,25 @@ def test_rote_induce_exits_promptly_on_sigterm_while_waiting_for_a_model(tmp_pat
         assert not left, f"left running: {[p.cmdline()[:4] for p in left]}"
     finally:
         model.close()
+
+
+def test_signals_cancel_the_active_runs_then_do_what_they_did_before() -> None:
+    import os
+    import signal
+    import time
+
+    from induction.deadline import Deadline, cancel_on_exit, cancel_on_signals
+
+    run = Deadline.start(None)
+    with pytest.raises(KeyboardInterrupt), cancel_on_signals():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(5)  # the handler runs here
+    assert run.cancelled
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
+
+    other = Deadline.start(None)
+    with pytest.raises(ValueError), cancel_on_exit():
+        raise ValueError("an ordinary error")
+    assert not other.cancelled  # only interrupts cancel (a scheduler keeps running)
+    other.close()
+    run.close()

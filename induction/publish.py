@@ -111,6 +111,10 @@ class Publisher:
 
     # -- reading -----------------------------------------------------------
     def current(self) -> str | None:
+        if not self._local:
+            # fsspec shares one filesystem object (and its listing cache) per process: a proxy
+            # polling for a new version must not read a cached listing or size.
+            self.fs.invalidate_cache()
         try:
             with self.fs.open(self._p(CURRENT_FILE), "rb") as f:
                 version = f.read().decode().strip()

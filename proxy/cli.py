@@ -90,6 +90,11 @@ def feedback_app(home: Home | None = None) -> typer.Typer:
     They work on ``$ROTE_HOME/proxy/disabled.jsonl`` (the file every proxy worker on that home
     re-reads each second), so a running proxy serves a re-enabled node again within a second.
     ``home`` is for tests; the command line reads ``$ROTE_HOME``.
+
+    >>> from typer.testing import CliRunner
+    >>> import tempfile
+    >>> CliRunner().invoke(feedback_app(Home(root=Path(tempfile.mkdtemp()))), ["list"]).stdout
+    'no node is disabled\\n'
     """
     group = typer.Typer(help="Nodes disabled by feedback (ok: false): list them, turn one back on.",
                         no_args_is_help=True)

@@ -66,7 +66,11 @@ DISABLED_FILE = "disabled.jsonl"
 
 
 def disabled_path(state_dir: str | Path) -> Path:
-    """The shared file of disabled nodes under the proxy's state directory (``$ROTE_HOME/proxy``)."""
+    """The shared file of disabled nodes under the proxy's state directory (``$ROTE_HOME/proxy``).
+
+    >>> disabled_path("/srv/rote/proxy").as_posix()
+    '/srv/rote/proxy/disabled.jsonl'
+    """
     return Path(state_dir) / DISABLED_FILE
 
 
@@ -112,7 +116,14 @@ def read_disabled(path: Path) -> dict[tuple[str, str], dict[str, object]]:
 def enable_node(path: Path, node_id: str, namespace: str | None = None) -> list[str]:
     """Turn a disabled node back on (in ``namespace``, or in every namespace it is disabled in);
     the namespaces it was re-enabled in (empty: it was not disabled). Workers pick it up on
-    their next reload tick."""
+    their next reload tick.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / DISABLED_FILE
+    >>> append_entry(p, {"namespace": "team-a", "node_id": "n1", "at": 1.0})
+    >>> enable_node(p, "n1"), enable_node(p, "n1"), read_disabled(p)
+    (['team-a'], [], {})
+    """
     namespaces = sorted(ns for ns, node in read_disabled(path) if node == node_id
                         and (namespace is None or ns == namespace))
     for ns in namespaces:

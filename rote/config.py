@@ -26,7 +26,11 @@ from rote.errors import RoteError
 
 
 def default_home() -> Path:
-    """The user's data directory for rote (where ``$ROTE_HOME`` points when it is not set)."""
+    """The user's data directory for rote (where ``$ROTE_HOME`` points when it is not set).
+
+    >>> default_home().name
+    'rote'
+    """
     return Path(platformdirs.user_data_dir("rote", appauthor=False))
 
 

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from rote.config import Home
+from rote.config import Home, HomeError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "data" / "fixtures"
 
@@ -32,7 +32,10 @@ def main() -> None:
     from induction.runtime.compiled import CompiledTree
 
     console = Console()
-    home = Home.from_env().ensure()
+    try:
+        home = Home.from_env().check_writable()
+    except HomeError as e:  # one line saying what to do, as every rote command does
+        raise SystemExit(f"rote demo: {e}") from None
     console.rule(f"rote demo  (ROTE_HOME={home.root})")
     console.print("ingest the shipped fixture runs, induce (heuristic backend), verify, publish "
                   "[dim](Prefect ephemeral mode: a temporary local server starts first)[/dim]")

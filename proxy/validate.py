@@ -122,6 +122,9 @@ def parse_chat(body: bytes, *, require_model: bool = True) -> dict[str, Any]:
             expected = _field_type(key)
             if expected is not None and type(value) not in expected[0]:
                 raise _bad(f"'{key}' must be {expected[1]}", key)
+    n = req.get("n")
+    if n is not None and n < 1:  # a hit would answer one choice to a request for none
+        raise _bad("'n' must be at least 1", "n")
     return req
 
 

@@ -60,6 +60,7 @@ BAD_BODIES = [
     (user(presence_penalty="high"), "presence_penalty"),
     (user(metadata=[1]), "metadata"),
     (user(user=42), "user"),
+    (user(n=0), "n"),
 ]
 
 

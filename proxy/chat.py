@@ -27,7 +27,7 @@ from proxy.errors import ProxyError, UpstreamFailure
 from proxy.feedback import DisabledNodes, ResponseIds
 from proxy.metrics import Metrics
 from proxy.recording import MissRecord
-from proxy.relay import INCOMPLETE, Relay
+from proxy.relay import Relay, incomplete
 from proxy.reload import HitLike, LoadedTree, TreeHolder
 from proxy.spool import SpoolWriter
 from proxy.stream import completion_to_sse
@@ -227,7 +227,7 @@ class ChatEndpoint:
                 try:
                     orjson.loads(data)
                 except orjson.JSONDecodeError:
-                    raise INCOMPLETE from None
+                    raise incomplete() from None
         except UpstreamFailure as e:
             self._failed(e)
             return error_response(e, cache)

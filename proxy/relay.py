@@ -50,8 +50,15 @@ _DONE_AT_END = re.compile(rb"data:[ \t]?\[DONE\]\s*$")
 _DONE_EVENT = re.compile(rb"(?m)^data:[ \t]?\[DONE\]")
 _KEEP = 48  # bytes kept across chunks: enough for either pattern split between two chunks
 
-INCOMPLETE = UpstreamFailure(502, "the upstream ended the answer before it was complete (no finish_reason "
-                                  "or no [DONE])", "upstream_incomplete")
+
+def incomplete() -> UpstreamFailure:
+    """A new error each time: a shared exception instance would carry one request's traceback into another's.
+
+    >>> incomplete().code, incomplete().status
+    ('upstream_incomplete', 502)
+    """
+    return UpstreamFailure(502, "the upstream ended the answer before it was complete (no finish_reason "
+                                "or no [DONE])", "upstream_incomplete")
 
 
 class StreamEnd:
@@ -128,12 +135,12 @@ class Relay(Response):
                     cut = end.feed(chunk)
                     if cut >= 0:  # [DONE] with no finish_reason before it: the error goes in its place
                         await send({"type": "http.response.body", "body": chunk[:cut], "more_body": True})
-                        raise INCOMPLETE
+                        raise incomplete()
                 if self.tee is not None:
                     self.tee += chunk
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
             if end is not None and not end.complete():
-                raise INCOMPLETE
+                raise incomplete()
         except UpstreamFailure as e:
             if self.on_failure is not None:
                 self.on_failure(e)

@@ -197,21 +197,21 @@ class LLMClient:
         messages: list[dict[str, str]] = [{"role": "system", "content": system}, {"role": "user", "content": user}]
         detail = ""
         for _ in range(self.max_retries + 1):
-            response, mode = self._negotiated(messages, schema)
+            response = self._negotiated(messages, schema)
             content, refusal = _reply(response)
             if refusal:
                 detail = f"the model refused: {refusal}"
             else:
                 try:
-                    return schema.model_validate_json(_unfence(content) if mode == "json_schema"
-                                                      else _json_part(content))
+                    # Also in json_schema mode: a server may ignore the schema and add prose.
+                    return schema.model_validate_json(_json_part(content))
                 except ValidationError as e:
                     detail = _brief(e)
             messages = [*messages, {"role": "assistant", "content": content or ""},
                         {"role": "user", "content": REASK.format(error=detail)}]
         raise LLMOutputError(schema.__name__, self.max_retries + 1, detail)
 
-    def _negotiated(self, messages: list[dict[str, str]], schema: type[BaseModel]) -> tuple[Any, OutputMode]:
+    def _negotiated(self, messages: list[dict[str, str]], schema: type[BaseModel]) -> Any:
         """One answer, in the mode this server accepts. While no mode has worked yet, an error
         that a later mode does not repeat was the server refusing the parameter: that mode is
         kept for the rest of the run. If every mode fails, the first error is raised and
@@ -233,7 +233,7 @@ class LLMClient:
             if self.mode is None or index != start:
                 self.mode = mode
                 self.usage.mode = mode
-            return response, mode
+            return response
         assert first is not None
         raise first
 

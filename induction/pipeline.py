@@ -238,8 +238,8 @@ def _induce_verified(records: list[StoredRecord], config: InductionConfig, deriv
 
 def judge_fitness(config: InductionConfig, asked: int, splits: int) -> bool:
     """Whether a StructureJudge that split ``splits`` of the ``asked`` templates the heuristic
-    rules held safe is unfit for judging (it splits more than ``judge_max_split_share`` of
-    them, over at least ``judge_min_asked``).
+    rules held safe is fit for judging: False when it split more than
+    ``judge_max_split_share`` of them, over at least ``judge_min_asked``.
 
     >>> judge_fitness(InductionConfig(), asked=20, splits=19), judge_fitness(InductionConfig(), asked=20, splits=3)
     (False, True)

@@ -154,3 +154,24 @@ def test_no_body_or_header_gets_a_5xx(make_proxy: ProxyFactory, hello_tree: str,
         assert client.get("/healthz").json()["status"] == "ok"
     # The strategies reached every outcome: refusals, hits, misses and bypasses.
     assert {"400", "HIT", "MISS", "BYPASS"} <= set(seen), seen
+
+
+feedback_bodies = st.one_of(
+    st.binary(max_size=32), values.map(lambda v: json.dumps(v).encode()),
+    st.fixed_dictionaries({}, optional={"id": st.text(max_size=40) | st.just("chatcmpl-rote-hello-default-1") | values,
+                                        "ok": st.booleans() | values, "comment": st.text(max_size=10) | values}
+                          ).map(lambda v: json.dumps(v).encode()))
+
+
+def test_no_feedback_body_gets_a_5xx(make_proxy: ProxyFactory, hello_tree: str, any_upstream: str) -> None:
+    with make_proxy(upstream=any_upstream) as (url, _), httpx.Client(base_url=url, timeout=30) as client:
+
+        @settings(max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(body=feedback_bodies, sent=headers)
+        def check(body: bytes, sent: dict[str, str]) -> None:
+            r = client.post("/v1/rote/feedback", content=body, headers=sent)
+            assert r.status_code < 500, (r.status_code, r.text, body, sent)
+            if r.status_code >= 400:
+                assert isinstance(r.json()["error"]["message"], str)
+
+        check()

@@ -70,14 +70,14 @@ def test_read_only_home(tmp_path: Path) -> None:
         pytest.skip("no unshare(1) here")
     home = tmp_path / "ro"
     home.mkdir()
-    script = (f"mount --bind {home} {home} && mount -o remount,bind,ro {home} && "
+    script = (f"mount --bind {home} {home} && mount -o remount,bind,ro {home} && echo mounted && "
               f"ROTE_HOME={home} {ROTE} stats --json")
     p = subprocess.run(["unshare", "--mount", "--map-root-user", "sh", "-c", script], capture_output=True,
                        text=True, timeout=120)
-    if "ROTE_HOME" not in p.stderr and p.returncode != 0:  # unshare or mount refused here
+    if not p.stdout.startswith("mounted"):  # unshare or mount refused here
         pytest.skip(f"no private read-only mount here: {p.stderr.strip()}")
     lines = p.stderr.strip().splitlines()
-    assert p.returncode == 2 and len(lines) == 1, p.stderr
+    assert p.returncode == 2 and len(lines) == 1 and p.stdout == "mounted\n", (p.stdout, p.stderr)
     assert lines[0].startswith(f"rote: ROTE_HOME={home} is not usable (Read-only file system"), lines
 
 

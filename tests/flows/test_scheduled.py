@@ -69,10 +69,11 @@ def test_a_scheduled_run_is_created_completes_and_publishes(home: Path, tmp_path
     port = free_port()
     managed = ManagedServer(home)
     t0 = time.monotonic()
-    started = subprocess.run([str(BIN / "rote"), "prefect", "start", "--port", str(port)], env=env,
-                             capture_output=True, timeout=150)
     serving: subprocess.Popen[bytes] | None = None
+    reached_the_end = False
     try:
+        started = subprocess.run([str(BIN / "rote"), "prefect", "start", "--port", str(port)], env=env,
+                                 capture_output=True, timeout=150)
         assert started.returncode == 0, started.stderr.decode()[-2000:]
         state = managed.status()
         assert state is not None and state.url == f"http://127.0.0.1:{port}/api"
@@ -113,6 +114,7 @@ def test_a_scheduled_run_is_created_completes_and_publishes(home: Path, tmp_path
         assert merged.returncode == 0, merged.stdout.decode()[-2000:] + merged.stderr.decode()[-2000:]
         current = pub.current()
         assert current is not None and pub.manifest(current).stats["flow"] == "merge"
+        reached_the_end = True
     finally:
         if serving is not None:
             os.killpg(serving.pid, signal.SIGINT)
@@ -121,8 +123,8 @@ def test_a_scheduled_run_is_created_completes_and_publishes(home: Path, tmp_path
             except subprocess.TimeoutExpired:
                 os.killpg(serving.pid, signal.SIGKILL)
                 serving.wait()
-        if started.returncode != 0:
-            managed.stop()
+        if not reached_the_end:
+            managed.stop()  # the test failed above: leave no server behind
 
     # `rote induce` reuses the running server: no temporary one, no start-up cost.
     try:

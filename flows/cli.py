@@ -350,18 +350,23 @@ def publish(
                  f"current version {current} (created {m.created_at}, parent {m.parent}) at {settings.publish_url}")
             return
         versions = pub.versions()
+        served = pub.served()
+    # Complete versions `current` never pointed at: left by a publish killed before its last step.
+    never = [m.version for m in versions if m.version not in served and m.version != current]
     if json_out:
-        sys.stdout.write(orjson.dumps({"current": current, "versions": [m.model_dump() for m in versions]}).decode()
-                         + "\n")
+        sys.stdout.write(orjson.dumps({"current": current, "versions": [m.model_dump() for m in versions],
+                                       "never_current": never}).decode() + "\n")
         return
-    table = Table(title=f"published at {escape(settings.publish_url)}", title_justify="left")
+    table = Table(title=f"published at {escape(settings.publish_url)}", title_justify="left",
+                  caption="* current, ! never current (an interrupted publish)" if never else None)
     for col in ("", "version", "created"):
         table.add_column(col, no_wrap=True)
     for col in ("records", "live", "staged", "uncacheable"):
         table.add_column(col, justify="right")
     for m in versions:
         s = m.stats
-        table.add_row("*" if m.version == current else "", m.version, m.created_at[:19].replace("T", " "),
+        mark = "*" if m.version == current else "!" if m.version in never else ""
+        table.add_row(mark, m.version, m.created_at[:19].replace("T", " "),
                       *(str(s.get(k, "")) for k in ("records", "live", "staged", "uncacheable")))
     Console().print(table)
 

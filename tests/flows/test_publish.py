@@ -72,6 +72,8 @@ def test_a_killed_publish_leaves_the_previous_version_current_and_intact(tmp_pat
     assert not list(Path(url).rglob(f"*{TMP_MARK}*"))
     if target == CURRENT_FILE:
         assert swept.removed_incomplete == [] and swept.never_current == [complete[1]]
+        listed = runner.invoke(app, ["publish", "--list", "--json", "--publish-url", url])
+        assert json.loads(listed.stdout)["never_current"] == [complete[1]]
     else:
         assert len(swept.removed_incomplete) == 1 and swept.never_current == []
         assert [p.name for p in (Path(url) / "versions").iterdir()] == [v1.version]

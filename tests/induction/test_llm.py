@@ -407,3 +407,20 @@ def test_every_call_is_bounded_and_a_model_wanting_max_completion_tokens_gets_it
     assert fake.calls[0]["max_tokens"] == 300
     assert all(c["max_completion_tokens"] == 300 and "max_tokens" not in c for c in fake.calls[1:])
     assert all(c["timeout"] <= 60 for c in fake.calls)
+
+
+def test_an_error_every_mode_repeats_decides_no_mode() -> None:
+    """A context too long fails in every mode: raised, and the next question starts again
+    from json_schema (nothing was learnt about the server)."""
+    litellm = _litellm()
+
+    def too_long() -> BaseException:
+        return litellm.BadRequestError(message="context length exceeded", llm_provider="openai", model="m")
+
+    fake = ScriptedCompletion([too_long(), too_long(), too_long(), '{"name": "a", "score": 1}'])
+    client = LLMClient("m", completion=fake)
+    with pytest.raises(LLMProviderError) as info:
+        client.ask("s", "u", Pick)
+    assert info.value.kind == "bad_request" and client.mode is None and client.usage.format_fallbacks == 0
+    assert client.ask("s", "u", Pick).name == "a"
+    assert fake.calls[-1]["response_format"] is Pick and client.mode == "json_schema"

@@ -15,10 +15,13 @@ part of the values, not structure.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from induction.tokens import tokenize
+
+Tokenizer = Callable[[str], list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,25 +75,26 @@ def _stranded(tokens: list[str]) -> bool:
     return all(t.isspace() for t in tokens)
 
 
-def align(texts: list[str]) -> Aligned | None:
+def align(texts: list[str], tokenizer: Tokenizer = tokenize) -> Aligned | None:
     """Align texts; None when they do not share one structure (a gap empty in some
-    members but not others, or common tokens in different orders)."""
+    members but not others, or common tokens in different orders). ``tokenizer``:
+    how texts are cut into tokens (``induction.tokens.json_tokenize`` for JSON)."""
     # Runs repeat values: align each distinct text once, then map back to members.
     unique = list(dict.fromkeys(texts))
     if len(unique) < len(texts):
-        a = _align(unique)
+        a = _align(unique, tokenizer)
         if a is None:
             return None
         at = {t: i for i, t in enumerate(unique)}
         return Aligned(parts=a.parts, values=[[vals[at[t]] for t in texts] for vals in a.values])
-    return _align(texts)
+    return _align(texts, tokenizer)
 
 
 SAMPLE = 12
 
 
-def _align(texts: list[str]) -> Aligned | None:
-    seqs = [tokenize(t) for t in texts]
+def _align(texts: list[str], tokenizer: Tokenizer = tokenize) -> Aligned | None:
+    seqs = [tokenizer(t) for t in texts]
     # The common tokens of a spread-out sample usually are those of all members;
     # if a member disagrees, fall back to the full reduction.
     step = max(1, len(seqs) // SAMPLE)

@@ -55,7 +55,7 @@ CURRENCY_CODE = re.compile(r"(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|CNY|INR
                            r"ZAR|SGD|HKD|KRW|RUB|PLN|TRY)[-_ ]?\Z")
 
 HOST_PORT = re.compile(r"(?i)\.[a-z]{2,}:\Z|\blocalhost:\Z|\d\]:\Z")
-GLUED_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}\Z")
+GLUED_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}[-_]?\Z")
 
 
 def value_kind(values: Sequence[Any], label: str) -> ValueKind:
@@ -68,8 +68,8 @@ def value_kind(values: Sequence[Any], label: str) -> ValueKind:
     ('quantity', 'id', 'id')
     >>> value_kind(["1500", "700"], "expense: USD"), value_kind(["2", "3"], "severity P")
     ('quantity', 'quantity')
-    >>> value_kind(["80", "443"], "sclick.baidu.com:")
-    'id'
+    >>> value_kind(["80", "443"], "sclick.baidu.com:"), value_kind(["3", "7"], '"cluster":"prod-')
+    ('id', 'id')
     """
     texts = [str(v) for v in values if not isinstance(v, bool)]
     if any(recognise(t.lstrip("-+")) in ("money", "date") for t in texts):

@@ -25,7 +25,7 @@ import orjson
 
 from induction.align import align
 from induction.hashing import canonical_content
-from induction.tokens import NUM_HEAD, NUM_TAIL
+from induction.tokens import NUM_HEAD, NUM_TAIL, json_tokenize
 
 JSON = Any
 
@@ -116,6 +116,10 @@ def _text_parts(texts: list[str], where: str, gaps: list[Gap]) -> list[str | int
     if all(t == texts[0] for t in texts):
         return [texts[0]]
     a = align(texts)
+    if a is None and all(t.lstrip()[:1] in ("{", "[") for t in texts):
+        # JSON (a tool result) whose free text does not align word by word (log excerpts of
+        # different lines): aligned leaf by leaf, a whole varying string is one gap.
+        a = align(texts, json_tokenize)
     if a is None:
         return None
     parts: list[str | int] = []

@@ -55,6 +55,7 @@ from induction.tokens import recognise
 
 _SPANS = HeuristicSpanIdentifier()
 PROPOSAL_LATER = 8  # model outputs a proposal looks at for copied values
+CONTINUATION_DEPTH = 2  # messages below a node compared to tell runs that branched right after it
 CODE_MAX = 3  # values this short are codes (grades, sizes, levels): never data on evidence alone
 ENUM_VOCABULARY = 8  # distinct values a repeated lower-case status may have whatever the run count
 _ENUM = re.compile(r"[A-Za-z_][A-Za-z_ -]{0,23}\Z")
@@ -182,6 +183,8 @@ class Inducer:
         # only values inside the range it was seen with (``ResponseTemplate.ranges``).
         self._bounded: set[str] = set()
         self._continuations: dict[str, frozenset[bytes]] = {}
+        # (parent template, where, label) of gaps evidence found not to decide (``_weigh_structure``).
+        self._cleared: set[tuple[str | None, str, str]] = set()
         self._last_slots: dict[int, str] = {}  # gap id -> variable, of the last ``_template``
         self._load(list(records))
 
@@ -338,7 +341,28 @@ class Inducer:
         values. Marks (a board cell) always stay structure: a few runs cannot show what they
         decide."""
         candidates = [g for g in structural if not _is_mark(g)]
-        if not candidates or len({self._continuation(s) for s, _ in cluster}) > 1:
+        conts = [self._continuation(s) for s, _ in cluster]
+        # A gap already found not to decide (its same value went on differently) at a wider
+        # cluster of this parent is data in the parts it was split into.
+        cleared = {g.gid for g in candidates if (parent_tid, g.where, g.before[-24:]) in self._cleared}
+        if len(set(conts)) > 1:
+            # Runs went on differently. A gap whose same value went on differently too does not
+            # decide: data (evidence against a branch), if another gap tells the runs apart
+            # (one way of going on per value): that one alone is the branch.
+            deciding = [g for g in candidates if _determines(g.values, conts) and g.gid not in cleared]
+            if deciding:
+                freed = [g for g in candidates if g not in deciding]
+                self._cleared.update((parent_tid, g.where, g.before[-24:]) for g in freed)
+                if freed:
+                    self.stats["evidence_data"] += len(freed)
+                    note = ("data by evidence: " + ", ".join(f"the value after {g.before[-24:]!r}" for g in freed)
+                            + " (runs with the same value went on differently)")
+                    self._evidence_notes.update((s, note) for s, _ in cluster)
+                return [g for g in structural if g.gid not in {x.gid for x in freed}]
+            candidates = [g for g in candidates if not _determines(g.values, conts)]
+        if cleared and len(set(conts)) == 1:
+            return [g for g in structural if g.gid not in cleared]
+        if not candidates:
             return structural
         template, _, new_scopes, _ = self._template(sk, scopes, parent_tid, forced, _text(msgs[0]))
         slots = dict(self._last_slots)
@@ -351,9 +375,11 @@ class Inducer:
         used = set(response.message.variables()).union(*(_uses(d) for d in response.derivations))
         # Short codes (a grade "B+", a size "XL", "P1") are categories a rule is written on: a
         # few seen alike say nothing of the others, copied or not. They stay structure.
+        # Several values each seen in several runs, all going on alike, are evidence too.
         data = {g.gid for g in candidates
                 if all(len(str(v).strip()) >= CODE_MAX + 1 for v in g.values)
-                and (slots.get(g.gid) in used or distinct(g.values) >= self.config.min_distinct_quantity)}
+                and (slots.get(g.gid) in used or distinct(g.values) >= self.config.min_distinct_quantity
+                     or _each_repeated(g.values))}
         if data:
             self.stats["evidence_data"] += len(data)
             note = ("data by evidence: " + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} "
@@ -409,18 +435,23 @@ class Inducer:
                 return None
         return [[cluster[i] for i in idx] for idx in groups.values()]
 
-    def _continuation(self, sid: str) -> frozenset[bytes]:
+    def _continuation(self, sid: str, depth: int = CONTINUATION_DEPTH) -> frozenset[bytes]:
         """What follows a store node, as structure: the skeleton keys (role, tool names,
-        argument keys) of the answers there and of every message below. Runs that branched
-        (a refund instead of a tracking call) differ here."""
-        cached = self._continuations.get(sid)
+        argument keys) of the answers there and of the messages up to ``depth`` below. Runs
+        that branched right after it (a refund instead of a tracking call) differ here; a
+        branch further down is weighed where it happens, against the values read there or
+        above (``_deciding``), so a value read early is not blamed for it."""
+        cached = self._continuations.get(sid) if depth == CONTINUATION_DEPTH else None
         if cached is None:
             node = self.nodes[sid]
             keys = {orjson.dumps(skeleton_key(r.response_message), default=str) for r in node.answers}
             for kid in node.children:
-                keys |= self._continuation(kid)
                 keys.add(orjson.dumps(skeleton_key(self.nodes[kid].msg), default=str))
-            cached = self._continuations[sid] = frozenset(keys)
+                if depth > 1:
+                    keys |= self._continuation(kid, depth - 1)
+            cached = frozenset(keys)
+            if depth == CONTINUATION_DEPTH:
+                self._continuations[sid] = cached
         return cached
 
     def _noise_note(self, noise: list[str], members: list[_Member], new_vars: Mapping[str, str]) -> str:
@@ -488,7 +519,9 @@ class Inducer:
             return True
         literal = sum(len(p) for p in sk.content if isinstance(p, str))
         mean = sum(len(text_of(m) or "") for m in msgs) / len(msgs)
-        return literal >= self.config.min_literal_share * mean
+        # JSON of one shape (the same keys, lists of the same lengths) shares its structure
+        # whatever the share of its text the values take (a long log excerpt in a result).
+        return literal >= self.config.min_literal_share * mean or _same_json_shape(msgs)
 
     def _judged(self, sk: Skeleton, cluster: list[tuple[str, _Member]], scopes: list[dict[str, Any]],
                 forced: dict[int, str]) -> list[Gap]:
@@ -524,6 +557,11 @@ class Inducer:
                 self._make(parent_tid, ns, [item])
             return
         scopes = [m.scope for _, m in cluster]
+        if not forced and (coarse := _coarsen(sk)) is not None:
+            # "ap-south-1" aligned as ap / south / 1: one value cut at its joiners would be
+            # weighed piece by piece ("ap" a short code, "1" a count); whole, it is an id.
+            self.stats["coarsened"] += 1
+            sk = self._identified[tuple(message_hash(m) for m in msgs)] = coarse
         # Variation that is not data is structure: enum-like values (a status that
         # decides a branch), and wordy text no later model output uses (another
         # instruction, another persona) — split the cluster by those values.
@@ -543,6 +581,10 @@ class Inducer:
             return
         if structural:
             self.stats["structure_splits"] += 1
+            why = "; ".join(f"the value after {g.before[-24:]!r} ({_structure_rule(g)}, {distinct(g.values)} "
+                            "distinct values)" for g in structural)
+            self._split_notes.update((sid, f"kept apart by {why}") for sid, _ in cluster
+                                     if sid not in self._split_notes)
             parts = _split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))])
             self._mark_context_bound(cluster, parts)
             for sub in parts:
@@ -629,6 +671,21 @@ class Inducer:
                 response, status = None, "uncacheable"
                 why = (f"this answer does not use {', '.join(skipped)}, a number read here (only later answers "
                        "copy it): it may decide this answer")
+        if status == "uncacheable" and len(cluster) > 1 and not new_vars:
+            above = self._deciding(members, {v: "" for v in members[0].scope if v not in trusted})
+            if above is not None:
+                # Answered differently, and a value read further up tells the answers apart
+                # (each of its values was answered one way): the parts are induced apart and
+                # each answer is pinned to the values it was seen with (``_pins``).
+                self.stats["branch_splits"] += 1
+                self._split_notes.update(
+                    (sid, f"kept apart by {above} (read above): each of its values was answered one way")
+                    for sid, _ in cluster)
+                parts = _split(cluster, [[m.scope[above]] for m in members])
+                self._context_bound.update(sid for sid, _ in cluster)
+                for sub in parts:
+                    self._make(parent_tid, ns, sub)
+                return
         if status == "uncacheable" and new_vars and len(cluster) > 1:
             deciding = self._deciding(members, new_vars)
             if deciding is not None:
@@ -654,10 +711,10 @@ class Inducer:
                 return
             # Thin air or a branch that this node's own values may decide: make them structure.
             keys = [[sc[v] for v in new_vars] for sc in new_scopes]
-            distinct = Counter(orjson.dumps(k) for k in keys)
+            key_counts = Counter(orjson.dumps(k) for k in keys)
             # Only worth it when some value repeats: all-singleton parts would lose
             # the subtree's generality and gain no answer.
-            if len(distinct) > 1 and max(distinct.values()) > 1:
+            if len(key_counts) > 1 and max(key_counts.values()) > 1:
                 self.stats["thin_air_splits"] += 1
                 parts = _split(cluster, keys)
                 self._mark_context_bound(cluster, parts)
@@ -1021,6 +1078,66 @@ def _widen(sk: Skeleton, scopes: list[dict[str, Any]]
         return sk, {}
     return Skeleton(sk.role, sk.name, [p for p in content if p != ""], sk.calls,
                     [gaps[g.gid] for g in sk.gaps]), widened
+
+
+def _same_json_shape(msgs: list[dict[str, Any]]) -> bool:
+    """Whether every message's text is a JSON object or array, all of one shape (keys and
+    list lengths, recursively; leaves of any value)."""
+    shapes = set()
+    for m in msgs:
+        text = text_of(m) or ""
+        if text.lstrip()[:1] not in ("{", "["):
+            return False
+        try:
+            shapes.add(orjson.dumps(_json_shape(orjson.loads(text))))
+        except orjson.JSONDecodeError:
+            return False
+        if len(shapes) > 1:
+            return False
+    return len(shapes) == 1
+
+
+def _json_shape(v: Any) -> Any:
+    if isinstance(v, dict):
+        return [[k, _json_shape(x)] for k, x in v.items()]
+    if isinstance(v, list):
+        return [_json_shape(x) for x in v]
+    return type(v).__name__ if not isinstance(v, bool) else "bool"
+
+
+def _each_repeated(values: list[Any]) -> bool:
+    """Two or more distinct values, each seen at least twice.
+
+    >>> _each_repeated(["us", "eu", "us", "eu"]), _each_repeated(["us", "eu", "us"]), _each_repeated(["us", "us"])
+    (True, False, False)
+    """
+    counts = Counter(orjson.dumps(v, default=str) for v in values)
+    return len(counts) >= 2 and min(counts.values()) >= 2
+
+
+def _structure_rule(g: Gap) -> str:
+    """The rule that made a gap structure, as ``rote explain`` names it."""
+    if _is_mark(g):
+        return "marks: one-character values decide what a few runs cannot show"
+    if _is_enum(g):
+        return "enum: a few repeated words, a status that may decide the branch"
+    if _wordy(g):
+        return "unused prose: wordy text no later answer uses, another instruction"
+    return "judged deciding"
+
+
+def _determines(values: list[Any], outcomes: list[Any]) -> bool:
+    """Whether each value came with one outcome only (so the value may decide it).
+
+    >>> _determines(["a", "a", "b"], [1, 1, 2]), _determines(["a", "a", "b"], [1, 2, 2])
+    (True, False)
+    """
+    seen: dict[bytes, Any] = {}
+    for v, o in zip(values, outcomes, strict=True):
+        key = orjson.dumps(v, default=str)
+        if seen.setdefault(key, o) != o:
+            return False
+    return True
 
 
 # Literals that join two slots into one value when the runtime cannot read them apart.

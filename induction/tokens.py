@@ -97,3 +97,27 @@ def recognise(value: str) -> str | None:
         if _FULL[name].match(value):
             return name
     return None
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\s+|.', re.DOTALL)
+
+
+def json_tokenize(text: str) -> list[str]:
+    r"""Cut JSON text into quotes, whole string bodies (escapes kept), whole numbers and
+    single characters (joined, they give the text back): aligned this way, two tool results
+    of one shape differ only in whole leaves (a log excerpt, a timestamp), never inside one.
+
+    >>> json_tokenize('{"a": "x \\"y", "n": -1.5}')
+    ['{', '"', 'a', '"', ':', ' ', '"', 'x \\"y', '"', ',', ' ', '"', 'n', '"', ':', ' ', '-1.5', '}']
+    """
+    out: list[str] = []
+    for m in _JSON_TOKEN.finditer(text):
+        tok = m.group(0)
+        if len(tok) >= 2 and tok[0] == '"':
+            out.append('"')
+            if len(tok) > 2:
+                out.append(tok[1:-1])
+            out.append('"')
+        else:
+            out.append(tok)
+    return out

@@ -188,11 +188,18 @@ def temporary_server(prefect_home: Path, timeout: float = START_TIMEOUT) -> Iter
         proc = subprocess.Popen([_prefect_cli(), "server", "start", "--host", HOST, "--port", str(port)],
                                 env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 preexec_fn=_die_with_parent)  # the death signal is set in the child
+    url = ManagedServer.url(port)
     try:
-        url = ManagedServer.url(port)
-        _wait(proc, url, timeout, log)
+        _wait(proc, url, timeout, log)  # on failure the log stays, for the message's "see ..."
+    except BaseException:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        raise
+    try:
         yield url
     finally:
+        _drain_prefect_workers()
         if proc.poll() is None:
             proc.terminate()
             try:
@@ -201,6 +208,19 @@ def temporary_server(prefect_home: Path, timeout: float = START_TIMEOUT) -> Iter
                 proc.kill()
                 proc.wait()
         log.unlink(missing_ok=True)
+
+
+def _drain_prefect_workers(timeout: float = 10.0) -> None:
+    """Send the logs and events Prefect still queues to the server before it stops: otherwise
+    their workers retry against a closed port at exit (about a minute of "Error logging to API")."""
+    if "prefect" not in sys.modules:
+        return
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        with contextlib.suppress(Exception):
+            worker.drain_all(timeout=timeout)
 
 
 def configured_api_url() -> str | None:

@@ -1,11 +1,11 @@
 """``rote induce``, ``rote merge``, ``rote schedule``, ``rote publish``: the flows' command line.
 
-``induce`` and ``merge`` run their flow once in this process; with no
-``PREFECT_API_URL`` Prefect starts a temporary local server for the run
-(ephemeral mode), so nothing needs setting up. Prefect is imported inside the
-commands only, so ``rote serve`` never loads it. User errors (no records, a
-busy store, an unknown node, nothing to roll back) are checked before Prefect
-starts and printed as one line, without a traceback.
+``induce`` and ``merge`` run their flow once in this process, on ``PREFECT_API_URL``, else
+on rote's managed server (``rote prefect start``), else on a temporary server that dies with
+this process (``flows.server``), so nothing needs setting up. Prefect is imported inside the
+commands only, so ``rote serve`` never loads it. User errors (no records, a store still held
+after ``--wait``, an unknown node, nothing to roll back, a destination that cannot work) are
+checked before Prefect starts and printed as one line, without a traceback.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """``make demo``: the main job on the embedded defaults, no key and no service.
 
-Runs ``induction_flow`` once in Prefect's ephemeral mode: ingests the shipped
+Runs ``induction_flow`` once (on rote's Prefect server if it runs, else on a temporary one that
+dies with the demo, see ``flows.server``): ingests the shipped
 fixture runs into ``$ROTE_HOME``, induces templates with the heuristic backend,
 verifies and publishes them; then prints what was learned and replays the
 held-out fixture calls against the published tree. Running it again ingests
@@ -37,9 +38,11 @@ def main() -> None:
     except HomeError as e:  # one line saying what to do, as every rote command does
         raise SystemExit(f"rote demo: {e}") from None
     console.rule(f"rote demo  (ROTE_HOME={home.root})")
-    console.print("ingest the shipped fixture runs, induce (heuristic backend), verify, publish "
-                  "[dim](Prefect ephemeral mode: a temporary local server starts first)[/dim]")
-    with cli_progress(Console(stderr=True)):
+    console.print("ingest the shipped fixture runs, induce (heuristic backend), verify, publish")
+    from flows.server import api_for_run
+
+    with cli_progress(Console(stderr=True)), api_for_run(
+            home.root, note=lambda m: console.print(f"[dim]{escape(m)}[/dim]")):
         summary = induction_flow(files=[str(FIXTURES / "train.jsonl")], backend="heuristic",
                                  home=str(home.root), publish_url=str(home.publish_dir))
     console.print(summary.table())

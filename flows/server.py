@@ -130,7 +130,7 @@ class ManagedServer:
             state = ServerState.model_validate(orjson.loads(self.state_path.read_bytes()))
         except (FileNotFoundError, orjson.JSONDecodeError, ValueError):
             return None
-        if not pid_alive(state.pid) or not healthy(state.url):
+        if not _is_prefect_server(state.pid) or not healthy(state.url):
             return None
         return state
 
@@ -160,7 +160,8 @@ class ManagedServer:
             state = ServerState.model_validate(orjson.loads(self.state_path.read_bytes()))
         except (FileNotFoundError, orjson.JSONDecodeError, ValueError):
             return None
-        if pid_alive(state.pid):
+        # Only a process that is still that server: after a reboot the pid may be someone else's.
+        if _is_prefect_server(state.pid):
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(state.pid, signal.SIGTERM)
             deadline = time.monotonic() + timeout
@@ -296,6 +297,16 @@ def pid_alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
     except OSError:
         return True
+
+
+def _is_prefect_server(pid: int) -> bool:
+    if not pid_alive(pid):
+        return False
+    try:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return b"server" in cmd and b"start" in cmd and any(b"prefect" in part for part in cmd)
 
 
 def _port_busy(port: int) -> bool:

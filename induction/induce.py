@@ -267,19 +267,34 @@ class Inducer:
         return out
 
     def _refine(self, cluster: list[tuple[str, _Member]]) -> list[list[tuple[str, _Member]]]:
-        """A cluster that does not fit one template, split by what was answered: each
-        answer's messages together where they fit one template, else each message apart."""
-        by_answer: dict[bytes, list[tuple[str, _Member]]] = defaultdict(list)
-        for item in cluster:
-            answers = sorted(orjson.dumps(canonical_message(r.response_message)) for r in self.nodes[item[0]].answers)
-            by_answer[b"\x00".join(answers)].append(item)
-        out: list[list[tuple[str, _Member]]] = []
-        for part in by_answer.values():
-            if len(by_answer) > 1 and len(part) > 1 and self._ok([self.nodes[s].msg for s, _ in part]):
-                out.append(part)
-            else:
-                out.extend(_by_message(part, self.nodes))
-        return out
+        """A cluster that does not fit one template, split by what was answered: the messages
+        of each answer (or, when answers copy values and so all differ, of each kind of answer:
+        role, tool names, argument keys) together where they fit one template, else clustered
+        again among themselves; each message apart as the last resort."""
+        def exact(sid: str) -> bytes:
+            return b"\x00".join(sorted(orjson.dumps(canonical_message(r.response_message))
+                                        for r in self.nodes[sid].answers))
+
+        def kind(sid: str) -> bytes:
+            return b"\x00".join(sorted({orjson.dumps(skeleton_key(r.response_message), default=str)
+                                         for r in self.nodes[sid].answers}))
+
+        for key in (exact, kind):
+            groups: dict[bytes, list[tuple[str, _Member]]] = defaultdict(list)
+            for item in cluster:
+                groups[key(item[0])].append(item)
+            if len(groups) < 2 or 2 * len(groups) > len(cluster):
+                continue  # not telling: every call its own answer, or one answer for all
+            out: list[list[tuple[str, _Member]]] = []
+            for part in groups.values():
+                if len(part) > 1 and self._ok([self.nodes[s].msg for s, _ in part]):
+                    out.append(part)
+                elif len(part) > 2:
+                    out.extend(self._cluster(part))  # smaller than ``cluster``: this ends
+                else:
+                    out.extend(_by_message(part, self.nodes))
+            return out
+        return _by_message(cluster, self.nodes)
 
     def _derivable(self, gap: Gap, scopes: list[dict[str, Any]]) -> bool:
         """Whether the Deriver explains the gap from what is in scope (``emily`` from

@@ -177,7 +177,10 @@ class ManagedServer:
 @contextlib.contextmanager
 def temporary_server(prefect_home: Path, timeout: float = START_TIMEOUT) -> Iterator[str]:
     """A Prefect API server for one run, on a free loopback port; killed on exit, and by the
-    kernel if this process dies first. Yields its API URL."""
+    kernel if this process dies first. Yields its API URL.
+
+    The kernel ties the child to the *thread* that started it: enter this from a thread that
+    lives through the block (the CLI's main thread does)."""
     prefect_home.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log = prefect_home / f"temporary-server-{os.getpid()}.log"

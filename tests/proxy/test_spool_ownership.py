@@ -6,6 +6,7 @@ answered and wrote is ingested exactly once."""
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import signal
@@ -15,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import orjson
@@ -225,3 +227,18 @@ def test_a_deep_but_valid_request_is_spooled_and_ingested(tmp_path: Path) -> Non
     with Store.open(home.store_path, read_only=True) as store:
         (rec,) = list(store.iter_records())
     assert rec.params["metadata"] == deep
+
+
+def test_a_deep_request_through_the_proxy_is_answered_and_spooled(make_proxy: Any, rote_home: Home) -> None:
+    deep: dict[str, object] = {}
+    inner = deep
+    for _ in range(700):
+        inner["a"] = {}
+        inner = inner["a"]  # type: ignore[assignment]
+    body = {"model": "m", "messages": [{"role": "user", "content": "deep"}], "metadata": deep}
+    with make_proxy() as (url, _app):
+        r = httpx.post(url + "/v1/chat/completions", content=json.dumps(body), timeout=10,
+                       headers={"content-type": "application/json"})
+        assert r.status_code == 200 and r.headers["x-cache"] == "MISS"
+    (line,) = [x for p in rote_home.spool_dir.glob("segment-*.jsonl") for x in p.read_bytes().splitlines()]
+    assert orjson.loads(line)["request"]["metadata"] == deep

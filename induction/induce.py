@@ -249,15 +249,22 @@ class Inducer:
         for item in group:
             by_hash[message_hash(self.nodes[item[0]].msg)].append(item)
         clusters: list[list[tuple[str, _Member]]] = []
+        kinds: list[bytes] = []  # the kind of answer (role, tool names, argument keys) of each cluster
         for items in by_hash.values():
             msg = self.nodes[items[0][0]].msg
-            # Compare with each cluster's first member only: linear, not quadratic.
-            for c in clusters[: self.config.max_cluster_candidates]:
-                if self._ok([self.nodes[c[0][0]].msg, msg]):
-                    c.extend(items)
+            kind = self._answer_kind(items[0][0])
+            # Compare with each cluster's first member only: linear, not quadratic. Clusters
+            # answered the same kind of way first: a chance fit with another kind (two intents
+            # sharing "the ... of") must not take a message from its own.
+            order = sorted(range(min(len(clusters), self.config.max_cluster_candidates)),
+                           key=lambda i: kinds[i] != kind)
+            for i in order:
+                if self._ok([self.nodes[clusters[i][0][0]].msg, msg]):
+                    clusters[i].extend(items)
                     break
             else:
                 clusters.append(list(items))
+                kinds.append(kind)
         out: list[list[tuple[str, _Member]]] = []
         for c in clusters:
             if len(c) == 1 or self._ok([self.nodes[s].msg for s, _ in c]):
@@ -265,6 +272,11 @@ class Inducer:
             else:  # pairwise fit, but not all together: the messages of each answer, if they fit,
                 out.extend(self._refine(c))  # else each distinct message apart
         return out
+
+    def _answer_kind(self, sid: str) -> bytes:
+        """The kinds (role, tool names, argument keys) of the answers at a store node."""
+        return b"\x00".join(sorted({orjson.dumps(skeleton_key(r.response_message), default=str)
+                                     for r in self.nodes[sid].answers}))
 
     def _refine(self, cluster: list[tuple[str, _Member]]) -> list[list[tuple[str, _Member]]]:
         """A cluster that does not fit one template, split by what was answered: the messages

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import orjson
 from prefect import get_run_logger
 from prefect.artifacts import create_table_artifact
 
@@ -52,7 +53,7 @@ def rebuild(settings: FlowSettings, config: InductionConfig, plan_: Plan, summar
     report = compiled.report
     stats: dict[str, Any] = {**report.as_dict(), "max_seq": seq, "flow": summary.flow,
                              "backend": config.backend, "config": plan_.fingerprint}
-    manifest = publish(settings.publish_url, compiled.tree, stats)
+    manifest = publish(settings.publish_url, compiled.tree, stats, orjson.dumps(compiled.result.notes))
     progress.advance()
     record_run(settings, compiled, plan_, seq, manifest.version)
     progress.advance()

@@ -146,6 +146,22 @@ class Publisher:
             raise PublishError(f"version {version!r} does not match its manifest hash (partial write?)")
         return data
 
+    def read_file(self, version: str, name: str) -> bytes | None:
+        """Another file of a version (see :meth:`publish`'s ``files``); None if it has none.
+
+        >>> import tempfile
+        >>> pub = Publisher(tempfile.mkdtemp())
+        >>> m = pub.publish(b"{}", files={"notes.json": b"{}"})
+        >>> pub.read_file(m.version, "notes.json"), pub.read_file(m.version, "other.json")
+        (b'{}', None)
+        """
+        try:
+            with self.fs.open(self._p("versions", version, name), "rb") as f:
+                data: bytes = f.read()
+        except FileNotFoundError:
+            return None
+        return data
+
     def versions(self) -> list[Manifest]:
         """Every complete version, oldest first."""
         try:
@@ -234,8 +250,11 @@ class Publisher:
             return []
 
     # -- writing -----------------------------------------------------------
-    def publish(self, tree: bytes, *, stats: dict[str, Any] | None = None) -> Manifest:
-        """Write a new immutable version and make it current."""
+    def publish(self, tree: bytes, *, stats: dict[str, Any] | None = None,
+                files: dict[str, bytes] | None = None) -> Manifest:
+        """Write a new immutable version and make it current. ``files``: other files of the
+        version (``notes.json``: induction's reasons per node, for ``rote why`` and the inspector),
+        written before the manifest, so a complete version has them all."""
         version = new_version()
         manifest = Manifest(
             version=version,
@@ -247,6 +266,10 @@ class Publisher:
         vdir = self._p("versions", version)
         self.fs.makedirs(vdir, exist_ok=True)
         self._write(self._p("versions", version, TREE_FILE), tree)
+        for name, data in (files or {}).items():
+            if "/" in name or name in (TREE_FILE, MANIFEST_FILE, SERVED_FILE):
+                raise ValueError(f"not a name for a version's extra file: {name!r}")
+            self._write(self._p("versions", version, name), data)
         self._write(self._p("versions", version, MANIFEST_FILE), orjson.dumps(manifest.model_dump()))
         self._set_current(version)
         return manifest

@@ -18,7 +18,7 @@ import orjson
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Mount, Route
 
 from proxy.callers import Gate
 from proxy.chat import ChatEndpoint
@@ -31,6 +31,7 @@ from proxy.passthrough import Passthrough
 from proxy.reload import TreeHolder, TreeLoader, compiled_tree_loader
 from proxy.spool import SpoolWriter
 from proxy.upstream import HttpUpstream, Upstream
+from proxy.usage import Usage
 
 log = logging.getLogger("rote.proxy")
 
@@ -73,8 +74,10 @@ def create_app(config: ProxyConfig, *, tree_loader: TreeLoader = compiled_tree_l
                            dropped=metrics.spool_dropped.labels(prefix), invalid=metrics.spool_invalid)
 
     spool, feedback_spool = writer("segment"), writer("feedback")
+    usage = Usage(metrics, label_limit=config.template_label_limit, miss_log_size=config.miss_log_size,
+                  miss_log_body_bytes=config.miss_log_body_bytes)
     chat = ChatEndpoint(config, gate=gate, holder=holder, upstream=upstream, spool=spool, disabled=disabled,
-                        metrics=metrics)
+                        metrics=metrics, usage=usage)
     feedback = FeedbackEndpoint(gate=gate, holder=holder, disabled=disabled, spool=feedback_spool,
                                 metrics=metrics, max_body_bytes=config.max_body_bytes)
     passthrough = Passthrough(gate=gate, upstream=upstream, metrics=metrics)
@@ -134,8 +137,9 @@ def create_app(config: ProxyConfig, *, tree_loader: TreeLoader = compiled_tree_l
         Route("/readyz", readyz, methods=["GET"]),
         Route("/metrics", metrics_endpoint, methods=["GET"]),
     ]
-    routes = [
+    routes: list[BaseRoute] = [
         *own,
+        *([inspector_mount(config, holder, usage)] if config.ui else []),
         # Other methods on the proxy's own paths: an OpenAI-style 405 here, where the catch-all
         # below would otherwise forward them upstream (and relay whatever it says).
         *(Route(route.path, method_not_allowed(sorted(route.methods or ()), metrics),
@@ -145,7 +149,18 @@ def create_app(config: ProxyConfig, *, tree_loader: TreeLoader = compiled_tree_l
     app = RoteApp(routes=routes, lifespan=lifespan, chat=chat, chat_paths=CHAT_PATHS, server_error=server_error)
     app.state.metrics = metrics
     app.state.holder = holder
+    app.state.usage = usage
     return app
+
+
+def inspector_mount(config: ProxyConfig, holder: TreeHolder, usage: Usage) -> Mount:
+    """The web inspector at ``/ui`` (``rote serve --ui``): the tree served, the counters, the miss log."""
+    from inspector.source import TreeSource
+    from inspector.web import InspectorConfig, inspector_app
+
+    ui = InspectorConfig(tree_url=config.tree_url, state_dir=config.state_dir, proxy_keys=config.proxy_keys,
+                         admin_key=config.admin_key)
+    return Mount("/ui", app=inspector_app(ui, TreeSource(config.tree_url, holder, usage)))
 
 
 def readiness(holder: TreeHolder, *, tree_required: bool) -> tuple[bool, str]:
@@ -171,7 +186,7 @@ def readiness(holder: TreeHolder, *, tree_required: bool) -> tuple[bool, str]:
 def method_not_allowed(allowed: list[str], metrics: Metrics) -> Callable[[Request], Awaitable[Response]]:
     """An endpoint answering 405 in OpenAI's error shape, with ``Allow``.
 
-    >>> from starlette.routing import Route
+    >>> from starlette.routing import BaseRoute, Mount, Route
     >>> Route("/healthz", method_not_allowed(["GET"], Metrics()), methods=["POST"]).methods
     {'POST'}
     """

@@ -32,6 +32,7 @@ from proxy.reload import HitLike, LoadedTree, TreeHolder
 from proxy.spool import SpoolWriter
 from proxy.stream import completion_to_sse
 from proxy.upstream import Reply, Upstream
+from proxy.usage import Usage
 from proxy.validate import bindings, bypass_reason, cache_directives, header_map, parse_chat, read_body
 
 log = logging.getLogger("rote.proxy.chat")
@@ -113,7 +114,7 @@ class Call:
 
 class ChatEndpoint:
     def __init__(self, config: ProxyConfig, *, gate: Gate, holder: TreeHolder, upstream: Upstream,
-                 spool: SpoolWriter, disabled: DisabledNodes, metrics: Metrics) -> None:
+                 spool: SpoolWriter, disabled: DisabledNodes, metrics: Metrics, usage: Usage | None = None) -> None:
         self.config = config
         self.gate = gate
         self.holder = holder
@@ -121,6 +122,9 @@ class ChatEndpoint:
         self.spool = spool
         self.disabled = disabled
         self.metrics = metrics
+        self.usage = usage or Usage(metrics, label_limit=config.template_label_limit,
+                                    miss_log_size=config.miss_log_size,
+                                    miss_log_body_bytes=config.miss_log_body_bytes)
         self.response_id = ResponseIds()
         self.require_model = not (config.litellm is not None and config.litellm.model)
 
@@ -153,6 +157,7 @@ class ChatEndpoint:
             hit = self._lookup(tree, call)
             if hit is not None:
                 return self._serve_hit(tree, hit, call)
+            self._missed(tree, call)
         self.metrics.misses.inc()
         return await self._forward(Headers(scope=scope), call, "MISS", record=not call.no_store, tree=tree)
 
@@ -174,6 +179,19 @@ class ChatEndpoint:
             log.warning("lookup.failed", exc_info=True, extra={"namespace": ns, "tree_version": tree.version})
             return None
 
+    def _missed(self, tree: LoadedTree, call: Call) -> None:
+        """Count the miss under the deepest node reached and log it with the runtime's reason
+        (a second walk, with the reason: a miss waits for a model anyway)."""
+        explain = getattr(tree.runtime, "explain", None)
+        if explain is None:
+            return  # a runtime that cannot say why (test doubles)
+        ns = call.caller.namespace
+        try:
+            ex = explain(call.payload, ns, self.disabled.get(ns))
+        except Exception:
+            return  # already counted and logged by _lookup
+        self.usage.miss(tree.version, ns, call.payload, str(ex.reason or "no answer"), tuple(ex.path))
+
     def _serve_hit(self, tree: LoadedTree, hit: HitLike, call: Call) -> Response:
         completion = dict(hit.response)
         rid = self.response_id(hit.node_id)
@@ -189,6 +207,7 @@ class ChatEndpoint:
             body = orjson.dumps(completion)
         response = HitResponse(body, hit.node_id, tree.version, stream=stream)
         self.metrics.hits.inc()
+        self.usage.hit(hit.node_id)
         self.metrics.hit_seconds.observe(time.perf_counter() - call.started)
         return response
 

@@ -22,7 +22,8 @@ def build_config(*, upstream: str | None = None, tree: str | None = None, namesp
                  litellm_model: str | None = None, litellm_params: dict[str, str] | None = None,
                  strip_headers: list[str] | None = None, max_body_mb: float = 20.0,
                  upstream_timeout: float = 600.0, upstream_proxy: str | None = None,
-                 upstream_client: UpstreamClient = "httpx", home: Home | None = None) -> ProxyConfig:
+                 upstream_client: UpstreamClient = "httpx", home: Home | None = None, ui: bool = False,
+                 admin_key: str | None = None, miss_log_size: int = 100) -> ProxyConfig:
     litellm = None
     if litellm_model is not None or litellm_params:
         litellm = LiteLLMSettings(model=litellm_model or None, params=dict(litellm_params or {}))
@@ -36,7 +37,8 @@ def build_config(*, upstream: str | None = None, tree: str | None = None, namesp
         upstream_api_key=upstream_api_key or os.environ.get("ROTE_UPSTREAM_API_KEY") or None,
         tree=tree, namespace_from=namespace_from, proxy_keys=frozenset(k.strip() for k in keys if k.strip()),
         strip_headers=frozenset(strip_headers or ()), max_body_bytes=int(max_body_mb * 1024 * 1024),
-        upstream_timeout=upstream_timeout, upstream_proxy=upstream_proxy, upstream_client=upstream_client)
+        upstream_timeout=upstream_timeout, upstream_proxy=upstream_proxy, upstream_client=upstream_client,
+        ui=ui, admin_key=admin_key or os.environ.get("ROTE_ADMIN_KEY") or None, miss_log_size=miss_log_size)
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, upstream: str | None = None, tree: str | None = None,
@@ -178,6 +180,12 @@ def register(app: typer.Typer) -> None:
         upstream_client: Annotated[str, typer.Option(
             help="HTTP client for misses: 'httpx' or 'aiohttp' (less CPU per miss).")] = "httpx",
         log_level: Annotated[str, typer.Option(help="debug, info, warning, error.")] = "info",
+        ui: Annotated[bool, typer.Option("--ui", help="Mount the web inspector at /ui.")] = False,
+        admin_key: Annotated[str | None, typer.Option(
+            help="Key for the inspector's actions (rollback, re-enable). Default: $ROTE_ADMIN_KEY; "
+                 "none: the inspector is read-only.")] = None,
+        miss_log_size: Annotated[int, typer.Option(
+            help="Recent misses kept with their reason for the inspector (0: off).")] = 100,
     ) -> None:
         """Serve the published template tree as an OpenAI-compatible endpoint."""
         if namespace_from not in ("header", "api-key"):
@@ -190,4 +198,4 @@ def register(app: typer.Typer) -> None:
               upstream_api_key=upstream_api_key, litellm_model=litellm_model,
               litellm_params=_params(litellm_param or []), strip_headers=strip_header,
               max_body_mb=max_body_mb, upstream_timeout=upstream_timeout, upstream_proxy=upstream_proxy,
-              upstream_client=upstream_client)
+              upstream_client=upstream_client, ui=ui, admin_key=admin_key, miss_log_size=miss_log_size)

@@ -62,6 +62,14 @@ class ProxyConfig(BaseModel):
     # gc.freeze() after each tree load, so full collections skip the tree (see proxy.reload).
     gc_freeze: bool = True
     sse_chunk_chars: int = Field(default=24, gt=0)  # content characters per streamed hit chunk
+    # Per-template counters and the recent-miss log (``proxy.usage``): node ids with their own
+    # Prometheus series, misses kept with their reason (0: no log), largest request kept.
+    template_label_limit: int = Field(default=1000, ge=0)
+    miss_log_size: int = Field(default=100, ge=0)
+    miss_log_body_bytes: int = Field(default=65536, ge=0)
+    # The web inspector at /ui (``inspector.web``); its actions (rollback, re-enable) need the admin key.
+    ui: bool = False
+    admin_key: str | None = Field(default=None, repr=False)
 
     @field_validator("upstream")
     @classmethod

@@ -36,6 +36,12 @@ class Metrics:
                                       buckets=MISS_BUCKETS, registry=r)
         self.tree = Info("rote_proxy_tree", "The template tree being served", registry=r)
         self.tree_reloads = Counter("rote_proxy_tree_reloads", "Tree loads by result", ["result"], registry=r)
+        # Bounded label sets (``proxy.usage``): the first N node ids, the rest as "other".
+        self.template_hits = Counter("rote_proxy_template_hits", "Hits by template node served",
+                                     ["node"], registry=r)
+        self.template_misses = Counter("rote_proxy_template_misses",
+                                       "Misses by the deepest template node reached ('root': none)",
+                                       ["node"], registry=r)
         self.spool_queue = Gauge("rote_proxy_spool_queue", "Records waiting to be written", registry=r)
         # Children bound once: ``labels()`` costs a dict lookup and a lock per call.
         self.hits = self.requests.labels("HIT")

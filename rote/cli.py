@@ -16,7 +16,7 @@ app = typer.Typer(help="rote: learn repetitive LLM agent steps and replay them w
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 # Modules with a ``register(app)`` function adding their commands.
-COMMAND_MODULES = ("induction.cli", "proxy.cli", "flows.cli", "evals.cli")
+COMMAND_MODULES = ("induction.cli", "proxy.cli", "flows.cli", "evals.cli", "inspector.cli")
 # Modules with a ``typer.Typer`` called ``app`` mounted as a command group.
 GROUPS = {"sandbox": "sandbox.cli"}
 

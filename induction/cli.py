@@ -155,26 +155,57 @@ def _grow(store: Store, branch: Tree, parent: str | None, ns: str | None, depth:
 
 
 def explain(node_id: Annotated[str, typer.Argument(help="A template node id (or unique prefix), e.g. "
-                                                        "from a hit's X-Rote-Node header.")]) -> None:
+                                                        "from a hit's X-Rote-Node header, or a store node id "
+                                                        "(`rote tree`): the template node covering it.")]) -> None:
     """Show a template node: template, variables, DAG, derivations, evidence, status and why."""
     from induction.explain import describe
     from induction.pipeline import load_templates
 
     home = Home.from_env()
+    note = None
     try:
         with Store.open(home.store_path, read_only=True) as store:
             nodes = load_templates(store)
+            found = [(n, notes) for n, notes in nodes if n.id.startswith(node_id)]
+            if not found and nodes:
+                covering, note = template_for_store_node(store, [n for n, _ in nodes], node_id)
+                found = [(n, notes) for n, notes in nodes if covering is not None and n.id == covering]
     except RoteError as e:
         raise _err(Console(stderr=True), e) from None
     if not nodes:
         raise _err(Console(stderr=True), RoteError("no induced templates yet: run `rote induce` first"))
-    found = [(n, notes) for n, notes in nodes if n.id.startswith(node_id)]
     if len(found) != 1:
         reason = "no template node" if not found else f"{len(found)} template nodes"
-        raise _err(Console(stderr=True), RoteError(f"{reason} match {node_id!r}"))
+        raise _err(Console(stderr=True), RoteError(f"{reason} match {node_id!r}" + (f" ({note})" if note else "")))
     node, notes = found[0]
     children = sum(1 for n, _ in nodes if n.parent == node.id)
-    sys.stdout.write(describe(node, notes) + f"\nchildren: {children}\n")
+    head = f"{note}\n" if note else ""
+    sys.stdout.write(head + describe(node, notes) + f"\nchildren: {children}\n")
+
+
+def template_for_store_node(store: Store, nodes: list[Any], given: str) -> tuple[str | None, str | None]:
+    """(the template node covering the store node ``given`` names, a line saying so or why none
+    does): the store node's context is walked down the templates as the runtime walks a request."""
+    from induction.runtime.compiled import compile_tree
+
+    try:
+        sid = store.resolve_node(given)
+    except RoteError as e:
+        return None, f"{e}"
+    chain: list[dict[str, Any]] = []
+    cur: str | None = sid
+    while cur is not None:
+        row = store.node(cur)
+        chain.append(row)
+        cur = row["parent_id"]
+    chain.reverse()
+    messages = [{**row["body"], "role": row["role"]} for row in chain]
+    tree = compile_tree(nodes)
+    path = tree.explain({"messages": messages}, chain[-1]["namespace"]).path
+    if len(path) == len(messages):
+        return path[-1], f"store node {sid} is covered by template node {path[-1]}"
+    return None, (f"store node {sid}: the templates cover its context down to message {len(path)} of "
+                  f"{len(messages)}; `rote why` on a request ending there says why")
 
 
 def register(app: typer.Typer) -> None:

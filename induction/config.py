@@ -39,6 +39,9 @@ class InductionConfig(BaseModel):
     force_merge: frozenset[str] = frozenset()
     # Siblings compared pairwise when clustering (beyond, the rest stay literal).
     max_cluster_candidates: int = 2000
+    # Of those, how many (the likeliest first: same kind of answer, most words in common) are
+    # aligned with a new sibling before it starts a cluster of its own.
+    max_cluster_tries: int = 8
     # Derivation search bounds (programming by example over the transform DSL).
     max_derivation_depth: int = 2
     # The LLM backend (litellm model string, e.g. "openai/gpt-4o-mini"); None = heuristic only.

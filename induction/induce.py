@@ -250,21 +250,27 @@ class Inducer:
             by_hash[message_hash(self.nodes[item[0]].msg)].append(item)
         clusters: list[list[tuple[str, _Member]]] = []
         kinds: list[bytes] = []  # the kind of answer (role, tool names, argument keys) of each cluster
+        words: list[frozenset[str]] = []  # the words (no digits) of each cluster's first member
+        tries = self.config.max_cluster_tries
         for items in by_hash.values():
             msg = self.nodes[items[0][0]].msg
             kind = self._answer_kind(items[0][0])
-            # Compare with each cluster's first member only: linear, not quadratic. Clusters
-            # answered the same kind of way first: a chance fit with another kind (two intents
-            # sharing "the ... of") must not take a message from its own.
-            order = sorted(range(min(len(clusters), self.config.max_cluster_candidates)),
-                           key=lambda i: kinds[i] != kind)
-            for i in order:
+            mine = _words(msg)
+            # Compare with each cluster's first member only, the likeliest first (answered the
+            # same kind of way, then most words in common): a chance fit with another kind (two
+            # intents sharing "the ... of") must not take a message from its own, and trying a
+            # few candidates keeps clustering linear in practice (alignment is the cost).
+            scored = sorted(
+                (kinds[i] != kind, -_jaccard(mine, words[i]), i)
+                 for i in range(min(len(clusters), self.config.max_cluster_candidates)))
+            for _, _, i in scored[:tries]:
                 if self._ok([self.nodes[clusters[i][0][0]].msg, msg]):
                     clusters[i].extend(items)
                     break
             else:
                 clusters.append(list(items))
                 kinds.append(kind)
+                words.append(mine)
         out: list[list[tuple[str, _Member]]] = []
         for c in clusters:
             if len(c) == 1 or self._ok([self.nodes[s].msg for s, _ in c]):
@@ -291,7 +297,13 @@ class Inducer:
             return b"\x00".join(sorted({orjson.dumps(skeleton_key(r.response_message), default=str)
                                          for r in self.nodes[sid].answers}))
 
-        for key in (exact, kind):
+        def shape(sid: str) -> bytes:
+            # The number of words and of punctuation marks: lines of one event with and without
+            # an optional part ("1190 bytes (1.16 KB) sent" / "416 bytes sent") fall apart here.
+            text = _text(self.nodes[sid].msg)
+            return f"{len(text.split())}:{sum(not c.isalnum() and not c.isspace() for c in text)}".encode()
+
+        for key in (exact, kind, shape):
             groups: dict[bytes, list[tuple[str, _Member]]] = defaultdict(list)
             for item in cluster:
                 groups[key(item[0])].append(item)
@@ -665,7 +677,8 @@ class Inducer:
         if noise:
             assert response is not None
             response = self._with_ranges(response, members)
-            self._evidence_notes.update((s, self._noise_note(noise, members, new_vars)) for s, _ in cluster)
+            note = self._noise_note(noise, members, new_vars)
+            self._evidence_notes.update((sid, note) for sid, _ in cluster)
         if unread and len(cluster) > 1:
             # "Is 7 even?" -> "No"; "my budget is $800" -> "Noted." and later "Yes, it fits":
             # a number read here that no answer copies or computes from was read to decide
@@ -691,7 +704,8 @@ class Inducer:
             skipped, noise = self._weigh(skipped, members, new_vars, response, status)
             if noise:
                 response = self._with_ranges(response, members)
-                self._evidence_notes.update((s, self._noise_note(noise, members, new_vars)) for s, _ in cluster)
+                note = self._noise_note(noise, members, new_vars)
+                self._evidence_notes.update((sid, note) for sid, _ in cluster)
             if skipped:
                 # Read here, copied only further down ("[14:05] Hi" -> "Good afternoon!", the
                 # hour logged two turns later): this answer may still have turned on it.
@@ -1130,6 +1144,18 @@ def _json_shape(v: Any) -> Any:
     if isinstance(v, list):
         return [_json_shape(x) for x in v]
     return type(v).__name__ if not isinstance(v, bool) else "bool"
+
+
+_WORDS_ONLY = re.compile(r"[^\W\d_]{2,}")
+
+
+def _words(msg: dict[str, Any]) -> frozenset[str]:
+    """The words (letters only, 2+) of a message's text or tool calls: a cheap likeness."""
+    return frozenset(_WORDS_ONLY.findall(_text(msg)[:4000]))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
 
 
 def _each_repeated(values: list[Any]) -> bool:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
+import pyarrow as pa
 
 from induction.backends import Deriver, Namer, Span, SpanIdentifier, Stages, StructureJudge, make_stages
 from induction.config import InductionConfig
@@ -123,8 +124,14 @@ def verify(nodes: list[TemplateNode], records: Sequence[StoredRecord], *, max_ro
             if deadline is not None and not i % 64:
                 deadline.check("verification")
             request = {**rec.params, "messages": rec.messages}
-            hit = tree.lookup(request, rec.namespace)
+            explained = tree.explain(request, rec.namespace)
+            hit = explained.hit
             if hit is None:
+                # A miss because templates disagreed still shows a node that would have
+                # answered this training call wrongly (its rival's evidence masked it): such a
+                # node must not answer a request where no rival happens to match.
+                bad.update(nid for nid, message in explained.disagreeing
+                           if not same_answer(message, rec.response_message))
                 continue
             hits += 1
             got = hit.response["choices"][0]["message"]
@@ -343,7 +350,15 @@ def save_templates(store: Store, result: InductionResult) -> None:
         rows = [(n.id, n.namespace, n.parent, n.status, n.model_dump_json(),
                  orjson.dumps(result.notes.get(n.id, [])).decode()) for n in result.nodes]
         if rows:
-            con.executemany("INSERT OR REPLACE INTO templates VALUES (?, ?, ?, ?, ?, ?)", rows)
+            # One Arrow batch, not executemany: DuckDB binds executemany row by row (seconds
+            # for a few thousand nodes). Node ids are unique within one result.
+            batch = pa.table({name: [r[i] for r in rows] for i, name in enumerate(
+                ("node_id", "namespace", "parent_id", "status", "body", "notes"))})
+            con.register("_rote_templates_batch", batch)
+            try:
+                con.execute("INSERT OR REPLACE INTO templates SELECT * FROM _rote_templates_batch")
+            finally:
+                con.unregister("_rote_templates_batch")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -69,6 +69,9 @@ class Explanation:
     hit: Hit | None
     reason: str | None
     path: tuple[str, ...]
+    # When templates that matched disagreed: each node's id and the message it would have
+    # answered (verification demotes those that would have answered a training call wrongly).
+    disagreeing: tuple[tuple[str, dict[str, Any]], ...] = ()
 
 
 class _State:
@@ -348,7 +351,9 @@ def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any]
         outcome = (canonical_bytes(first["message"]), first["finish"])
         for _, other in answers[1:]:
             if (canonical_bytes(other["message"]), other["finish"]) != outcome:
-                return Explanation(None, "templates that matched disagree on the answer", path)
+                return Explanation(None, "templates that matched disagree on the answer", path,
+                                   tuple((st.node.id, a["message"]) for st, a in answers
+                                         if isinstance(st.node, RuntimeNode)))
     node = first_state.node
     assert isinstance(node, RuntimeNode) and node.model.response is not None
     usage = node.model.response.usage or {}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import random
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -390,21 +392,31 @@ def _titles(titles: list[str]) -> list[dict[str, Any]]:
     return records
 
 
-def test_two_clusters_with_one_template_get_two_ids_and_never_answer_against_each_other() -> None:
-    # Pairwise clustering keeps the long titles (thin air: cut) apart from two short ones
-    # (copied), and both clusters come out as "Title: {{title}}" under one parent.
-    r = induce(stored(_titles(["Surface discuss inside out", "Name southern", "Left", "Style behavior prove",
-                               "Through defense", "Staff gas recent street partner stay sometimes",
-                               "Surface section", "Skill probably line yard"])))
+def test_a_template_that_would_answer_a_training_call_wrongly_is_demoted(tmp_path: Path) -> None:
+    # Short titles are copied, long ones cut at 20 characters. However the titles cluster,
+    # the template "Title: {{title}}" -> "Short title: {{title}}" learnt from short ones would
+    # copy a long one whole. Its rivals' disagreement hides that on the training calls, so
+    # verification demotes every node that would have answered one wrongly: a new long title
+    # is a miss, never the uncut copy.
+    from induction.ingest import ingest_stream
+    from induction.pipeline import run_induction
+    from induction.store import Store
+
+    titles = ["Surface discuss inside out", "Name southern", "Left", "Style behavior prove", "Through defense",
+              "Staff gas recent street partner stay sometimes", "Surface section", "Skill probably line yard"]
+    r = induce(stored(_titles(titles)))
     ids = [n.id for n in r.nodes]
     assert len(ids) == len(set(ids))
-    tree = compile_tree(r.nodes)  # compiled: no id twice (this used to raise TemplateError)
-    same = [n for n in r.nodes if render_message(n.template) == "Title: {{title}}"]
-    assert sorted(n.status for n in same) == ["live", "uncacheable"]
-    # The live one would copy any title; the uncacheable one matches too, and vetoes.
+    compile_tree(r.nodes)  # compiled: no id twice (this used to raise TemplateError)
+    with Store.open(tmp_path / "s.duckdb") as store:
+        lines = b"".join(orjson.dumps(rec) + b"\n" for rec in _titles(titles))
+        ingest_stream(store, io.BytesIO(lines))
+        tree, _, report = run_induction(store)
+    assert report.demoted + report.counters.get("verify_splits", 0) >= 1
     long = _titles(["A very long title that goes on forever"])[0]["request"]
-    e = tree.explain(long)
-    assert e.hit is None and "uncacheable" in (e.reason or "")
+    assert tree.lookup(long) is None
+    short = tree.lookup(_titles(["Tiny title"])[0]["request"])
+    assert short is None or short.response["choices"][0]["message"]["content"] == "Short title: Tiny title"
 
 
 def test_namespaces_with_the_same_agent_get_their_own_nodes() -> None:

@@ -229,18 +229,40 @@ def _variables(node: TemplateNode) -> list[Variable]:
 
 
 def _refuses(s: Slot) -> str:
-    parts = [repr(x) for x in (*s.refuse, *s.refuse_text)]
-    return " ".join(parts)
+    chars = " ".join(s.refuse)
+    phrases = ", ".join(f"“{x}”" for x in s.refuse_text)
+    return "  ·  ".join(x for x in (chars, phrases) if x)
+
+
+def expression(expr: Any) -> str:
+    """A DSL expression written as calls.
+
+    >>> expression({"op": "date_add", "args": [{"var": "date"}, {"const": -3}]})
+    'date_add(date, -3)'
+    """
+    import orjson
+
+    if isinstance(expr, dict):
+        if "var" in expr:
+            return str(expr["var"])
+        if "const" in expr:
+            return orjson.dumps(expr["const"]).decode()
+        if "op" in expr:
+            return f"{expr['op']}({', '.join(expression(a) for a in expr.get('args', []))})"
+    return orjson.dumps(expr).decode()
 
 
 def derivation_text(d: Derivation) -> str:
-    """``var = expression (from a, b)``, as ``rote explain`` prints it."""
-    import orjson
+    """``var = expression``, and the rivals the examples could not tell from it.
 
-    body = orjson.dumps(d.expr).decode() if d.expr is not None else f"python {d.function}(…)"
-    out = f"{d.var} = {body}  (from {', '.join(d.args)})"
+    >>> derivation_text(Derivation(var="first", args=("name",),
+    ...     expr={"op": "split_index", "args": [{"var": "name"}, {"const": " "}, {"const": 0}]}))
+    'first = split_index(name, " ", 0)'
+    """
+    body = expression(d.expr) if d.expr is not None else f"python {d.function}({', '.join(d.args)}), verified in the sandbox"
+    out = f"{d.var} = {body}"
     if d.alternatives:
-        out += "; served only where these agree: " + " | ".join(orjson.dumps(a).decode() for a in d.alternatives)
+        out += "\n    served only where these agree with it: " + " | ".join(expression(a) for a in d.alternatives)
     return out
 
 

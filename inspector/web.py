@@ -14,6 +14,7 @@ for who may see and do what.
 
 from __future__ import annotations
 
+import re
 import time
 import urllib.parse
 from collections.abc import Mapping
@@ -25,6 +26,7 @@ from typing import Any
 import anyio.to_thread
 import orjson
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -58,7 +60,26 @@ def _env() -> Environment:
     env.filters["short"] = lambda s, n=16: s[:n]
     env.filters["when"] = _when
     env.filters["pct"] = lambda x: "–" if x is None else f"{100 * x:.1f}%"
+    env.filters["slots"] = highlight_slots
     return env
+
+
+_SLOT = re.compile(r"\{\{[^{}]+\}\}")
+
+
+def highlight_slots(text: str) -> Markup:
+    """A one-line template as HTML, its ``{{slots}}`` highlighted.
+
+    >>> str(highlight_slots("Hi <b>{{name}}</b>"))
+    'Hi &lt;b&gt;<span class="slot">{{name}}</span>&lt;/b&gt;'
+    """
+    out, last = [], 0
+    for m in _SLOT.finditer(text):
+        out.append(str(escape(text[last:m.start()])))
+        out.append(f'<span class="slot">{escape(m.group(0))}</span>')
+        last = m.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
 
 
 def _when(ts: Any) -> str:

@@ -115,7 +115,7 @@ def why(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "defaul
         answer = msg.get("content") or " ".join(
             f"{c['function']['name']}({c['function']['arguments']})" for c in msg.get("tool_calls") or [])
         out = Why(True, namespace, "hit", steps, node_id=ex.hit.node_id, answer=one_line(str(answer), width * 2))
-        out.summary = f"hit: node {ex.hit.node_id} answers"
+        out.summary = f"node {ex.hit.node_id[:12]} answers"
         return out
     reason = ex.reason or "no answer"
     out = Why(False, namespace, reason, steps)
@@ -130,13 +130,13 @@ def why(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "defaul
         parent = ex.path[-1] if ex.path else None
         siblings = [n for n in children_of(tree).get(parent, []) if n.namespace == namespace]
         out.closest = closest(siblings, view, width)
-        where = f"after node {parent}" if parent else "as a first message"
+        where = f"after node {parent[:12]}" if parent else "as a first message"
         if not siblings:
             out.summary = f"message {k} ({view.role}): nothing was learned {where}"
         elif out.closest:
             best = out.closest[0]
             out.summary = f"message {k} ({view.role}) matches none of the {len(siblings)} template(s) {where}; " \
-                          f"closest {best.node_id}: {best.problem}"
+                          f"closest {best.node_id[:12]}: {best.problem}"
         else:
             roles = sorted({n.template.role for n in siblings})
             out.summary = f"message {k} is a {view.role} message; {where} only {', '.join(roles)} was seen"

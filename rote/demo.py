@@ -21,6 +21,7 @@ from rich.table import Table
 from rote.config import Home, HomeError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "data" / "fixtures"
+INSPECTOR_URL = "http://127.0.0.1:8001/"  # `rote ui`'s default address
 
 
 def main() -> None:
@@ -53,12 +54,17 @@ def main() -> None:
     console.print(f"held-out calls ({(FIXTURES / 'test.jsonl').name}): {total}; answered from the published "
                   f"tree: {hits} ({right} identical to the recorded answer); the rest go to the model.")
     console.print(f"published version {publisher.current()} at {home.publish_dir}; serve it with "
-                  "[bold]rote serve --upstream URL[/bold]")
+                  "[bold]rote serve --upstream URL[/bold] (add [bold]--ui[/bold] for the inspector at /ui)")
     # Last: the default eval suite (its own temporary homes), rote beside the baselines.
     from evals.runner import run_suite
 
     console.rule("rote eval default")
     run_suite("default", progress=False).print(console)
+    # Last line: where to look at what was learned (the web inspector over this home's trees).
+    console.rule("inspect it")
+    console.print(f"the tree just published, in a browser: [bold]ROTE_HOME={home.root} .venv/bin/rote ui[/bold] "
+                  f"then open {INSPECTOR_URL}  (or [bold]rote serve --ui[/bold]: /ui on the proxy, with hits "
+                  "and misses); from the shell: [bold]rote templates[/bold], [bold]rote why REQUEST.json[/bold]")
 
 
 def learned_table(tree: Any, limit: int = 12) -> Table:

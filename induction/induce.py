@@ -604,8 +604,10 @@ class Inducer:
         # Variation that is not data is structure: enum-like values (a status that
         # decides a branch), and wordy text no later model output uses (another
         # instruction, another persona) — split the cluster by those values.
+        whole = _whole_tokens(sk)
         structural = [g for g in sk.gaps if g.gid not in forced and same_variable(g.values, scopes) is None
-                      and (_is_enum(g) or _is_mark(g) or (_wordy(g) and not self._used_later(g, cluster)))
+                      and (_is_enum(whole[g.gid]) or _is_mark(g)
+                           or (_wordy(whole[g.gid]) and not self._used_later(g, cluster)))
                       and not self._derivable(g, scopes)]
         if structural and len(cluster) > 1:
             structural = self._weigh_structure(sk, structural, cluster, scopes, parent_tid, forced, msgs)
@@ -1156,6 +1158,36 @@ def _words(msg: dict[str, Any]) -> frozenset[str]:
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
+
+
+_GLUE_BEFORE = re.compile(r"[A-Za-z0-9_.-]*\Z")
+_GLUE_AFTER = re.compile(r"[A-Za-z0-9_.-]*")
+
+
+def _whole_tokens(sk: Skeleton) -> dict[int, Gap]:
+    """Each gap with its values widened over the letters, digits, "-", "_" and "." of the
+    literal glued to it: "us-east" before a literal "-1" is a piece of "us-east-1", an id,
+    not a status word. Only for weighing what a value is; the slot stays as aligned.
+
+    >>> sk = Skeleton("tool", None, ['"region":"', 0, '-1"'], [], [Gap(0, ["us-east", "eu-west"], "content", "")])
+    >>> _whole_tokens(sk)[0].values
+    ['us-east-1', 'eu-west-1']
+    """
+    out = {g.gid: g for g in sk.gaps}
+    content = sk.content or []
+    for i, part in enumerate(content):
+        if not isinstance(part, int):
+            continue
+        before = content[i - 1] if i and isinstance(content[i - 1], str) else ""
+        after = content[i + 1] if i + 1 < len(content) and isinstance(content[i + 1], str) else ""
+        head = _GLUE_BEFORE.search(str(before))
+        tail = _GLUE_AFTER.match(str(after))
+        pre = head.group(0) if head else ""
+        post = tail.group(0) if tail else ""
+        g = out[part]
+        if (pre or post) and all(isinstance(v, str) for v in g.values):
+            out[part] = Gap(g.gid, [pre + v + post for v in g.values], g.where, g.before, g.leaf)
+    return out
 
 
 def _each_repeated(values: list[Any]) -> bool:

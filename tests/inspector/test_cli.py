@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
+import pytest
 from typer.testing import CliRunner
 
 from induction.pipeline import run_induction
@@ -13,6 +14,7 @@ from induction.runtime.compiled import CompiledTree
 from induction.store import Store
 from rote.cli import app
 from rote.config import Home
+from tests.inspector.conftest import Served
 from tests.inspector.fixture_tree import held_out_records
 
 runner = CliRunner()
@@ -95,3 +97,42 @@ def test_explain_takes_a_store_node_id(home: Home, tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     assert out.stdout.startswith(f"store node {sid} is covered by template node {template.id}")
     assert f"node {template.id} (user, live)" in out.stdout
+
+
+def test_templates_shows_the_hits_a_running_proxy_served(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROTE_HOME", str(served.home.root))
+    out = runner.invoke(app, ["templates", "--status", "live", "--json", "--proxy", served.url])
+    assert out.exit_code == 0, out.output
+    rows = [orjson.loads(line) for line in out.stdout.splitlines()]
+    usage = served.app.state.usage
+    assert sum(r["hits"] for r in rows) == sum(usage.hits.values()) > 0
+
+
+def test_rote_ui_serves_the_published_tree(home: Home) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    rote = Path(sys.executable).parent / "rote"
+    proc = subprocess.Popen([str(rote), "ui", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/tree", params={"q": "Say hello"})
+                break
+            except httpx.ConnectError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.stderr else ""
+                time.sleep(0.1)
+        assert r.status_code == 200 and "Say hello to" in r.text
+        assert "No proxy here" in httpx.get(f"http://127.0.0.1:{port}/misses").text
+    finally:
+        proc.terminate()
+        proc.wait(10)

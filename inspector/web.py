@@ -176,9 +176,10 @@ def inspector_app(config: InspectorConfig, source: TreeSource | None = None, *, 
             return page(request, "error.html", level, code=404, error=f"no template node {node_id} in the tree served")
         view = node_view(pub.tree, node_id, pub.notes, src.hits())
         disabled = {n for (_, n) in read_disabled(disabled_file)}
+        stopped = [e for e in (src.usage.recent() if src.usage else []) if e.path and e.path[-1] == node_id]
         return page(request, "node.html", level, v=view, dag=layout(*view.dag), pub=pub,
                     disabled=node_id in disabled, misses=(src.usage.miss_counts.get(node_id, 0)
-                                                          if src.usage else None))
+                                                          if src.usage else None), stopped=stopped[:20])
 
     async def misses_page(request: Request, level: Level) -> Response:
         pub = await published(request)

@@ -70,11 +70,12 @@ class Why:
     closest: list[Candidate] = field(default_factory=list)
     rules: list[tuple[str, str]] = field(default_factory=list)  # (node id, induction's note)
     summary: str = ""
+    hint: str = ""  # what the stop means, in a sentence
 
     def as_dict(self) -> dict[str, Any]:
         return {"hit": self.hit, "namespace": self.namespace, "reason": self.reason, "summary": self.summary,
                 "node_id": self.node_id, "answer": self.answer, "stopped_at": self.stopped_at,
-                "message": self.message, "path": [s.__dict__ if hasattr(s, "__dict__") else _d(s) for s in self.steps],
+                "message": self.message, "hint": self.hint, "path": [s.__dict__ if hasattr(s, "__dict__") else _d(s) for s in self.steps],
                 "closest": [_d(c) for c in self.closest], "rules": [list(r) for r in self.rules]}
 
 
@@ -135,6 +136,13 @@ def why(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "defaul
             out.summary = f"message {k} ({view.role}): nothing was learned {where}"
         elif out.closest:
             best = out.closest[0]
+            if best.problem.startswith("expected"):
+                out.hint = ("every call induction saw had the template's text there: a request that differs is "
+                            "a path training never showed (it may lead elsewhere), so it goes to the model and "
+                            "is recorded for the next induction")
+            elif best.problem.startswith("slot"):
+                out.hint = ("the value is not like any value training saw in that slot: rote does not guess "
+                            "how far a slot reaches")
             out.summary = f"message {k} ({view.role}) matches none of the {len(siblings)} template(s) {where}; " \
                           f"closest {best.node_id[:12]}: {best.problem}"
         else:
@@ -297,6 +305,8 @@ def render(w: Why) -> str:
     for c in w.closest:
         lines.append(f"  closest {c.node_id} ({c.status}): {c.text}")
         lines.append(f"      {c.problem}")
+    if w.hint:
+        lines.append(f"what it means: {w.hint}")
     for nid, note in w.rules:
         lines.append(f"rule ({nid}): {note}")
     return "\n".join(lines)

@@ -75,18 +75,25 @@ def test_overview_tree_node_and_a_miss_why(browser: Any, served: Served, shots: 
     assert "hit" in page.locator(".sub").first.inner_text()
     page.screenshot(path=str(shots / "node.png"), full_page=True)
 
-    page.click("header >> text=Misses")
-    assert page.locator("h1").inner_text() == "Recent misses"
-    links = page.locator("a.why-link")
-    assert links.count() == min(served.misses, 100)
-    page.screenshot(path=str(shots / "misses.png"))
-    # The first miss whose walk stopped at a message: the closest template and the span that differed.
-    stopped = page.locator("tr", has_text="matches no template").locator("a.why-link").first
-    stopped.click()
+    # tree -> node -> a miss that stopped there -> its why
+    page.click("header >> text=Templates")
+    page.fill("input[name=q]", "get_order")
+    page.click("form.search button")
+    calls = page.locator("main table tr").filter(has=page.locator(".badge.role", has_text="assistant"))
+    calls.first.locator("a").first.click()
+    assert "get_order" in page.locator(".tpl").first.inner_text()
+    assert page.locator("h2", has_text="Recent misses that stopped here").count() == 1
+    page.locator("a.why-link").first.click()
     assert page.locator("h1").inner_text().startswith("Why did miss #")
     assert page.locator(".steps li").count() >= 2 and page.locator(".steps li.stop").count() == 1
-    assert page.locator("td.problem").first.inner_text().startswith(("expected", "slot", "tool calls", "the message"))
+    problem = page.locator("td.problem").first.inner_text()
+    assert problem.startswith("expected") and "where the message has" in problem
     page.screenshot(path=str(shots / "why.png"), full_page=True)
+
+    page.click("header >> text=Misses")
+    assert page.locator("h1").inner_text() == "Recent misses"
+    assert page.locator("a.why-link").count() == min(served.misses, 100)
+    page.screenshot(path=str(shots / "misses.png"))
     page.close()
 
 

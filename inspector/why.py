@@ -130,7 +130,8 @@ def why(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "defaul
         out.message = one_line(_message_text(message), width * 2)
         parent = ex.path[-1] if ex.path else None
         siblings = [n for n in children_of(tree).get(parent, []) if n.namespace == namespace]
-        out.closest = closest(siblings, view, width)
+        scope = scope_along(tree, ex.path, messages)
+        out.closest = closest(siblings, view, width, tree=tree, scope=scope)
         where = f"after node {parent[:12]}" if parent else "as a first message"
         if not siblings:
             out.summary = f"message {k} ({view.role}): nothing was learned {where}"
@@ -171,16 +172,33 @@ def _message_text(message: Mapping[str, Any]) -> str:
     return " ".join(str(p) for p in parts)
 
 
-def closest(siblings: Sequence[TemplateNode], view: MessageView, width: int = 100,
-            limit: int = 3) -> list[Candidate]:
+def scope_along(tree: CompiledTree, path: Sequence[str], messages: Sequence[Any]) -> dict[str, Any]:
+    """The variables the messages along ``path`` bind (read off each by its node's matcher), as
+    the walk had them in scope; derived ones are left out."""
+    scope: dict[str, Any] = {}
+    for node_id, message in zip(path, messages, strict=False):
+        node = tree.index.by_id.get(node_id)
+        if node is None or node.literal or not isinstance(message, Mapping):
+            continue
+        bound = node.matcher.match(MessageView(message), scope)
+        if bound:
+            scope.update(bound)
+    return scope
+
+
+def closest(siblings: Sequence[TemplateNode], view: MessageView, width: int = 100, limit: int = 3,
+            *, tree: CompiledTree | None = None, scope: Mapping[str, Any] | None = None) -> list[Candidate]:
     """The templates of the message's role nearest to it, nearest first, each with the first
-    difference found (a literal span that differs, a slot refusing its value)."""
+    difference found (a literal span that differs, a slot refusing its value, a value that
+    differs from the one bound above when ``tree`` and ``scope`` are given)."""
     out = []
     for n in siblings:
         t = n.template
         if t.role != view.role:
             continue
         matched, problem = diagnose(n, view)
+        if problem.startswith(FITS) and tree is not None:
+            problem = _refused_by_matcher(tree, n, view, scope or {}) or problem
         out.append(Candidate(n.id, n.status, one_line(render_message(t), width), matched, problem))
     out.sort(key=lambda c: (-c.matched, c.node_id))
     return out[:limit]
@@ -249,8 +267,30 @@ def diagnose(node: TemplateNode, view: MessageView) -> tuple[int, str]:
             return start, refusal
     if t.tool_calls:
         return pos, "text agrees; a tool call's arguments differ from the template's"
-    return pos, ("its text fits; the lookup still refused it (a value already in scope differs, an "
-                 "ambiguous split, or a derivation that disagrees)")
+    return pos, FITS + " (a value already in scope differs, an ambiguous split, or a derivation that disagrees)"
+
+
+FITS = "its text fits; the lookup still refused it"
+
+
+def _refused_by_matcher(tree: CompiledTree, node: TemplateNode, view: MessageView,
+                        scope: Mapping[str, Any]) -> str | None:
+    """Which check refused a template whose literal text fits: the matcher asked again with and
+    without the values in scope."""
+    from induction.runtime.template import render_value
+
+    matcher = tree.index.by_id[node.id].matcher
+    if matcher.match(view, scope) is not None:
+        return "the message matches; a derivation here disagrees with the values read" if node.derivations \
+            else None
+    alone = matcher.match(view, {})
+    if alone is None:
+        return "the split between its slots is ambiguous, or a value is not of its slot's kind: rote never guesses a split"
+    for var, value in alone.items():
+        if var in scope and render_value(scope[var]) != render_value(value):
+            return (f"slot {var} reads {_q(render_value(value))} here but {_q(render_value(scope[var]))} "
+                    "was read above: the same variable must hold the same value")
+    return None
 
 
 def slot_refusal(slot: Slot, value: str) -> str | None:

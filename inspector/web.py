@@ -41,6 +41,7 @@ from inspector.why import request_of, why
 from rote.errors import PublishError
 
 TEMPLATES = Path(__file__).parent / "templates"
+TREE_ROWS = 2000  # template nodes drawn on the tree page at most (deeper levels are left out)
 
 
 @dataclass(frozen=True)
@@ -163,11 +164,17 @@ def inspector_app(config: InspectorConfig, source: TreeSource | None = None, *, 
         if status:
             return page(request, "tree.html", level, pub=pub, q=q, status=status, statuses=STATUSES,
                         matches=rows, nested=None)
+        hidden = 0
+        if len(rows) > TREE_ROWS:  # a big tree: the top levels, and search or a node page for the rest
+            depth = max(d for d in range(1, 64) if sum(1 for r in rows if r.depth <= d) <= TREE_ROWS) \
+                if sum(1 for r in rows if r.depth <= 1) <= TREE_ROWS else 1
+            kept = [r for r in rows if r.depth <= depth][:TREE_ROWS]
+            hidden, rows = len(rows) - len(kept), kept
         by_parent: dict[str | None, list[Any]] = {}
         for r in rows:
             by_parent.setdefault(r.parent, []).append(r)
         return page(request, "tree.html", level, pub=pub, q=q, status=None, statuses=STATUSES, matches=None,
-                    nested=by_parent, namespaces=sorted({r.namespace for r in rows}))
+                    nested=by_parent, namespaces=sorted({r.namespace for r in rows}), hidden=hidden)
 
     async def node_page(request: Request, level: Level) -> Response:
         pub = await published(request)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from induction.publish import Publisher
+from rote.config import Home
 from tests.inspector.conftest import ADMIN_KEY, READ_KEY, Served
 
 
@@ -56,3 +58,16 @@ def test_the_admin_key_rolls_back_and_back(served: Served) -> None:
         assert served.app.state.holder.version == first.version  # loaded at once, not at the next tick
         r = c.post("/ui/versions/rollback", data={"version": second.version}, follow_redirects=True)
         assert pub.current() == second.version and f"now serving {second.version}" in r.text
+
+
+def test_a_big_tree_draws_its_top_levels(home: Home, monkeypatch: pytest.MonkeyPatch) -> None:
+    from starlette.testclient import TestClient
+
+    from inspector import web
+
+    monkeypatch.setattr(web, "TREE_ROWS", 20)
+    app = web.inspector_app(web.InspectorConfig(tree_url=str(home.publish_dir), state_dir=str(home.root / "proxy")))
+    text = TestClient(app).get("/tree").text
+    drawn = text.count('<a class="mono small" href="/node/')
+    assert 0 < drawn <= 20 and "deeper template nodes are not drawn" in text
+    assert "Say hello to" in TestClient(app).get("/tree", params={"q": "hello"}).text  # search still finds them

@@ -186,7 +186,7 @@ def readiness(holder: TreeHolder, *, tree_required: bool) -> tuple[bool, str]:
 def method_not_allowed(allowed: list[str], metrics: Metrics) -> Callable[[Request], Awaitable[Response]]:
     """An endpoint answering 405 in OpenAI's error shape, with ``Allow``.
 
-    >>> from starlette.routing import BaseRoute, Mount, Route
+    >>> from starlette.routing import Route
     >>> Route("/healthz", method_not_allowed(["GET"], Metrics()), methods=["POST"]).methods
     {'POST'}
     """

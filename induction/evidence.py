@@ -32,9 +32,10 @@ range, a plural) is a known limit: the StructureJudge (an LLM) is the stage for 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Literal
 
+from induction.runtime.ranges import as_number
 from induction.tokens import recognise
 
 ValueKind = Literal["id", "quantity"]
@@ -107,3 +108,44 @@ def enough(values: Sequence[Any], kind: ValueKind, *, min_noise: int, min_quanti
     (True, False)
     """
     return distinct(values) >= (min_noise if kind == "id" else min_quantity)
+
+
+ORDER_MAX_VARS = 16  # numeric variables compared pairwise (the lookup checks every pair kept)
+
+
+def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -> tuple[tuple[str, str], ...]:
+    """Pairs ``(a, b)`` of numeric variables with ``a <= b`` in every call an answer was seen
+    for, where one of them is a quantity taken for noise on evidence (``bounded``) and their
+    ranges overlap (else the ranges alone keep the order). "Can I afford the laptop for $900?"
+    answered Yes under budgets of $1,000, $800 (the $400 tablet) and $1,200 ($750): per-variable
+    ranges would serve Yes for an $850 budget and the $900 laptop, both in range; the order
+    budget >= price that every Yes showed is what the answer may turn on.
+
+    >>> yes = [{"budget": 1000, "price": 900}, {"budget": 800, "price": 400}, {"budget": 1200, "price": 750}]
+    >>> order_pairs(yes, {"budget"})
+    (('price', 'budget'),)
+    >>> order_pairs([{"budget": 1000, "price": 900}, {"budget": 500, "price": 600}], {"budget"})
+    ()
+    """
+    if not scopes or not bounded:
+        return ()
+    names = []
+    for var in scopes[0]:
+        values = [as_number(sc.get(var)) for sc in scopes]
+        if all(v is not None for v in values):
+            names.append(var)
+    names = names[:ORDER_MAX_VARS]
+    nums = {v: [as_number(sc[v]) or 0.0 for sc in scopes] for v in names}
+    out: list[tuple[str, str]] = []
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if a not in bounded and b not in bounded:
+                continue
+            xa, xb = nums[a], nums[b]
+            if max(xa) < min(xb) or max(xb) < min(xa):
+                continue  # ranges apart: the range checks already keep the order
+            if all(p <= q for p, q in zip(xa, xb, strict=True)) and any(p < q for p, q in zip(xa, xb, strict=True)):
+                out.append((a, b))
+            elif all(q <= p for p, q in zip(xa, xb, strict=True)) and any(q < p for p, q in zip(xa, xb, strict=True)):
+                out.append((b, a))
+    return tuple(out)

@@ -80,3 +80,17 @@ def in_range(value: Any, bounds: tuple[float, float] | tuple[str, str] | list[Bo
     if isinstance(lo, str) or isinstance(hi, str):
         return False
     return isinstance(b, float) and lo <= b <= hi
+
+
+def out_of_order(pairs: tuple[tuple[str, str], ...], scope: dict[str, Any]) -> tuple[str, str] | None:
+    """The first pair ``(a, b)`` (``a <= b`` in every training call) with ``a > b`` here, or
+    whose values are not numbers.
+
+    >>> out_of_order((("price", "budget"),), {"price": "$900", "budget": 850}), out_of_order((("price", "budget"),), {"price": 400, "budget": 850})
+    (('price', 'budget'), None)
+    """
+    for a, b in pairs:
+        x, y = as_number(scope.get(a)), as_number(scope.get(b))
+        if x is None or y is None or x > y:
+            return a, b
+    return None

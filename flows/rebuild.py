@@ -17,7 +17,15 @@ from flows.planning import Plan
 from flows.runners import task_runner
 from flows.settings import FlowSettings
 from flows.summary import RunSummary
-from flows.tasks import Compiled, compile_live_tree, induce_namespace, load_records, publish, record_run
+from flows.tasks import (
+    Compiled,
+    Records,
+    compile_live_tree,
+    induce_namespace,
+    load_records,
+    publish,
+    record_run,
+)
 from induction.config import InductionConfig
 from induction.deadline import cancel_on_exit
 from induction.explain import render_message
@@ -53,7 +61,7 @@ def rebuild(settings: FlowSettings, config: InductionConfig, plan_: Plan, summar
     report = compiled.report
     stats: dict[str, Any] = {**report.as_dict(), "max_seq": seq, "flow": summary.flow,
                              "backend": config.backend, "config": plan_.fingerprint}
-    manifest = publish(settings.publish_url, compiled.tree, stats, orjson.dumps(compiled.result.notes))
+    manifest = publish(settings.publish_url, compiled.tree, stats, inspector_files(compiled, batches))
     progress.advance()
     record_run(settings, compiled, plan_, seq, manifest.version)
     progress.advance()
@@ -71,6 +79,17 @@ def rebuild(settings: FlowSettings, config: InductionConfig, plan_: Plan, summar
              report.live, report.staged, report.uncacheable, manifest.version)
     _templates_artifact(compiled.result)
     return compiled
+
+
+def inspector_files(compiled: Compiled, batches: list[Records]) -> dict[str, bytes]:
+    """What the inspector reads beside a published tree: induction's notes per node, and the
+    distinct values each variable took in these records (``inspector.values``)."""
+    from induction.runtime.compiled import CompiledTree
+    from inspector.values import VALUES_FILE, value_counts
+
+    tree = CompiledTree.from_bytes(compiled.tree)
+    values = value_counts(tree, ((r.namespace, r.messages) for b in batches for r in b.items))
+    return {"notes.json": orjson.dumps(compiled.result.notes), VALUES_FILE: orjson.dumps(values)}
 
 
 def _templates_artifact(result: InductionResult, limit: int = 200) -> None:

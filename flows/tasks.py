@@ -140,7 +140,7 @@ def compile_live_tree(parts: list[Partition], disabled: list[str], seconds: floa
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10],
       retry_condition_fn=_transient)
-def publish(publish_url: str, tree: bytes, stats: dict[str, Any], notes: bytes | None = None) -> Manifest:
+def publish(publish_url: str, tree: bytes, stats: dict[str, Any], files: dict[str, bytes] | None = None) -> Manifest:
     """A new immutable version, then ``current`` moves to it (see ``induction.publish``).
 
     First what interrupted publishes left is swept: half-written files and versions without a
@@ -156,8 +156,9 @@ def publish(publish_url: str, tree: bytes, stats: dict[str, Any], notes: bytes |
         log.warning("complete version(s) that never became current (kept; `rote publish --rollback VERSION` "
                     "serves one): %s", ", ".join(swept.never_current))
     extra = {"never_current": swept.never_current} if swept.never_current else {}
-    # notes.json: induction's reasons per node beside the tree (`rote why`, the inspector).
-    manifest = pub.publish(tree, stats={**stats, **extra}, files={"notes.json": notes} if notes is not None else None)
+    # ``files`` beside the tree: notes.json (induction's reasons per node), values.json (distinct
+    # values per variable), for `rote why`, `rote templates` and the inspector.
+    manifest = pub.publish(tree, stats={**stats, **extra}, files=files)
     log.info("published version %s (parent %s) to %s", manifest.version, manifest.parent, publish_url)
     return manifest
 

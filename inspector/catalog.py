@@ -44,6 +44,7 @@ class TemplateRow:
     calls: int  # calls the answer was induced from (0: no answer)
     hits: int | None  # hits served since the proxy started (None: no counters here)
     note: str  # the first reason induction gave
+    values: dict[str, int]  # variable -> distinct values training showed (when published)
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -64,8 +65,8 @@ def depth_of(tree: CompiledTree, node_id: str) -> int:
 
 
 def template_rows(tree: CompiledTree, notes: Mapping[str, Sequence[str]], hits: Mapping[str, int] | None,
-                  *, status: str | None = None, namespace: str | None = None,
-                  width: int = 90) -> list[TemplateRow]:
+                  *, status: str | None = None, namespace: str | None = None, width: int = 90,
+                  values: Mapping[str, Mapping[str, Mapping[str, Any]]] | None = None) -> list[TemplateRow]:
     """One row per template node (filtered by ``status`` and ``namespace``), in tree order:
     namespace, then depth-first by id. ``hits`` None: no counters (no proxy to ask)."""
     rows: list[TemplateRow] = []
@@ -81,7 +82,8 @@ def template_rows(tree: CompiledTree, notes: Mapping[str, Sequence[str]], hits: 
             variables=tuple(node.template.variables()), runs=len(node.evidence),
             calls=r.evidence if r is not None else 0,
             hits=None if hits is None else hits.get(node.id, 0),
-            note=(notes.get(node.id) or [""])[0]))
+            note=(notes.get(node.id) or [""])[0],
+            values={v: int(x.get("distinct", 0)) for v, x in (values or {}).get(node.id, {}).items()}))
     return rows
 
 
@@ -145,6 +147,8 @@ class Variable:
     kind: str
     where: str  # "text", "tool call", "derived here", "in scope above"
     refuses: str = ""
+    distinct: int | None = None  # distinct values training showed (None: not published)
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -228,6 +232,14 @@ def _variables(node: TemplateNode) -> list[Variable]:
     return list(out.values())
 
 
+def _with_values(variables: list[Variable], seen: Mapping[str, Mapping[str, Any]]) -> list[Variable]:
+    from dataclasses import replace
+
+    return [replace(v, distinct=int(seen[v.name].get("distinct", 0)),
+                    examples=tuple(str(x) for x in seen[v.name].get("examples", ())))
+            if v.name in seen else v for v in variables]
+
+
 def _refuses(s: Slot) -> str:
     chars = " ".join(s.refuse)
     phrases = ", ".join(f"“{x}”" for x in s.refuse_text)
@@ -286,7 +298,8 @@ def answer_dag(node: TemplateNode) -> tuple[list[str], list[tuple[str, str]]]:
 
 
 def node_view(tree: CompiledTree, node_id: str, notes: Mapping[str, Sequence[str]],
-              hits: Mapping[str, int] | None) -> NodeView:
+              hits: Mapping[str, int] | None,
+              values: Mapping[str, Mapping[str, Mapping[str, Any]]] | None = None) -> NodeView:
     """What the node page shows (``KeyError`` for an unknown id)."""
     import orjson
 
@@ -314,6 +327,7 @@ def node_view(tree: CompiledTree, node_id: str, notes: Mapping[str, Sequence[str
             facts.append(("request settings", f"{len(r.request_keys)} recorded"))
     return NodeView(node=node, path=path, children=children_of(tree).get(node.id, []),
                     pieces=pieces(node.template), answer=pieces(r.message) if r is not None else None,
-                    variables=_variables(node), derivations=derivations, dag=answer_dag(node),
+                    variables=_with_values(_variables(node), (values or {}).get(node.id, {})),
+                    derivations=derivations, dag=answer_dag(node),
                     notes=list(notes.get(node.id, [])), hits=None if hits is None else hits.get(node.id, 0),
                     facts=facts)

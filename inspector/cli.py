@@ -86,7 +86,8 @@ def templates(
     tree: TreeOpt = None,
 ) -> None:
     """One line per template node of the published tree: id, status, role, template, variables,
-    evidence (records, calls the answer was induced from), hits served (with --proxy)."""
+    evidence (records, calls the answer was induced from; ``name×3``: the distinct values a variable
+    took in training), hits served (with --proxy)."""
     from inspector.catalog import STATUSES, template_rows
 
     if status is not None and status not in STATUSES:
@@ -99,7 +100,7 @@ def templates(
             hits = proxy_hits(proxy)
         except Exception as e:  # an unreachable proxy: say so, list the templates anyway
             typer.echo(f"note: no hit counts from {proxy} ({type(e).__name__}: {e})", err=True)
-    rows = template_rows(pub.tree, pub.notes, hits, status=status, namespace=namespace)
+    rows = template_rows(pub.tree, pub.notes, hits, status=status, namespace=namespace, values=pub.values)
     if as_json:
         for r in rows:
             sys.stdout.write(orjson.dumps(r.as_dict()).decode() + "\n")
@@ -110,7 +111,8 @@ def templates(
     typer.echo(head)
     for r in rows:
         hits_cell = "-" if r.hits is None else str(r.hits)
-        var = f"  [{', '.join(r.variables)}]" if r.variables else ""
+        var = "  [" + ", ".join(f"{v}×{r.values[v]}" if v in r.values else v for v in r.variables) + "]" \
+            if r.variables else ""
         ns = f"{r.namespace:<10} " if several else ""
         typer.echo(f"{r.id[:12]:<12}  {r.status:<11} {r.role:<9} {r.runs:>4} {r.calls:>5} {hits_cell:>5}  "
                    f"{ns}{r.text}{var}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -33,6 +33,20 @@ class Published:
     version: str
     tree: CompiledTree
     notes: Mapping[str, list[str]]
+    # node -> variable -> {"distinct": n, "examples": [...]} (``inspector.values``; empty if not published)
+    values: Mapping[str, Mapping[str, Mapping[str, Any]]] = field(default_factory=dict)
+
+
+def read_values(publisher: Publisher, version: str) -> dict[str, Any]:
+    """The ``values.json`` published beside a version (empty for versions published without)."""
+    from inspector.values import VALUES_FILE
+
+    data = publisher.read_file(version, VALUES_FILE)
+    try:
+        doc = orjson.loads(data) if data else {}
+    except orjson.JSONDecodeError:
+        return {}
+    return doc if isinstance(doc, dict) else {}
 
 
 def read_notes(publisher: Publisher, version: str) -> dict[str, list[str]]:
@@ -88,7 +102,7 @@ class TreeSource:
             hit = self._cache.get(version)
             if hit is not None and hit.tree is tree:
                 return hit
-        out = Published(version, tree, read_notes(self.publisher, version))
+        out = Published(version, tree, read_notes(self.publisher, version), read_values(self.publisher, version))
         with self._lock:
             self._cache[version] = out
             while len(self._cache) > self.keep:

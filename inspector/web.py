@@ -154,7 +154,7 @@ def inspector_app(config: InspectorConfig, source: TreeSource | None = None, *, 
         if pub is None:
             return page(request, "tree.html", level, pub=None, q=q, status=status, statuses=STATUSES)
         hits = src.hits()
-        rows = template_rows(pub.tree, pub.notes, hits, status=status, width=110)
+        rows = template_rows(pub.tree, pub.notes, hits, status=status, width=110, values=pub.values)
         if q:
             needle = q.lower()
             rows = [r for r in rows if needle in r.text.lower() or needle in (r.answer or "").lower()
@@ -181,7 +181,7 @@ def inspector_app(config: InspectorConfig, source: TreeSource | None = None, *, 
         node_id = request.path_params["node_id"]
         if pub is None or node_id not in pub.tree.index.by_id:
             return page(request, "error.html", level, code=404, error=f"no template node {node_id} in the tree served")
-        view = node_view(pub.tree, node_id, pub.notes, src.hits())
+        view = node_view(pub.tree, node_id, pub.notes, src.hits(), pub.values)
         disabled = {n for (_, n) in read_disabled(disabled_file)}
         stopped = [e for e in (src.usage.recent() if src.usage else []) if e.path and e.path[-1] == node_id]
         return page(request, "node.html", level, v=view, dag=layout(*view.dag), pub=pub,

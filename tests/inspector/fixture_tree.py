@@ -1,6 +1,6 @@
 """The fixture tree the inspector tests look at: the shipped training runs induced in-process,
 published twice (an earlier version with two answers still staged, then the full one), each
-with its notes."""
+with its notes and the distinct values its variables took."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from induction.pipeline import run_induction
 from induction.publish import Manifest, Publisher
 from induction.runtime.compiled import compile_tree
 from induction.store import Store
+from inspector.values import VALUES_FILE, value_counts
 
 FIXTURES = Path(__file__).resolve().parents[2] / "data" / "fixtures"
 
@@ -23,15 +24,16 @@ def publish_fixture_tree(dest: str | Path) -> tuple[Manifest, Manifest]:
         with (FIXTURES / "train.jsonl").open("rb") as f:
             ingest_stream(store, f, source="train.jsonl")
         tree, result, report = run_induction(store)
-    notes = orjson.dumps(result.notes)
+        contexts = [(r.namespace, r.messages) for r in store.iter_records()]
+    files = {"notes.json": orjson.dumps(result.notes), VALUES_FILE: orjson.dumps(value_counts(tree, contexts))}
     live = [n.id for n in tree.nodes if n.status == "live" and n.response is not None][:2]
     earlier = compile_tree([n.model_copy(update={"status": "staged"}) if n.id in live else n for n in tree.nodes])
     pub = Publisher(dest)
     stats = report.as_dict()
     first = pub.publish(earlier.to_bytes(), stats={**stats, "live": stats["live"] - len(live),
                                                    "staged": stats["staged"] + len(live)},
-                        files={"notes.json": notes})
-    second = pub.publish(tree.to_bytes(), stats=stats, files={"notes.json": notes})
+                        files=files)
+    second = pub.publish(tree.to_bytes(), stats=stats, files=files)
     return first, second
 
 

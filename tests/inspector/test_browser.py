@@ -69,6 +69,8 @@ def test_overview_tree_node_and_a_miss_why(browser: Any, served: Served, shots: 
     rows.nth(1).locator("a").first.click()
     assert page.locator("h1").inner_text().startswith("Node ")
     assert page.locator(".tpl .slot").count() >= 3  # slots highlighted
+    money = page.locator("tr", has=page.locator("span.slot", has_text="money"))
+    assert money.locator("td.num").inner_text() == "5"  # distinct values training showed
     assert page.locator("svg[aria-label='bindings DAG'] rect").count() >= 3
     assert page.locator("text=Derivations").count() == 1
     assert page.locator(".note").count() >= 1  # induction's reasons

@@ -32,7 +32,7 @@ def test_templates_lists_every_node_with_status_and_evidence(home: Home) -> None
     assert lines[0].split()[:6] == ["NODE", "STATUS", "ROLE", "RUNS", "CALLS", "HITS"]
     assert len(lines) == 1 + len(tree.nodes)
     hello = next(line for line in lines if "Say hello to {{name:word}}." in line)
-    assert hello.split()[1:6] == ["live", "user", "5", "5", "-"] and hello.endswith("[name]")
+    assert hello.split()[1:6] == ["live", "user", "5", "5", "-"] and hello.endswith("[name×5]")  # 5 names
 
 
 def test_templates_json_filters_by_status(home: Home) -> None:

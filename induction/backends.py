@@ -16,7 +16,7 @@ StructureJudge (rules in ``induce``)  ``LLMStructureJudge``       the rules, the
 The StructureJudge is the Identifier's second question: of the spans that vary, which
 decide the answer (a status, a count, board cells) and so are structure, not data. The
 heuristic rules (enum-like words, one-character marks, wordy text no answer uses) are in
-``induction.induce``; a judge can only add to them.
+``induction.rules``; a judge can only add to them.
 
 Every LLM stage checks what the model says (names are identifiers, spans are
 substrings of the message, code is verified in the sandbox on every example) and

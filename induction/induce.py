@@ -16,6 +16,12 @@ is induced from the calls answered at its members:
 - a gap with a few repeated one-word values (``active``/``inactive``) that no
   later message explains is branching data: the cluster is split by it.
 
+The rules that keep false hits out (what is structure, what an answer may serve, what
+the runtime must check) live one per module in ``induction.rules``, listed in order in
+``induction.rules.RULES``; this module walks the tree and applies them, counting each in
+``InductionResult.stats`` and naming it in every note of a split, a staged or an
+uncacheable verdict (``[rule: thin-air]``).
+
 Everything here is deterministic and offline; the LLM backend plugs in through
 the stage protocols of ``induction.backends`` (a Deriver and a Namer).
 """
@@ -34,13 +40,32 @@ import orjson
 from induction.arranger import hydration_order, same_variable
 from induction.backends import Deriver, HeuristicSpanIdentifier, Stages, make_stages
 from induction.config import InductionConfig
-from induction.deriver import reference_alternatives
 from induction.evidence import distinct, enough, value_kind
 from induction.hashing import canonical_message, digest, message_hash
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
+from induction.rules import tag
+from induction.rules.coarsening import coarsen, whole_tokens
+from induction.rules.context_bound import binds, pins
+from induction.rules.deciding_value import deciding
+from induction.rules.edges_and_refusals import literal_after, refused, slot_edges
+from induction.rules.enum_values import is_enum
+from induction.rules.marks import is_mark
+from induction.rules.min_runs import literal_texts, traced
+from induction.rules.min_runs import verdict as runs_verdict
+from induction.rules.relations import relations
+from induction.rules.results_order import out_of_order
+from induction.rules.rivals import const, reference_alternatives, widen
+from induction.rules.split_by_answer import answer_groups
+from induction.rules.structure_evidence import CONTINUATION_DEPTH, determines, is_data
+from induction.rules.structure_judge import note as judge_note
+from induction.rules.thin_air import why as thin_air_why
+from induction.rules.thin_air import worth_splitting
+from induction.rules.unread_values import id_like, is_quantity, number_in
+from induction.rules.unreadable import reads_back
+from induction.rules.unused_prose import used_later, wordy
+from induction.rules.verify_apart import cluster_key
 from induction.runtime.dsl import expr_vars as _expr_vars
-from induction.runtime.lookup import related_text, results_out_of_order
-from induction.runtime.messages import match_message, reads_as, same_json
+from induction.runtime.messages import match_message
 from induction.runtime.nodes import Derivation, ResponseTemplate, Status, TemplateNode
 from induction.runtime.ranges import range_of
 from induction.runtime.template import (
@@ -55,10 +80,6 @@ from induction.tokens import recognise
 
 _SPANS = HeuristicSpanIdentifier()
 PROPOSAL_LATER = 8  # model outputs a proposal looks at for copied values
-CONTINUATION_DEPTH = 2  # messages below a node compared to tell runs that branched right after it
-CODE_MAX = 3  # values this short are codes (grades, sizes, levels): never data on evidence alone
-ENUM_VOCABULARY = 8  # distinct values a repeated lower-case status may have whatever the run count
-_ENUM = re.compile(r"[A-Za-z_][A-Za-z_ -]{0,23}\Z")
 
 
 @dataclass(slots=True)
@@ -102,54 +123,6 @@ def _kind(values: list[Any]) -> SlotKind:
     if all(not any(c.isspace() for c in v) for v in strs):
         return "word"
     return "text"
-
-
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def _wordy(gap: Gap) -> bool:
-    """Natural-language values (no recognised type, no digits): instructions look like this."""
-    return all(isinstance(v, str) and recognise(v) is None and any(c.isalpha() for c in v)
-               and not any(c.isdigit() for c in v) for v in gap.values)
-
-
-def _is_enum(gap: Gap) -> bool:
-    """Few repeated one- or two-word values: a status or a choice, i.e. structure."""
-    vals = gap.values
-    if any(isinstance(v, bool) for v in vals):
-        return len(set(vals)) < len(vals)
-    if not all(isinstance(v, str) and _ENUM.match(v) and recognise(v) is None for v in vals):
-        return False
-    distinct = len(set(vals))
-    if distinct == len(vals):
-        return False
-    if all(v[:1].isupper() and any(c.islower() for c in v) for v in vals):
-        # Names (Emily, Price): two runs sharing one by chance among eight do not make
-        # names a status; a choice among capitalised words repeats more than that.
-        return distinct <= max(2, len(vals) // 2)
-    # Lower-case words (open, new, pending): a status vocabulary is small, so with few
-    # runs any repeat is one; with many, a value set that keeps growing is data.
-    return distinct <= max(ENUM_VOCABULARY, len(vals) // 2)
-
-
-def _is_mark(gap: Gap) -> bool:
-    """Values of at most one visible non-digit character each (``X``, ``O``, blank, ``✓``),
-    or of up to 3 with no letter or digit (``:-)``, ``=(``, ``->``): the marks of a board
-    cell, a checkbox, a mood. What they decide is not visible in a few runs (the answer was
-    "4" with X in two corners; it is not with X in the middle), so they are structure
-    whether or not one repeated.
-
-    >>> _is_mark(Gap(0, ["\\nX", "\\n "], "content", "")), _is_mark(Gap(0, [":-)", ":("], "content", ""))
-    (True, True)
-    >>> _is_mark(Gap(0, ["7", "3"], "content", "")), _is_mark(Gap(0, ["Bo", "Al"], "content", ""))
-    (False, False)
-    """
-    def one(v: str) -> bool:
-        t = v.strip()
-        return (len(t) <= 1 and not t.isdigit()) or (len(t) <= 3 and not any(c.isalnum() for c in t))
-
-    vals = gap.values
-    return all(isinstance(v, str) and one(v) for v in vals) and any(str(v).strip() for v in vals)
 
 
 class Inducer:
@@ -197,7 +170,7 @@ class Inducer:
 
     # -- the store tree ----------------------------------------------------------
     def _load(self, records: list[StoredRecord]) -> None:
-        in_order = [r for r in records if results_out_of_order(r.messages) is None]
+        in_order = [r for r in records if not out_of_order(r.messages)]
         # Results of parallel calls out of the order of the calls: the runtime never answers
         # such a context (it reads results by position), and learning from one would read
         # in-order results swapped.
@@ -328,11 +301,7 @@ class Inducer:
     def _used_later(self, gap: Gap, cluster: list[tuple[str, _Member]]) -> bool:
         """Whether a later model output under each member mentions the member's value
         (a word of it, case-insensitive): copied or transformed, it is data."""
-        for (sid, _), value in zip(cluster, gap.values, strict=True):
-            words = {w for w in _WORD.findall(str(value).lower()) if len(w) >= 2}
-            if not words or not any(w in self._later_text(sid) for w in words):
-                return False
-        return True
+        return used_later(gap.values, (self._later_text(sid) for sid, _ in cluster))
 
     def _unread(self, members: list[_Member], new_vars: Mapping[str, str], response: ResponseTemplate | None,
                 trusted: frozenset[str], *, below: bool = True) -> list[str]:
@@ -344,8 +313,8 @@ class Inducer:
             used = set(response.message.variables()).union(*(_uses(d) for d in response.derivations))
         return sorted(v for v in new_vars
                       if v not in used and v not in trusted
-                      and not _id_like([m.scope[v] for m in members], new_vars[v])
-                      and _is_quantity([m.scope[v] for m in members], small=not below)
+                      and not id_like([m.scope[v] for m in members], new_vars[v])
+                      and is_quantity([m.scope[v] for m in members], small=not below)
                       and not (below and all(self._number_later(m.node, m.scope[v]) for m in members)))
 
     def _weigh(self, unread: list[str], members: list[_Member], new_vars: Mapping[str, str],
@@ -379,7 +348,7 @@ class Inducer:
         the answer copies or computes from it, or it took ``min_distinct_quantity`` distinct
         values. Marks (a board cell) always stay structure: a few runs cannot show what they
         decide."""
-        candidates = [g for g in structural if not _is_mark(g)]
+        candidates = [g for g in structural if not is_mark(g)]
         conts = [self._continuation(s) for s, _ in cluster]
         # A gap already found not to decide (its same value went on differently) at a wider
         # cluster of this parent is data in the parts it was split into.
@@ -388,24 +357,25 @@ class Inducer:
             # Runs went on differently. A gap whose same value went on differently too does not
             # decide: data (evidence against a branch), if another gap tells the runs apart
             # (one way of going on per value): that one alone is the branch.
-            deciding = [g for g in candidates if _determines(g.values, conts) and g.gid not in cleared]
+            deciding = [g for g in candidates if determines(g.values, conts) and g.gid not in cleared]
             if deciding:
                 freed = [g for g in candidates if g not in deciding]
                 self._cleared.update((parent_tid, g.where, g.before[-24:]) for g in freed)
                 if freed:
                     self.stats["evidence_data"] += len(freed)
-                    note = ("data by evidence: " + ", ".join(f"the value after {g.before[-24:]!r}" for g in freed)
+                    note = (f"{tag('structure-evidence')} data by evidence: "
+                            + ", ".join(f"the value after {g.before[-24:]!r}" for g in freed)
                             + " (runs with the same value went on differently)")
                     self._evidence_notes.update((s, note) for s, _ in cluster)
                 return [g for g in structural if g.gid not in {x.gid for x in freed}]
-            candidates = [g for g in candidates if not _determines(g.values, conts)]
+            candidates = [g for g in candidates if not determines(g.values, conts)]
         if cleared and len(set(conts)) == 1:
             return [g for g in structural if g.gid not in cleared]
         if not candidates:
             return structural
         template, _, new_scopes, _ = self._template(sk, scopes, parent_tid, forced, _text(msgs[0]))
         slots = dict(self._last_slots)
-        if sk.gaps and not _reads_back(template, msgs, scopes, new_scopes):
+        if sk.gaps and not reads_back(template, msgs, scopes, new_scopes):
             return structural
         members = [_Member(s, sc) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
         response, status, _ = self._response(members, scopes=new_scopes)
@@ -416,12 +386,11 @@ class Inducer:
         # few seen alike say nothing of the others, copied or not. They stay structure.
         # Several values each seen in several runs, all going on alike, are evidence too.
         data = {g.gid for g in candidates
-                if all(len(str(v).strip()) >= CODE_MAX + 1 for v in g.values)
-                and (slots.get(g.gid) in used or distinct(g.values) >= self.config.min_distinct_quantity
-                     or _each_repeated(g.values))}
+                if is_data(g.values, used=slots.get(g.gid) in used, min_distinct=self.config.min_distinct_quantity)}
         if data:
             self.stats["evidence_data"] += len(data)
-            note = ("data by evidence: " + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} "
+            note = (f"{tag('structure-evidence')} data by evidence: "
+                    + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} "
                                                       "distinct values)" for g in candidates if g.gid in data)
                     + f" — {len(cluster)} contexts, one answer template, the same continuation")
             self._evidence_notes.update((s, note) for s, _ in cluster)
@@ -430,36 +399,21 @@ class Inducer:
     def _deciding(self, members: list[_Member], new_vars: Mapping[str, str]) -> str | None:
         """The one new variable whose values each came with a single answer (one answer per
         value, more than one answer in all, some value seen twice), if exactly one does."""
-        found = []
-        for var in new_vars:
-            by_value: dict[bytes, set[bytes]] = defaultdict(set)
-            counts: Counter[bytes] = Counter()
-            for m in members:
-                key = orjson.dumps(m.scope[var], default=str)
-                counts[key] += 1
-                by_value[key].update(orjson.dumps(canonical_message(r.response_message))
-                                     for r in self.nodes[m.node].answers)
-            answers = set().union(*by_value.values()) if by_value else set()
-            if (len(answers) > 1 and all(len(a) == 1 for a in by_value.values())
-                    and max(counts.values()) > 1 and len(by_value) < len(members)):
-                found.append(var)
-        return found[0] if len(found) == 1 else None
+        answers = [{orjson.dumps(canonical_message(r.response_message)) for r in self.nodes[m.node].answers}
+                   for m in members]
+        return deciding({var: [m.scope[var] for m in members] for var in new_vars}, answers)
 
     def _by_answer(self, cluster: list[tuple[str, _Member]], scopes: list[dict[str, Any]]
                    ) -> list[list[tuple[str, _Member]]] | None:
         """The cluster split by answer, if each part's messages fit one template that no
         message of another part matches (else None: a value inside a slot decides, and a
         template over one answer's values would match the other's)."""
-        groups: dict[bytes, list[int]] = defaultdict(list)
-        for i, (sid, _) in enumerate(cluster):
-            answers = {orjson.dumps(canonical_message(r.response_message)) for r in self.nodes[sid].answers}
-            if len(answers) != 1:
-                return None  # one message answered two ways: the answer is not the message's
-            groups[answers.pop()].append(i)
-        if len(groups) < 2 or len(groups) > 64 or 2 * len(groups) > len(cluster):
-            return None  # answers that copy values differ call by call: the value split decides
+        groups = answer_groups({orjson.dumps(canonical_message(r.response_message)) for r in self.nodes[sid].answers}
+                               for sid, _ in cluster)
+        if groups is None:
+            return None
         msgs = [self.nodes[s].msg for s, _ in cluster]
-        for idx in groups.values():
+        for idx in groups:
             sk = self._identify([msgs[i] for i in idx])
             if sk is None:
                 return None
@@ -472,7 +426,7 @@ class Inducer:
             if any(match_message(template, msgs[j], scopes[j]) is not None
                    for j in range(len(cluster)) if j not in inside):
                 return None
-        return [[cluster[i] for i in idx] for idx in groups.values()]
+        return [[cluster[i] for i in idx] for idx in groups]
 
     def _continuation(self, sid: str, depth: int = CONTINUATION_DEPTH) -> frozenset[bytes]:
         """What follows a store node, as structure: the skeleton keys (role, tool names,
@@ -500,7 +454,7 @@ class Inducer:
             kind = value_kind(values, new_vars[var])
             parts.append(f"{var} ({kind}, {distinct(values)} distinct values"
                          + (", served only inside the range seen" if var in self._bounded else "") + ")")
-        return ("noise by evidence: " + "; ".join(parts) + f" — {len(members)} contexts, one answer template, "
+        return (f"{tag('unread-values')} noise by evidence: " + "; ".join(parts) + f" — {len(members)} contexts, one answer template, "
                 "no answer reads them")
 
     def _with_ranges(self, response: ResponseTemplate, members: list[_Member]) -> ResponseTemplate:
@@ -518,18 +472,7 @@ class Inducer:
     def _number_later(self, sid: str, value: Any) -> bool:
         """Whether a model output below a store node writes the number ``value`` (not as a
         piece of a longer number)."""
-        text = self._later_text(sid)
-        for form in _number_forms(value):
-            i = text.find(form)
-            while i >= 0:
-                j = i + len(form)
-                before = text[i - 1] if i else ""
-                after = text[j:j + 2]
-                if not (before.isdigit() or (before in ".," and i > 1 and text[i - 2].isdigit())) \
-                        and not (after[:1].isdigit() or (after[:1] in ".," and after[1:].isdigit())):
-                    return True
-                i = text.find(form, i + 1)
-        return False
+        return number_in(self._later_text(sid), value)
 
     def _later_outputs(self, sid: str) -> Iterator[dict[str, Any]]:
         """The model outputs (assistant messages) below a store node, nearest first."""
@@ -574,8 +517,7 @@ class Inducer:
         verdict = self.stages.judge.deciding(sk, asked, answers)
         if verdict:
             self.stats["judge_splits"] += 1
-            note = "kept apart: the judge says the value after " + "; after ".join(
-                f"{g.before[-30:]!r} decides the answer ({verdict[g.gid]})" for g in asked if g.gid in verdict)
+            note = judge_note(asked, verdict)
             self._split_notes.update((sid, note) for sid, _ in cluster)
         return [g for g in asked if g.gid in verdict]
 
@@ -596,7 +538,7 @@ class Inducer:
                 self._make(parent_tid, ns, [item])
             return
         scopes = [m.scope for _, m in cluster]
-        if not forced and (coarse := _coarsen(sk)) is not None:
+        if not forced and (coarse := coarsen(sk)) is not None:
             # "ap-south-1" aligned as ap / south / 1: one value cut at its joiners would be
             # weighed piece by piece ("ap" a short code, "1" a count); whole, it is an id.
             self.stats["coarsened"] += 1
@@ -604,27 +546,36 @@ class Inducer:
         # Variation that is not data is structure: enum-like values (a status that
         # decides a branch), and wordy text no later model output uses (another
         # instruction, another persona) — split the cluster by those values.
-        whole = _whole_tokens(sk)
+        whole = whole_tokens(sk)
         structural = [g for g in sk.gaps if g.gid not in forced and same_variable(g.values, scopes) is None
-                      and (_is_enum(whole[g.gid]) or _is_mark(g)
-                           or (_wordy(whole[g.gid]) and not self._used_later(g, cluster)))
+                      and (is_enum(whole[g.gid]) or is_mark(g)
+                           or (wordy(whole[g.gid]) and not self._used_later(g, cluster)))
                       and not self._derivable(g, scopes)]
         if structural and len(cluster) > 1:
             structural = self._weigh_structure(sk, structural, cluster, scopes, parent_tid, forced, msgs)
+        judged = False
         if not structural and self.stages.judge is not None:
             structural = self._judged(sk, cluster, scopes, forced)
+            judged = bool(structural)
         if structural and len(cluster) > 1 and (by_answer := self._by_answer(cluster, scopes)) is not None:
             # What varies went with different answers, and each answer's messages keep to a
             # template of their own: split by answer, not by every value of the span.
             self.stats["answer_splits"] += 1
+            self._note_split(cluster, f"{tag('split-by-answer')} kept apart by answer: each answer's messages fit "
+                             "a template the others' do not match")
             for sub in by_answer:
                 self._make(parent_tid, ns, sub)
             return
         if structural:
             self.stats["structure_splits"] += 1
-            why = "; ".join(f"the value after {g.before[-24:]!r} ({_structure_rule(g)}, {distinct(g.values)} "
-                            "distinct values)" for g in structural)
-            self._split_notes.update((sid, f"kept apart by {why}") for sid, _ in cluster
+            rules = [_structure_rule(g, whole[g.gid], judged) for g in structural]
+            for rule, _ in rules:
+                if rule in _GAP_COUNTERS:
+                    self.stats[_GAP_COUNTERS[rule]] += 1
+            why = "; ".join(f"the value after {g.before[-24:]!r} ({text}, {distinct(g.values)} distinct values)"
+                            for g, (_, text) in zip(structural, rules, strict=True))
+            tags = " ".join(dict.fromkeys(tag(rule) for rule, _ in rules))
+            self._split_notes.update((sid, f"{tags} kept apart by {why}") for sid, _ in cluster
                                      if sid not in self._split_notes)
             parts = _split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))])
             self._mark_context_bound(cluster, parts)
@@ -633,8 +584,8 @@ class Inducer:
             return
         template, derivations, new_scopes, new_vars = self._template(sk, scopes, parent_tid, forced,
                                                                      _text(msgs[0]))
-        if sk.gaps and not _reads_back(template, msgs, scopes, new_scopes):
-            coarse = _coarsen(sk)
+        if sk.gaps and not reads_back(template, msgs, scopes, new_scopes):
+            coarse = coarsen(sk)
             if coarse is not None:
                 # Adjacent slots joined by a "." or a "-" (a host name cut at its dots, a
                 # version at its dashes) are ambiguous to read apart: one slot over the span
@@ -647,6 +598,8 @@ class Inducer:
             # slots it refuses to split): such a template would only ever miss. Keep
             # each distinct message as it is instead, so exact repeats still hit.
             self.stats["unreadable_splits"] += 1
+            self._note_split(cluster, f"{tag('unreadable')} kept apart: the runtime could not read the messages "
+                             "back with one template")
             parts = _by_message(cluster, self.nodes)
             if len(parts) > 1:
                 for sub in parts:
@@ -660,13 +613,15 @@ class Inducer:
         members = [_Member(s, sc, trusted) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
         # The cluster by its members (content addresses): stable across passes, unlike the
         # template id, which holds the names a (possibly non-deterministic) Namer chose.
-        ckey = digest("\x00".join(sorted(s for s, _ in cluster)).encode())
+        ckey = cluster_key(s for s, _ in cluster)
         if ckey in self.keep_apart:
             parts = _by_message(cluster, self.nodes)
             if len(parts) > 1:
                 # This merge failed verification (a member's answer came back different):
                 # the issue's rule is to split such a cluster or leave it as it was.
                 self.stats["verify_splits"] += 1
+                self._note_split(cluster, f"{tag('verify-apart')} kept apart: merged, these messages failed "
+                                 "verification (a training call came back with another answer)")
                 for sub in parts:
                     self._make(parent_tid, ns, sub)
                 return
@@ -688,7 +643,7 @@ class Inducer:
             # answer, or any below it, for another number would be a guess: the number is
             # structure, even where each value was seen once.
             self.stats["unread_number_splits"] += 1
-            note = (f"kept apart by {', '.join(unread)}: a number read here that no answer copies or computes "
+            note = (f"{tag('unread-values')} kept apart by {', '.join(unread)}: a number read here that no answer copies or computes "
                     "from may decide the answer")
             self._split_notes.update((sid, note) for sid, _ in cluster)
             keys = [[sc[v] for v in unread] for sc in new_scopes]
@@ -699,7 +654,7 @@ class Inducer:
             return
         if unread:
             response, status = None, "uncacheable"
-            why = f"no answer uses {', '.join(unread)}, a number read here: it may decide the answer"
+            why = f"{tag('unread-values')} no answer uses {', '.join(unread)}, a number read here: it may decide the answer"
         elif response is not None and status != "uncacheable":
             skipped = [v for v in self._unread(members, new_vars, response, trusted, below=False)
                        if v not in weighed]
@@ -712,8 +667,8 @@ class Inducer:
                 # Read here, copied only further down ("[14:05] Hi" -> "Good afternoon!", the
                 # hour logged two turns later): this answer may still have turned on it.
                 response, status = None, "uncacheable"
-                why = (f"this answer does not use {', '.join(skipped)}, a number read here (only later answers "
-                       "copy it): it may decide this answer")
+                why = (f"{tag('unread-values')} this answer does not use {', '.join(skipped)}, a number read here "
+                       "(only later answers copy it): it may decide this answer")
         if status == "uncacheable" and len(cluster) > 1 and not new_vars:
             above = self._deciding(members, {v: "" for v in members[0].scope if v not in trusted})
             if above is not None:
@@ -722,7 +677,8 @@ class Inducer:
                 # each answer is pinned to the values it was seen with (``_pins``).
                 self.stats["branch_splits"] += 1
                 self._split_notes.update(
-                    (sid, f"kept apart by {above} (read above): each of its values was answered one way")
+                    (sid, f"{tag('deciding-value')} kept apart by {above} (read above): each of its values was answered "
+                          "one way")
                     for sid, _ in cluster)
                 parts = _split(cluster, [[m.scope[above]] for m in members])
                 self._context_bound.update(sid for sid, _ in cluster)
@@ -737,7 +693,8 @@ class Inducer:
                 # that value is the branch; the others stay data in each part.
                 self.stats["branch_splits"] += 1
                 self._split_notes.update(
-                    (sid, f"kept apart by {deciding}: each of its values was answered one way") for sid, _ in cluster)
+                    (sid, f"{tag('deciding-value')} kept apart by {deciding}: each of its values was answered one way")
+                    for sid, _ in cluster)
                 parts = _split(cluster, [[sc[deciding]] for sc in new_scopes])
                 self._mark_context_bound(cluster, parts)
                 for sub in parts:
@@ -749,16 +706,19 @@ class Inducer:
                 # others' messages match (``VM Started`` vs ``Instance spawned``, whatever the
                 # instance id): each answer's messages are induced apart.
                 self.stats["answer_splits"] += 1
+                self._note_split(cluster, f"{tag('split-by-answer')} kept apart by answer: each answer's messages "
+                                 "fit a template the others' do not match")
                 for sub in by_answer:
                     self._make(parent_tid, ns, sub)
                 return
             # Thin air or a branch that this node's own values may decide: make them structure.
             keys = [[sc[v] for v in new_vars] for sc in new_scopes]
-            key_counts = Counter(orjson.dumps(k) for k in keys)
             # Only worth it when some value repeats: all-singleton parts would lose
             # the subtree's generality and gain no answer.
-            if len(key_counts) > 1 and max(key_counts.values()) > 1:
+            if worth_splitting(keys):
                 self.stats["thin_air_splits"] += 1
+                self._note_split(cluster, f"{tag('thin-air')} kept apart by {', '.join(new_vars)}: answered "
+                                 "differently, nothing in scope explains the answers, and some value repeats")
                 parts = _split(cluster, keys)
                 self._mark_context_bound(cluster, parts)
                 for sub in parts:
@@ -778,6 +738,7 @@ class Inducer:
                             derivations=tuple(derivations), response=response, status=status, evidence=evidence)
         self.out.append(node)
         self.stats[f"nodes_{status}"] += 1
+        self._count_checks(node)
         self.notes[tid].append(why)
         self.notes[tid].extend(dict.fromkeys(self._split_notes[s] for s, _ in cluster if s in self._split_notes))
         self.notes[tid].extend(dict.fromkeys(self._evidence_notes[s] for s, _ in cluster if s in self._evidence_notes))
@@ -791,19 +752,40 @@ class Inducer:
         if kids:
             self._children(tid, ns, kids)
 
+    def _note_split(self, cluster: list[tuple[str, _Member]], note: str) -> None:
+        """Why a cluster was split, for the nodes of its parts (a note already there stays)."""
+        self._split_notes.update((sid, note) for sid, _ in cluster if sid not in self._split_notes)
+
+    def _count_checks(self, node: TemplateNode) -> None:
+        """The request-time checks a node carries, per rule (``induction.rules``), for the run report."""
+        slots = node.template.content.slots if node.template.content is not None else ()
+        self.stats["refusing_slots"] += sum(1 for s in slots if s.refuse or s.refuse_text)
+        self.stats["edge_slots"] += sum(1 for s in slots if s.edge_start is not None or s.edge_end is not None)
+        r = node.response
+        if r is not None:
+            self.stats["rival_derivations"] += sum(1 for d in r.derivations if d.alternatives)
+            self.stats["relation_pairs"] += len(r.apart) + len(r.together)
+            self.stats["pinned_answers"] += bool(r.pins)
+
     def _mark_context_bound(self, cluster: list[tuple[str, _Member]], parts: list[list[tuple[str, _Member]]]) -> None:
         """If one message of ``parts`` was answered differently under different values above
         it, the answer depends on those values: so may every part's (see ``_response``)."""
-        for sub in parts:
-            if len({message_hash(self.nodes[sid].msg) for sid, _ in sub}) == 1 and self._answers_differ(sub):
-                self.stats["context_bound_splits"] += 1
-                self._context_bound.update(sid for sid, _ in cluster)
-                return
+        def shape(sub: list[tuple[str, _Member]]) -> tuple[int, int]:
+            messages = len({message_hash(self.nodes[sid].msg) for sid, _ in sub})
+            return messages, (self._answer_count(sub) if messages == 1 else 0)  # counted only where it tells
+
+        if binds(shape(sub) for sub in parts):
+            self.stats["context_bound_splits"] += 1
+            self._context_bound.update(sid for sid, _ in cluster)
 
     def _answers_differ(self, cluster: list[tuple[str, _Member]]) -> bool:
         """Whether the calls at these store nodes were answered in more than one way."""
+        return self._answer_count(cluster) > 1
+
+    def _answer_count(self, cluster: list[tuple[str, _Member]]) -> int:
+        """How many distinct answers the calls at these store nodes got."""
         return len({orjson.dumps(canonical_message(r.response_message))
-                    for sid, _ in cluster for r in self.nodes[sid].answers}) > 1
+                    for sid, _ in cluster for r in self.nodes[sid].answers})
 
     def _node_id(self, parent_tid: str | None, ns: str, template: MessageTemplate, salt: str) -> str:
         """A new node's id: its parent and template (a root's: its namespace, so tenants with
@@ -842,7 +824,7 @@ class Inducer:
         marked.append(text[pos:])
         kinds = ", ".join(sorted({k for _, _, k in spans}))
         return (f"seen in one context: a second run with other values would show what varies; "
-                f"the Identifier proposes ({kinds}): {''.join(marked)!r}")
+                f"the Identifier proposes ({kinds}): {''.join(marked)!r} {tag('min-runs')}")
 
     def _later_texts(self, sid: str) -> list[str]:
         """Texts of the nearest ``PROPOSAL_LATER`` model outputs below a store node (content
@@ -879,26 +861,28 @@ class Inducer:
             template = _render(msg_sk, {}, {})
             usage = answers[0][0].response.get("usage") or {}
             trusted = frozenset().union(*(m.user_bound for _, m in items))
-            pins = _pins([sc for _, sc in answers], trusted)
-            if context_bound and set(answers[0][1]) - set(pins) - trusted:
+            pinned = pins([sc for _, sc in answers], trusted)
+            if context_bound and set(answers[0][1]) - set(pinned) - trusted:
                 continue
             response = ResponseTemplate(
                 message=_render(answer_sk, {}, {}), finish_reason=finish.pop(),
                 request_keys=tuple(sorted({r.request_key for r, _ in answers})),
                 usage={"prompt_tokens": int(usage.get("prompt_tokens") or 0),
                        "completion_tokens": int(usage.get("completion_tokens") or 0)},
-                evidence=len(answers), pins=pins, exact_once=once)
+                evidence=len(answers), pins=pinned, exact_once=once)
             tid = self._node_id(parent_tid, ns, template, "exact repeat")
             # Seen fewer than ``min_runs`` times: staged, served only to an exact repeat of the
             # whole context (``exact_once``), never through the template above it.
             status: Status = "staged" if once else "live"
-            self.out.append(TemplateNode(
+            node = TemplateNode(
                 id=tid, parent=parent_tid, namespace=ns, template=template, response=response, status=status,
-                evidence=tuple(sorted(r.record_id for r, _ in answers))[:50]))
+                evidence=tuple(sorted(r.record_id for r, _ in answers))[:50])
+            self.out.append(node)
             self.stats[f"nodes_{status}"] += 1
             self.stats["exact_repeat_nodes"] += 1
-            self.notes[tid].append(f"exact repeat: this message was answered the same way in {len(answers)} call(s) "
-                                   "(its template sibling cannot answer new values)"
+            self._count_checks(node)
+            self.notes[tid].append(f"{tag('min-runs')} exact repeat: this message was answered the same way in "
+                                   f"{len(answers)} call(s) (its template sibling cannot answer new values)"
                                    + ("; served only to exact repeats of its context" if once else ""))
 
     def _template(self, sk: Skeleton, scopes: list[dict[str, Any]], parent_tid: str | None,
@@ -944,22 +928,10 @@ class Inducer:
                 sc[var] = v
         kinds = {g.gid: _kind(g.values) for g in sk.gaps}
         content = sk.content or []
-        after = _literal_after(content)
+        after = literal_after(content)
         free = [g for g in sk.gaps if kinds[g.gid] in ("text", "word", "multiline")]
-        refuse = {g.gid: _refused(g.values, after.get(g.gid, "")) for g in free}
-        edges = {}
-        for g in free:
-            if g.gid not in content:
-                continue  # a gap in a tool call's arguments: JSON, no sentence around it
-            # At the message's edges, or beside whitespace, nothing but the value stops the
-            # slot from taking the sentence's own ")", "。" or emoji along.
-            i = content.index(g.gid)
-            before = content[i - 1] if i else ""
-            after_ = content[i + 1] if i + 1 < len(content) else ""
-            start = i == 0 or (isinstance(before, str) and before[-1:].isspace())
-            end = i == len(content) - 1 or (isinstance(after_, str) and after_[:1].isspace())
-            if start or end:
-                edges[g.gid] = _edges(g.values, start=start, end=end)
+        refuse = {g.gid: refused(g.values, after.get(g.gid, "")) for g in free}
+        edges = slot_edges(content, free)
         self._last_slots = slot
         return _render(sk, slot, kinds, refuse, edges), derivations, new_scopes, new_vars
 
@@ -968,16 +940,17 @@ class Inducer:
         """The node's answer template, its status and why."""
         answers = [(r, m.scope) for m in members for r in self.nodes[m.node].answers]
         if not answers:
-            return None, "staged", "no call was answered at this context"
+            return None, "staged", f"{tag('min-runs')} no call was answered at this context"
         msgs = [r.response_message for r, _ in answers]
         if len({orjson.dumps(skeleton_key(m), default=str) for m in msgs}) > 1:
-            return None, "uncacheable", "answers differ in structure (a branch this template does not decide)"
+            return None, "uncacheable", (f"{tag('thin-air')} answers differ in structure (a branch this template "
+                                         "does not decide)")
         finish = {str(r.response["choices"][0].get("finish_reason")) for r, _ in answers}
         sk = identify(msgs)
         if sk is None or len(finish) > 1:
-            return None, "uncacheable", "answers differ in ways that do not align"
+            return None, "uncacheable", f"{tag('thin-air')} answers differ in ways that do not align"
         ans_scopes = [sc for _, sc in answers]
-        sk, widened = _widen(sk, ans_scopes)
+        sk, widened = widen(sk, ans_scopes)
         trusted = frozenset().union(*(m.user_bound for m in members))
         slot: dict[int, str] = {}
         derivations: list[Derivation] = []
@@ -993,14 +966,14 @@ class Inducer:
             # a trace of a declared value there means (inside a longer word: INV1234; another
             # case: "Hello, Erik!" for erik; a piece of it: Erik of "Erik Dunteman"), nor
             # whether a number there was computed from them (8 for 3 + 5, 4 letters of erik).
-            literal = _literal_texts(sk)
-            traced = sorted(v for v, value in decl.items() if _traced(value, literal))
-            if traced:
-                return None, "staged", (f"one answer with declared bindings, but {', '.join(traced)} also shows in "
+            literal = literal_texts(sk)
+            seen = sorted(v for v, value in decl.items() if traced(value, literal))
+            if seen:
+                return None, "staged", (f"{tag('min-runs')} one answer with declared bindings, but {', '.join(seen)} also shows in "
                                         "its fixed text (in a longer word, another case or a piece): needs a second "
                                         "run to tell")
             if any(c.isdigit() for lit in literal for c in lit):
-                return None, "staged", ("one answer with declared bindings, and a number in its fixed text that may be "
+                return None, "staged", (f"{tag('min-runs')} one answer with declared bindings, and a number in its fixed text that may be "
                                         "computed from them: needs a second run to tell")
         for gap in sk.gaps:
             if gap.gid in slot:
@@ -1016,10 +989,10 @@ class Inducer:
                     prefix, suffix, narrow = widened[gap.gid]
                     d = self.deriver.derive(narrow, ans_scopes) if len(set(map(repr, narrow))) > 1 else None
                     if d is not None and d.expr is None:
-                        return None, "uncacheable", (f"{gap.where}: a copy of {ref} or fixed text around a value "
+                        return None, "uncacheable", (f"{tag('rivals')} {gap.where}: a copy of {ref} or fixed text around a value "
                                                      "computed from it; the examples cannot tell")
                     if d is not None:
-                        parts = [p for p in (_const(prefix), d.expr, _const(suffix)) if p is not None]
+                        parts = [p for p in (const(prefix), d.expr, const(suffix)) if p is not None]
                         alternatives = [*alternatives, {"op": "concat", "args": parts}]
                 if not alternatives:
                     slot[gap.gid] = ref
@@ -1035,7 +1008,7 @@ class Inducer:
                 continue
             d = self.deriver.derive(gap.values, ans_scopes) if len(set(map(repr, gap.values))) > 1 else None
             if d is None:
-                return None, "uncacheable", f"thin air: {gap.where} ({gap.values[:3]!r}…) is not derivable"
+                return None, "uncacheable", thin_air_why(gap.where, gap.values)
             var = self.namer.name(gap, taken, _text(msgs[0]))
             taken.add(var)
             slot[gap.gid] = var
@@ -1049,78 +1022,17 @@ class Inducer:
             request_keys=tuple(sorted({r.request_key for r, _ in answers})),
             derivations=tuple(hydration_order(list(ans_scopes[0]), derivations)),
             usage={"prompt_tokens": sum(prompt) // len(prompt), "completion_tokens": sum(completion) // len(completion)},
-            evidence=len(answers), pins=_pins(ans_scopes, trusted), **_relations(ans_scopes))
+            evidence=len(answers), pins=pins(ans_scopes, trusted), **relations(ans_scopes))
         if self._bounded:
             response = self._with_ranges(response, members)
         if any(m.node in self._context_bound for m in members):
             loose = sorted(set(ans_scopes[0]) - set(response.pins) - trusted)
             if loose:
                 return None, "uncacheable", (
-                    "a sibling message was answered differently under other values above it, and this answer "
+                    f"{tag('context-bound')} a sibling message was answered differently under other values above it, and this answer "
                     f"was seen under several values of {', '.join(loose)}: it may depend on them")
-        if len(answers) >= self.config.min_runs:
-            return response, "live", f"answer induced from {len(answers)} calls"
-        if trusted:
-            return response, "live", f"answer from {len(answers)} call(s) with user-declared bindings"
-        return response, "staged", f"answer seen in {len(answers)} call(s); needs {self.config.min_runs} to go live"
-
-
-_WORD_START = re.compile(r"(?:^|(?<=\s))\S")
-_WORD_END = re.compile(r"\S(?=\s|$)")
-
-
-def _const(text: str) -> dict[str, Any] | None:
-    return {"const": text} if text else None
-
-
-def _widen(sk: Skeleton, scopes: list[dict[str, Any]]
-           ) -> tuple[Skeleton, dict[int, tuple[str, str, list[Any]]]]:
-    """Each text gap widened over up to 3 words of the literal beside it when that makes
-    every value a copy of one variable: answers that all had "New York" or "New Haven" for
-    the city make "New " look fixed, and "for New {last word}" would answer "New Miami".
-    Also returns, per widened gap, the text taken before and after it and its old values
-    (the narrow reading, a rival where it is derivable: "Dr. " + a surname).
-
-    >>> sk = Skeleton("assistant", None, ["for New ", 0, "."], [], [Gap(0, ["York", "Haven"], "content", "for New ")])
-    >>> w, how = _widen(sk, [{"city": "New York"}, {"city": "New Haven"}])
-    >>> w.content, w.gaps[0].values, how
-    (['for ', 0, '.'], ['New York', 'New Haven'], {0: ('New ', '', ['York', 'Haven'])})
-    """
-    if not sk.content or not sk.gaps or not scopes:
-        return sk, {}
-    content = list(sk.content)
-    gaps = {g.gid: g for g in sk.gaps}
-    widened: dict[int, tuple[str, str, list[Any]]] = {}
-    for i, part in enumerate(content):
-        gap = gaps.get(part) if isinstance(part, int) else None
-        # A gap that is a copy already stays as it is ("New {last_name}" may be meant).
-        if gap is None or not all(isinstance(v, str) for v in gap.values) or same_variable(gap.values, scopes):
-            continue
-        before = content[i - 1] if i and isinstance(content[i - 1], str) else None
-        after = content[i + 1] if i + 1 < len(content) and isinstance(content[i + 1], str) else None
-        if isinstance(before, str):
-            starts = [m.start() for m in _WORD_START.finditer(before)][-3:]
-            for p in starts:  # the widest first
-                values = [before[p:] + v for v in gap.values]
-                if same_variable(values, scopes) is not None:
-                    content[i - 1] = before[:p]
-                    widened[gap.gid] = (before[p:], "", list(gap.values))
-                    gap = gaps[gap.gid] = Gap(gap.gid, values, gap.where, before[:p], gap.leaf)
-                    break
-        if isinstance(after, str):
-            ends = [m.end() for m in _WORD_END.finditer(after)][:3]
-            for q in reversed(ends):
-                values = [v + after[:q] for v in gap.values]
-                if same_variable(values, scopes) is not None:
-                    content[i + 1] = after[q:]
-                    prefix, _, narrow = widened.get(gap.gid, ("", "", list(gap.values)))
-                    widened[gap.gid] = (prefix, after[:q], narrow)
-                    gaps[gap.gid] = Gap(gap.gid, values, gap.where, gap.before, gap.leaf)
-                    break
-    if not widened:
-        return sk, {}
-    return Skeleton(sk.role, sk.name, [p for p in content if p != ""], sk.calls,
-                    [gaps[g.gid] for g in sk.gaps]), widened
+        status, why = runs_verdict(len(answers), min_runs=self.config.min_runs, declared=bool(trusted))
+        return response, status, why
 
 
 def _same_json_shape(msgs: list[dict[str, Any]]) -> bool:
@@ -1160,107 +1072,23 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-_GLUE_BEFORE = re.compile(r"[A-Za-z0-9_.-]*\Z")
-_GLUE_AFTER = re.compile(r"[A-Za-z0-9_.-]*")
+# The run-report counter of each rule that makes a gap structure (per gap kept apart by).
+_GAP_COUNTERS = {"marks": "mark_gaps", "enum-values": "enum_gaps", "unused-prose": "prose_gaps"}
 
 
-def _whole_tokens(sk: Skeleton) -> dict[int, Gap]:
-    """Each gap with its values widened over the letters, digits, "-", "_" and "." of the
-    literal glued to it: "us-east" before a literal "-1" is a piece of "us-east-1", an id,
-    not a status word. Only for weighing what a value is; the slot stays as aligned.
-
-    >>> sk = Skeleton("tool", None, ['"region":"', 0, '-1"'], [], [Gap(0, ["us-east", "eu-west"], "content", "")])
-    >>> _whole_tokens(sk)[0].values
-    ['us-east-1', 'eu-west-1']
-    """
-    out = {g.gid: g for g in sk.gaps}
-    content = sk.content or []
-    for i, part in enumerate(content):
-        if not isinstance(part, int):
-            continue
-        before = content[i - 1] if i and isinstance(content[i - 1], str) else ""
-        after = content[i + 1] if i + 1 < len(content) and isinstance(content[i + 1], str) else ""
-        head = _GLUE_BEFORE.search(str(before))
-        tail = _GLUE_AFTER.match(str(after))
-        pre = head.group(0) if head else ""
-        post = tail.group(0) if tail else ""
-        g = out[part]
-        if (pre or post) and all(isinstance(v, str) for v in g.values):
-            out[part] = Gap(g.gid, [pre + v + post for v in g.values], g.where, g.before, g.leaf)
-    return out
-
-
-def _each_repeated(values: list[Any]) -> bool:
-    """Two or more distinct values, each seen at least twice.
-
-    >>> _each_repeated(["us", "eu", "us", "eu"]), _each_repeated(["us", "eu", "us"]), _each_repeated(["us", "us"])
-    (True, False, False)
-    """
-    counts = Counter(orjson.dumps(v, default=str) for v in values)
-    return len(counts) >= 2 and min(counts.values()) >= 2
-
-
-def _structure_rule(g: Gap) -> str:
-    """The rule that made a gap structure, as ``rote explain`` names it."""
-    if _is_mark(g):
-        return "marks: one-character values decide what a few runs cannot show"
-    if _is_enum(g):
-        return "enum: a few repeated words, a status that may decide the branch"
-    if _wordy(g):
-        return "unused prose: wordy text no later answer uses, another instruction"
-    return "judged deciding"
-
-
-def _determines(values: list[Any], outcomes: list[Any]) -> bool:
-    """Whether each value came with one outcome only (so the value may decide it).
-
-    >>> _determines(["a", "a", "b"], [1, 1, 2]), _determines(["a", "a", "b"], [1, 2, 2])
-    (True, False)
-    """
-    seen: dict[bytes, Any] = {}
-    for v, o in zip(values, outcomes, strict=True):
-        key = orjson.dumps(v, default=str)
-        if seen.setdefault(key, o) != o:
-            return False
-    return True
-
-
-# Literals that join two slots into one value when the runtime cannot read them apart.
-_JOINS = frozenset("._-/@")
-
-
-def _coarsen(sk: Skeleton) -> Skeleton | None:
-    """``sk`` with each run of content gaps joined by one character of ``_JOINS`` made one
-    gap (``{{a}}.{{b}}.com`` -> ``{{a}}.com``), or None when there is no such run.
-
-    >>> sk = Skeleton("user", None, [0, ".", 1, ":", 2, " open"], [],
-    ...               [Gap(0, ["www", "a.b"], "content", ""), Gap(1, ["x", "y"], "content", "."),
-    ...                Gap(2, ["80", "443"], "content", ":")])
-    >>> c = _coarsen(sk)
-    >>> c.content, [g.values for g in c.gaps]
-    ([0, ':', 2, ' open'], [['www.x', 'a.b.y'], ['80', '443']])
-    """
-    if not sk.content or len(sk.gaps) < 2:
-        return None
-    gaps = {g.gid: g for g in sk.gaps}
-    content = list(sk.content)
-    changed = False
-    i = 0
-    while i + 2 < len(content):
-        a, lit, b = content[i], content[i + 1], content[i + 2]
-        if (isinstance(a, int) and isinstance(b, int) and isinstance(lit, str) and lit in _JOINS
-                and not gaps[a].leaf and not gaps[b].leaf
-                and all(isinstance(v, str) for v in (*gaps[a].values, *gaps[b].values))):
-            ga, gb = gaps[a], gaps[b]
-            gaps[a] = Gap(a, [x + lit + y for x, y in zip(ga.values, gb.values, strict=True)], ga.where, ga.before)
-            del gaps[b]
-            content[i + 1:i + 3] = []
-            changed = True
-            continue
-        i += 1
-    if not changed:
-        return None
-    return Skeleton(sk.role, sk.name, content, sk.calls, [gaps[g.gid] for g in sk.gaps if g.gid in gaps])
+def _structure_rule(g: Gap, whole: Gap, judged: bool) -> tuple[str, str]:
+    """The rule that made a gap structure (``induction.rules``: the judge's, or the same tests
+    as the split's: marks on the gap, the others on its ``whole`` tokens) and how ``rote
+    explain`` words it."""
+    if judged:
+        return "structure-judge", "judged deciding"
+    if is_mark(g):
+        return "marks", "marks: one-character values decide what a few runs cannot show"
+    if is_enum(whole):
+        return "enum-values", "enum: a few repeated words, a status that may decide the branch"
+    if wordy(whole):
+        return "unused-prose", "unused prose: wordy text no later answer uses, another instruction"
+    return "structure-judge", "judged deciding"
 
 
 def _uses(d: Derivation) -> set[str]:
@@ -1272,177 +1100,9 @@ def _uses(d: Derivation) -> set[str]:
     return out
 
 
-# What a label or JSON key before an id looks like: "order_id", "ticket ", "Invoice #", "zip".
-_ID_LABEL = re.compile(r"(?i)(?:\bid|_id|\bno\b|number|\bnum\b|#|ticket|order|invoice|account|zip|postal|phone|"
-                       r"code|ref|sku|pin|version)\W*$"
-                       r"|(?-i:(?<![A-Z])(?!USD|EUR|GBP|JPY|CHF|CAD|AUD|CNY|INR)[A-Z]{1,5}[-_#]?)$")  # INV-, C, PAY
-
-
-def _id_like(values: list[Any], label: str) -> bool:
-    """Ids, not quantities: runs of 4 digits or more after an id-like label, key or prefix
-    (``order 10342``, ``"ticket_id": 4521``, ``INV-2041``). A short number there is still
-    a quantity ("order 12 units", "Is the number 7 even?", "gate #12", "P1").
-
-    >>> _id_like(["10342", "20511"], "order "), _id_like(["12", "40"], "order "), _id_like([2560], "USD")
-    (True, False, False)
-    """
-    return bool(_ID_LABEL.search(label[-24:])) and all(
-        not isinstance(v, bool) and isinstance(v, (int, str)) and str(v).isdigit() and len(str(v)) >= 4
-        for v in values)
-
-
-def _is_quantity(values: list[Any], *, small: bool = False) -> bool:
-    """Values that may be compared or tested (a count, an amount, a year, an hour, a date):
-    JSON numbers below a million, text recognised as money, a number or a calendar date, and
-    digit runs of up to 6 (``07``, two digits, is an hour). Longer runs, zero-padded ones and
-    timestamps (log noise) are taken for ids; so is a value after an id-like label, key or
-    prefix (``order ``, ``"ticket_id":``, ``INV-``: ``_ID_LABEL``, checked by the caller). ``small``: only
-    numbers an id is rarely made of (up to 3 digits, money, decimals, JSON numbers below
-    1000) and dates: "INV-12345" copied two steps later is more likely an id than a test.
-
-    >>> _is_quantity([7, 2500]), _is_quantity(["$1,250.00", "07", "1987"]), _is_quantity(["2026-11-03"])
-    (True, True, True)
-    >>> _is_quantity(["0042"]), _is_quantity(["1763700000"]), _is_quantity(["2026-11-03T08:00:03"])
-    (False, False, False)
-    >>> _is_quantity(["-27", "\u22125", "12"]), _is_quantity(["12", "plenty"]), _is_quantity(["plenty"])
-    (True, True, False)
-    """
-    def one(v: Any) -> bool:
-        if isinstance(v, bool):
-            return False
-        if isinstance(v, int):
-            return abs(v) < (1000 if small else 1_000_000)  # 7 digits and more: an id, an epoch timestamp
-        if isinstance(v, float):
-            return True
-        if not isinstance(v, str):
-            return False
-        if v[:1] in "-+\u2212" and len(v) > 1:
-            v = v[1:]  # a signed number ("-27", "−5", "+3"): its sign is not an id's
-        kind = recognise(v)
-        if kind in ("money", "number", "date"):
-            return True
-        if kind != "digits" or (len(v) > 2 and v[0] == "0"):
-            return False
-        # Up to 3 digits; up to 6 (a balance, a year) unless ``small``: longer runs are ids.
-        return len(v) <= (3 if small else 6)
-
-    # A gap of numbers and words ("12", "plenty") is a quantity where it is one.
-    return any(one(v) for v in values) and all(one(v) or not any(c.isdigit() for c in str(v)) for v in values)
-
-
-def _number_forms(value: Any) -> set[str]:
-    """How a number may be written again later: as read, without currency or thousands
-    separators, and as JSON would print it (``$1,250.00`` -> ``1,250.00``, ``1250.00``, ``1250.0``)."""
-    text = str(value).lstrip("$€£¥")
-    forms = {text, text.replace(",", "")}
-    try:
-        forms.add(orjson.dumps(float(text.replace(",", ""))).decode())
-        number = float(text.replace(",", ""))
-        if number.is_integer():
-            forms.add(str(int(number)))
-    except ValueError:
-        pass
-    return {f for f in forms if f}
-
-
 def _text(msg: dict[str, Any]) -> str:
     """A message as the Namer sees it: its text, or its tool calls as JSON."""
     return text_of(msg) or orjson.dumps(canonical_message(msg).get("tool_calls") or []).decode()
-
-
-def _traced(value: Any, literal: list[str]) -> bool:
-    """Whether ``value`` shows in the literal texts: whole, in any case, or a word of it.
-
-    >>> _traced("Erik Dunteman", ['lookup {"first": "Erik"}']), _traced("erik", ["Hello, Erik!"]), _traced("Bo", ["Hi!"])
-    (True, True, False)
-    """
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not str(value):
-        return False
-    text = "\n".join(literal).lower()
-    v = str(value).lower()
-    if v in text:
-        return True
-    words = set(_WORD.findall(text))
-    return any(w in words for w in _WORD.findall(v) if len(w) >= 2)
-
-
-def _literal_texts(sk: Skeleton) -> list[str]:
-    """The literal text of a skeleton: content parts and JSON string leaves and pieces."""
-    out = [p for p in sk.content or [] if isinstance(p, str)]
-
-    def walk(v: Any) -> None:
-        if isinstance(v, dict):
-            if set(v) == {"$tgap"}:
-                out.extend(p for p in v["$tgap"] if isinstance(p, str))
-            elif set(v) != {"$gap"}:
-                for x in v.values():
-                    walk(x)
-        elif isinstance(v, list):
-            for x in v:
-                walk(x)
-        elif isinstance(v, (str, int, float)) and not isinstance(v, bool):
-            out.append(str(v))
-
-    for _, args in sk.calls:
-        walk(args)
-    return out
-
-
-APART_MAX_VARS = 24  # text variables compared pairwise (the lookup checks every pair kept)
-APART_MAX_LEN = 200
-
-
-def _relations(scopes: list[dict[str, Any]]) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Pairs of text variables never related in any call (``apart``) and related in every
-    call (``together``), where related is equal or one inside the other
-    (``lookup.related_text``): a request that shows the other case shows what no example
-    did ("Reassign to bob" when bob owns it; "windlife" after five words that each started
-    with the first). Values always equal are one variable already, so not ``together``.
-
-    >>> r = _relations([{"user": "ann", "pw": "ann71", "to": "bob"}, {"user": "cyd", "pw": "cyd9", "to": "dee"}])
-    >>> r["apart"], r["together"]
-    ((('user', 'to'), ('pw', 'to')), (('user', 'pw'),))
-    """
-    names = [v for v in scopes[0] if all(isinstance(sc.get(v), str) and 0 < len(sc[v]) <= APART_MAX_LEN
-                                         for sc in scopes)][:APART_MAX_VARS]
-    apart, together = [], []
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            seen = [related_text(sc[a], sc[b]) for sc in scopes]
-            if not any(seen):
-                apart.append((a, b))
-            elif all(seen) and not all(sc[a] == sc[b] for sc in scopes):
-                together.append((a, b))
-    return {"apart": tuple(apart), "together": tuple(together)}
-
-
-def _pins(scopes: list[dict[str, Any]], trusted: frozenset[str]) -> dict[str, Any]:
-    """Variables with one value in every call an answer was seen for (user-declared ones aside:
-    the user said they vary). Serving the answer for another value would be a guess.
-
-    >>> _pins([{"name": "Erik", "order": 1}, {"name": "Erik", "order": 2}], frozenset())
-    {'name': 'Erik'}
-    """
-    first = scopes[0]
-    return {v: value for v, value in first.items()
-            if v not in trusted and all(v in sc and same_json(sc[v], value) for sc in scopes[1:])}
-
-
-def _reads_back(template: MessageTemplate, msgs: list[dict[str, Any]], scopes: list[dict[str, Any]],
-                new_scopes: list[dict[str, Any]]) -> bool:
-    """Whether the runtime matcher reads every member back with the values induction gave it."""
-    for msg, scope, new in zip(msgs, scopes, new_scopes, strict=True):
-        got = match_message(template, msg, scope)
-        if got is None:
-            return False
-        for var, value in got.items():
-            want = new.get(var, _MISSING)
-            if want is _MISSING or not reads_as(value, want):
-                return False
-    return True
-
-
-_MISSING: Any = object()
 
 
 def _replicate(sk: Skeleton, n: int) -> Skeleton:
@@ -1464,58 +1124,6 @@ def _split(cluster: list[tuple[str, _Member]], keys: list[list[Any]]) -> list[li
     for item, key in zip(cluster, keys, strict=True):
         parts[orjson.dumps(key)].append(item)
     return list(parts.values())
-
-
-# Characters that give text its structure (JSON, lists, markup): a free-text slot refuses
-# those none of its examples held, so it never swallows a quote, a brace or a comma.
-STRUCTURAL = '"\\{}[]<>|,;'
-
-
-# Phrases that join two items or two sentences, or start a labelled field ("Assignee: "),
-# where every example may have had one.
-JOINERS = (" and ", ". ", " or ", ": ")
-
-
-def _literal_after(content: list[str | int]) -> dict[int, str]:
-    """The literal text right after each gap of a skeleton's content ("" when none)."""
-    return {p: nxt for p, nxt in zip(content, [*content[1:], ""][:len(content)], strict=True)
-            if isinstance(p, int) and isinstance(nxt, str)}
-
-
-def _edges(values: list[Any], *, start: bool, end: bool) -> tuple[str | None, str | None]:
-    """For a slot at the start and/or end of its message or beside whitespace
-    (``Slot.edge_start``, ``edge_end``):
-    the characters other than letters and digits its examples began / ended with. Nothing
-    else may be there: the sentence's "." or "?", a "@" mention, a ")" or an emoji.
-
-    >>> _edges(["Charles", "Bo."], start=False, end=True), _edges(["@ann", "bo"], start=True, end=False)
-    ((None, '.'), ('@', None))
-    """
-    texts = [v for v in values if isinstance(v, str) and v]
-
-    def seen(chars: Iterable[str]) -> str:
-        return "".join(sorted({c for c in chars if not c.isalnum()}))
-
-    return (seen(t[0] for t in texts) if start else None, seen(t[-1] for t in texts) if end else None)
-
-
-def _refused(values: list[Any], after: str = "") -> tuple[str, tuple[str, ...]]:
-    """What a free-text slot refuses (``Slot.refuse``, ``Slot.refuse_text``): the structural
-    characters, the first character of the literal ``after`` it if that is punctuation, that
-    literal itself, and the joining phrases, each unless some example's value held it.
-
-    >>> _refused(["Ada Lovelace", "Bo, Jr."], after="'}")[0] == STRUCTURAL.replace(",", "") + "'"
-    True
-    >>> _refused(["back up the laptop"], after=" at ")[1]
-    (' at ', ' and ', '. ', ' or ', ': ')
-    """
-    seen = "".join(v if isinstance(v, str) else str(v) for v in values)
-    chars = "".join(c for c in STRUCTURAL if c not in seen)
-    if after and not after[0].isalnum() and not after[0].isspace() and after[0] not in seen + chars:
-        chars += after[0]  # "'" after 'address': '{{address}}': a value never runs past it
-    head = after[:32]
-    phrases = tuple(p for p in dict.fromkeys((head if head.strip() else "", *JOINERS)) if p and p not in seen)
-    return chars, phrases
 
 
 def _render(sk: Skeleton, slot: dict[int, str], kinds: dict[int, SlotKind],

@@ -1,0 +1,44 @@
+"""relations: two text values relate (equal, one inside the other) only as training showed.
+
+False hit prevented: a password holding the user name, a reassignment to the current owner,
+a transfer to the same account, "windlife" after examples whose values each started with
+the first word: the answer was learned where the values were never related (or always
+were), and a request showing the other case is what no example did. Pairs of text
+variables never related in any call are kept as ``ResponseTemplate.apart``, pairs related in
+every call as ``together``. Guards ``password_has_username``, ``transfer_same_account``,
+``new_password_same_as_old``, ``path_under_root``, ``correction_usually_same``,
+``min_same_or_different``, ``reassign_same_owner`` (a known limit).
+
+Learning side: ``relations``; counted as ``relation_pairs`` (pairs kept on answers). Request-time
+check: ``induction.runtime.lookup.related_text`` (a pair that breaks its relation misses).
+
+>>> r = relations([{"user": "ann", "pw": "ann71", "to": "bob"}, {"user": "cyd", "pw": "cyd9", "to": "dee"}])
+>>> r["apart"], r["together"]
+((('user', 'to'), ('pw', 'to')), (('user', 'pw'),))
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from induction.runtime.lookup import related_text
+
+APART_MAX_VARS = 24  # text variables compared pairwise (the lookup checks every pair kept)
+APART_MAX_LEN = 200
+
+
+def relations(scopes: list[dict[str, Any]]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Pairs of text variables never related in any call (``apart``) and related in every
+    call (``together``), where related is equal or one inside the other. Values always equal
+    are one variable already, so not ``together``."""
+    names = [v for v in scopes[0] if all(isinstance(sc.get(v), str) and 0 < len(sc[v]) <= APART_MAX_LEN
+                                         for sc in scopes)][:APART_MAX_VARS]
+    apart, together = [], []
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            seen = [related_text(sc[a], sc[b]) for sc in scopes]
+            if not any(seen):
+                apart.append((a, b))
+            elif all(seen) and not all(sc[a] == sc[b] for sc in scopes):
+                together.append((a, b))
+    return {"apart": tuple(apart), "together": tuple(together)}

@@ -1,0 +1,66 @@
+"""structure-evidence: a repeated word or unused prose is data when the runs show it does not decide.
+
+The structure rules (``enum-values``, ``unused-prose``) are blanket by default; this rule
+weighs them against what the runs show (issue 14: evidence decides structure). A gap is data
+when every run went on alike (one answer template here, the same kinds of messages
+``CONTINUATION_DEPTH`` below) and either the answer copies or computes from it, or it took
+enough distinct values, or several values were each seen several times; a gap whose *same*
+value went on differently does not decide when another gap tells the runs apart. It adds no
+false hit of its own: it frees what the other rules would keep, and never frees marks or
+short codes (a grade ``B+``, a size, ``P1``), whose few values say nothing of the others.
+Guards ``letter_grade``, ``roman_numeral_tier``, ``severity_p`` (codes stay structure) and
+``shared_word_in_branch``.
+
+Learning side: ``determines``, ``is_data``, ``each_repeated``; counted as ``evidence_data``.
+Request time: none.
+
+>>> determines(["a", "a", "b"], [1, 1, 2]), is_data(["shipped", "pending", "lost"], used=False, min_distinct=3)
+(True, True)
+>>> is_data(["B+", "A", "C-"], used=True, min_distinct=3)
+False
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import orjson
+
+from induction.evidence import distinct
+
+CODE_MAX = 3  # values this short are codes (grades, sizes, levels): never data on evidence alone
+CONTINUATION_DEPTH = 2  # messages below a node compared to tell runs that branched right after it
+
+
+def determines(values: Sequence[Any], outcomes: Sequence[Any]) -> bool:
+    """Whether each value came with one outcome only (so the value may decide it).
+
+    >>> determines(["a", "a", "b"], [1, 1, 2]), determines(["a", "a", "b"], [1, 2, 2])
+    (True, False)
+    """
+    seen: dict[bytes, Any] = {}
+    for v, o in zip(values, outcomes, strict=True):
+        key = orjson.dumps(v, default=str)
+        if seen.setdefault(key, o) != o:
+            return False
+    return True
+
+
+def each_repeated(values: Sequence[Any]) -> bool:
+    """Two or more distinct values, each seen at least twice.
+
+    >>> each_repeated(["us", "eu", "us", "eu"]), each_repeated(["us", "eu", "us"]), each_repeated(["us", "us"])
+    (True, False, False)
+    """
+    counts = Counter(orjson.dumps(v, default=str) for v in values)
+    return len(counts) >= 2 and min(counts.values()) >= 2
+
+
+def is_data(values: Sequence[Any], *, used: bool, min_distinct: int) -> bool:
+    """Whether a gap whose runs all went on alike is data: no value is a short code, and the
+    answer reads it (``used``), or it took ``min_distinct`` distinct values, or each of
+    several values was seen twice."""
+    return (all(len(str(v).strip()) >= CODE_MAX + 1 for v in values)
+            and (used or distinct(list(values)) >= min_distinct or each_repeated(values)))

@@ -1,0 +1,45 @@
+"""unused-prose: wordy text no later model output uses is another instruction, not data.
+
+False hit prevented: the answer to "Summarise this in French" served for "Summarise this
+in German", or one persona's reply for another's: natural-language values (no recognised
+type, no digit) that no later answer copies are what the model was told, so they are
+structure. Guards ``second_sentence`` (a known limit), ``invite_one_or_two`` and the default
+suite's ``haiku`` and ``review_reply``.
+
+Learning side: ``wordy`` and ``used_later`` (a word of each member's value in a later model
+output under it: copied, it is data; ``later_texts`` is read lazily); evidence may still free the gap
+(``induction.rules.structure_evidence``). Counted as ``prose_gaps`` (per gap kept as
+structure). Request time: none of its own.
+
+>>> wordy(Gap(0, ["in French", "in German"], "content", "")), wordy(Gap(0, ["in 2 words", "x"], "content", ""))
+(True, False)
+>>> used_later(["Erik", "Maria"], ["hello, erik!", "hi maria"]), used_later(["Erik"], ["hello!"])
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from induction.identifier import Gap
+from induction.tokens import recognise
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def wordy(gap: Gap) -> bool:
+    """Natural-language values (no recognised type, no digits): instructions look like this."""
+    return all(isinstance(v, str) and recognise(v) is None and any(c.isalpha() for c in v)
+               and not any(c.isdigit() for c in v) for v in gap.values)
+
+
+def used_later(values: Sequence[Any], later_texts: Iterable[str]) -> bool:
+    """Whether each value's words (2+ characters, lower case) show in the lower-cased text of
+    the model outputs later in its own run (``later_texts``, one per value)."""
+    for value, later in zip(values, later_texts, strict=True):
+        words = {w for w in _WORD.findall(str(value).lower()) if len(w) >= 2}
+        if not words or not any(w in later for w in words):
+            return False
+    return True

@@ -1,0 +1,36 @@
+"""Golden pairs of ``induction.rules.rivals``: an answer's skeleton and scopes in, widened gaps out."""
+
+from typing import Any
+
+import pytest
+
+from induction.identifier import Gap, Skeleton
+from induction.rules.rivals import const, reference_alternatives, widen
+
+
+def _sk(content: list[str | int], values: list[Any]) -> Skeleton:
+    return Skeleton("assistant", None, content, [], [Gap(0, values, "content", "")])
+
+
+GOLDEN = [
+    # "New " looked fixed: widened, the narrow reading kept as a rival
+    ((_sk(["for New ", 0, "."], ["York", "Haven"]), [{"city": "New York"}, {"city": "New Haven"}]),
+     (["for ", 0, "."], ["New York", "New Haven"], {0: ("New ", "", ["York", "Haven"])})),
+    # a suffix taken after the gap
+    ((_sk(["Dear ", 0, " Jr. hi"], ["Al", "Bo"]), [{"n": "Al Jr."}, {"n": "Bo Jr."}]),
+     (["Dear ", 0, " hi"], ["Al Jr.", "Bo Jr."], {0: ("", " Jr.", ["Al", "Bo"])})),
+    # a copy already: unchanged
+    ((_sk(["Hi ", 0], ["Al", "Bo"]), [{"n": "Al"}, {"n": "Bo"}]), (["Hi ", 0], ["Al", "Bo"], {})),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), GOLDEN)
+def test_widen(args: tuple[Skeleton, list[dict[str, Any]]], expected: tuple[Any, ...]) -> None:
+    sk, how = widen(*args)
+    assert (sk.content, sk.gaps[0].values, how) == expected
+
+
+def test_reference_alternatives_are_reexported() -> None:
+    # Every name was capitalised: a copy of ``name`` or its title case cannot be told apart.
+    assert reference_alternatives("name", ["Ada", "Bo"], [{"name": "Ada"}, {"name": "Bo"}], prose=True)
+    assert const("Dr. ") == {"const": "Dr. "} and const("") is None

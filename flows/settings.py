@@ -9,6 +9,9 @@ Built once at the entry point (CLI or flow parameters) and passed down.
 's3://b/p'
 >>> induction_config("llm", {"min_runs": 3}, env={"ROTE_LLM_MODEL": "openai/gpt-4o-mini"}).llm_model
 'openai/gpt-4o-mini'
+>>> c = induction_config("hybrid", env={"ROTE_LLM_MAX_TOKENS": "64", "ROTE_RUN_DEADLINE_S": "300"})
+>>> c.llm_max_tokens, c.run_deadline_s
+(64, 300.0)
 """
 
 from __future__ import annotations
@@ -27,8 +30,11 @@ from rote.config import Home
 
 PUBLISH_URL_ENV = "ROTE_PUBLISH_URL"
 TASK_RUNNER_ENV = "ROTE_TASK_RUNNER"
-# The LLM backend's model and endpoint, unless the flow's ``induction`` parameter names them.
-LLM_ENV = {"llm_model": "ROTE_LLM_MODEL", "llm_api_base": "ROTE_LLM_API_BASE"}
+# The LLM backend's model and endpoint, unless the flow's ``induction`` parameter names them;
+# and the bounds of a run (a slow local model: ROTE_LLM_MAX_TOKENS=64 ROTE_RUN_DEADLINE_S=300).
+LLM_ENV = {"llm_model": "ROTE_LLM_MODEL", "llm_api_base": "ROTE_LLM_API_BASE",
+           "llm_max_tokens": "ROTE_LLM_MAX_TOKENS", "llm_timeout_s": "ROTE_LLM_TIMEOUT_S",
+           "llm_max_retries": "ROTE_LLM_MAX_RETRIES", "run_deadline_s": "ROTE_RUN_DEADLINE_S"}
 
 
 class FlowSettings(BaseModel):

@@ -18,7 +18,7 @@ app = typer.Typer(help="rote: learn repetitive LLM agent steps and replay them w
 # Modules with a ``register(app)`` function adding their commands.
 COMMAND_MODULES = ("induction.cli", "proxy.cli", "flows.cli", "evals.cli", "inspector.cli")
 # Modules with a ``typer.Typer`` called ``app`` mounted as a command group.
-GROUPS = {"sandbox": "sandbox.cli"}
+GROUPS = {"sandbox": "sandbox.cli", "model": "rote.localmodel"}
 
 
 def _mount() -> None:

@@ -128,15 +128,13 @@ def _kind(values: list[Any]) -> SlotKind:
 class Inducer:
     """One induction run over a set of records (any namespaces)."""
 
-    def __init__(self, records: Iterable[StoredRecord], config: InductionConfig,
-                 deriver: Deriver | None = None, stages: Stages | None = None,
-                 keep_apart: Iterable[str] = ()) -> None:
+    def __init__(self, records: Iterable[StoredRecord], config: InductionConfig, stages: Stages,
+                 deriver: Deriver | None = None, keep_apart: Iterable[str] = ()) -> None:
         self.config = config
         # Clusters (``cluster_keys`` values) whose node failed verification: keep their messages apart.
         self.keep_apart = frozenset(keep_apart)
         self.cluster_keys: dict[str, str] = {}
-        # The heuristic stages unless the caller chose (and owns) others, e.g. make_stages(config).
-        self.stages = stages or make_stages(InductionConfig())
+        self.stages = stages  # the caller owns (and closes) them
         self.deriver: Deriver = deriver or self.stages.deriver
         self.namer = self.stages.namer
         self.nodes: dict[str, _StoreNode] = {}
@@ -1160,6 +1158,9 @@ def induce(records: Iterable[StoredRecord], config: InductionConfig | None = Non
            keep_apart: Iterable[str] = ()) -> InductionResult:
     """Induce template nodes from stored records.
 
+    ``stages``: use these (the caller owns and closes them); else ``make_stages(config)`` is
+    built for ``config.backend`` and closed when induction ends.
+
     >>> from tests.induction.builders import hello_records
     >>> result = induce(hello_records(["Erik", "Maria", "Kwame"]))
     >>> [str(n.template.content) for n in result.nodes]
@@ -1167,4 +1168,8 @@ def induce(records: Iterable[StoredRecord], config: InductionConfig | None = Non
     >>> str(result.nodes[1].response.message.content), result.nodes[1].status
     ('Hello, {{name_2:word}}!', 'live')
     """
-    return Inducer(records, config or InductionConfig(), deriver, stages, keep_apart).run()
+    config = config or InductionConfig()
+    if stages is not None:
+        return Inducer(records, config, stages, deriver, keep_apart).run()
+    with make_stages(config) as own:
+        return Inducer(records, config, own, deriver, keep_apart).run()

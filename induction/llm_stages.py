@@ -38,7 +38,13 @@ from typing import Any, Literal
 import orjson
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from induction.backends import (
+from induction.identifier import Gap, Skeleton
+from induction.llm import LLMClient, LLMProviderError
+from induction.namer import leaks_value
+from induction.runtime import restricted
+from induction.runtime.errors import DerivationError
+from induction.runtime.nodes import Derivation
+from induction.stages import (
     HeuristicNamer,
     Namer,
     Span,
@@ -47,12 +53,6 @@ from induction.backends import (
     unique_name,
     valid_name,
 )
-from induction.identifier import Gap, Skeleton
-from induction.llm import LLMClient, LLMProviderError
-from induction.namer import leaks_value
-from induction.runtime import restricted
-from induction.runtime.errors import DerivationError
-from induction.runtime.nodes import Derivation
 from rote.errors import LLMError, PolicyViolation, TemplateError
 from sandbox.policy import ALLOWED_MODULES, check
 from sandbox.protocol import SandboxBackend

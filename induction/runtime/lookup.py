@@ -36,7 +36,7 @@ from __future__ import annotations
 import time
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from induction.hashing import canonical_bytes, request_key
 from induction.runtime.bindings import derive, run_into
@@ -48,8 +48,25 @@ from induction.runtime.template import render_value
 from induction.runtime.tokens_limit import over_limit
 from induction.runtime.tree_index import Children, RuntimeNode
 
-if TYPE_CHECKING:
-    from induction.runtime.compiled import CompiledTree
+
+class _Index(Protocol):
+    @property
+    def roots(self) -> dict[str, Children]: ...
+
+
+class Tree(Protocol):
+    """What the walk reads of a tree (``induction.runtime.compiled.CompiledTree``): each
+    namespace's first-message children, the time budget and the frontier cap. A protocol,
+    so this module does not import ``compiled``, which imports it."""
+
+    @property
+    def index(self) -> _Index: ...
+
+    @property
+    def budget_ms(self) -> float: ...
+
+    @property
+    def max_frontier(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +159,7 @@ def results_out_of_order(messages: list[Any]) -> int | None:
 RELATION_MIN = 3  # shorter values are inside others by chance ("a" in any word)
 
 
-def explain(tree: CompiledTree, request: Mapping[str, Any], namespace: str = "default",
+def explain(tree: Tree, request: Mapping[str, Any], namespace: str = "default",
             disabled: Collection[str] | None = None) -> Explanation:
     """Look ``request`` up in ``tree``, saying why when it misses."""
     messages = request.get("messages")
@@ -283,7 +300,7 @@ def _derive_checked(node: RuntimeNode, scope: dict[str, Any], deadline: float) -
     return True
 
 
-def _answer(tree: CompiledTree, states: list[_State], request: Mapping[str, Any], deadline: float,
+def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadline: float,
             chars: int, odd: list[MessageView], count: int) -> Explanation:
     key: str | None = None
     answers: list[tuple[_State, dict[str, Any]]] = []

@@ -1,7 +1,7 @@
 """``rote explain NODE_ID``: a template node's template, variables, bindings DAG,
 derivations, evidence, status and the reasons induction gave.
 
->>> from tests.induction.builders import hello_records
+>>> from evals.builders import hello_records
 >>> from induction.induce import induce
 >>> r = induce(hello_records(["Erik", "Maria"]))
 >>> print(describe(r.nodes[1], r.notes[r.nodes[1].id]).splitlines()[0])

@@ -1161,7 +1161,7 @@ def induce(records: Iterable[StoredRecord], config: InductionConfig | None = Non
     ``stages``: use these (the caller owns and closes them); else ``make_stages(config)`` is
     built for ``config.backend`` and closed when induction ends.
 
-    >>> from tests.induction.builders import hello_records
+    >>> from evals.builders import hello_records
     >>> result = induce(hello_records(["Erik", "Maria", "Kwame"]))
     >>> [str(n.template.content) for n in result.nodes]
     ['You greet people politely.', 'Say hello to {{name:word}}.', 'Hello, {{name:word}}!']

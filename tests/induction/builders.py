@@ -1,34 +1,6 @@
-"""Build ``StoredRecord`` values straight from record dicts (no store needed)."""
+"""Build ``StoredRecord`` values straight from record dicts: moved to ``evals.builders`` (doctests
+of production code use them); re-exported here for the tests that import them from here."""
 
-from __future__ import annotations
+from evals.builders import hello_records, stored
 
-from typing import Any
-
-from induction.hashing import message_hash, path_ids, request_key
-from induction.store import StoredRecord
-
-
-def stored(records: list[dict[str, Any]], namespace: str = "default") -> list[StoredRecord]:
-    out = []
-    for i, rec in enumerate(records):
-        msgs = rec["request"]["messages"]
-        resp = rec["response"]["choices"][0]["message"]
-        ids = path_ids(namespace, [message_hash(m) for m in [*msgs, resp]])
-        out.append(StoredRecord(
-            record_id=f"r{i}", namespace=namespace, messages=msgs, node_ids=ids[:-1], response=rec["response"],
-            response_node_id=ids[-1], params={k: v for k, v in rec["request"].items() if k != "messages"},
-            request_key=request_key(rec["request"]), bindings=(rec.get("rote") or {}).get("bindings") or {},
-            seq=i + 1))
-    return out
-
-
-def hello_records(names: list[str]) -> list[StoredRecord]:
-    from evals.workflows.base import Run
-    from evals.workflows.catalog import Hello
-
-    recs = []
-    for n in names:
-        r = Run(Hello(), __import__("random").Random(0))
-        r.system("You greet people politely.").user(f"Say hello to {n}.").say(f"Hello, {n}!")
-        recs.extend(r.records)
-    return stored(recs)
+__all__ = ["hello_records", "stored"]

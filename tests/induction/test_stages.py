@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 
 import induction.induce
+from evals.builders import hello_records
 from induction.backends import Stages, make_stages
 from induction.config import InductionConfig
 from induction.induce import induce
 from induction.stages import HeuristicNamer, HeuristicSpanIdentifier, merge_spans, unique_name, valid_name
 from rote.errors import InductionError
-from tests.induction.builders import hello_records
 
 
 def test_heuristic_stages() -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from evals.builders import stored
 from evals.workflows import REGISTRY
 from evals.workflows.base import iter_records
 from induction.backends import Stages, make_stages
@@ -19,7 +20,6 @@ from induction.config import InductionConfig
 from induction.identifier import Gap, Skeleton
 from induction.induce import induce
 from induction.rules import RULE, RULES, Rule, tag
-from tests.induction.builders import stored
 
 HERE = Path(__file__).parent
 RUNTIME = Path(importlib.import_module("induction.runtime").__file__ or "").parent

@@ -764,6 +764,7 @@ class Inducer:
             self.stats["rival_derivations"] += sum(1 for d in r.derivations if d.alternatives)
             self.stats["relation_pairs"] += len(r.apart) + len(r.together)
             self.stats["pinned_answers"] += bool(r.pins)
+            self.stats["request_settings"] += len(r.request_keys)
 
     def _mark_context_bound(self, cluster: list[tuple[str, _Member]], parts: list[list[tuple[str, _Member]]]) -> None:
         """If one message of ``parts`` was answered differently under different values above

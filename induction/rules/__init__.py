@@ -78,6 +78,8 @@ RULES: tuple[Rule, ...] = (
     _rule("min-runs", "an answer generalised from too few calls", ("nodes_staged", "nodes_live",
                                                                    "exact_repeat_nodes"),
           "induction.runtime.lookup.explain"),
+    _rule("request-settings", "an answer served under request settings (stop, model, max_tokens) it was not "
+          "recorded with", ("request_settings",), "induction.runtime.tokens_limit.over_limit"),
 )
 
 RULE: dict[str, Rule] = {r.name: r for r in RULES}

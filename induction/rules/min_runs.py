@@ -8,8 +8,8 @@ piece) and no number that may be computed from them; otherwise it is staged. A c
 with one literal answer is still served to an exact repeat of that whole context
 (``serve_exact_repeats``: never fewer hits than an exact-match cache), and beside a node
 that cannot answer new values, messages asked again and again keep literal exact-repeat
-nodes. Guards ``named_user``, ``min_literal_equal`` (a known limit) and every workflow with a
-branch seen once (the default suite's ``tictactoe``, ``support_ticket``).
+nodes. Guards every workflow with a branch seen once (the default suite's ``tictactoe``,
+``support_ticket``).
 
 Learning side: ``verdict``, ``traced``, ``literal_texts``; counted as ``nodes_live``,
 ``nodes_staged`` and ``exact_repeat_nodes``. Request-time check: a staged node answers only

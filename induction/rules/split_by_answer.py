@@ -4,7 +4,7 @@ False hit prevented: a template over "VM Started <id>" and "VM Paused <id>" (or 
 "Instance spawned" lines) answering one event's line with the other's answer. Where each
 answer's messages fit a template that no message of another answer matches, the cluster is
 split by answer instead of by every value of the span. Guards the Loghub event lines
-(``rote eval loghub``) and ``code_behind_enum``.
+(``rote eval loghub``); ``checklist_first_open`` and ``thumbs_skin_tone`` (controls) go through it.
 
 Learning side: ``answer_groups`` (the grouping; ``Inducer._by_answer`` checks that no part's
 template matches another part's message); counted as ``answer_splits``. Request time: none

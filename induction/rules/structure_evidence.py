@@ -8,8 +8,7 @@ enough distinct values, or several values were each seen several times; a gap wh
 value went on differently does not decide when another gap tells the runs apart. It adds no
 false hit of its own: it frees what the other rules would keep, and never frees marks or
 short codes (a grade ``B+``, a size, ``P1``), whose few values say nothing of the others.
-Guards ``letter_grade``, ``roman_numeral_tier``, ``severity_p`` (codes stay structure) and
-``shared_word_in_branch``.
+Guards ``letter_grade``, ``roman_numeral_tier`` and ``severity_p`` (codes stay structure).
 
 Learning side: ``determines``, ``is_data``, ``each_repeated``; counted as ``evidence_data``.
 Request time: none.

@@ -3,8 +3,8 @@
 False hit prevented: the answer to "Summarise this in French" served for "Summarise this
 in German", or one persona's reply for another's: natural-language values (no recognised
 type, no digit) that no later answer copies are what the model was told, so they are
-structure. Guards ``second_sentence`` (a known limit), ``invite_one_or_two`` and the default
-suite's ``haiku`` and ``review_reply``.
+structure. Guards ``second_sentence`` (a known limit) and the default suite's ``haiku`` and
+``review_reply``.
 
 Learning side: ``wordy`` and ``used_later`` (a word of each member's value in a later model
 output under it: copied, it is data; ``later_texts`` is read lazily); evidence may still free the gap

@@ -3,8 +3,8 @@
 False hit prevented: every training call is replayed through the compiled tree
 (``induction.pipeline``); a merged node that would answer one of them differently (a rival's
 disagreement masked it, two clusters came out as one template) is induced again with its
-messages apart (``keep_apart``: its cluster key), and what still fails is demoted. Guards the
-whole adversarial suite as a last line (``wrong_record_returned``, ``list_lookup_by_id``).
+messages apart (``keep_apart``: its cluster key), and what still fails is demoted. It sets no
+trap of its own: it is the last line behind every other rule, for every workflow.
 
 Learning side: ``cluster_key`` (stable across passes: the cluster's store nodes, not the
 template id a Namer chose); counted as ``verify_splits``. Request time: none of its own.

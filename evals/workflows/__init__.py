@@ -2,7 +2,7 @@
 
 - ``WORKFLOWS``: the catalog (``catalog.py``). ``workflows: all`` in a suite, the shipped
   fixtures and the benchmarks mean these.
-- ``ADVERSARIAL``: the adversarial workflows (``adversarial.py``), never part of ``all``;
+- ``ADVERSARIAL``: the adversarial workflows (``adversarial/``, one module per family), never part of ``all``;
   a suite names them one by one or by group (``adversarial``, ``adversarial-limits``).
 - ``REGISTRY``: every workflow a suite may name (both of the above).
 """

@@ -1,0 +1,257 @@
+"""Adversarial workflows, family A: tool results (JSON, a Python dict's repr, plain text) whose free-text values hold
+structure or escapes, or are followed by an optional key or line.
+
+Each names the rules it guards (``guards``: names in ``induction.rules.RULES``).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any, ClassVar
+
+from faker import Faker
+
+from evals.workflows.adversarial.base import (
+    Adversarial,
+)
+from evals.workflows.base import Run, tool
+
+# --- A: tool results --------------------------------------------------------------------------
+
+
+class JsonOptionalKey(Adversarial):
+    """A profile sometimes carries a middle name: an extra key in the middle of the JSON result.
+
+    Trap: the first-name slot, learned from results without the key, swallows
+    ``", "middle_name": "..."`` and the answer copies JSON into the full name.
+    """
+
+    name = "json_optional_key"
+    reviewer_name = "h_optfield"
+    family = "A"
+    guards = ("edges-and-refusals",)
+    description = "A tool result's optional JSON key (a middle name, one run in five) may not be swallowed by a text slot."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("profile", "Get a profile", user_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        uid = f"U{rng.randint(10000, 99999)}"
+        first, last = fake.first_name(), fake.last_name()
+        prof = {"id": uid, "first_name": first}
+        if rng.random() < 0.2:
+            prof["middle_name"] = fake.first_name()
+        prof["last_name"] = last
+        full = " ".join(x for x in (prof["first_name"], prof.get("middle_name"), last) if x)
+        run.system("Address users by their full name.")
+        run.user(f"Look up user {uid}")
+        run.call("profile", {"user_id": uid}, prof)
+        run.say(f"User {uid} is {full}.")
+
+
+class JsonListMostlyOne(Adversarial):
+    """An inventory API usually returns one warehouse row; the answer sums the rows' stock.
+
+    Trap: with one row seen, a second row's JSON is swallowed by the warehouse-name slot
+    and the total (a sum over the rows) is answered as the first row's quantity.
+    """
+
+    name = "json_list_mostly_one"
+    reviewer_name = "h_oneitem"
+    family = "A"
+    guards = ("unreadable", "edges-and-refusals")
+    description = "A JSON list in a tool result usually of length 1; the answer sums it and names the first item."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("stock", "Stock by warehouse", sku="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        sku = f"SKU-{rng.randint(1000, 9999)}"
+        k = 1 if rng.random() < 0.8 else 2
+        rows: list[dict[str, Any]] = [{"warehouse": fake.city(), "qty": rng.randint(0, 500)} for _ in range(k)]
+        total = sum(int(r["qty"]) for r in rows)
+        run.system("Report total stock across warehouses.")
+        run.user(f"How many {sku} do we have?")
+        run.call("stock", {"sku": sku}, {"sku": sku, "rows": rows})
+        run.say(f"We have {total} units of {sku}; main warehouse: {rows[0]['warehouse']}.")
+
+
+class JsonFirstResult(Adversarial):
+    """A search returns one to three results; the agent reports the first one's title.
+
+    Trap: the title slot of a one-result example swallows the following results' JSON.
+    """
+
+    name = "json_first_result"
+    reviewer_name = "h_firstresult"
+    family = "A"
+    guards = ("coarsening", "edges-and-refusals")
+    description = "A variable-length JSON list of search results; the answer copies the first title."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("search", "Search docs", query="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        q = fake.word()
+        k = rng.choice([1, 2, 2, 3])
+        res = [{"title": fake.catch_phrase(), "score": round(rng.random(), 2)} for _ in range(k)]
+        run.system("You answer with the best search result.")
+        run.user(f"Find docs about {q}")
+        run.call("search", {"query": q}, {"results": res})
+        run.say(f"Best match for {q}: {res[0]['title']}")
+
+
+class JsonEscapedNewline(Adversarial):
+    """A note read from a tool is sometimes two lines: ``\\n`` escaped in the JSON text.
+
+    Trap: the body slot binds the escaped spelling (backslash, n) and the answer, plain
+    text, repeats the escape instead of the newline.
+    """
+
+    name = "json_escaped_newline"
+    reviewer_name = "h_note"
+    family = "A"
+    guards = ("edges-and-refusals",)
+    description = "A JSON string value with an escaped newline (three runs in ten) copied into a text answer."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("read_note", "Read a note", note_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nid = f"N{rng.randint(1000, 9999)}"
+        body = fake.sentence() if rng.random() < 0.7 else fake.sentence() + "\n" + fake.sentence()
+        run.system("You read notes aloud.")
+        run.user(f"Read note {nid}")
+        run.call("read_note", {"note_id": nid}, {"id": nid, "body": body})
+        run.say(f"Note {nid} says: {body}")
+
+
+class JsonEscapedQuote(Adversarial):
+    """A book title from a JSON tool result, sometimes with quotes or a backslash (escaped in the JSON).
+
+    Trap: the title slot binds ``\\"`` and ``\\\\`` as written in the JSON text and the
+    answer copies the escapes.
+    """
+
+    name = "json_escaped_quote"
+    reviewer_name = "h_quote"
+    family = "A"
+    guards = ("unread-values", "edges-and-refusals")
+    description = "A JSON string value that may hold escaped quotes or backslashes, copied into a text answer."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_book", "Fetch a book", isbn="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        isbn = f"978{rng.randint(10**9, 10**10 - 1)}"
+        w1, w2 = fake.word().capitalize(), fake.word().capitalize()
+        title = (rng.choice([f"{w1} and {w2}", f"The {w1} {w2}", f'The "{w1}" Affair', f"{w1}\\{w2}"])
+                 if rng.random() < 0.3 else f"{w1} of the {w2}")
+        run.system("You are a library assistant.")
+        run.user(f"What is the title of ISBN {isbn}?")
+        run.call("get_book", {"isbn": isbn}, {"isbn": isbn, "title": title, "pages": rng.randint(80, 900)})
+        run.say(f"ISBN {isbn} is titled: {title}")
+
+
+class JsonForwardEscaped(Adversarial):
+    """A ticket subject from a tool result is copied into the next tool call's arguments.
+
+    Trap: a subject with quotes is escaped in the tool result's JSON and must be escaped
+    once (not twice, not zero times) in the arguments' JSON.
+    """
+
+    name = "json_forward_escaped"
+    reviewer_name = "h_forward"
+    family = "A"
+    guards = ("edges-and-refusals",)
+    description = "A JSON string value (sometimes with quotes) forwarded from a tool result into tool arguments."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_subject", "Get a ticket subject", ticket="string"),
+                                             tool("create_issue", "Create an issue", title="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        t = f"T{rng.randint(1000, 9999)}"
+        subj = fake.sentence(nb_words=4).rstrip(".")
+        if rng.random() < 0.3:
+            subj = f'Error "{fake.word()}" in {fake.word()}'
+        run.system("You mirror helpdesk tickets into the issue tracker.")
+        run.user(f"Mirror ticket {t}")
+        run.call("get_subject", {"ticket": t}, {"ticket": t, "subject": subj})
+        run.call("create_issue", {"title": f"[{t}] {subj}"}, {"ok": True})
+        run.say(f"Mirrored {t}.")
+
+
+class PythonReprAddress(Adversarial):
+    """A tool returns a Python dict's ``str()`` (single quotes, not JSON); the answer copies the
+    address (which may hold a comma) and, one run in four, an apartment from an extra last key.
+
+    Trap: the address slot, learned from records without the key, swallows
+    ``', 'apartment': '12B`` (quotes and colons in the repr are not JSON structure).
+    """
+
+    name = "python_repr_address"
+    reviewer_name = "b_repraddr"
+    family = "A"
+    guards = ("edges-and-refusals",)
+    description = "A Python-repr tool result whose last text value may be followed by an optional key."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_customer", "Customer record", customer_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        cid = f"C{rng.randint(10000, 99999)}"
+        addr = f"{fake.building_number()} {fake.street_name()}"
+        if rng.random() < 0.5:
+            addr += f", Unit {rng.randint(1, 99)}"
+        rec = {"id": cid, "type": "customer", "status": "active", "region": "north-america",
+               "delivery_window": "weekdays 9-17", "address": addr}
+        if rng.random() < 0.25:
+            rec["apartment"] = f"{rng.randint(1, 30)}{rng.choice('ABCD')}"
+        run.system("You tell agents where to deliver.")
+        run.user(f"Where do we deliver for customer {cid}?")
+        run.call("get_customer", {"customer_id": cid}, str(rec))
+        apt = f", apartment {rec['apartment']}" if "apartment" in rec else ""
+        run.say(f"Deliver to {addr}{apt}.")
+
+
+class MultilineTextTail(Adversarial):
+    """A plain-text tool result ends with a two-line description, one run in four followed by
+    an ``Assignee:`` line; the answer reads the description back.
+
+    Trap: the multi-line slot at the end of the result, learned from results without the
+    extra line, swallows it and the answer reads ``Assignee: ...`` as part of the description.
+    The second reviewer's control (no false hit at their seeds); the port's sweep found
+    false hits at 2-3 training runs (seeds 405/406): a known limit.
+    """
+
+    name = "multiline_text_tail"
+    reviewer_name = "b_linestail"
+    family = "A"
+    guards = ("edges-and-refusals",)
+    description = "A multi-line value at the end of a plain-text tool result, sometimes followed by one more line."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_issue", "Issue", issue_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        iid = f"I{rng.randint(1000, 9999)}"
+        desc = "\n".join(fake.sentence(nb_words=3).rstrip(".") for _ in range(2))
+        text = f"Issue {iid}\nProject: infrastructure\nStatus: open\nReporter: monitoring-bot\nDescription:\n{desc}"
+        if rng.random() < 0.25:
+            text += f"\nAssignee: {fake.first_name()}"
+        run.system("You read issue descriptions back verbatim.")
+        run.user(f"Read me the description of issue {iid}.")
+        run.call("get_issue", {"issue_id": iid}, text)
+        run.say(f"Description of {iid}:\n{desc}")
+
+# --- The third round (a reviewer's hunt of 2026-11-22, ``/tmp/hunt6/traps.py``) ---------------
+# Slots at the edge of a message (a trailing "." or "?", a leading "@"); first / last word of
+# values that always had two words; a word every copied value of one branch shared; a date
+# slot that took a timestamp; a deciding exit code behind an enum branch; plus the shapes the
+# reviewer found holding (marks of several characters, status codes, CSV and markdown tables,
+# template syntax and unicode in values, signed numbers).
+
+
+class MarkdownTableFirstRow(Adversarial):
+    """A markdown table with 1-3 rows; the answer names the first row's sku and the row count."""
+    name = "markdown_table_first_row"
+    reviewer_name = "h6_md_table"
+    family = "A"
+    guards = ("unread-values", "edges-and-refusals")
+    description = "variable row count in a markdown table"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("inventory", "Inventory", location="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        loc = fake.city()
+        k = rng.choice([2, 2, 2, 1, 3])
+        rows = [(f"SKU{rng.randint(100, 999)}", rng.randint(1, 50)) for _ in range(k)]
+        table = "| sku | qty |\n|---|---|\n" + "\n".join(f"| {s} | {q} |" for s, q in rows)
+        run.system("Report inventory.")
+        run.user(f"What's in stock at {loc}?")
+        run.call("inventory", {"location": loc}, table)
+        run.say(f"{loc} has {k} SKUs; first is {rows[0][0]} ({rows[0][1]} units).")

@@ -1,0 +1,784 @@
+"""Adversarial workflows, family Controls: shapes close to a trap where the reviewers found no false hit.
+
+Each names the rules it guards (``guards``: names in ``induction.rules.RULES``).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any, ClassVar
+
+from faker import Faker
+
+from evals.workflows.adversarial.base import (
+    NEW_CITIES,
+    OTHER_CITIES,
+    Adversarial,
+)
+from evals.workflows.base import Run, tool
+
+# --- controls: close to a trap, no false hit found ---------------------------------------------
+
+
+class CountListItems(Adversarial):
+    """Count a list of three (sometimes four) fruits.
+
+    Close to: ``list_in_user_text`` (a list in user text) and E (the count is not a copy).
+    """
+
+    name = "count_list_items"
+    reviewer_name = "h_count"
+    family = "control"
+    guards = ("enum-values", "thin-air")
+    description = "The length of a list in the user's text (usually 3): the answer is not a copy."
+    WORDS = ("apples", "pears", "kiwis", "plums", "grapes", "limes", "dates", "figs")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        k = rng.choice([3, 3, 3, 4])
+        items = rng.sample(self.WORDS, k)
+        run.system("Count the items.").user(f"How many items are in this list: {', '.join(items)}")
+        run.say(f"There are {k} items.")
+
+
+class SameValueTwoRoles(Adversarial):
+    """Seats and row drawn from 1-3: the two often hold the same value; the answer uses the row.
+
+    Close to: ``usually_equal_cities`` (D) on a small domain.
+    """
+
+    name = "same_value_two_roles"
+    reviewer_name = "h_samerole"
+    family = "control"
+    guards = ("unread-values", "rivals")
+    description = "Two small numbers often equal; the answer copies the second."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        n, r = rng.randint(1, 3), rng.randint(1, 3)
+        who = fake.first_name()
+        run.system("You book theatre seats.").user(f"{who}: book {n} seats in row {r}.")
+        run.say(f"Booked row {r} for {who}.")
+
+
+class IdFromUsername(Adversarial):
+    """A ticket id begins with the user name's first three letters, upper-cased.
+
+    Close to: C (a derived value: slice and case change) and D (the id contains the name).
+    """
+
+    name = "id_from_username"
+    reviewer_name = "h_ticket"
+    family = "control"
+    guards = ("coarsening", "rivals")
+    description = "A tool result's id contains part of the user name; the answer repeats both."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("open_ticket", "Open a ticket", user="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        tid = f"{u[:3].upper()}-{rng.randint(100, 999)}"
+        run.system("You are a helpdesk agent.")
+        run.user(f"I'm {u}, my printer is broken.")
+        run.call("open_ticket", {"user": u}, {"ticket": tid})
+        run.say(f"Opened ticket {tid} for {u}.")
+
+
+class LastOrderInText(Adversarial):
+    """A tool returns a plain-text list of two to four orders; the answer names the last one.
+
+    Close to: A / B (a variable-length list, here in a text tool result).
+    """
+
+    name = "last_order_in_text"
+    reviewer_name = "h_lastresult"
+    family = "control"
+    guards = ("edges-and-refusals",)
+    description = "A variable-length list in a plain-text tool result; the answer copies the last item."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("history", "Order history", user="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        k = rng.choice([2, 2, 3, 4])
+        orders = [f"ORD{rng.randint(1000, 9999)}" for _ in range(k)]
+        run.system("You report a user's most recent order.")
+        run.user(f"What was {u}'s latest order?")
+        run.call("history", {"user": u}, "orders (oldest first): " + ", ".join(orders))
+        run.say(f"{u}'s latest order is {orders[-1]}.")
+
+
+class OptionalNickname(Adversarial):
+    """Greet by nickname when the profile has one (a JSON null otherwise), else by first name.
+
+    Close to: ``json_optional_key`` (A): the key is always there, its value sometimes null.
+    """
+
+    name = "optional_nickname"
+    reviewer_name = "h_nickname"
+    family = "control"
+    guards = ("edges-and-refusals",)
+    description = "An optional JSON value (null or a nickname) decides which name the answer copies."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("profile", "Get a profile", user_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        uid = f"U{rng.randint(10000, 99999)}"
+        first = fake.first_name()
+        nick = rng.choice([None, first[:3], fake.first_name()]) if rng.random() < 0.5 else None
+        prof = {"id": uid, "first_name": first, "nickname": nick}
+        run.system("Greet users by nickname if they have one, else by first name.")
+        run.user(f"Greet user {uid}")
+        run.call("profile", {"user_id": uid}, prof)
+        run.say(f"Hi {nick or first}!")
+
+
+class PythonReprNote(Adversarial):
+    """A Python-repr ticket whose free-text summary is sometimes followed by a ``priority`` key.
+
+    Close to: ``python_repr_address`` (A), with no comma in the value.
+    """
+
+    name = "python_repr_note"
+    reviewer_name = "b_reprnote"
+    family = "control"
+    guards = ("edges-and-refusals",)
+    description = "A Python-repr tool result; an optional key may follow the text value the answer copies."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_ticket", "Ticket", ticket_id="string")]
+    NOTES = ("printer jams on page two", "cannot log in after reset", "screen flickers at startup",
+             "email sync stopped yesterday", "vpn drops every hour", "laptop fan is loud", "mouse double clicks")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        tid = f"T{rng.randint(1000, 9999)}"
+        rec = {"id": tid, "queue": "it-helpdesk", "state": "open", "summary": rng.choice(self.NOTES)}
+        if rng.random() < 0.25:
+            rec["priority"] = rng.choice(["high", "low"])
+        run.system("You summarise tickets.")
+        run.user(f"What is ticket {tid} about?")
+        run.call("get_ticket", {"ticket_id": tid}, str(rec))
+        run.say(f"Ticket {tid}: {rec['summary']}.")
+
+# --- The third round (a reviewer's hunt of 2026-11-22, ``/tmp/hunt6/traps.py``) ---------------
+# Slots at the edge of a message (a trailing "." or "?", a leading "@"); first / last word of
+# values that always had two words; a word every copied value of one branch shared; a date
+# slot that took a timestamp; a deciding exit code behind an enum branch; plus the shapes the
+# reviewer found holding (marks of several characters, status codes, CSV and markdown tables,
+# template syntax and unicode in values, signed numbers).
+
+
+class EmojiStatusVS16(Adversarial):
+    """A check result with an emoji status that has a variation selector (two code points):
+    not a single-character mark. Passing checks are mostly seen."""
+    name = "emoji_status_vs16"
+    reviewer_name = "h6_emoji_vs16"
+    family = "control"
+    guards = ("enum-values", "unread-values", "edges-and-refusals")
+    description = "✔️ (U+2714 U+FE0F) vs ❌: the status is two code points on one side"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("run_check", "Run a check", check="string"),
+                                             tool("open_incident", "Open an incident", check="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        check = f"chk-{rng.randint(100, 999)}"
+        ok = rng.random() < 0.75
+        mark = "\u2714\ufe0f" if ok else "\u274c"
+        run.system("You run health checks and open incidents for failures.")
+        run.user(f"Run check {check}.")
+        run.call("run_check", {"check": check}, f"{check}: {mark} ({rng.randint(10, 99)} ms)")
+        if ok:
+            run.say(f"Check {check} passed.")
+        else:
+            run.call("open_incident", {"check": check}, {"ok": True})
+            run.say(f"Check {check} failed; incident opened.")
+
+
+class StarRating(Adversarial):
+    """A review rating as stars; good ratings (>=3) are thanked, bad ones escalated."""
+    name = "star_rating"
+    reviewer_name = "h6_stars"
+    family = "control"
+    guards = ("marks",)
+    description = "★★★☆☆: multi-char star runs are not marks"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_review", "Get a review", review_id="string"),
+                                             tool("escalate", "Escalate a review", review_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        rid = f"R{rng.randint(1000, 9999)}"
+        stars = rng.choice([5, 5, 4, 4, 4, 3, 2, 1])
+        s = "★" * stars + "☆" * (5 - stars)
+        run.system("Thank good reviews (3 stars or more); escalate bad ones.")
+        run.user(f"Handle review {rid}.")
+        run.call("get_review", {"review_id": rid}, f"Review {rid} by {fake.user_name()}: {s}")
+        if stars >= 3:
+            run.say(f"Review {rid} is positive; thanked the customer.")
+        else:
+            run.call("escalate", {"review_id": rid}, {"ok": True})
+            run.say(f"Review {rid} escalated.")
+
+
+class HttpStatusRoute(Adversarial):
+    """HTTP status in a tool result decides the next call: 2xx -> parse, 404 -> create, 5xx -> retry."""
+    name = "http_status_route"
+    reviewer_name = "h6_http_status"
+    family = "control"
+    guards = ("enum-values", "deciding-value")
+    description = "numeric status codes are digits, not enum"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("fetch", "GET a URL", url="string"),
+                                             tool("parse", "Parse a body", url="string"),
+                                             tool("create", "Create resource", url="string"),
+                                             tool("retry", "Retry later", url="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        url = f"https://api.example.com/items/{rng.randint(1000, 9999)}"
+        code = rng.choice([200, 200, 200, 201, 204, 404, 500, 503])
+        run.system("Fetch the resource; parse on 2xx, create on 404, retry on 5xx.")
+        run.user(f"Sync {url}")
+        run.call("fetch", {"url": url}, f"HTTP {code}\ncontent-length: {rng.randint(10, 9999)}")
+        if code < 300:
+            run.call("parse", {"url": url}, {"ok": True})
+            run.say(f"Synced {url}.")
+        elif code == 404:
+            run.call("create", {"url": url}, {"ok": True})
+            run.say(f"Created {url}.")
+        else:
+            run.call("retry", {"url": url}, {"ok": True})
+            run.say(f"Will retry {url}.")
+
+
+class PriorityRoute(Adversarial):
+    """Priority 1/2/3 in the user text decides the queue (literal names, not derivable)."""
+    name = "priority_route"
+    reviewer_name = "h6_priority"
+    family = "control"
+    guards = ("enum-values",)
+    description = "priority digit decides routing"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("route", "Route a ticket", ticket="string", queue="string")]
+    QUEUES: ClassVar[dict[int, str]] = {1: "oncall", 2: "support", 3: "backlog"}
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        t = f"T-{rng.randint(10000, 99999)}"
+        p = rng.choice([2, 2, 2, 3, 3, 1])
+        run.system("Route tickets by priority.")
+        run.user(f"Ticket {t} has priority {p}: {fake.sentence(nb_words=5)}")
+        run.call("route", {"ticket": t, "queue": self.QUEUES[p]}, {"ok": True})
+        run.say(f"Routed {t} to {self.QUEUES[p]}.")
+
+
+class CsvLastColumn(Adversarial):
+    """CSV tool result; the answer copies the email (last column) of the first data line."""
+    name = "csv_last_column"
+    reviewer_name = "h6_csv"
+    family = "control"
+    guards = ("edges-and-refusals",)
+    description = "CSV with an optional middle column"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("export", "Export users", team="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        team = fake.word()
+        has_phone = rng.random() < 0.2
+        head = "name,phone,email" if has_phone else "name,email"
+        lines = [head]
+        first_email = None
+        for _ in range(2):
+            email = fake.email()
+            first_email = first_email or email
+            nm = fake.name()
+            lines.append(f"{nm},{fake.msisdn()},{email}" if has_phone else f"{nm},{email}")
+        run.system("Export a team and report the first member's email.")
+        run.user(f"Export team {team}")
+        run.call("export", {"team": team}, "\n".join(lines))
+        run.say(f"First member of {team}: {first_email}")
+
+
+class TemplateSyntaxValue(Adversarial):
+    """A note that may contain template/regex syntax, copied into the answer."""
+    name = "template_syntax_value"
+    reviewer_name = "h6_template_syntax"
+    family = "control"
+    guards = ("edges-and-refusals",)
+    description = "values with {{x}}, $1, backslashes, .*"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_note", "Get a note", note_id="string")]
+    WEIRD: ClassVar[list[str]] = ["use {{name}} here", "match .* and $1", r"path C:\temp\x", "{\"a\": 1}", "a|b|c", "50% off (today)",
+             "tab\there", "caf\u00e9", "cafe\u0301", "zero\u200bwidth", "\u05e9\u05dc\u05d5\u05dd world"]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nid = f"N{rng.randint(1000, 9999)}"
+        text = rng.choice(self.WEIRD) if rng.random() < 0.3 else fake.sentence(nb_words=4).rstrip(".")
+        run.system("Read notes aloud.")
+        run.user(f"Read note {nid}")
+        run.call("get_note", {"note_id": nid}, f"note {nid}: {text}")
+        run.say(f"Note {nid} says: {text}")
+
+
+class SharedWordMinimal(Adversarial):
+    """Smallest form: the status enum lives in the user's text itself."""
+    name = "shared_word_minimal"
+    reviewer_name = "h6_shared_word_min"
+    family = "control"
+    guards = ("structure-evidence", "rivals")
+    description = "branch by a status word; a copied city shares its first word within a branch"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        city = rng.choice(NEW_CITIES) if rng.random() < 0.5 else rng.choice(OTHER_CITIES)
+        status = rng.choice(["shipped", "pending"])
+        run.system("Confirm deliveries.")
+        run.user(f"Order to {city} is {status}.")
+        run.say(f"Noted: {city}.")
+
+
+class ChecklistFirstOpen(Adversarial):
+    """A checklist with [x]/[ ] boxes; the answer names the first open item."""
+    name = "checklist_first_open"
+    reviewer_name = "h6_checklist"
+    family = "control"
+    guards = ("marks", "structure-evidence", "split-by-answer")
+    description = "checkbox marks decide which item is copied"
+    ITEMS: ClassVar[list[str]] = ["buy milk", "call mom", "pay rent", "water plants", "fix bike", "book dentist"]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        items = rng.sample(self.ITEMS, 3)
+        done = [rng.random() < 0.4 for _ in items]
+        if all(done):
+            done[-1] = False
+        lines = "\n".join(f"[{'x' if d else ' '}] {it}" for it, d in zip(items, done, strict=True))
+        first_open = next(it for it, d in zip(items, done, strict=True) if not d)
+        run.system("Tell the user the next open task.")
+        run.user(f"My list:\n{lines}")
+        run.say(f"Next up: {first_open}.")
+
+
+class SignedAdjustment(Adversarial):
+    """Stock adjustments with an explicit sign; the answer reports the new level."""
+    name = "signed_adjustment"
+    reviewer_name = "h6_signed_adjust"
+    family = "control"
+    guards = ("unread-values",)
+    description = "+N / -N adjustments: a sign mark and arithmetic"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_stock", "Stock level", sku="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        sku = f"SKU{rng.randint(1000, 9999)}"
+        d = rng.randint(1, 40) * (1 if rng.random() < 0.8 else -1)
+        level = rng.randint(50, 500)
+        run.system("Apply stock adjustments and report the new level.")
+        run.user(f"Adjust {sku} by {d:+d}")
+        run.call("get_stock", {"sku": sku}, {"sku": sku, "level": level})
+        run.say(f"{sku} is now at {level + d}.")
+
+# --- The fourth round (a reviewer's hunt of 2026-11-22 against the third round's rules,
+# ``/tmp/hunt7/traps.py``) ------------------------------------------------------------------
+# Numbers of 4+ digits and dates that decide; a number copied only two turns later; symbol
+# moods (":-)"); edge characters outside a deny-list (a leading "/", a trailing ")" or emoji);
+# a widened "Dr. " + surname. Two are known limits (a value copied and deciding).
+# --- fourth round: 1. numbers the unread rule does not count as quantities -----------------------------
+
+
+class ZeroPaddedRoom(Adversarial):
+    """Room numbers are zero-padded 3 digits (ids for the unread rule); floor 0 has no lift."""
+    name = "zero_padded_room"
+    reviewer_name = "h7_room_floor"
+    family = "control"
+    guards = ("enum-values", "unread-values")
+    description = "zero-padded room number decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        room = rng.randint(100, 599) if rng.random() < 0.8 else rng.randint(1, 60)
+        run.system("Guests on the ground floor (rooms 000-099) need no lift key.")
+        run.user(f"{who} checked into room {room:03d}.")
+        run.say(f"Lift key issued to {who}." if room >= 100 else f"No lift key needed for {who}.")
+
+# --- fourth round: 1b. numbers copied somewhere and deciding elsewhere ---------------------------------
+
+
+class CoincidentSmallNumber(Adversarial):
+    """A 1-digit priority decides the queue; a later call always lists pages 1..9, so every
+    priority is 'written later' by coincidence."""
+    name = "coincident_small_number"
+    reviewer_name = "h7_coincident"
+    family = "control"
+    guards = ("unread-values",)
+    description = "number appears later by coincidence"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("route", "Route", ticket="string", queue="string"),
+                                             tool("attach", "Attach pages", ticket="string", pages="array")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        t = f"T-{rng.randint(10000, 99999)}"
+        p = rng.choice([2, 3, 4, 5, 2, 3, 1])
+        q = "oncall" if p == 1 else "support"
+        run.system("Route: priority 1 to oncall, else support. Then attach all pages.")
+        run.user(f"Ticket {t}, priority {p}.")
+        run.call("route", {"ticket": t, "queue": q}, {"ok": True})
+        run.call("attach", {"ticket": t, "pages": [1, 2, 3, 4, 5]}, {"ok": True})
+        run.say(f"Done with {t}.")
+
+# --- fourth round: 3. marks of two characters ----------------------------------------------------------
+
+
+class LetterGrade(Adversarial):
+    """Letter grades with +/- (two characters): D and F fail."""
+    name = "letter_grade"
+    reviewer_name = "h7_grade"
+    family = "control"
+    guards = ("enum-values", "structure-evidence")
+    description = "two-char grades decide pass/fail"
+    GOOD: ClassVar[list[str]] = ["A+", "A", "A-", "B+", "B", "B-", "C+", "C"]
+    BAD: ClassVar[list[str]] = ["D+", "D", "D-", "F"]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        g = rng.choice(self.GOOD) if rng.random() < 0.8 else rng.choice(self.BAD)
+        run.system("Students pass with C or better.")
+        run.user(f"{who} got grade {g}. Pass?")
+        run.say(f"{who} passed." if g in self.GOOD else f"{who} failed.")
+
+
+class ThumbsSkinTone(Adversarial):
+    """Thumbs up/down with a skin-tone modifier (two code points each)."""
+    name = "thumbs_skin_tone"
+    reviewer_name = "h7_thumbs"
+    family = "control"
+    guards = ("marks", "structure-evidence", "split-by-answer")
+    description = "emoji with modifiers decide"
+    TONES: ClassVar[list[str]] = ["", "\U0001F3FB", "\U0001F3FC", "\U0001F3FD", "\U0001F3FE", "\U0001F3FF"]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        up = rng.random() < 0.8
+        e = ("\U0001F44D" if up else "\U0001F44E") + rng.choice(self.TONES[1:])
+        run.system("Approve the PR on a thumbs up, close it on a thumbs down.")
+        run.user(f"{who} reacted {e} to the PR.")
+        run.say("Approved." if up else "Closed.")
+
+
+class JsonCheckVS16(Adversarial):
+    """Check marks in JSON: ✔️ ☑️ pass, ✖️ fail (all two code points)."""
+    name = "json_check_vs16"
+    reviewer_name = "h7_json_vs16"
+    family = "control"
+    guards = ("coarsening", "marks")
+    description = "VS16 marks in JSON values decide"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("check", "Run a check", name="string"),
+                                             tool("page", "Page oncall", name="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        c = f"chk-{fake.word()}-{rng.randint(10, 99)}"
+        ok = rng.random() < 0.8
+        m = rng.choice(["\u2714\ufe0f", "\u2611\ufe0f"]) if ok else "\u2716\ufe0f"
+        run.system("Run the check; page oncall on failure.")
+        run.user(f"Check {c}")
+        run.call("check", {"name": c}, {"name": c, "result": m})
+        if ok:
+            run.say(f"{c} is fine.")
+        else:
+            run.call("page", {"name": c}, {"ok": True})
+            run.say(f"{c} failed; paged oncall.")
+
+
+class RomanNumeralTier(Adversarial):
+    """Tiers I..IV (one or more letters: 'II' is two): tier IV is premium."""
+    name = "roman_numeral_tier"
+    reviewer_name = "h7_roman"
+    family = "control"
+    guards = ("enum-values", "structure-evidence")
+    description = "roman numerals decide"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        t = rng.choice(["I", "II", "III"]) if rng.random() < 0.8 else "IV"
+        run.system("Tier IV customers get free shipping.")
+        run.user(f"{who} is a tier {t} customer. Free shipping?")
+        run.say(f"Yes, {who} ships free." if t == "IV" else f"No, {who} pays shipping.")
+
+
+class SignMarkWithNumber(Adversarial):
+    """A trend mark and a number in one token: '+3' / '-2' deltas (sign decides)."""
+    name = "sign_mark_with_number"
+    reviewer_name = "h7_delta"
+    family = "control"
+    guards = ("marks", "unread-values")
+    description = "sign glued to a small number decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        sym = fake.lexify("???").upper()
+        d = rng.randint(1, 9) * (1 if rng.random() < 0.8 else -1)
+        run.system("Report whether the stock went up or down.")
+        run.user(f"{sym} moved {d:+d}% today.")
+        run.say(f"{sym} is up." if d > 0 else f"{sym} is down.")
+
+# --- fourth round: 4. slots at message edges -----------------------------------------------------------
+
+
+class QuotedName(Adversarial):
+    """The user sometimes quotes the name; the greeting has no quotes."""
+    name = "quoted_name"
+    reviewer_name = "h7_quoted"
+    family = "control"
+    guards = ("edges-and-refusals",)
+    description = "a name slot takes quotes"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.first_name()
+        q = rng.choice(["'", "`", "\u2018"]) if rng.random() < 0.2 else ""
+        close = "\u2019" if q == "\u2018" else q
+        run.system("You greet people politely.")
+        run.user(f"Please greet {q}{nm}{close}")
+        run.say(f"Hello, {nm}!")
+
+
+class ToolResultEdge(Adversarial):
+    """A plain-text tool result that is just a city, sometimes with a trailing ')'
+    or leading '(' or quotes."""
+    name = "tool_result_edge"
+    reviewer_name = "h7_tool_edge"
+    family = "control"
+    guards = ("edges-and-refusals",)
+    description = "whole-message slot in a tool result"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("whereis", "Where is a user", user="string"),
+                                             tool("weather", "Weather", city="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        city = fake.city()
+        shown = city
+        if rng.random() < 0.2:
+            shown = rng.choice([f"({city})", f"'{city}'", f"{city} (approx.)", f"~{city}", f"{city}?", f"{city}*"])
+        run.system("Find the user's city, then its weather.")
+        run.user(f"Weather for {u}")
+        run.call("whereis", {"user": u}, shown)
+        run.call("weather", {"city": city}, {"t": rng.randint(1, 30)})
+        run.say(f"Checked the weather in {city}.")
+
+# --- fourth round: _widen ------------------------------------------------------------------------------
+
+
+class WidenSuffix(Adversarial):
+    """As WidenTitle with the literal after the gap: companies usually typed with ' Inc'."""
+    name = "widen_suffix"
+    reviewer_name = "h7_widen_suffix"
+    family = "control"
+    guards = ("enum-values", "rivals")
+    description = "widen over the literal after"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("registry", "Company registry", name="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        base = fake.last_name()
+        corp = rng.random() < 0.6
+        typed = f"{base} Inc" if corp and rng.random() < 0.8 else base
+        run.system("Invoice companies by their registered name.")
+        run.user(f"Invoice {typed} please.")
+        vat = f"VAT{rng.randint(10000, 99999)}"
+        run.call("registry", {"name": typed}, {"kind": "corporation" if corp else "sole", "vat": vat})
+        run.say(f"Invoiced {base} Inc, {vat}." if corp else f"Invoiced {base} (sole trader), {vat}.")
+
+# --- The fifth round (a reviewer's hunt of 2026-11-22 against the fourth round's rules,
+# ``/tmp/hunt8/traps.py``) ------------------------------------------------------------------
+# Deciding numbers after id-like labels ("Is the number 7 even?", "gate #12", "P1"); signed
+# numbers; gaps of numbers and words; Latin-1, CJK and fullwidth punctuation at edges; slots
+# beside a newline or a space. Five are known limits (large numbers, epoch timestamps, a
+# copied zip that decides, a trailing word, a per-value rewrite).
+# ---- 1. deciding numbers behind an id-like label (_ID_LABEL) -------------------------------
+
+
+class ExitCodeText(Adversarial):
+    """'exit code 0' in a plain tool result: 'code' is an id label; nonzero rolls back."""
+    name = "exit_code_text"
+    reviewer_name = "h8_exit_code"
+    family = "control"
+    guards = ("unread-values",)
+    description = "exit code behind 'code'"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("deploy", "Deploy", service="string"),
+                                             tool("rollback", "Roll back", service="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        svc = f"svc-{fake.word()}"
+        code = 0 if rng.random() < 0.8 else rng.choice([1, 2, 137])
+        run.system("Deploy; on a nonzero exit code roll back.")
+        run.user(f"Deploy {svc}.")
+        run.call("deploy", {"service": svc}, f"{svc} finished with exit code {code}")
+        if code == 0:
+            run.say(f"{svc} deployed.")
+        else:
+            run.call("rollback", {"service": svc}, {"ok": True})
+            run.say(f"{svc} rolled back.")
+
+
+class StatusCodeJson(Adversarial):
+    """{"status_code": 200}: 2xx parse, else retry."""
+    name = "status_code_json"
+    reviewer_name = "h8_status_code_json"
+    family = "control"
+    guards = ("unread-values",)
+    description = "HTTP status under 'status_code'"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("fetch", "GET", url="string"),
+                                             tool("parse", "Parse", url="string"),
+                                             tool("retry", "Retry", url="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        url = f"https://api.example.com/{fake.word()}"
+        code = rng.choice([200, 201, 204, 200]) if rng.random() < 0.8 else rng.choice([500, 503, 429])
+        run.system("Fetch; parse 2xx responses, retry others.")
+        run.user(f"Sync {url}")
+        run.call("fetch", {"url": url}, {"url": url, "status_code": code})
+        if code < 300:
+            run.call("parse", {"url": url}, {"ok": True})
+            run.say(f"Synced {url}.")
+        else:
+            run.call("retry", {"url": url}, {"ok": True})
+            run.say(f"Will retry {url}.")
+
+
+class NegativeTempOnly(Adversarial):
+    """Always negative temperatures, alert below -10."""
+    name = "negative_temp_only"
+    reviewer_name = "h8_neg_temp_only"
+    family = "control"
+    guards = ("unread-values",)
+    description = "always-negative int decides"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        city = fake.city()
+        t = rng.randint(-9, -1) if rng.random() < 0.8 else rng.randint(-30, -11)
+        run.system("Issue a frost alert below -10 degrees.")
+        run.user(f"It is {t} degrees in {city}.")
+        run.say(f"Frost alert for {city}!" if t < -10 else f"No alert for {city}.")
+
+# ---- 3. edges ---------------------------------------------------------------------------------
+
+
+class MultiPartContent(Adversarial):
+    """User content as a list of text parts; the name in part 1, a fixed part 2."""
+    name = "multi_part_content"
+    reviewer_name = "h8_multipart"
+    family = "control"
+    guards = ("edges-and-refusals",)
+    description = "slot at the end of a content part"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.name()
+        tail = rng.choice([" \U0001F642", ")", "\u2026", "!"]) if rng.random() < 0.25 else ""
+        run.system("You greet people politely.")
+        run.messages.append({"role": "user", "content": [
+            {"type": "text", "text": f"Please greet {nm}{tail}"},
+            {"type": "text", "text": "Be brief."}]})
+        run.say(f"Hello, {nm}!")
+
+
+class MultiPartNameAlone(Adversarial):
+    """User content as parts; the second part is only the name (an edge at both ends)."""
+    name = "multi_part_name_alone"
+    reviewer_name = "h8_multipart_alone"
+    family = "control"
+    guards = ("edges-and-refusals",)
+    description = "a whole content part is a slot"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.name()
+        tail = rng.choice([" \U0001F642", ")", "\u2026", "!", "?"]) if rng.random() < 0.25 else ""
+        run.system("You greet people politely.")
+        run.messages.append({"role": "user", "content": [
+            {"type": "text", "text": "Please greet this person:"},
+            {"type": "text", "text": f"{nm}{tail}"},
+            {"type": "text", "text": "Be brief."}]})
+        run.say(f"Hello, {nm}!")
+
+
+class ToolResultNbsp(Adversarial):
+    """A whole plain-text tool result is a city; sometimes with NBSP or '。' at the end."""
+    name = "tool_result_nbsp"
+    reviewer_name = "h8_tool_nbsp"
+    family = "control"
+    guards = ("edges-and-refusals",)
+    description = "whole-message slot in a tool result, non-ascii edge"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("whereis", "Where is a user", user="string"),
+                                             tool("weather", "Weather", city="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        u = fake.user_name()
+        city = fake.city()
+        shown = city
+        if rng.random() < 0.25:
+            shown = rng.choice([f"{city}\u00a0", f"\u00ab{city}\u00bb", f"{city}\u3002", f"\u00bf{city}?"])
+        run.system("Find the user's city, then its weather.")
+        run.user(f"Weather for {u}")
+        run.call("whereis", {"user": u}, shown)
+        run.call("weather", {"city": city}, {"t": rng.randint(1, 30)})
+        run.say(f"Checked the weather in {city}.")
+
+# ---- 4. widen rivals -----------------------------------------------------------------------------
+
+
+class WidenTitleCase(Adversarial):
+    """Doctors typed 'Dr. Surname'; sometimes lowercase 'dr. smith' / 'Dr. smith': the
+    policy normalises, both readings copy the typed case."""
+    name = "widen_title_case"
+    reviewer_name = "h8_widen_case"
+    family = "control"
+    guards = ("rivals",)
+    description = "widened gap, both rivals agree on an unnormalised value"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("directory", "Look up staff", name="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        last = fake.last_name()
+        typed_last = last.lower() if rng.random() < 0.2 else last
+        typed = f"Dr. {typed_last}"
+        run.system("Page doctors as 'Dr. Surname' (capitalised).")
+        run.user(f"Page {typed} please.")
+        pager = f"P{rng.randint(1000, 9999)}"
+        run.call("directory", {"name": typed}, {"pager": pager})
+        run.say(f"Paging Dr. {last} on {pager}.")
+
+
+class WidenHonorific(Adversarial):
+    """User types 'Ms. X' / 'Mr. X' / 'Dr. X'; the answer always writes 'Dr. X' for doctors (role
+    in a later JSON as a free-text 'title' value that is not an enum)."""
+    name = "widen_honorific"
+    reviewer_name = "h8_widen_honorific"
+    family = "control"
+    guards = ("rivals",)
+    description = "widened over an honorific that the policy rewrites"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("directory", "Look up staff", name="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        last = fake.last_name()
+        hon = "Dr." if rng.random() < 0.8 else rng.choice(["Ms.", "Mr."])
+        typed = f"{hon} {last}"
+        pager = f"P{rng.randint(1000, 9999)}"
+        run.system("Staff in the directory are all doctors; page them as Dr.")
+        run.user(f"Page {typed} please.")
+        run.call("directory", {"name": typed}, {"pager": pager})
+        run.say(f"Paging Dr. {last} on {pager}.")
+
+# ---- 5. gaps that mix a number with a non-number (escape _is_quantity) --------------------------
+
+
+class JsonNullOrInt(Adversarial):
+    """{"credit_limit": null | int}: a mixed null/int leaf is no quantity; >= 500 approves."""
+    name = "json_null_or_int"
+    reviewer_name = "h8_json_null_int"
+    family = "control"
+    guards = ("unread-values",)
+    description = "null-or-int JSON leaf decides"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("credit", "Credit info", customer="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        c = fake.user_name()
+        r = rng.random()
+        lim = None if r < 0.25 else (rng.randint(500, 900) if r < 0.8 else rng.randint(50, 499))
+        run.system("Approve a $500 purchase if the credit limit is at least 500; no limit means no credit.")
+        run.user(f"Can {c} buy on credit?")
+        run.call("credit", {"customer": c}, {"customer": c, "credit_limit": lim})
+        ok = lim is not None and lim >= 500
+        run.say(f"Approved for {c}." if ok else f"Declined for {c}.")
+
+# ---- minimal forms -------------------------------------------------------------------------------
+
+
+class MinTrailingNbsp(Adversarial):
+    """Minimal: a trailing NBSP (U+00A0) after a name at the message end."""
+    name = "min_trailing_nbsp"
+    reviewer_name = "h8_min_nbsp"
+    family = "control"
+    guards = ("edges-and-refusals",)
+    description = "NBSP at the end edge"
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        nm = fake.name()
+        tail = "\u00a0" if rng.random() < 0.2 else ""
+        run.system("You greet people politely.")
+        run.user(f"Please greet {nm}{tail}")
+        run.say(f"Hello, {nm}!")

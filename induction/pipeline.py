@@ -317,6 +317,9 @@ def run_induction(store: Store, config: InductionConfig | None = None, *, namesp
             done = _induce_verified(records, config, checked_deriver, run_stages, deadline)
             if base.judge is not None:
                 done = _judged(records, config, checked_deriver, run_stages, deadline, done, judge_report, warnings)
+            # Everything the stages did in this run: a pass's own snapshot misses the calls of the
+            # passes after it (the judge's comparison run asks the model about other clusters).
+            stage_counters = base.counters()
         deadline.check("compilation")
     finally:
         deadline.close()
@@ -334,7 +337,7 @@ def run_induction(store: Store, config: InductionConfig | None = None, *, namesp
         derivations=sum(len(n.derivations) + (len(n.response.derivations) if n.response else 0) for n in nodes),
         demoted=len(demoted), verified_calls=len(records), replay_hits=hits,
         seconds=round(time.perf_counter() - t0, 3),
-        counters={**result.stats, **result.stage_counters, **judge_report}, warnings=warnings)
+        counters={**result.stats, **stage_counters, **judge_report}, warnings=warnings)
     save_templates(store, result)
     return tree, result, report
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
@@ -100,6 +100,73 @@ class _Member:
     user_bound: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a split hands down to the nodes of its parts (and theirs): why the cluster was
+    split, what evidence said of its values, and whether its answers may depend on the values
+    above them (``context-bound``)."""
+
+    split_note: str | None = None
+    evidence_note: str | None = None
+    bound: bool = False
+
+    def split(self, note: str, *, keep: bool = False) -> _Context:
+        """With ``note`` as why the cluster was split (``keep``: unless a split above said why)."""
+        return self if keep and self.split_note is not None else replace(self, split_note=note)
+
+    def evidence(self, note: str) -> _Context:
+        return replace(self, evidence_note=note)
+
+    def bind(self) -> _Context:
+        return replace(self, bound=True)
+
+
+_NO_CONTEXT = _Context()
+
+
+class _Parts(list[list[tuple[str, "_Member"]]]):
+    """The parts a step split a cluster into, each made a node (or split again) with ``ctx``."""
+
+    def __init__(self, parts: Iterable[list[tuple[str, _Member]]], ctx: _Context) -> None:
+        super().__init__(parts)
+        self.ctx = ctx
+
+
+@dataclass(slots=True)
+class _Named:
+    """A message skeleton with every gap named: its template, derivations, the members' scopes
+    with the new variables, those variables (with the text before each) and each gap's name."""
+
+    template: MessageTemplate
+    derivations: list[Derivation]
+    scopes: list[dict[str, Any]]
+    new_vars: dict[str, str]
+    slots: dict[int, str]
+
+
+@dataclass(slots=True)
+class _Work:
+    """One cluster on its way to a template node, as the steps of ``Inducer._make`` leave it."""
+
+    parent_tid: str | None
+    ns: str
+    cluster: list[tuple[str, _Member]]
+    ctx: _Context
+    msgs: list[dict[str, Any]]
+    sk: Skeleton
+    forced: dict[int, str]
+    scopes: list[dict[str, Any]]
+    # Set by ``_name``:
+    named: _Named | None = None
+    trusted: frozenset[str] = frozenset()
+    members: list[_Member] = field(default_factory=list)
+    ckey: str = ""
+    # Set by ``_answer``:
+    response: ResponseTemplate | None = None
+    status: Status = "staged"
+    why: str = ""
+
+
 @dataclass
 class InductionResult:
     nodes: list[TemplateNode]
@@ -145,18 +212,12 @@ class Inducer:
         self._identified: dict[tuple[str, ...], Skeleton | None] = {}
         self._later: dict[str, str] = {}
         self._ids: set[str] = set()  # node ids given out
-        # Store nodes whose answers are known to depend on the context above them (a
-        # sibling message was answered differently under different values above it).
-        self._context_bound: set[str] = set()
-        self._split_notes: dict[str, str] = {}  # store node -> why its cluster was split (judge, unread number)
-        self._evidence_notes: dict[str, str] = {}  # store node -> which unread values evidence took for noise
         # Quantities taken for noise on evidence: every answer that does not read them serves
         # only values inside the range it was seen with (``ResponseTemplate.ranges``).
         self._bounded: set[str] = set()
         self._continuations: dict[str, frozenset[bytes]] = {}
         # (parent template, where, label) of gaps evidence found not to decide (``_weigh_structure``).
         self._cleared: set[tuple[str | None, str, str]] = set()
-        self._last_slots: dict[int, str] = {}  # gap id -> variable, of the last ``_template``
         self._load(list(records))
 
     def _identify(self, msgs: list[dict[str, Any]]) -> Skeleton | None:
@@ -339,13 +400,13 @@ class Inducer:
 
     def _weigh_structure(self, sk: Skeleton, structural: list[Gap], cluster: list[tuple[str, _Member]],
                          scopes: list[dict[str, Any]], parent_tid: str | None, forced: dict[int, str],
-                         msgs: list[dict[str, Any]]) -> list[Gap]:
+                         msgs: list[dict[str, Any]], bound: bool) -> tuple[list[Gap], str | None]:
         """The gaps of ``structural`` (a repeated word, wordy text no later output uses) that stay
         structure once the runs' outcomes are weighed: a gap is data when every member goes on
         the same way (one answer template here, the same kinds of messages below) and either
         the answer copies or computes from it, or it took ``min_distinct_quantity`` distinct
         values. Marks (a board cell) always stay structure: a few runs cannot show what they
-        decide."""
+        decide. Also returns the evidence note, when evidence freed a gap."""
         candidates = [g for g in structural if not is_mark(g)]
         conts = [self._continuation(s) for s, _ in cluster]
         # A gap already found not to decide (its same value went on differently) at a wider
@@ -364,21 +425,21 @@ class Inducer:
                     note = (f"{tag('structure-evidence')} data by evidence: "
                             + ", ".join(f"the value after {g.before[-24:]!r}" for g in freed)
                             + " (runs with the same value went on differently)")
-                    self._evidence_notes.update((s, note) for s, _ in cluster)
-                return [g for g in structural if g.gid not in {x.gid for x in freed}]
+                    return [g for g in structural if g.gid not in {x.gid for x in freed}], note
+                return structural, None
             candidates = [g for g in candidates if not determines(g.values, conts)]
         if cleared and len(set(conts)) == 1:
-            return [g for g in structural if g.gid not in cleared]
+            return [g for g in structural if g.gid not in cleared], None
         if not candidates:
-            return structural
-        template, _, new_scopes, _ = self._template(sk, scopes, parent_tid, forced, _text(msgs[0]))
-        slots = dict(self._last_slots)
-        if sk.gaps and not reads_back(template, msgs, scopes, new_scopes):
-            return structural
+            return structural, None
+        named = self._template(sk, scopes, parent_tid, forced, _text(msgs[0]))
+        slots, new_scopes = named.slots, named.scopes
+        if sk.gaps and not reads_back(named.template, msgs, scopes, new_scopes):
+            return structural, None
         members = [_Member(s, sc) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
-        response, status, _ = self._response(members, scopes=new_scopes)
+        response, status, _ = self._response(members, new_scopes, bound)
         if response is None or status == "uncacheable":
-            return structural
+            return structural, None
         used = set(response.message.variables()).union(*(_uses(d) for d in response.derivations))
         # Short codes (a grade "B+", a size "XL", "P1") are categories a rule is written on: a
         # few seen alike say nothing of the others, copied or not. They stay structure.
@@ -391,8 +452,8 @@ class Inducer:
                     + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} "
                                                       "distinct values)" for g in candidates if g.gid in data)
                     + f" — {len(cluster)} contexts, one answer template, the same continuation")
-            self._evidence_notes.update((s, note) for s, _ in cluster)
-        return [g for g in structural if g.gid not in data]
+            return [g for g in structural if g.gid not in data], note
+        return structural, None
 
     def _deciding(self, members: list[_Member], new_vars: Mapping[str, str]) -> str | None:
         """The one new variable whose values each came with a single answer (one answer per
@@ -504,23 +565,44 @@ class Inducer:
         return literal >= self.config.min_literal_share * mean or _same_json_shape(msgs)
 
     def _judged(self, sk: Skeleton, cluster: list[tuple[str, _Member]], scopes: list[dict[str, Any]],
-                forced: dict[int, str]) -> list[Gap]:
-        """The gaps the StructureJudge says decide the answer. Asked only about new values:
-        a reference to a variable above was judged where that variable was read."""
+                forced: dict[int, str]) -> tuple[list[Gap], str | None]:
+        """The gaps the StructureJudge says decide the answer, and the note of the split. Asked
+        only about new values: a reference to a variable above was judged where it was read."""
         assert self.stages.judge is not None
         asked = [g for g in sk.gaps if g.gid not in forced and same_variable(g.values, scopes) is None]
         if not asked:
-            return []
+            return [], None
         answers = [next((_text(r.response_message) for r in self.nodes[sid].answers), None) for sid, _ in cluster]
         verdict = self.stages.judge.deciding(sk, asked, answers)
-        if verdict:
-            self.stats["judge_splits"] += 1
-            note = judge_note(asked, verdict)
-            self._split_notes.update((sid, note) for sid, _ in cluster)
-        return [g for g in asked if g.gid in verdict]
+        if not verdict:
+            return [], None
+        self.stats["judge_splits"] += 1
+        return [g for g in asked if g.gid in verdict], judge_note(asked, verdict)
 
     # -- one template node ------------------------------------------------------
-    def _make(self, parent_tid: str | None, ns: str, cluster: list[tuple[str, _Member]]) -> None:
+    def _make(self, parent_tid: str | None, ns: str, cluster: list[tuple[str, _Member]],
+              ctx: _Context = _NO_CONTEXT) -> None:
+        """One template node from a cluster of sibling messages, step by step; the first step
+        that splits the cluster makes each of its parts instead (with what the split hands
+        down, ``_Context``). The steps apply the rules of ``induction.rules`` in their order."""
+        start = self._skeleton(parent_tid, ns, cluster, ctx)
+        if isinstance(start, _Work):
+            work = start
+            for step in (self._split_structure, self._name, self._verify_apart, self._answer, self._branch):
+                parts = step(work)
+                if parts is not None:
+                    break
+            else:
+                self._emit(work)
+                return
+        else:
+            parts = start
+        for sub in parts:
+            self._make(parent_tid, ns, sub, parts.ctx)
+
+    def _skeleton(self, parent_tid: str | None, ns: str, cluster: list[tuple[str, _Member]],
+                  ctx: _Context) -> _Work | _Parts:
+        """The cluster's skeleton (declared bindings as slots; ``coarsening``)."""
         msgs = [self.nodes[s].msg for s, _ in cluster]
         sk = self._identify(msgs)
         forced: dict[int, str] = {}
@@ -532,57 +614,64 @@ class Inducer:
                 sk = _replicate(found[0], len(msgs))
                 forced = found[1]
         if sk is None:  # cannot happen for clusters from _cluster; stay safe anyway
-            for item in cluster:
-                self._make(parent_tid, ns, [item])
-            return
-        scopes = [m.scope for _, m in cluster]
+            return _Parts([[item] for item in cluster], ctx)
         if not forced and (coarse := coarsen(sk)) is not None:
             # "ap-south-1" aligned as ap / south / 1: one value cut at its joiners would be
             # weighed piece by piece ("ap" a short code, "1" a count); whole, it is an id.
             self.stats["coarsened"] += 1
             sk = self._identified[tuple(message_hash(m) for m in msgs)] = coarse
-        # Variation that is not data is structure: enum-like values (a status that
-        # decides a branch), and wordy text no later model output uses (another
-        # instruction, another persona) — split the cluster by those values.
+        return _Work(parent_tid, ns, cluster, ctx, msgs, sk, forced, [m.scope for _, m in cluster])
+
+    def _split_structure(self, w: _Work) -> _Parts | None:
+        """Variation that is not data is structure (``enum-values``, ``marks``,
+        ``unused-prose``, unless ``structure-evidence`` frees it; ``structure-judge``): the
+        cluster is split by those values, or by answer (``split-by-answer``)."""
+        sk, cluster, scopes = w.sk, w.cluster, w.scopes
+        # Enum-like values (a status that decides a branch), and wordy text no later model
+        # output uses (another instruction, another persona) — split the cluster by those values.
         whole = whole_tokens(sk)
-        structural = [g for g in sk.gaps if g.gid not in forced and same_variable(g.values, scopes) is None
+        structural = [g for g in sk.gaps if g.gid not in w.forced and same_variable(g.values, scopes) is None
                       and (is_enum(whole[g.gid]) or is_mark(g)
                            or (wordy(whole[g.gid]) and not self._used_later(g, cluster)))
                       and not self._derivable(g, scopes)]
         if structural and len(cluster) > 1:
-            structural = self._weigh_structure(sk, structural, cluster, scopes, parent_tid, forced, msgs)
+            structural, evidence = self._weigh_structure(sk, structural, cluster, scopes, w.parent_tid, w.forced,
+                                                         w.msgs, w.ctx.bound)
+            if evidence is not None:
+                w.ctx = w.ctx.evidence(evidence)
         judged = False
         if not structural and self.stages.judge is not None:
-            structural = self._judged(sk, cluster, scopes, forced)
+            structural, note = self._judged(sk, cluster, scopes, w.forced)
             judged = bool(structural)
+            if note is not None:
+                w.ctx = w.ctx.split(note)
         if structural and len(cluster) > 1 and (by_answer := self._by_answer(cluster, scopes)) is not None:
             # What varies went with different answers, and each answer's messages keep to a
             # template of their own: split by answer, not by every value of the span.
             self.stats["answer_splits"] += 1
-            self._note_split(cluster, f"{tag('split-by-answer')} kept apart by answer: each answer's messages fit "
-                             "a template the others' do not match")
-            for sub in by_answer:
-                self._make(parent_tid, ns, sub)
-            return
-        if structural:
-            self.stats["structure_splits"] += 1
-            rules = [_structure_rule(g, whole[g.gid], judged) for g in structural]
-            for rule, _ in rules:
-                if rule in _GAP_COUNTERS:
-                    self.stats[_GAP_COUNTERS[rule]] += 1
-            why = "; ".join(f"the value after {g.before[-24:]!r} ({text}, {distinct(g.values)} distinct values)"
-                            for g, (_, text) in zip(structural, rules, strict=True))
-            tags = " ".join(dict.fromkeys(tag(rule) for rule, _ in rules))
-            self._split_notes.update((sid, f"{tags} kept apart by {why}") for sid, _ in cluster
-                                     if sid not in self._split_notes)
-            parts = _split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))])
-            self._mark_context_bound(cluster, parts)
-            for sub in parts:
-                self._make(parent_tid, ns, sub)
-            return
-        template, derivations, new_scopes, new_vars = self._template(sk, scopes, parent_tid, forced,
-                                                                     _text(msgs[0]))
-        if sk.gaps and not reads_back(template, msgs, scopes, new_scopes):
+            w.ctx = w.ctx.split(f"{tag('split-by-answer')} kept apart by answer: each answer's messages fit a "
+                                "template the others' do not match", keep=True)
+            return _Parts(by_answer, w.ctx)
+        if not structural:
+            return None
+        self.stats["structure_splits"] += 1
+        rules = [_structure_rule(g, whole[g.gid], judged) for g in structural]
+        for rule, _ in rules:
+            if rule in _GAP_COUNTERS:
+                self.stats[_GAP_COUNTERS[rule]] += 1
+        why = "; ".join(f"the value after {g.before[-24:]!r} ({text}, {distinct(g.values)} distinct values)"
+                        for g, (_, text) in zip(structural, rules, strict=True))
+        tags = " ".join(dict.fromkeys(tag(rule) for rule, _ in rules))
+        w.ctx = w.ctx.split(f"{tags} kept apart by {why}", keep=True)
+        parts = _split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))])
+        return self._bound_parts(w, parts)
+
+    def _name(self, w: _Work) -> _Parts | None:
+        """Every gap named (a reference, a derivation or a new variable), and the template read
+        back (``unreadable``: else coarsened, or split into its messages)."""
+        sk, cluster, scopes, msgs = w.sk, w.cluster, w.scopes, w.msgs
+        named = self._template(sk, scopes, w.parent_tid, w.forced, _text(msgs[0]))
+        if sk.gaps and not reads_back(named.template, msgs, scopes, named.scopes):
             coarse = coarsen(sk)
             if coarse is not None:
                 # Adjacent slots joined by a "." or a "-" (a host name cut at its dots, a
@@ -590,40 +679,48 @@ class Inducer:
                 # reads back. Induce the cluster again with that skeleton.
                 self.stats["coarsened"] += 1
                 self._identified[tuple(message_hash(m) for m in msgs)] = coarse
-                self._make(parent_tid, ns, cluster)
-                return
+                return _Parts([cluster], w.ctx)
             # The runtime could not read its own members back (e.g. adjacent free-text
             # slots it refuses to split): such a template would only ever miss. Keep
             # each distinct message as it is instead, so exact repeats still hit.
             self.stats["unreadable_splits"] += 1
-            self._note_split(cluster, f"{tag('unreadable')} kept apart: the runtime could not read the messages "
-                             "back with one template")
+            w.ctx = w.ctx.split(f"{tag('unreadable')} kept apart: the runtime could not read the messages back "
+                                "with one template", keep=True)
             parts = _by_message(cluster, self.nodes)
             if len(parts) > 1:
-                for sub in parts:
-                    self._make(parent_tid, ns, sub)
-                return
+                return _Parts(parts, w.ctx)
             literal = self._identify(msgs)  # one distinct message: no gaps, no declared slots
             assert literal is not None and not literal.gaps
-            sk, forced = literal, {}
-            template, derivations, new_scopes, new_vars = self._template(literal, scopes, parent_tid)
-        trusted = frozenset(forced.values()).union(*(m.user_bound for _, m in cluster))
-        members = [_Member(s, sc, trusted) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
+            w.sk, w.forced = literal, {}
+            named = self._template(literal, scopes, w.parent_tid)
+        w.named = named
+        w.trusted = frozenset(w.forced.values()).union(*(m.user_bound for _, m in cluster))
+        w.members = [_Member(s, sc, w.trusted) for (s, _), sc in zip(cluster, named.scopes, strict=True)]
         # The cluster by its members (content addresses): stable across passes, unlike the
         # template id, which holds the names a (possibly non-deterministic) Namer chose.
-        ckey = cluster_key(s for s, _ in cluster)
-        if ckey in self.keep_apart:
-            parts = _by_message(cluster, self.nodes)
-            if len(parts) > 1:
-                # This merge failed verification (a member's answer came back different):
-                # the issue's rule is to split such a cluster or leave it as it was.
-                self.stats["verify_splits"] += 1
-                self._note_split(cluster, f"{tag('verify-apart')} kept apart: merged, these messages failed "
-                                 "verification (a training call came back with another answer)")
-                for sub in parts:
-                    self._make(parent_tid, ns, sub)
-                return
-        response, status, why = self._response(members, scopes=new_scopes)
+        w.ckey = cluster_key(s for s, _ in cluster)
+        return None
+
+    def _verify_apart(self, w: _Work) -> _Parts | None:
+        """A cluster whose merge failed verification, each distinct message apart (``verify-apart``)."""
+        if w.ckey not in self.keep_apart:
+            return None
+        parts = _by_message(w.cluster, self.nodes)
+        if len(parts) < 2:
+            return None
+        # This merge failed verification (a member's answer came back different):
+        # the issue's rule is to split such a cluster or leave it as it was.
+        self.stats["verify_splits"] += 1
+        w.ctx = w.ctx.split(f"{tag('verify-apart')} kept apart: merged, these messages failed verification (a "
+                            "training call came back with another answer)", keep=True)
+        return _Parts(parts, w.ctx)
+
+    def _answer(self, w: _Work) -> _Parts | None:
+        """The answer template and its status (``thin-air``, ``rivals``, ``context-bound``,
+        ``min-runs``), numbers no answer reads weighed (``unread-values``)."""
+        assert w.named is not None
+        members, new_vars, trusted, cluster = w.members, w.named.new_vars, w.trusted, w.cluster
+        response, status, why = self._response(members, w.named.scopes, w.ctx.bound)
         unread = self._unread(members, new_vars, response, trusted)
         # Evidence first: an unread number that took several values, all followed by this one
         # answer, is noise (a port, a latency, a size), not a branch (``induction.evidence``).
@@ -632,8 +729,7 @@ class Inducer:
         if noise:
             assert response is not None
             response = self._with_ranges(response, members)
-            note = self._noise_note(noise, members, new_vars)
-            self._evidence_notes.update((sid, note) for sid, _ in cluster)
+            w.ctx = w.ctx.evidence(self._noise_note(noise, members, new_vars))
         if unread and len(cluster) > 1:
             # "Is 7 even?" -> "No"; "my budget is $800" -> "Noted." and later "Yes, it fits":
             # a number read here that no answer copies or computes from was read to decide
@@ -641,87 +737,82 @@ class Inducer:
             # answer, or any below it, for another number would be a guess: the number is
             # structure, even where each value was seen once.
             self.stats["unread_number_splits"] += 1
-            note = (f"{tag('unread-values')} kept apart by {', '.join(unread)}: a number read here that no answer copies or computes "
-                    "from may decide the answer")
-            self._split_notes.update((sid, note) for sid, _ in cluster)
-            keys = [[sc[v] for v in unread] for sc in new_scopes]
-            parts = _split(cluster, keys)
-            self._mark_context_bound(cluster, parts)
-            for sub in parts:
-                self._make(parent_tid, ns, sub)
-            return
+            w.ctx = w.ctx.split(f"{tag('unread-values')} kept apart by {', '.join(unread)}: a number read here "
+                                "that no answer copies or computes from may decide the answer")
+            keys = [[sc[v] for v in unread] for sc in w.named.scopes]
+            return self._bound_parts(w, _split(cluster, keys))
         if unread:
             response, status = None, "uncacheable"
-            why = f"{tag('unread-values')} no answer uses {', '.join(unread)}, a number read here: it may decide the answer"
+            why = (f"{tag('unread-values')} no answer uses {', '.join(unread)}, a number read here: it may decide "
+                   "the answer")
         elif response is not None and status != "uncacheable":
             skipped = [v for v in self._unread(members, new_vars, response, trusted, below=False)
                        if v not in weighed]
             skipped, noise = self._weigh(skipped, members, new_vars, response, status)
             if noise:
                 response = self._with_ranges(response, members)
-                note = self._noise_note(noise, members, new_vars)
-                self._evidence_notes.update((sid, note) for sid, _ in cluster)
+                w.ctx = w.ctx.evidence(self._noise_note(noise, members, new_vars))
             if skipped:
                 # Read here, copied only further down ("[14:05] Hi" -> "Good afternoon!", the
                 # hour logged two turns later): this answer may still have turned on it.
                 response, status = None, "uncacheable"
                 why = (f"{tag('unread-values')} this answer does not use {', '.join(skipped)}, a number read here "
                        "(only later answers copy it): it may decide this answer")
-        if status == "uncacheable" and len(cluster) > 1 and not new_vars:
-            above = self._deciding(members, {v: "" for v in members[0].scope if v not in trusted})
+        w.response, w.status, w.why = response, status, why
+        return None
+
+    def _branch(self, w: _Work) -> _Parts | None:
+        """Answers that differ, split by the value that tells them apart (``deciding-value``,
+        read here or above), by answer (``split-by-answer``), or by this message's own values
+        where some repeat (``thin-air``)."""
+        assert w.named is not None
+        members, new_vars, new_scopes, cluster = w.members, w.named.new_vars, w.named.scopes, w.cluster
+        if w.status != "uncacheable" or len(cluster) < 2:
+            return None
+        if not new_vars:
+            above = self._deciding(members, {v: "" for v in members[0].scope if v not in w.trusted})
             if above is not None:
                 # Answered differently, and a value read further up tells the answers apart
                 # (each of its values was answered one way): the parts are induced apart and
-                # each answer is pinned to the values it was seen with (``_pins``).
+                # each answer is pinned to the values it was seen with (``pins``).
                 self.stats["branch_splits"] += 1
-                self._split_notes.update(
-                    (sid, f"{tag('deciding-value')} kept apart by {above} (read above): each of its values was answered "
-                          "one way")
-                    for sid, _ in cluster)
-                parts = _split(cluster, [[m.scope[above]] for m in members])
-                self._context_bound.update(sid for sid, _ in cluster)
-                for sub in parts:
-                    self._make(parent_tid, ns, sub)
-                return
-        if status == "uncacheable" and new_vars and len(cluster) > 1:
-            deciding = self._deciding(members, new_vars)
-            if deciding is not None:
-                # Different values led to different answers, and one value alone tells them
-                # apart (``VM Started`` -> E22, ``VM Paused`` -> E20 whatever the instance id):
-                # that value is the branch; the others stay data in each part.
-                self.stats["branch_splits"] += 1
-                self._split_notes.update(
-                    (sid, f"{tag('deciding-value')} kept apart by {deciding}: each of its values was answered one way")
-                    for sid, _ in cluster)
-                parts = _split(cluster, [[sc[deciding]] for sc in new_scopes])
-                self._mark_context_bound(cluster, parts)
-                for sub in parts:
-                    self._make(parent_tid, ns, sub)
-                return
-            by_answer = self._by_answer(cluster, scopes)
-            if by_answer is not None:
-                # Different answers, and the messages of each answer fit a template none of the
-                # others' messages match (``VM Started`` vs ``Instance spawned``, whatever the
-                # instance id): each answer's messages are induced apart.
-                self.stats["answer_splits"] += 1
-                self._note_split(cluster, f"{tag('split-by-answer')} kept apart by answer: each answer's messages "
-                                 "fit a template the others' do not match")
-                for sub in by_answer:
-                    self._make(parent_tid, ns, sub)
-                return
-            # Thin air or a branch that this node's own values may decide: make them structure.
-            keys = [[sc[v] for v in new_vars] for sc in new_scopes]
-            # Only worth it when some value repeats: all-singleton parts would lose
-            # the subtree's generality and gain no answer.
-            if worth_splitting(keys):
-                self.stats["thin_air_splits"] += 1
-                self._note_split(cluster, f"{tag('thin-air')} kept apart by {', '.join(new_vars)}: answered "
-                                 "differently, nothing in scope explains the answers, and some value repeats")
-                parts = _split(cluster, keys)
-                self._mark_context_bound(cluster, parts)
-                for sub in parts:
-                    self._make(parent_tid, ns, sub)
-                return
+                w.ctx = w.ctx.split(f"{tag('deciding-value')} kept apart by {above} (read above): each of its "
+                                    "values was answered one way").bind()
+                return _Parts(_split(cluster, [[m.scope[above]] for m in members]), w.ctx)
+            return None
+        deciding = self._deciding(members, new_vars)
+        if deciding is not None:
+            # Different values led to different answers, and one value alone tells them
+            # apart (``VM Started`` -> E22, ``VM Paused`` -> E20 whatever the instance id):
+            # that value is the branch; the others stay data in each part.
+            self.stats["branch_splits"] += 1
+            w.ctx = w.ctx.split(f"{tag('deciding-value')} kept apart by {deciding}: each of its values was "
+                                "answered one way")
+            return self._bound_parts(w, _split(cluster, [[sc[deciding]] for sc in new_scopes]))
+        by_answer = self._by_answer(cluster, w.scopes)
+        if by_answer is not None:
+            # Different answers, and the messages of each answer fit a template none of the
+            # others' messages match (``VM Started`` vs ``Instance spawned``, whatever the
+            # instance id): each answer's messages are induced apart.
+            self.stats["answer_splits"] += 1
+            w.ctx = w.ctx.split(f"{tag('split-by-answer')} kept apart by answer: each answer's messages fit a "
+                                "template the others' do not match", keep=True)
+            return _Parts(by_answer, w.ctx)
+        # Thin air or a branch that this node's own values may decide: make them structure.
+        keys = [[sc[v] for v in new_vars] for sc in new_scopes]
+        # Only worth it when some value repeats: all-singleton parts would lose
+        # the subtree's generality and gain no answer.
+        if not worth_splitting(keys):
+            return None
+        self.stats["thin_air_splits"] += 1
+        w.ctx = w.ctx.split(f"{tag('thin-air')} kept apart by {', '.join(new_vars)}: answered differently, "
+                            "nothing in scope explains the answers, and some value repeats", keep=True)
+        return self._bound_parts(w, _split(cluster, keys))
+
+    def _emit(self, w: _Work) -> None:
+        """The template node (its exact-repeat siblings, ``min-runs``), then its children."""
+        assert w.named is not None
+        sk, cluster, members, response, status, why = w.sk, w.cluster, w.members, w.response, w.status, w.why
         if (status == "staged" and response is not None and not sk.gaps and not response.derivations
                 and not response.message.variables() and self.config.serve_exact_repeats):
             # Seen in one context with one answer: too little to generalise from, but the very
@@ -730,29 +821,38 @@ class Inducer:
             response = response.model_copy(update={"exact_once": True})
             why += "; served to exact repeats of its context"
         evidence = tuple(sorted({r.record_id for m in members for r in self.nodes[m.node].answers}))[:50]
-        tid = self._node_id(parent_tid, ns, template, ckey)
-        self.cluster_keys[tid] = ckey
-        node = TemplateNode(id=tid, parent=parent_tid, namespace=ns, template=template,
-                            derivations=tuple(derivations), response=response, status=status, evidence=evidence)
+        tid = self._node_id(w.parent_tid, w.ns, w.named.template, w.ckey)
+        self.cluster_keys[tid] = w.ckey
+        node = TemplateNode(id=tid, parent=w.parent_tid, namespace=w.ns, template=w.named.template,
+                            derivations=tuple(w.named.derivations), response=response, status=status,
+                            evidence=evidence)
         self.out.append(node)
         self.stats[f"nodes_{status}"] += 1
         self._count_checks(node)
         self.notes[tid].append(why)
-        self.notes[tid].extend(dict.fromkeys(self._split_notes[s] for s, _ in cluster if s in self._split_notes))
-        self.notes[tid].extend(dict.fromkeys(self._evidence_notes[s] for s, _ in cluster if s in self._evidence_notes))
+        self.notes[tid].extend(n for n in (w.ctx.split_note, w.ctx.evidence_note) if n is not None)
         if status == "uncacheable" and sk.gaps:
-            self._exact_repeats(parent_tid, ns, cluster)
+            self._exact_repeats(w.parent_tid, w.ns, cluster)
         if status == "staged" and not sk.gaps and response is not None:
             proposal = self._proposal(cluster[0][0])
             if proposal is not None:
                 self.notes[tid].append(proposal)
         kids = [(c, m) for m in members for c in self.nodes[m.node].children]
         if kids:
-            self._children(tid, ns, kids)
+            self._children(tid, w.ns, kids)
 
-    def _note_split(self, cluster: list[tuple[str, _Member]], note: str) -> None:
-        """Why a cluster was split, for the nodes of its parts (a note already there stays)."""
-        self._split_notes.update((sid, note) for sid, _ in cluster if sid not in self._split_notes)
+    def _bound_parts(self, w: _Work, parts: list[list[tuple[str, _Member]]]) -> _Parts:
+        """``parts`` of a split; if one message among them was answered differently under
+        different values above it, the answer depends on those values: so may every part's
+        (``context-bound``: see ``_response``)."""
+        def shape(sub: list[tuple[str, _Member]]) -> tuple[int, int]:
+            messages = len({message_hash(self.nodes[sid].msg) for sid, _ in sub})
+            return messages, (self._answer_count(sub) if messages == 1 else 0)  # counted only where it tells
+
+        if binds(shape(sub) for sub in parts):
+            self.stats["context_bound_splits"] += 1
+            w.ctx = w.ctx.bind()
+        return _Parts(parts, w.ctx)
 
     def _count_checks(self, node: TemplateNode) -> None:
         """The request-time checks a node carries, per rule (``induction.rules``), for the run report."""
@@ -765,17 +865,6 @@ class Inducer:
             self.stats["relation_pairs"] += len(r.apart) + len(r.together)
             self.stats["pinned_answers"] += bool(r.pins)
             self.stats["request_settings"] += len(r.request_keys)
-
-    def _mark_context_bound(self, cluster: list[tuple[str, _Member]], parts: list[list[tuple[str, _Member]]]) -> None:
-        """If one message of ``parts`` was answered differently under different values above
-        it, the answer depends on those values: so may every part's (see ``_response``)."""
-        def shape(sub: list[tuple[str, _Member]]) -> tuple[int, int]:
-            messages = len({message_hash(self.nodes[sid].msg) for sid, _ in sub})
-            return messages, (self._answer_count(sub) if messages == 1 else 0)  # counted only where it tells
-
-        if binds(shape(sub) for sub in parts):
-            self.stats["context_bound_splits"] += 1
-            self._context_bound.update(sid for sid, _ in cluster)
 
     def _answers_differ(self, cluster: list[tuple[str, _Member]]) -> bool:
         """Whether the calls at these store nodes were answered in more than one way."""
@@ -885,8 +974,7 @@ class Inducer:
                                    + ("; served only to exact repeats of its context" if once else ""))
 
     def _template(self, sk: Skeleton, scopes: list[dict[str, Any]], parent_tid: str | None,
-                  forced: dict[int, str] | None = None, message_text: str = ""
-                  ) -> tuple[MessageTemplate, list[Derivation], list[dict[str, Any]], dict[str, str]]:
+                  forced: dict[int, str] | None = None, message_text: str = "") -> _Named:
         """Name every gap: a reference to a variable in scope, a derivation, or a new variable.
         The new variables come in order, each with what precedes it (its label or JSON key)."""
         taken = set(scopes[0]) if scopes else set()
@@ -931,12 +1019,12 @@ class Inducer:
         free = [g for g in sk.gaps if kinds[g.gid] in ("text", "word", "multiline")]
         refuse = {g.gid: refused(g.values, after.get(g.gid, "")) for g in free}
         edges = slot_edges(content, free)
-        self._last_slots = slot
-        return _render(sk, slot, kinds, refuse, edges), derivations, new_scopes, new_vars
+        return _Named(_render(sk, slot, kinds, refuse, edges), derivations, new_scopes, new_vars, slot)
 
-    def _response(self, members: list[_Member], scopes: list[dict[str, Any]]
+    def _response(self, members: list[_Member], scopes: list[dict[str, Any]], bound: bool
                   ) -> tuple[ResponseTemplate | None, Status, str]:
-        """The node's answer template, its status and why."""
+        """The node's answer template, its status and why. ``bound``: the answers may depend on
+        the values above them (``context-bound``)."""
         answers = [(r, m.scope) for m in members for r in self.nodes[m.node].answers]
         if not answers:
             return None, "staged", f"{tag('min-runs')} no call was answered at this context"
@@ -1024,7 +1112,7 @@ class Inducer:
             evidence=len(answers), pins=pins(ans_scopes, trusted), **relations(ans_scopes))
         if self._bounded:
             response = self._with_ranges(response, members)
-        if any(m.node in self._context_bound for m in members):
+        if bound:
             loose = sorted(set(ans_scopes[0]) - set(response.pins) - trusted)
             if loose:
                 return None, "uncacheable", (

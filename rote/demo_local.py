@@ -47,6 +47,7 @@ class Tally:
     model_completion_tokens: int = 0
     seconds: float = 0.0
     answers: list[str] = field(default_factory=list)
+    contents: list[str | None] = field(default_factory=list)
 
     def line(self) -> str:
         return (f"{self.calls} calls: {self.hits} HIT, {self.misses} MISS; model tokens "
@@ -72,6 +73,7 @@ def agent_run(client: httpx.Client, name: str, tally: Tally) -> None:
             usage = body.get("usage") or {}
             tally.model_prompt_tokens += int(usage.get("prompt_tokens") or 0)
             tally.model_completion_tokens += int(usage.get("completion_tokens") or 0)
+        tally.contents.append(answer.get("content"))
         tally.answers.append(f"{name}: {(answer.get('content') or '').strip()!r} [{r.headers.get('x-cache')}]")
         messages.append({"role": "assistant", "content": answer.get("content")})
         if follow_up is None:
@@ -193,6 +195,11 @@ def main() -> None:
             console.print(f"[bold]pass 2[/bold], new names ({', '.join(NEW_NAMES)}): {fresh.line()}")
             for a in fresh.answers:
                 console.print(f"  {a}")
+            # What the model itself says to the new names, asked directly (not through rote).
+            direct = agent(server.url, NEW_NAMES)
+            same = sum(a == b for a, b in zip(fresh.contents, direct.contents, strict=True))
+            console.print(f"the model asked directly for the new names: {same} of {direct.calls} answers identical "
+                          f"to what rote served")
     except (LocalModelError, RuntimeError) as e:
         raise SystemExit(f"rote demo-local: {e}") from None
     console.print(f"model calls saved: {again.hits + fresh.hits} of {again.calls + fresh.calls} in pass 2; "

@@ -128,6 +128,23 @@ def test_server_speaks_the_openai_wire_format(model: localmodel.LocalServer) -> 
 
 @pytest.mark.local_model
 @live
+def test_a_call_given_up_stops_the_generation_on_the_server(model: localmodel.LocalServer) -> None:
+    """What ``llm_timeout_s`` relies on: the client closes the connection and llama.cpp stops
+    generating, so the next call is not queued behind a 3,000-token answer (~1-2 minutes)."""
+    import httpx
+
+    long = {"messages": [{"role": "user", "content": "Count from 1 to 2000, separated by commas."}],
+            "max_tokens": 3000, "ignore_eos": True, "stop": ["@@@@"], "temperature": 0}
+    with pytest.raises(httpx.TimeoutException):
+        httpx.post(model.url + "/chat/completions", json=long, timeout=2)
+    t0 = time.monotonic()
+    r = httpx.post(model.url + "/chat/completions", timeout=60,
+                   json={"messages": [{"role": "user", "content": "Hi"}], "max_tokens": 4})
+    assert r.status_code == 200 and time.monotonic() - t0 < 20
+
+
+@pytest.mark.local_model
+@live
 def test_proxy_forwards_records_then_serves_exact_repeats(model: localmodel.LocalServer, tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()

@@ -1,0 +1,204 @@
+"""A node's answer: its template and status (``thin-air``, ``rivals``, ``context-bound``,
+``relations``, ``min-runs``), and the numbers first read at a node that no answer reads,
+weighed by evidence (``unread-values``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
+
+from induction.arranger import hydration_order, same_variable
+from induction.config import InductionConfig
+from induction.evidence import distinct, enough, value_kind
+from induction.identifier import identify, identify_declared, skeleton_key
+from induction.induce.model import Member
+from induction.induce.naming import render, slot_kind, uses
+from induction.induce.store_tree import StoreTree, message_text
+from induction.rules import tag
+from induction.rules.context_bound import pins
+from induction.rules.min_runs import literal_texts, traced
+from induction.rules.min_runs import verdict as runs_verdict
+from induction.rules.relations import relations
+from induction.rules.rivals import const, reference_alternatives, widen
+from induction.rules.thin_air import why as thin_air_why
+from induction.rules.unread_values import id_like, is_quantity
+from induction.runtime.dsl import expr_vars as _expr_vars
+from induction.runtime.nodes import Derivation, ResponseTemplate, Status
+from induction.runtime.ranges import range_of
+from induction.stages import Deriver, Namer
+
+
+class Answerer:
+    """Answers of the nodes of one store tree. ``bounded``: quantities taken for noise on
+    evidence; every answer that does not read them serves only values inside the range it was
+    seen with (``ResponseTemplate.ranges``)."""
+
+    def __init__(self, tree: StoreTree, config: InductionConfig, namer: Namer, deriver: Deriver,
+                 stats: Counter[str]) -> None:
+        self.tree = tree
+        self.config = config
+        self.namer = namer
+        self.deriver = deriver
+        self.stats = stats
+        self.bounded: set[str] = set()
+
+    def response(self, members: list[Member], scopes: list[dict[str, Any]], bound: bool
+                  ) -> tuple[ResponseTemplate | None, Status, str]:
+        """The node's answer template, its status and why. ``bound``: the answers may depend on
+        the values above them (``context-bound``)."""
+        answers = [(r, m.scope) for m in members for r in self.tree.nodes[m.node].answers]
+        if not answers:
+            return None, "staged", f"{tag('min-runs')} no call was answered at this context"
+        msgs = [r.response_message for r, _ in answers]
+        if len({orjson.dumps(skeleton_key(m), default=str) for m in msgs}) > 1:
+            return None, "uncacheable", (f"{tag('thin-air')} answers differ in structure (a branch this template "
+                                         "does not decide)")
+        finish = {str(r.response["choices"][0].get("finish_reason")) for r, _ in answers}
+        sk = identify(msgs)
+        if sk is None or len(finish) > 1:
+            return None, "uncacheable", f"{tag('thin-air')} answers differ in ways that do not align"
+        ans_scopes = [sc for _, sc in answers]
+        sk, widened = widen(sk, ans_scopes)
+        trusted = frozenset().union(*(m.user_bound for m in members))
+        slot: dict[int, str] = {}
+        derivations: list[Derivation] = []
+        taken = set(ans_scopes[0])
+        if len(answers) == 1 and trusted and not sk.gaps:
+            # One answer: only values the user declared may become slots.
+            decl = {v: ans_scopes[0][v] for v in trusted if v in ans_scopes[0]}
+            found = identify_declared(msgs[0], decl)
+            if found is not None:
+                sk = found[0]
+                slot = dict(found[1])
+            # What stays literal is served for every other value. One answer cannot say what
+            # a trace of a declared value there means (inside a longer word: INV1234; another
+            # case: "Hello, Erik!" for erik; a piece of it: Erik of "Erik Dunteman"), nor
+            # whether a number there was computed from them (8 for 3 + 5, 4 letters of erik).
+            literal = literal_texts(sk)
+            seen = sorted(v for v, value in decl.items() if traced(value, literal))
+            if seen:
+                return None, "staged", (f"{tag('min-runs')} one answer with declared bindings, but {', '.join(seen)} also shows in "
+                                        "its fixed text (in a longer word, another case or a piece): needs a second "
+                                        "run to tell")
+            if any(c.isdigit() for lit in literal for c in lit):
+                return None, "staged", (f"{tag('min-runs')} one answer with declared bindings, and a number in its fixed text that may be "
+                                        "computed from them: needs a second run to tell")
+        for gap in sk.gaps:
+            if gap.gid in slot:
+                continue
+            ref = same_variable(gap.values, ans_scopes)
+            if ref is not None:
+                # Prose may write a number as 10,125; ids, paths and arguments do not.
+                alternatives = reference_alternatives(ref, gap.values, ans_scopes, prose=gap.where == "content")
+                if gap.gid in widened:
+                    # "New " + the last word of the city, or the whole city? "Dr. " + the
+                    # surname, or the name as typed? Where the narrow reading is derivable
+                    # too, both are kept: the answer holds where they agree.
+                    prefix, suffix, narrow = widened[gap.gid]
+                    d = self.deriver.derive(narrow, ans_scopes) if len(set(map(repr, narrow))) > 1 else None
+                    if d is not None and d.expr is None:
+                        return None, "uncacheable", (f"{tag('rivals')} {gap.where}: a copy of {ref} or fixed text around a value "
+                                                     "computed from it; the examples cannot tell")
+                    if d is not None:
+                        parts = [p for p in (const(prefix), d.expr, const(suffix)) if p is not None]
+                        alternatives = [*alternatives, {"op": "concat", "args": parts}]
+                if not alternatives:
+                    slot[gap.gid] = ref
+                    continue
+                # The examples cannot tell a copy of ``ref`` from these (``title(name)``
+                # when every name was capitalised): the answer holds where they agree.
+                var = self.namer.name(gap, taken, message_text(msgs[0]))
+                taken.add(var)
+                slot[gap.gid] = var
+                derivations.append(Derivation(
+                    var=var, args=tuple(sorted({ref}.union(*(_expr_vars(a) for a in alternatives)))),
+                    expr={"var": ref}, alternatives=tuple(alternatives)))
+                continue
+            d = self.deriver.derive(gap.values, ans_scopes) if len(set(map(repr, gap.values))) > 1 else None
+            if d is None:
+                return None, "uncacheable", thin_air_why(gap.where, gap.values)
+            var = self.namer.name(gap, taken, message_text(msgs[0]))
+            taken.add(var)
+            slot[gap.gid] = var
+            derivations.append(d.model_copy(update={"var": var}))
+        template = render(sk, slot, {g.gid: slot_kind(g.values) for g in sk.gaps})
+        usage = [r.response.get("usage") or {} for r, _ in answers]
+        completion = [int(u.get("completion_tokens") or 0) for u in usage]
+        prompt = [int(u.get("prompt_tokens") or 0) for u in usage]
+        response = ResponseTemplate(
+            message=template, finish_reason=finish.pop(),
+            request_keys=tuple(sorted({r.request_key for r, _ in answers})),
+            derivations=tuple(hydration_order(list(ans_scopes[0]), derivations)),
+            usage={"prompt_tokens": sum(prompt) // len(prompt), "completion_tokens": sum(completion) // len(completion)},
+            evidence=len(answers), pins=pins(ans_scopes, trusted), **relations(ans_scopes))
+        if self.bounded:
+            response = self.with_ranges(response, members)
+        if bound:
+            loose = sorted(set(ans_scopes[0]) - set(response.pins) - trusted)
+            if loose:
+                return None, "uncacheable", (
+                    f"{tag('context-bound')} a sibling message was answered differently under other values above it, and this answer "
+                    f"was seen under several values of {', '.join(loose)}: it may depend on them")
+        status, why = runs_verdict(len(answers), min_runs=self.config.min_runs, declared=bool(trusted))
+        return response, status, why
+
+    def with_ranges(self, response: ResponseTemplate, members: list[Member]) -> ResponseTemplate:
+        """``response`` with the range of every bounded quantity in scope that it does not read."""
+        scopes = [m.scope for m in members if self.tree.nodes[m.node].answers] or [m.scope for m in members]
+        used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
+        ranges = dict(response.ranges)
+        for var in sorted(self.bounded - used):
+            if all(var in sc for sc in scopes):
+                r = range_of([sc[var] for sc in scopes])
+                if r is not None:
+                    ranges[var] = r
+        return response.model_copy(update={"ranges": ranges}) if ranges != response.ranges else response
+
+    def unread(self, members: list[Member], new_vars: Mapping[str, str], response: ResponseTemplate | None,
+                trusted: frozenset[str], *, below: bool = True) -> list[str]:
+        """The numbers and dates first read at this node (not declared by the user) that
+        neither this answer's slots and derivations nor (``below``) the text of any model
+        output further down use."""
+        used: set[str] = set()
+        if response is not None:
+            used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
+        return sorted(v for v in new_vars
+                      if v not in used and v not in trusted
+                      and not id_like([m.scope[v] for m in members], new_vars[v])
+                      and is_quantity([m.scope[v] for m in members], small=not below)
+                      and not (below and all(self.tree.number_later(m.node, m.scope[v]) for m in members)))
+
+    def weigh(self, unread: list[str], members: list[Member], new_vars: Mapping[str, str],
+               response: ResponseTemplate | None, status: Status) -> tuple[list[str], list[str]]:
+        """Split unread numbers into (still structure, noise by evidence): a number that took
+        enough distinct values (``value_kind`` decides how many) across the calls of one
+        shared answer is noise; with fewer, or without one answer, it stays structure."""
+        if not unread or response is None or status == "uncacheable":
+            return unread, []
+        answered = [m for m in members if self.tree.nodes[m.node].answers] or members
+        noise: list[str] = []
+        for var in unread:
+            values = [m.scope[var] for m in answered]
+            kind = value_kind(values, new_vars[var])
+            if kind == "quantity" and range_of(values) is None:
+                continue  # a quantity whose range cannot be checked stays structure
+            if enough(values, kind, min_noise=self.config.min_distinct_noise,
+                      min_quantity=self.config.min_distinct_quantity):
+                noise.append(var)
+                if kind == "quantity":
+                    self.bounded.add(var)
+        self.stats["evidence_noise"] += len(noise)
+        return [v for v in unread if v not in noise], noise
+
+    def noise_note(self, noise: list[str], members: list[Member], new_vars: Mapping[str, str]) -> str:
+        parts = []
+        for var in noise:
+            values = [m.scope[var] for m in members]
+            kind = value_kind(values, new_vars[var])
+            parts.append(f"{var} ({kind}, {distinct(values)} distinct values"
+                         + (", served only inside the range seen" if var in self.bounded else "") + ")")
+        return (f"{tag('unread-values')} noise by evidence: " + "; ".join(parts) + f" — {len(members)} contexts, one answer template, "
+                "no answer reads them")

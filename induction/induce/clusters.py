@@ -1,0 +1,179 @@
+"""Clustering: siblings of one skeleton grouped into clusters that share one template.
+
+>>> from evals.builders import hello_records
+>>> from induction.config import InductionConfig
+>>> tree = StoreTree()
+>>> _ = tree.load(hello_records(["Erik", "Maria"]))
+>>> users = [(sid, Member("", {})) for sid in tree.nodes if tree.nodes[sid].msg["role"] == "user"]
+>>> [len(c) for c in Clusterer(tree, InductionConfig()).cluster(users)]
+[2]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+import orjson
+
+from induction.config import InductionConfig
+from induction.hashing import canonical_message, message_hash
+from induction.identifier import Skeleton, identify, skeleton_key, text_of
+from induction.induce.model import Member, StoreNode
+from induction.induce.store_tree import StoreTree, message_text
+
+
+class Clusterer:
+    """Clusters of one store tree, with ``identify`` memoised (clustering asks twice)."""
+
+    def __init__(self, tree: StoreTree, config: InductionConfig) -> None:
+        self.tree = tree
+        self.config = config
+        self.identified: dict[tuple[str, ...], Skeleton | None] = {}
+
+    def identify(self, msgs: list[dict[str, Any]]) -> Skeleton | None:
+        """``identify`` memoised on the messages' hashes."""
+        key = tuple(message_hash(m) for m in msgs)
+        if key not in self.identified:
+            self.identified[key] = identify(msgs)
+        return self.identified[key]
+
+    def fits(self, msgs: list[dict[str, Any]]) -> bool:
+        sk = self.identify(msgs)
+        if sk is None:
+            return False
+        if sk.content is None or not sk.gaps or sk.role == "assistant":
+            # A model output in the context is explained by the answer induced at its
+            # parent; as context it is only read, so no structure threshold applies.
+            return True
+        literal = sum(len(p) for p in sk.content if isinstance(p, str))
+        mean = sum(len(text_of(m) or "") for m in msgs) / len(msgs)
+        # JSON of one shape (the same keys, lists of the same lengths) shares its structure
+        # whatever the share of its text the values take (a long log excerpt in a result).
+        return literal >= self.config.min_literal_share * mean or _same_json_shape(msgs)
+
+    def cluster(self, group: list[tuple[str, Member]]) -> list[list[tuple[str, Member]]]:
+        """Split siblings of one skeleton into clusters that share one template."""
+        if self.fits([self.tree.nodes[s].msg for s, _ in group]):
+            return [group]
+        by_hash: dict[str, list[tuple[str, Member]]] = defaultdict(list)
+        for item in group:
+            by_hash[message_hash(self.tree.nodes[item[0]].msg)].append(item)
+        clusters: list[list[tuple[str, Member]]] = []
+        kinds: list[bytes] = []  # the kind of answer (role, tool names, argument keys) of each cluster
+        words: list[frozenset[str]] = []  # the words (no digits) of each cluster's first member
+        tries = self.config.max_cluster_tries
+        for items in by_hash.values():
+            msg = self.tree.nodes[items[0][0]].msg
+            kind = self.tree.answer_kind(items[0][0])
+            mine = _words(msg)
+            # Compare with each cluster's first member only, the likeliest first (answered the
+            # same kind of way, then most words in common): a chance fit with another kind (two
+            # intents sharing "the ... of") must not take a message from its own, and trying a
+            # few candidates keeps clustering linear in practice (alignment is the cost).
+            scored = sorted(
+                (kinds[i] != kind, -_jaccard(mine, words[i]), i)
+                 for i in range(min(len(clusters), self.config.max_cluster_candidates)))
+            for _, _, i in scored[:tries]:
+                if self.fits([self.tree.nodes[clusters[i][0][0]].msg, msg]):
+                    clusters[i].extend(items)
+                    break
+            else:
+                clusters.append(list(items))
+                kinds.append(kind)
+                words.append(mine)
+        out: list[list[tuple[str, Member]]] = []
+        for c in clusters:
+            if len(c) == 1 or self.fits([self.tree.nodes[s].msg for s, _ in c]):
+                out.append(c)
+            else:  # pairwise fit, but not all together: the messages of each answer, if they fit,
+                out.extend(self.refine(c))  # else each distinct message apart
+        return out
+
+    def refine(self, cluster: list[tuple[str, Member]]) -> list[list[tuple[str, Member]]]:
+        """A cluster that does not fit one template, split by what was answered: the messages
+        of each answer (or, when answers copy values and so all differ, of each kind of answer:
+        role, tool names, argument keys) together where they fit one template, else clustered
+        again among themselves; each message apart as the last resort."""
+        def exact(sid: str) -> bytes:
+            return b"\x00".join(sorted(orjson.dumps(canonical_message(r.response_message))
+                                        for r in self.tree.nodes[sid].answers))
+
+        def kind(sid: str) -> bytes:
+            return b"\x00".join(sorted({orjson.dumps(skeleton_key(r.response_message), default=str)
+                                         for r in self.tree.nodes[sid].answers}))
+
+        def shape(sid: str) -> bytes:
+            # The number of words and of punctuation marks: lines of one event with and without
+            # an optional part ("1190 bytes (1.16 KB) sent" / "416 bytes sent") fall apart here.
+            text = message_text(self.tree.nodes[sid].msg)
+            return f"{len(text.split())}:{sum(not c.isalnum() and not c.isspace() for c in text)}".encode()
+
+        for key in (exact, kind, shape):
+            groups: dict[bytes, list[tuple[str, Member]]] = defaultdict(list)
+            for item in cluster:
+                groups[key(item[0])].append(item)
+            if len(groups) < 2 or 2 * len(groups) > len(cluster):
+                continue  # not telling: every call its own answer, or one answer for all
+            out: list[list[tuple[str, Member]]] = []
+            for part in groups.values():
+                if len(part) > 1 and self.fits([self.tree.nodes[s].msg for s, _ in part]):
+                    out.append(part)
+                elif len(part) > 2:
+                    out.extend(self.cluster(part))  # smaller than ``cluster``: this ends
+                else:
+                    out.extend(by_message(part, self.tree.nodes))
+            return out
+        return by_message(cluster, self.tree.nodes)
+
+
+def by_message(group: list[tuple[str, Member]], nodes: dict[str, StoreNode]) -> list[list[tuple[str, Member]]]:
+    parts: dict[str, list[tuple[str, Member]]] = defaultdict(list)
+    for item in group:
+        parts[message_hash(nodes[item[0]].msg)].append(item)
+    return list(parts.values())
+
+
+def split(cluster: list[tuple[str, Member]], keys: list[list[Any]]) -> list[list[tuple[str, Member]]]:
+    parts: dict[bytes, list[tuple[str, Member]]] = defaultdict(list)
+    for item, key in zip(cluster, keys, strict=True):
+        parts[orjson.dumps(key)].append(item)
+    return list(parts.values())
+
+
+def _same_json_shape(msgs: list[dict[str, Any]]) -> bool:
+    """Whether every message's text is a JSON object or array, all of one shape (keys and
+    list lengths, recursively; leaves of any value)."""
+    shapes = set()
+    for m in msgs:
+        text = text_of(m) or ""
+        if text.lstrip()[:1] not in ("{", "["):
+            return False
+        try:
+            shapes.add(orjson.dumps(_json_shape(orjson.loads(text))))
+        except orjson.JSONDecodeError:
+            return False
+        if len(shapes) > 1:
+            return False
+    return len(shapes) == 1
+
+
+def _json_shape(v: Any) -> Any:
+    if isinstance(v, dict):
+        return [[k, _json_shape(x)] for k, x in v.items()]
+    if isinstance(v, list):
+        return [_json_shape(x) for x in v]
+    return type(v).__name__ if not isinstance(v, bool) else "bool"
+
+
+_WORDS_ONLY = re.compile(r"[^\W\d_]{2,}")
+
+
+def _words(msg: dict[str, Any]) -> frozenset[str]:
+    """The words (letters only, 2+) of a message's text or tool calls: a cheap likeness."""
+    return frozenset(_WORDS_ONLY.findall(message_text(msg)[:4000]))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0

@@ -1,0 +1,136 @@
+"""Naming a skeleton's gaps (a reference, a derivation or a new variable) and rendering it as a
+template; slot kinds, refusals and edges (``edges-and-refusals``).
+
+>>> from induction.identifier import Gap
+>>> from induction.stages import HeuristicNamer
+>>> from induction.deriver import HeuristicDeriver
+>>> sk = Skeleton("user", None, ["Say hello to ", 0, "."], [], [Gap(0, ["Erik", "Maria"], "content", "Say hello to ")])
+>>> named = name_gaps(sk, [{}, {}], HeuristicNamer(), HeuristicDeriver(), Counter())
+>>> str(named.template.content), named.new_vars
+('Say hello to {{name:word}}.', {'name': 'Say hello to '})
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from induction.arranger import same_variable
+from induction.identifier import Skeleton
+from induction.induce.model import Named
+from induction.rules.edges_and_refusals import literal_after, refused, slot_edges
+from induction.runtime.dsl import expr_vars as _expr_vars
+from induction.runtime.nodes import Derivation
+from induction.runtime.template import MessageTemplate, Slot, SlotKind, TextTemplate, ToolCallTemplate
+from induction.stages import Deriver, Namer
+from induction.tokens import recognise
+
+
+def slot_kind(values: list[Any]) -> SlotKind:
+    strs = [v for v in values if isinstance(v, str)]
+    kinds = {recognise(v) for v in strs}
+    if len(kinds) == 1:
+        k = kinds.pop()
+        if k == "digits" and not any(len(v) >= 5 or (len(v) > 1 and v[0] == "0") for v in strs):
+            return "number"  # small counts and amounts may be negative or decimal next time
+        if k in ("email", "date", "uuid", "digits"):
+            return k  # type: ignore[return-value]
+    if any("\n" in v for v in strs):
+        return "multiline"
+    if all(not any(c.isspace() for c in v) for v in strs):
+        return "word"
+    return "text"
+
+
+def render(sk: Skeleton, slot: dict[int, str], kinds: dict[int, SlotKind],
+            refuse: dict[int, tuple[str, tuple[str, ...]]] | None = None,
+            edges: dict[int, tuple[str | None, str | None]] | None = None) -> MessageTemplate:
+    refuse = refuse or {}
+    edges = edges or {}
+
+    def text(parts: list[str | int]) -> TextTemplate:
+        return TextTemplate(parts=tuple(
+            p if isinstance(p, str) else Slot(var=slot[p], kind=kinds[p], refuse=refuse.get(p, ("", ()))[0],
+                                              refuse_text=refuse.get(p, ("", ()))[1],
+                                              edge_start=edges.get(p, (None, None))[0],
+                                              edge_end=edges.get(p, (None, None))[1]) for p in parts))
+
+    def js(v: Any) -> Any:
+        if isinstance(v, dict):
+            if set(v) == {"$gap"}:
+                return {"$v": slot[v["$gap"]]}
+            if set(v) == {"$tgap"}:
+                return {"$t": [p if isinstance(p, str) else {"var": slot[p], "kind": kinds[p]} for p in v["$tgap"]]}
+            return {k: js(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [js(x) for x in v]
+        return v
+
+    return MessageTemplate(
+        role=sk.role, name=sk.name, content=None if sk.content is None else text(sk.content),
+        tool_calls=tuple(ToolCallTemplate(name=n, arguments=js(a)) for n, a in sk.calls))
+
+
+def uses(d: Derivation) -> set[str]:
+    """The variables a derivation reads, its rivals' included."""
+    out = set(d.args)
+    for e in (d.expr, *d.alternatives):
+        if e is not None:
+            out |= set(_expr_vars(e))
+    return out
+
+
+def replicate(sk: Skeleton, n: int) -> Skeleton:
+    """A one-message skeleton stretched over ``n`` identical members."""
+    for g in sk.gaps:
+        g.values = g.values * n
+    return sk
+
+
+def name_gaps(sk: Skeleton, scopes: list[dict[str, Any]], namer: Namer, deriver: Deriver, stats: Counter[str],
+              forced: dict[int, str] | None = None, message_text: str = "") -> Named:
+    """Name every gap: a reference to a variable in scope, a derivation, or a new variable.
+    The new variables come in order, each with what precedes it (its label or JSON key)."""
+    taken = set(scopes[0]) if scopes else set()
+    slot: dict[int, str] = {}
+    derivations: list[Derivation] = []
+    new_vars: dict[str, str] = {}
+    new_scopes = [dict(s) for s in scopes]
+    forced = forced or {}
+    for gap in sk.gaps:
+        if gap.gid in forced:  # a user-declared variable: its name, bound here or inherited
+            var = forced[gap.gid]
+            slot[gap.gid] = var
+            if var not in taken:
+                taken.add(var)
+                new_vars[var] = gap.before
+                for sc, v in zip(new_scopes, gap.values, strict=True):
+                    sc[var] = v
+            continue
+        ref = same_variable(gap.values, scopes)
+        if ref is not None:
+            slot[gap.gid] = ref
+            stats["refs"] += 1
+            continue
+        var = namer.name(gap, taken, message_text)
+        taken.add(var)
+        slot[gap.gid] = var
+        d = deriver.derive(gap.values, scopes) if len(set(map(repr, gap.values))) > 1 else None
+        if d is not None:
+            # In a message of the context the value is read off the request: the
+            # derivation only checks it, so which of several fitting ones is moot.
+            args = tuple(sorted(_expr_vars(d.expr))) if d.expr is not None else d.args
+            derivations.append(d.model_copy(update={"var": var, "alternatives": (), "args": args}))
+            stats["derived"] += 1
+        else:
+            new_vars[var] = gap.before
+            stats["variables"] += 1
+        for sc, v in zip(new_scopes, gap.values, strict=True):
+            sc[var] = v
+    kinds = {g.gid: slot_kind(g.values) for g in sk.gaps}
+    content = sk.content or []
+    after = literal_after(content)
+    free = [g for g in sk.gaps if kinds[g.gid] in ("text", "word", "multiline")]
+    refuse = {g.gid: refused(g.values, after.get(g.gid, "")) for g in free}
+    edges = slot_edges(content, free)
+    return Named(render(sk, slot, kinds, refuse, edges), derivations, new_scopes, new_vars, slot)

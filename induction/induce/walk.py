@@ -1,0 +1,602 @@
+"""The walk: the store tree top down, each node's children clustered and each cluster made a
+template node step by step (``Inducer._make``), the steps applying ``induction.rules`` in order."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import orjson
+
+from induction.arranger import same_variable
+from induction.backends import Deriver, HeuristicSpanIdentifier, Stages
+from induction.config import InductionConfig
+from induction.evidence import distinct
+from induction.hashing import canonical_message, digest, message_hash
+from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
+from induction.induce.answers import Answerer
+from induction.induce.clusters import Clusterer, by_message, split
+from induction.induce.model import NO_CONTEXT, Context, InductionResult, Member, Parts, Work
+from induction.induce.naming import name_gaps, render, replicate, slot_kind, uses
+from induction.induce.store_tree import StoreTree, message_text
+from induction.rules import tag
+from induction.rules.coarsening import coarsen, whole_tokens
+from induction.rules.context_bound import binds, pins
+from induction.rules.deciding_value import deciding
+from induction.rules.enum_values import is_enum
+from induction.rules.marks import is_mark
+from induction.rules.split_by_answer import answer_groups
+from induction.rules.structure_evidence import determines, is_data
+from induction.rules.structure_judge import note as judge_note
+from induction.rules.thin_air import worth_splitting
+from induction.rules.unreadable import reads_back
+from induction.rules.unused_prose import used_later, wordy
+from induction.rules.verify_apart import cluster_key
+from induction.runtime.messages import match_message
+from induction.runtime.nodes import ResponseTemplate, Status, TemplateNode
+from induction.runtime.template import MessageTemplate
+from induction.stages import SpanIdentifier
+from induction.store import StoredRecord
+
+_SPANS: SpanIdentifier = HeuristicSpanIdentifier()
+
+
+class Inducer:
+    """One induction run over a set of records (any namespaces)."""
+
+    def __init__(self, records: Iterable[StoredRecord], config: InductionConfig, stages: Stages,
+                 deriver: Deriver | None = None, keep_apart: Iterable[str] = ()) -> None:
+        self.config = config
+        # Clusters (``cluster_keys`` values) whose node failed verification: keep their messages apart.
+        self.keep_apart = frozenset(keep_apart)
+        self.cluster_keys: dict[str, str] = {}
+        self.stages = stages  # the caller owns (and closes) them
+        self.deriver: Deriver = deriver or self.stages.deriver
+        self.namer = self.stages.namer
+        self.out: list[TemplateNode] = []
+        self.notes: dict[str, list[str]] = defaultdict(list)
+        self.stats: Counter[str] = Counter()
+        self._ids: set[str] = set()  # node ids given out
+        # (parent template, where, label) of gaps evidence found not to decide (``_weigh_structure``).
+        self._cleared: set[tuple[str | None, str, str]] = set()
+        self.tree = StoreTree()
+        records = list(records)
+        kept = self.tree.load(records)
+        # Results of parallel calls out of the order of the calls: the runtime never answers
+        # such a context (it reads results by position), and learning from one would read
+        # in-order results swapped (``results-order``).
+        self.stats["records_out_of_order"] = len(records) - len(kept)
+        self.stats["records"] = len(kept)
+        self.clusters = Clusterer(self.tree, config)
+        self.answers = Answerer(self.tree, config, self.namer, self.deriver, self.stats)
+
+    def run(self) -> InductionResult:
+        """Every namespace's tree, roots first; the nodes, notes and counters of the run."""
+        for ns, roots in sorted(self.tree.roots.items()):
+            self._children(None, ns, [(r, Member("", {})) for r in roots])
+        return InductionResult(self.out, dict(self.notes), self.stats, self.stages.counters(), self.cluster_keys)
+
+    def _children(self, parent_tid: str | None, ns: str, kids: list[tuple[str, Member]]) -> None:
+        """The children of a template node's members, grouped by skeleton and clustered (merged
+        only from ``auto_merge_min_children`` distinct messages, or when forced), each cluster
+        made a node."""
+        groups: dict[Any, list[tuple[str, Member]]] = defaultdict(list)
+        for sid, member in kids:
+            groups[orjson.dumps(skeleton_key(self.tree.nodes[sid].msg), default=str)].append((sid, member))
+        distinct = len({message_hash(self.tree.nodes[s].msg) for s, _ in kids})
+        forced = any(m.node in self.config.force_merge for _, m in kids)
+        merge = forced or distinct >= self.config.auto_merge_min_children
+        for _, group in sorted(groups.items()):
+            for cluster in self.clusters.cluster(group) if merge else by_message(group, self.tree.nodes):
+                self._make(parent_tid, ns, cluster)
+
+    def _make(self, parent_tid: str | None, ns: str, cluster: list[tuple[str, Member]],
+              ctx: Context = NO_CONTEXT) -> None:
+        """One template node from a cluster of sibling messages, step by step; the first step
+        that splits the cluster makes each of its parts instead (with what the split hands
+        down, ``Context``). The steps apply the rules of ``induction.rules`` in their order."""
+        start = self._skeleton(parent_tid, ns, cluster, ctx)
+        if isinstance(start, Work):
+            work = start
+            for step in (self._split_structure, self._name, self._verify_apart, self._answer, self._branch):
+                parts = step(work)
+                if parts is not None:
+                    break
+            else:
+                self._emit(work)
+                return
+        else:
+            parts = start
+        for sub in parts:
+            self._make(parent_tid, ns, sub, parts.ctx)
+
+    def _skeleton(self, parent_tid: str | None, ns: str, cluster: list[tuple[str, Member]],
+                  ctx: Context) -> Work | Parts:
+        """The cluster's skeleton (declared bindings as slots; ``coarsening``)."""
+        msgs = [self.tree.nodes[s].msg for s, _ in cluster]
+        sk = self.clusters.identify(msgs)
+        forced: dict[int, str] = {}
+        declared = self.tree.nodes[cluster[0][0]].declared
+        if declared and sk is not None and not sk.gaps and len({message_hash(m) for m in msgs}) == 1:
+            # One distinct message cannot show what varies, but the user said so.
+            found = identify_declared(msgs[0], declared)
+            if found is not None:
+                sk = replicate(found[0], len(msgs))
+                forced = found[1]
+        if sk is None:  # cannot happen for clusters from _cluster; stay safe anyway
+            return Parts([[item] for item in cluster], ctx)
+        if not forced and (coarse := coarsen(sk)) is not None:
+            # "ap-south-1" aligned as ap / south / 1: one value cut at its joiners would be
+            # weighed piece by piece ("ap" a short code, "1" a count); whole, it is an id.
+            self.stats["coarsened"] += 1
+            sk = self.clusters.identified[tuple(message_hash(m) for m in msgs)] = coarse
+        return Work(parent_tid, ns, cluster, ctx, msgs, sk, forced, [m.scope for _, m in cluster])
+
+    def _split_structure(self, w: Work) -> Parts | None:
+        """Variation that is not data is structure (``enum-values``, ``marks``,
+        ``unused-prose``, unless ``structure-evidence`` frees it; ``structure-judge``): the
+        cluster is split by those values, or by answer (``split-by-answer``)."""
+        sk, cluster, scopes = w.sk, w.cluster, w.scopes
+        # Enum-like values (a status that decides a branch), and wordy text no later model
+        # output uses (another instruction, another persona) — split the cluster by those values.
+        whole = whole_tokens(sk)
+        structural = [g for g in sk.gaps if g.gid not in w.forced and same_variable(g.values, scopes) is None
+                      and (is_enum(whole[g.gid]) or is_mark(g)
+                           or (wordy(whole[g.gid]) and not self._used_later(g, cluster)))
+                      and not self._derivable(g, scopes)]
+        if structural and len(cluster) > 1:
+            structural, evidence = self._weigh_structure(sk, structural, cluster, scopes, w.parent_tid, w.forced,
+                                                         w.msgs, w.ctx.bound)
+            if evidence is not None:
+                w.ctx = w.ctx.evidence(evidence)
+        judged = False
+        if not structural and self.stages.judge is not None:
+            structural, note = self._judged(sk, cluster, scopes, w.forced)
+            judged = bool(structural)
+            if note is not None:
+                w.ctx = w.ctx.split(note)
+        if structural and len(cluster) > 1 and (by_answer := self._by_answer(cluster, scopes)) is not None:
+            # What varies went with different answers, and each answer's messages keep to a
+            # template of their own: split by answer, not by every value of the span.
+            self.stats["answer_splits"] += 1
+            w.ctx = w.ctx.split(f"{tag('split-by-answer')} kept apart by answer: each answer's messages fit a "
+                                "template the others' do not match", keep=True)
+            return Parts(by_answer, w.ctx)
+        if not structural:
+            return None
+        self.stats["structure_splits"] += 1
+        rules = [_structure_rule(g, whole[g.gid], judged) for g in structural]
+        for rule, _ in rules:
+            if rule in _GAP_COUNTERS:
+                self.stats[_GAP_COUNTERS[rule]] += 1
+        why = "; ".join(f"the value after {g.before[-24:]!r} ({text}, {distinct(g.values)} distinct values)"
+                        for g, (_, text) in zip(structural, rules, strict=True))
+        tags = " ".join(dict.fromkeys(tag(rule) for rule, _ in rules))
+        w.ctx = w.ctx.split(f"{tags} kept apart by {why}", keep=True)
+        parts = split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))])
+        return self._bound_parts(w, parts)
+
+    def _name(self, w: Work) -> Parts | None:
+        """Every gap named (a reference, a derivation or a new variable), and the template read
+        back (``unreadable``: else coarsened, or split into its messages)."""
+        sk, cluster, scopes, msgs = w.sk, w.cluster, w.scopes, w.msgs
+        named = name_gaps(sk, scopes, self.namer, self.deriver, self.stats, w.forced, message_text(msgs[0]))
+        if sk.gaps and not reads_back(named.template, msgs, scopes, named.scopes):
+            coarse = coarsen(sk)
+            if coarse is not None:
+                # Adjacent slots joined by a "." or a "-" (a host name cut at its dots, a
+                # version at its dashes) are ambiguous to read apart: one slot over the span
+                # reads back. Induce the cluster again with that skeleton.
+                self.stats["coarsened"] += 1
+                self.clusters.identified[tuple(message_hash(m) for m in msgs)] = coarse
+                return Parts([cluster], w.ctx)
+            # The runtime could not read its own members back (e.g. adjacent free-text
+            # slots it refuses to split): such a template would only ever miss. Keep
+            # each distinct message as it is instead, so exact repeats still hit.
+            self.stats["unreadable_splits"] += 1
+            w.ctx = w.ctx.split(f"{tag('unreadable')} kept apart: the runtime could not read the messages back "
+                                "with one template", keep=True)
+            parts = by_message(cluster, self.tree.nodes)
+            if len(parts) > 1:
+                return Parts(parts, w.ctx)
+            literal = self.clusters.identify(msgs)  # one distinct message: no gaps, no declared slots
+            assert literal is not None and not literal.gaps
+            w.sk, w.forced = literal, {}
+            named = name_gaps(literal, scopes, self.namer, self.deriver, self.stats)
+        w.named = named
+        w.trusted = frozenset(w.forced.values()).union(*(m.user_bound for _, m in cluster))
+        w.members = [Member(s, sc, w.trusted) for (s, _), sc in zip(cluster, named.scopes, strict=True)]
+        # The cluster by its members (content addresses): stable across passes, unlike the
+        # template id, which holds the names a (possibly non-deterministic) Namer chose.
+        w.ckey = cluster_key(s for s, _ in cluster)
+        return None
+
+    def _verify_apart(self, w: Work) -> Parts | None:
+        """A cluster whose merge failed verification, each distinct message apart (``verify-apart``)."""
+        if w.ckey not in self.keep_apart:
+            return None
+        parts = by_message(w.cluster, self.tree.nodes)
+        if len(parts) < 2:
+            return None
+        # This merge failed verification (a member's answer came back different):
+        # the issue's rule is to split such a cluster or leave it as it was.
+        self.stats["verify_splits"] += 1
+        w.ctx = w.ctx.split(f"{tag('verify-apart')} kept apart: merged, these messages failed verification (a "
+                            "training call came back with another answer)", keep=True)
+        return Parts(parts, w.ctx)
+
+    def _answer(self, w: Work) -> Parts | None:
+        """The answer template and its status (``thin-air``, ``rivals``, ``context-bound``,
+        ``min-runs``), numbers no answer reads weighed (``unread-values``)."""
+        assert w.named is not None
+        members, new_vars, trusted, cluster = w.members, w.named.new_vars, w.trusted, w.cluster
+        response, status, why = self.answers.response(members, w.named.scopes, w.ctx.bound)
+        unread = self.answers.unread(members, new_vars, response, trusted)
+        # Evidence first: an unread number that took several values, all followed by this one
+        # answer, is noise (a port, a latency, a size), not a branch (``induction.evidence``).
+        unread, noise = self.answers.weigh(unread, members, new_vars, response, status)
+        weighed = set(noise)
+        if noise:
+            assert response is not None
+            response = self.answers.with_ranges(response, members)
+            w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars))
+        if unread and len(cluster) > 1:
+            # "Is 7 even?" -> "No"; "my budget is $800" -> "Noted." and later "Yes, it fits":
+            # a number read here that no answer copies or computes from was read to decide
+            # (a parity, a threshold, a budget). With the few outcomes seen, serving this
+            # answer, or any below it, for another number would be a guess: the number is
+            # structure, even where each value was seen once.
+            self.stats["unread_number_splits"] += 1
+            w.ctx = w.ctx.split(f"{tag('unread-values')} kept apart by {', '.join(unread)}: a number read here "
+                                "that no answer copies or computes from may decide the answer")
+            keys = [[sc[v] for v in unread] for sc in w.named.scopes]
+            return self._bound_parts(w, split(cluster, keys))
+        if unread:
+            response, status = None, "uncacheable"
+            why = (f"{tag('unread-values')} no answer uses {', '.join(unread)}, a number read here: it may decide "
+                   "the answer")
+        elif response is not None and status != "uncacheable":
+            skipped = [v for v in self.answers.unread(members, new_vars, response, trusted, below=False)
+                       if v not in weighed]
+            skipped, noise = self.answers.weigh(skipped, members, new_vars, response, status)
+            if noise:
+                response = self.answers.with_ranges(response, members)
+                w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars))
+            if skipped:
+                # Read here, copied only further down ("[14:05] Hi" -> "Good afternoon!", the
+                # hour logged two turns later): this answer may still have turned on it.
+                response, status = None, "uncacheable"
+                why = (f"{tag('unread-values')} this answer does not use {', '.join(skipped)}, a number read here "
+                       "(only later answers copy it): it may decide this answer")
+        w.response, w.status, w.why = response, status, why
+        return None
+
+    def _branch(self, w: Work) -> Parts | None:
+        """Answers that differ, split by the value that tells them apart (``deciding-value``,
+        read here or above), by answer (``split-by-answer``), or by this message's own values
+        where some repeat (``thin-air``)."""
+        assert w.named is not None
+        members, new_vars, new_scopes, cluster = w.members, w.named.new_vars, w.named.scopes, w.cluster
+        if w.status != "uncacheable" or len(cluster) < 2:
+            return None
+        if not new_vars:
+            above = self._deciding(members, {v: "" for v in members[0].scope if v not in w.trusted})
+            if above is not None:
+                # Answered differently, and a value read further up tells the answers apart
+                # (each of its values was answered one way): the parts are induced apart and
+                # each answer is pinned to the values it was seen with (``pins``).
+                self.stats["branch_splits"] += 1
+                w.ctx = w.ctx.split(f"{tag('deciding-value')} kept apart by {above} (read above): each of its "
+                                    "values was answered one way").bind()
+                return Parts(split(cluster, [[m.scope[above]] for m in members]), w.ctx)
+            return None
+        deciding = self._deciding(members, new_vars)
+        if deciding is not None:
+            # Different values led to different answers, and one value alone tells them
+            # apart (``VM Started`` -> E22, ``VM Paused`` -> E20 whatever the instance id):
+            # that value is the branch; the others stay data in each part.
+            self.stats["branch_splits"] += 1
+            w.ctx = w.ctx.split(f"{tag('deciding-value')} kept apart by {deciding}: each of its values was "
+                                "answered one way")
+            return self._bound_parts(w, split(cluster, [[sc[deciding]] for sc in new_scopes]))
+        by_answer = self._by_answer(cluster, w.scopes)
+        if by_answer is not None:
+            # Different answers, and the messages of each answer fit a template none of the
+            # others' messages match (``VM Started`` vs ``Instance spawned``, whatever the
+            # instance id): each answer's messages are induced apart.
+            self.stats["answer_splits"] += 1
+            w.ctx = w.ctx.split(f"{tag('split-by-answer')} kept apart by answer: each answer's messages fit a "
+                                "template the others' do not match", keep=True)
+            return Parts(by_answer, w.ctx)
+        # Thin air or a branch that this node's own values may decide: make them structure.
+        keys = [[sc[v] for v in new_vars] for sc in new_scopes]
+        # Only worth it when some value repeats: all-singleton parts would lose
+        # the subtree's generality and gain no answer.
+        if not worth_splitting(keys):
+            return None
+        self.stats["thin_air_splits"] += 1
+        w.ctx = w.ctx.split(f"{tag('thin-air')} kept apart by {', '.join(new_vars)}: answered differently, "
+                            "nothing in scope explains the answers, and some value repeats", keep=True)
+        return self._bound_parts(w, split(cluster, keys))
+
+    def _emit(self, w: Work) -> None:
+        """The template node (its exact-repeat siblings, ``min-runs``), then its children."""
+        assert w.named is not None
+        sk, cluster, members, response, status, why = w.sk, w.cluster, w.members, w.response, w.status, w.why
+        if (status == "staged" and response is not None and not sk.gaps and not response.derivations
+                and not response.message.variables() and self.config.serve_exact_repeats):
+            # Seen in one context with one answer: too little to generalise from, but the very
+            # same context is served that answer (the runtime checks that every message of the
+            # request matched by hash), as an exact-match cache would.
+            response = response.model_copy(update={"exact_once": True})
+            why += "; served to exact repeats of its context"
+        evidence = tuple(sorted({r.record_id for m in members for r in self.tree.nodes[m.node].answers}))[:50]
+        tid = self._node_id(w.parent_tid, w.ns, w.named.template, w.ckey)
+        self.cluster_keys[tid] = w.ckey
+        node = TemplateNode(id=tid, parent=w.parent_tid, namespace=w.ns, template=w.named.template,
+                            derivations=tuple(w.named.derivations), response=response, status=status,
+                            evidence=evidence)
+        self.out.append(node)
+        self.stats[f"nodes_{status}"] += 1
+        self._count_checks(node)
+        self.notes[tid].append(why)
+        self.notes[tid].extend(n for n in (w.ctx.split_note, w.ctx.evidence_note) if n is not None)
+        if status == "uncacheable" and sk.gaps:
+            self._exact_repeats(w.parent_tid, w.ns, cluster)
+        if status == "staged" and not sk.gaps and response is not None:
+            proposal = self._proposal(cluster[0][0])
+            if proposal is not None:
+                self.notes[tid].append(proposal)
+        kids = [(c, m) for m in members for c in self.tree.nodes[m.node].children]
+        if kids:
+            self._children(tid, w.ns, kids)
+
+    def _bound_parts(self, w: Work, parts: list[list[tuple[str, Member]]]) -> Parts:
+        """``parts`` of a split; if one message among them was answered differently under
+        different values above it, the answer depends on those values: so may every part's
+        (``context-bound``: see ``_response``)."""
+        def shape(sub: list[tuple[str, Member]]) -> tuple[int, int]:
+            messages = len({message_hash(self.tree.nodes[sid].msg) for sid, _ in sub})
+            return messages, (self.tree.answer_count(sub) if messages == 1 else 0)  # counted only where it tells
+
+        if binds(shape(sub) for sub in parts):
+            self.stats["context_bound_splits"] += 1
+            w.ctx = w.ctx.bind()
+        return Parts(parts, w.ctx)
+
+    def _weigh_structure(self, sk: Skeleton, structural: list[Gap], cluster: list[tuple[str, Member]],
+                         scopes: list[dict[str, Any]], parent_tid: str | None, forced: dict[int, str],
+                         msgs: list[dict[str, Any]], bound: bool) -> tuple[list[Gap], str | None]:
+        """The gaps of ``structural`` (a repeated word, wordy text no later output uses) that stay
+        structure once the runs' outcomes are weighed: a gap is data when every member goes on
+        the same way (one answer template here, the same kinds of messages below) and either
+        the answer copies or computes from it, or it took ``min_distinct_quantity`` distinct
+        values. Marks (a board cell) always stay structure: a few runs cannot show what they
+        decide. Also returns the evidence note, when evidence freed a gap."""
+        candidates = [g for g in structural if not is_mark(g)]
+        conts = [self.tree.continuation(s) for s, _ in cluster]
+        # A gap already found not to decide (its same value went on differently) at a wider
+        # cluster of this parent is data in the parts it was split into.
+        cleared = {g.gid for g in candidates if (parent_tid, g.where, g.before[-24:]) in self._cleared}
+        if len(set(conts)) > 1:
+            # Runs went on differently. A gap whose same value went on differently too does not
+            # decide: data (evidence against a branch), if another gap tells the runs apart
+            # (one way of going on per value): that one alone is the branch.
+            deciding = [g for g in candidates if determines(g.values, conts) and g.gid not in cleared]
+            if deciding:
+                freed = [g for g in candidates if g not in deciding]
+                self._cleared.update((parent_tid, g.where, g.before[-24:]) for g in freed)
+                if freed:
+                    self.stats["evidence_data"] += len(freed)
+                    note = (f"{tag('structure-evidence')} data by evidence: "
+                            + ", ".join(f"the value after {g.before[-24:]!r}" for g in freed)
+                            + " (runs with the same value went on differently)")
+                    return [g for g in structural if g.gid not in {x.gid for x in freed}], note
+                return structural, None
+            candidates = [g for g in candidates if not determines(g.values, conts)]
+        if cleared and len(set(conts)) == 1:
+            return [g for g in structural if g.gid not in cleared], None
+        if not candidates:
+            return structural, None
+        named = name_gaps(sk, scopes, self.namer, self.deriver, self.stats, forced, message_text(msgs[0]))
+        slots, new_scopes = named.slots, named.scopes
+        if sk.gaps and not reads_back(named.template, msgs, scopes, new_scopes):
+            return structural, None
+        members = [Member(s, sc) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
+        response, status, _ = self.answers.response(members, new_scopes, bound)
+        if response is None or status == "uncacheable":
+            return structural, None
+        used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
+        # Short codes (a grade "B+", a size "XL", "P1") are categories a rule is written on: a
+        # few seen alike say nothing of the others, copied or not. They stay structure.
+        # Several values each seen in several runs, all going on alike, are evidence too.
+        data = {g.gid for g in candidates
+                if is_data(g.values, used=slots.get(g.gid) in used, min_distinct=self.config.min_distinct_quantity)}
+        if data:
+            self.stats["evidence_data"] += len(data)
+            note = (f"{tag('structure-evidence')} data by evidence: "
+                    + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} "
+                                                      "distinct values)" for g in candidates if g.gid in data)
+                    + f" — {len(cluster)} contexts, one answer template, the same continuation")
+            return [g for g in structural if g.gid not in data], note
+        return structural, None
+
+    def _judged(self, sk: Skeleton, cluster: list[tuple[str, Member]], scopes: list[dict[str, Any]],
+                forced: dict[int, str]) -> tuple[list[Gap], str | None]:
+        """The gaps the StructureJudge says decide the answer, and the note of the split. Asked
+        only about new values: a reference to a variable above was judged where it was read."""
+        assert self.stages.judge is not None
+        asked = [g for g in sk.gaps if g.gid not in forced and same_variable(g.values, scopes) is None]
+        if not asked:
+            return [], None
+        answers = [next((message_text(r.response_message) for r in self.tree.nodes[sid].answers), None) for sid, _ in cluster]
+        verdict = self.stages.judge.deciding(sk, asked, answers)
+        if not verdict:
+            return [], None
+        self.stats["judge_splits"] += 1
+        return [g for g in asked if g.gid in verdict], judge_note(asked, verdict)
+
+    def _derivable(self, gap: Gap, scopes: list[dict[str, Any]]) -> bool:
+        """Whether the Deriver explains the gap from what is in scope (``emily`` from
+        ``Emily``): a value computed from the context is data, not a branch."""
+        return len(set(map(repr, gap.values))) > 1 and self.deriver.derive(gap.values, scopes) is not None
+
+    def _used_later(self, gap: Gap, cluster: list[tuple[str, Member]]) -> bool:
+        """Whether a later model output under each member mentions the member's value
+        (a word of it, case-insensitive): copied or transformed, it is data."""
+        return used_later(gap.values, (self.tree.later_text(sid) for sid, _ in cluster))
+
+    def _by_answer(self, cluster: list[tuple[str, Member]], scopes: list[dict[str, Any]]
+                   ) -> list[list[tuple[str, Member]]] | None:
+        """The cluster split by answer, if each part's messages fit one template that no
+        message of another part matches (else None: a value inside a slot decides, and a
+        template over one answer's values would match the other's)."""
+        groups = answer_groups({orjson.dumps(canonical_message(r.response_message)) for r in self.tree.nodes[sid].answers}
+                               for sid, _ in cluster)
+        if groups is None:
+            return None
+        msgs = [self.tree.nodes[s].msg for s, _ in cluster]
+        for idx in groups:
+            sk = self.clusters.identify([msgs[i] for i in idx])
+            if sk is None:
+                return None
+            if not sk.gaps:
+                continue  # one distinct message: matches only itself
+            # Slot kinds as induction would give them; refusals make a template narrower, so
+            # without them the check is the stricter one.
+            template = render(sk, {g.gid: f"v{g.gid}" for g in sk.gaps}, {g.gid: slot_kind(g.values) for g in sk.gaps})
+            inside = set(idx)
+            if any(match_message(template, msgs[j], scopes[j]) is not None
+                   for j in range(len(cluster)) if j not in inside):
+                return None
+        return [[cluster[i] for i in idx] for idx in groups]
+
+    def _deciding(self, members: list[Member], new_vars: Mapping[str, str]) -> str | None:
+        """The one new variable whose values each came with a single answer (one answer per
+        value, more than one answer in all, some value seen twice), if exactly one does."""
+        answers = [{orjson.dumps(canonical_message(r.response_message)) for r in self.tree.nodes[m.node].answers}
+                   for m in members]
+        return deciding({var: [m.scope[var] for m in members] for var in new_vars}, answers)
+
+    def _count_checks(self, node: TemplateNode) -> None:
+        """The request-time checks a node carries, per rule (``induction.rules``), for the run report."""
+        slots = node.template.content.slots if node.template.content is not None else ()
+        self.stats["refusing_slots"] += sum(1 for s in slots if s.refuse or s.refuse_text)
+        self.stats["edge_slots"] += sum(1 for s in slots if s.edge_start is not None or s.edge_end is not None)
+        r = node.response
+        if r is not None:
+            self.stats["rival_derivations"] += sum(1 for d in r.derivations if d.alternatives)
+            self.stats["relation_pairs"] += len(r.apart) + len(r.together)
+            self.stats["pinned_answers"] += bool(r.pins)
+            self.stats["request_settings"] += len(r.request_keys)
+
+    def _node_id(self, parent_tid: str | None, ns: str, template: MessageTemplate, salt: str) -> str:
+        """A new node's id: its parent and template (a root's: its namespace, so tenants with
+        the same agent get distinct trees, also when induced apart), unless a sibling
+        already has that id.
+
+        Two clusters of one parent can come out as the same template (pairwise clustering
+        keeps apart siblings the literal-share rule will not hold together): two nodes,
+        told apart by ``salt``; the runtime answers through them only when they agree."""
+        # The default namespace's roots keep the ids they had before namespaces counted.
+        above = parent_tid if parent_tid is not None or ns == "default" else f"namespace:{ns}"
+        tid = digest(f"{above}\x00{template.model_dump_json()}".encode())
+        while tid in self._ids:
+            tid = digest(f"{tid}\x00{salt}".encode())
+        self._ids.add(tid)
+        return tid
+
+    def _proposal(self, sid: str) -> str | None:
+        """What the Identifier would make variables of, for a node seen in one context only.
+
+        One context cannot show what varies, so the node stays literal (a template from
+        one run must not match new values); the proposal is shown by ``rote explain``.
+        Typed values and values a later model output copies are proposed (heuristic
+        Identifier, whatever the backend: this costs no model call)."""
+        text = text_of(self.tree.nodes[sid].msg)
+        if not text:
+            return None
+        # Not JSON keys: a key is structure even when a later message says the same word.
+        spans = [sp for sp in _SPANS.spans(text, self.tree.later_texts(sid), {}) if text[sp[1]:sp[1] + 2] != '":']
+        if not spans:
+            return None
+        marked, pos = [], 0
+        for a, b, _ in spans:
+            marked += [text[pos:a], f"⟦{text[a:b]}⟧"]
+            pos = b
+        marked.append(text[pos:])
+        kinds = ", ".join(sorted({k for _, _, k in spans}))
+        return (f"seen in one context: a second run with other values would show what varies; "
+                f"the Identifier proposes ({kinds}): {''.join(marked)!r} {tag('min-runs')}")
+
+    def _exact_repeats(self, parent_tid: str | None, ns: str, cluster: list[tuple[str, Member]]) -> None:
+        """Beside a node that cannot answer new values, literal nodes for the messages that
+        were asked again and again (``min_runs`` calls, one answer): an exact repeat may
+        still be served. They answer only that message, under pins for the values above
+        it that never varied; the subtree stays under the template."""
+        by_message: dict[str, list[tuple[str, Member]]] = defaultdict(list)
+        for sid, member in cluster:
+            by_message[message_hash(self.tree.nodes[sid].msg)].append((sid, member))
+        # A message answered differently under different values above it: every answer
+        # here may depend on those values, so each repeat must be pinned on all of them.
+        context_bound = any(self.tree.answers_differ(items) for items in by_message.values())
+        for items in by_message.values():
+            # ``member.scope`` is what was in scope above this message, in that context.
+            answers = [(r, m.scope) for sid, m in items for r in self.tree.nodes[sid].answers]
+            once = len(answers) < self.config.min_runs
+            if once and not (self.config.serve_exact_repeats and answers):
+                continue
+            if len({orjson.dumps(canonical_message(r.response_message)) for r, _ in answers}) > 1:
+                continue  # the model answered this message differently: nothing to repeat
+            finish = {str(r.response["choices"][0].get("finish_reason")) for r, _ in answers}
+            if len(finish) > 1:
+                continue
+            msg_sk, answer_sk = identify([self.tree.nodes[items[0][0]].msg]), identify([answers[0][0].response_message])
+            if msg_sk is None or answer_sk is None or msg_sk.gaps or answer_sk.gaps:
+                continue
+            template = render(msg_sk, {}, {})
+            usage = answers[0][0].response.get("usage") or {}
+            trusted = frozenset().union(*(m.user_bound for _, m in items))
+            pinned = pins([sc for _, sc in answers], trusted)
+            if context_bound and set(answers[0][1]) - set(pinned) - trusted:
+                continue
+            response = ResponseTemplate(
+                message=render(answer_sk, {}, {}), finish_reason=finish.pop(),
+                request_keys=tuple(sorted({r.request_key for r, _ in answers})),
+                usage={"prompt_tokens": int(usage.get("prompt_tokens") or 0),
+                       "completion_tokens": int(usage.get("completion_tokens") or 0)},
+                evidence=len(answers), pins=pinned, exact_once=once)
+            tid = self._node_id(parent_tid, ns, template, "exact repeat")
+            # Seen fewer than ``min_runs`` times: staged, served only to an exact repeat of the
+            # whole context (``exact_once``), never through the template above it.
+            status: Status = "staged" if once else "live"
+            node = TemplateNode(
+                id=tid, parent=parent_tid, namespace=ns, template=template, response=response, status=status,
+                evidence=tuple(sorted(r.record_id for r, _ in answers))[:50])
+            self.out.append(node)
+            self.stats[f"nodes_{status}"] += 1
+            self.stats["exact_repeat_nodes"] += 1
+            self._count_checks(node)
+            self.notes[tid].append(f"{tag('min-runs')} exact repeat: this message was answered the same way in "
+                                   f"{len(answers)} call(s) (its template sibling cannot answer new values)"
+                                   + ("; served only to exact repeats of its context" if once else ""))
+
+
+# The run-report counter of each rule that makes a gap structure (per gap kept apart by).
+_GAP_COUNTERS = {"marks": "mark_gaps", "enum-values": "enum_gaps", "unused-prose": "prose_gaps"}
+
+
+def _structure_rule(g: Gap, whole: Gap, judged: bool) -> tuple[str, str]:
+    """The rule that made a gap structure (``induction.rules``: the judge's, or the same tests
+    as the split's: marks on the gap, the others on its ``whole`` tokens) and how ``rote
+    explain`` words it."""
+    if judged:
+        return "structure-judge", "judged deciding"
+    if is_mark(g):
+        return "marks", "marks: one-character values decide what a few runs cannot show"
+    if is_enum(whole):
+        return "enum-values", "enum: a few repeated words, a status that may decide the branch"
+    if wordy(whole):
+        return "unused-prose", "unused prose: wordy text no later answer uses, another instruction"
+    return "structure-judge", "judged deciding"

@@ -96,6 +96,25 @@ def run_suite(suite: str | Path | Suite, *, report_dir: Path | None = None, http
     return report
 
 
+def suite_config(s: Suite, env: dict[str, str] | None = None) -> InductionConfig:
+    """The suite's induction settings. With an LLM backend, the model and the run's bounds come
+    from the environment as for ``rote induce`` (``ROTE_LLM_MODEL``, ``ROTE_LLM_API_BASE``,
+    ``ROTE_LLM_MAX_TOKENS``, ...) unless the suite's ``induction:`` names them.
+
+    >>> from evals.suite import load_suite
+    >>> small = load_suite("small").model_copy(update={"backend": "hybrid"})
+    >>> suite_config(small, {"ROTE_LLM_MODEL": "openai/m", "ROTE_LLM_MAX_TOKENS": "64"}).llm_max_tokens
+    64
+    >>> suite_config(load_suite("small"), {"ROTE_LLM_MODEL": "openai/m"}).llm_model is None
+    True
+    """
+    if s.backend == "heuristic":
+        return InductionConfig(backend=s.backend, **s.induction)
+    from flows.settings import induction_config
+
+    return induction_config(s.backend, dict(s.induction), env=env)
+
+
 def run_point(s: Suite, n: int, calls: list[EvalCall], root: Path, *, warm: bool = True) -> Point:
     home = Home(root=root).ensure()
     point = Point(train_runs=n, home=home.root)
@@ -103,7 +122,7 @@ def run_point(s: Suite, n: int, calls: list[EvalCall], root: Path, *, warm: bool
     seen = point.seen = {ExactCache.key(rec["request"], ns) for _, ns, rec in train}
     coverage = point.coverage = dict(path_coverage(s.workflows, seed=s.seeds.train, n=n))
 
-    config = InductionConfig(backend=s.backend, **s.induction)
+    config = suite_config(s)
     with Store.open(home.store_path) as store:
         for w in s.workflows:
             lines = b"".join(orjson.dumps({"request": rec["request"], "response": rec["response"]}) + b"\n"

@@ -201,14 +201,12 @@ def test_induce_with_the_local_model_ends_publishes_and_serves_nothing_wrong(
 def test_eval_with_the_local_model_has_no_false_hits(model: localmodel.LocalServer, tmp_path: Path) -> None:
     suite = tmp_path / "local.yaml"
     suite.write_text(json.dumps({
-        "description": "one fixture workflow, the hybrid backend against the local model",
-        "workflows": ["hello"], "train_runs": 2, "test_runs": 2, "backend": "hybrid",
-        "learning_curve": [], "baselines": ["exact"],
-        "induction": {"llm_model": localmodel.LITELLM_MODEL, "llm_api_base": model.url, "llm_max_tokens": 48,
-                      "llm_timeout_s": 20, "llm_max_retries": 0, "run_deadline_s": 150},
+        "description": "one fixture workflow, for an LLM backend against the local model",
+        "workflows": ["hello"], "train_runs": 2, "test_runs": 2, "learning_curve": [], "baselines": ["exact"],
         "thresholds": {"max_false_hits": 0}}))
-    out = subprocess.run([ROTE, "eval", str(suite), "--quiet", "--report", str(tmp_path / "report")],
-                         env={**os.environ, "OPENAI_API_KEY": "sk-local"}, capture_output=True, text=True,
+    # The model and the run's bounds from the environment, as for `rote induce`.
+    out = subprocess.run([ROTE, "eval", str(suite), "--backend", "hybrid", "--quiet", "--report", str(tmp_path / "report")],
+                         env={**os.environ, **LLM_ENV, "ROTE_LLM_API_BASE": model.url}, capture_output=True, text=True,
                          timeout=240)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
     import csv

@@ -151,11 +151,17 @@ def serve(model_path: Path, *, port: int, host: str = "127.0.0.1", ctx: int = DE
     check_extra()
     import xllamacpp
 
+    if port:
+        _check_port(host, port)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    server = xllamacpp.Server(server_params(model_path, port=port, host=host, ctx=ctx, threads=threads,
-                                            verbose=verbose))
+    try:
+        server = xllamacpp.Server(server_params(model_path, port=port, host=host, ctx=ctx, threads=threads,
+                                                verbose=verbose))
+    except RuntimeError as e:  # llama.cpp says only "Failed to init server, please check the input params"
+        raise LocalModelError(f"llama.cpp's server did not start ({e}); is {model_path} a GGUF model? "
+                              "Run with -v for llama.cpp's log") from None
     url = str(server.listening_address).rstrip("/")
     out = announce or sys.stdout
     out.write(f"serving {MODEL_ALIAS} (base model; rote's plain-text chat template) at {url}/v1\n"
@@ -169,6 +175,17 @@ def serve(model_path: Path, *, port: int, host: str = "127.0.0.1", ctx: int = DE
     out.write("stopped\n")
     out.flush()
     os._exit(0)
+
+
+def _check_port(host: str, port: int) -> None:
+    import socket
+
+    with socket.socket() as s:
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            raise LocalModelError(f"cannot listen on {host}:{port} ({e.strerror}): pick another --port "
+                                  "(0: any free port)") from None
 
 
 # -- a server in a child process (make demo-local, the live tests) --------------------------------
@@ -286,10 +303,10 @@ def serve_command(
         path, made = ensure_model(path)
         if made:
             sys.stderr.write(f"assembled the model into {path}\n")
+        serve(path, port=port, ctx=ctx, threads=threads, verbose=verbose)
     except (LocalModelError, RoteError) as e:
         sys.stderr.write(f"rote model serve: {e}\n")
         raise typer.Exit(2) from None
-    serve(path, port=port, ctx=ctx, threads=threads, verbose=verbose)
 
 
 @app.command("path")

@@ -77,6 +77,24 @@ def test_an_assembled_model_is_not_assembled_again(tmp_path: Path) -> None:
     assert localmodel.ensure_model(gguf) == (gguf, False)
 
 
+@live
+@pytest.mark.parametrize("case", ["port in use", "not a model"])
+def test_a_server_that_cannot_start_is_one_line(tmp_path: Path, case: str) -> None:
+    import socket
+
+    bad = tmp_path / "bad.gguf"
+    bad.write_text("not a model")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1] if case == "port in use" else 0
+        out = subprocess.run([ROTE, "model", "serve", "--port", str(port), "--model-path", str(bad)],
+                             capture_output=True, text=True, timeout=60,
+                             env={**os.environ, "ROTE_HOME": str(tmp_path / "home")})
+    assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert ("cannot listen on" if case == "port in use" else "did not start") in out.stderr
+
+
 # -- with the model -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

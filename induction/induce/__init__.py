@@ -25,7 +25,9 @@ uncacheable verdict (``[rule: thin-air]``).
 The package, in the order of the walk: ``store_tree`` (the records as a prefix tree and
 what follows a node), ``clusters`` (siblings grouped into clusters of one template),
 ``naming`` (gaps named, templates rendered), ``answers`` (a node's answer and status, unread
-numbers weighed), ``walk`` (``Inducer``: each cluster made a node step by step, ``_make``),
+numbers weighed), ``structure`` (what varies weighed as structure or data, the judge, the
+splits by answer or by the deciding value), ``walk`` (``Inducer``: each cluster made a node
+step by step, ``_make``),
 ``model`` (the records they pass: ``Work``, ``Context``, ``InductionResult``).
 
 Everything here is deterministic and offline; the LLM backend plugs in through

@@ -4,7 +4,7 @@ template node step by step (``Inducer._make``), the steps applying ``induction.r
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
@@ -14,26 +14,22 @@ from induction.backends import Deriver, HeuristicSpanIdentifier, Stages
 from induction.config import InductionConfig
 from induction.evidence import distinct
 from induction.hashing import canonical_message, digest, message_hash
-from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key, text_of
+from induction.identifier import Gap, identify, identify_declared, skeleton_key, text_of
 from induction.induce.answers import Answerer
 from induction.induce.clusters import Clusterer, by_message, split
 from induction.induce.model import NO_CONTEXT, Context, InductionResult, Member, Parts, Work
-from induction.induce.naming import name_gaps, render, replicate, slot_kind, uses
+from induction.induce.naming import name_gaps, render, replicate
 from induction.induce.store_tree import StoreTree, message_text
+from induction.induce.structure import Structure
 from induction.rules import tag
 from induction.rules.coarsening import coarsen, whole_tokens
 from induction.rules.context_bound import binds, pins
-from induction.rules.deciding_value import deciding
 from induction.rules.enum_values import is_enum
 from induction.rules.marks import is_mark
-from induction.rules.split_by_answer import answer_groups
-from induction.rules.structure_evidence import determines, is_data
-from induction.rules.structure_judge import note as judge_note
 from induction.rules.thin_air import worth_splitting
 from induction.rules.unreadable import reads_back
-from induction.rules.unused_prose import used_later, wordy
+from induction.rules.unused_prose import wordy
 from induction.rules.verify_apart import cluster_key
-from induction.runtime.messages import match_message
 from induction.runtime.nodes import ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import MessageTemplate
 from induction.stages import SpanIdentifier
@@ -58,8 +54,6 @@ class Inducer:
         self.notes: dict[str, list[str]] = defaultdict(list)
         self.stats: Counter[str] = Counter()
         self._ids: set[str] = set()  # node ids given out
-        # (parent template, where, label) of gaps evidence found not to decide (``_weigh_structure``).
-        self._cleared: set[tuple[str | None, str, str]] = set()
         self.tree = StoreTree()
         records = list(records)
         kept = self.tree.load(records)
@@ -70,6 +64,8 @@ class Inducer:
         self.stats["records"] = len(kept)
         self.clusters = Clusterer(self.tree, config)
         self.answers = Answerer(self.tree, config, self.namer, self.deriver, self.stats)
+        self.structure = Structure(self.tree, self.clusters, self.answers, config, self.namer, self.deriver,
+                                   stages.judge, self.stats)
 
     def run(self) -> InductionResult:
         """Every namespace's tree, roots first; the nodes, notes and counters of the run."""
@@ -143,20 +139,20 @@ class Inducer:
         whole = whole_tokens(sk)
         structural = [g for g in sk.gaps if g.gid not in w.forced and same_variable(g.values, scopes) is None
                       and (is_enum(whole[g.gid]) or is_mark(g)
-                           or (wordy(whole[g.gid]) and not self._used_later(g, cluster)))
-                      and not self._derivable(g, scopes)]
+                           or (wordy(whole[g.gid]) and not self.structure.used_later(g, cluster)))
+                      and not self.structure.derivable(g, scopes)]
         if structural and len(cluster) > 1:
-            structural, evidence = self._weigh_structure(sk, structural, cluster, scopes, w.parent_tid, w.forced,
+            structural, evidence = self.structure.weigh(sk, structural, cluster, scopes, w.parent_tid, w.forced,
                                                          w.msgs, w.ctx.bound)
             if evidence is not None:
                 w.ctx = w.ctx.evidence(evidence)
         judged = False
-        if not structural and self.stages.judge is not None:
-            structural, note = self._judged(sk, cluster, scopes, w.forced)
+        if not structural and self.structure.judge is not None:
+            structural, note = self.structure.judged(sk, cluster, scopes, w.forced)
             judged = bool(structural)
             if note is not None:
                 w.ctx = w.ctx.split(note)
-        if structural and len(cluster) > 1 and (by_answer := self._by_answer(cluster, scopes)) is not None:
+        if structural and len(cluster) > 1 and (by_answer := self.structure.by_answer(cluster, scopes)) is not None:
             # What varies went with different answers, and each answer's messages keep to a
             # template of their own: split by answer, not by every value of the span.
             self.stats["answer_splits"] += 1
@@ -281,7 +277,7 @@ class Inducer:
         if w.status != "uncacheable" or len(cluster) < 2:
             return None
         if not new_vars:
-            above = self._deciding(members, {v: "" for v in members[0].scope if v not in w.trusted})
+            above = self.structure.deciding(members, {v: "" for v in members[0].scope if v not in w.trusted})
             if above is not None:
                 # Answered differently, and a value read further up tells the answers apart
                 # (each of its values was answered one way): the parts are induced apart and
@@ -291,7 +287,7 @@ class Inducer:
                                     "values was answered one way").bind()
                 return Parts(split(cluster, [[m.scope[above]] for m in members]), w.ctx)
             return None
-        deciding = self._deciding(members, new_vars)
+        deciding = self.structure.deciding(members, new_vars)
         if deciding is not None:
             # Different values led to different answers, and one value alone tells them
             # apart (``VM Started`` -> E22, ``VM Paused`` -> E20 whatever the instance id):
@@ -300,7 +296,7 @@ class Inducer:
             w.ctx = w.ctx.split(f"{tag('deciding-value')} kept apart by {deciding}: each of its values was "
                                 "answered one way")
             return self._bound_parts(w, split(cluster, [[sc[deciding]] for sc in new_scopes]))
-        by_answer = self._by_answer(cluster, w.scopes)
+        by_answer = self.structure.by_answer(cluster, w.scopes)
         if by_answer is not None:
             # Different answers, and the messages of each answer fit a template none of the
             # others' messages match (``VM Started`` vs ``Instance spawned``, whatever the
@@ -364,120 +360,6 @@ class Inducer:
             self.stats["context_bound_splits"] += 1
             w.ctx = w.ctx.bind()
         return Parts(parts, w.ctx)
-
-    def _weigh_structure(self, sk: Skeleton, structural: list[Gap], cluster: list[tuple[str, Member]],
-                         scopes: list[dict[str, Any]], parent_tid: str | None, forced: dict[int, str],
-                         msgs: list[dict[str, Any]], bound: bool) -> tuple[list[Gap], str | None]:
-        """The gaps of ``structural`` (a repeated word, wordy text no later output uses) that stay
-        structure once the runs' outcomes are weighed: a gap is data when every member goes on
-        the same way (one answer template here, the same kinds of messages below) and either
-        the answer copies or computes from it, or it took ``min_distinct_quantity`` distinct
-        values. Marks (a board cell) always stay structure: a few runs cannot show what they
-        decide. Also returns the evidence note, when evidence freed a gap."""
-        candidates = [g for g in structural if not is_mark(g)]
-        conts = [self.tree.continuation(s) for s, _ in cluster]
-        # A gap already found not to decide (its same value went on differently) at a wider
-        # cluster of this parent is data in the parts it was split into.
-        cleared = {g.gid for g in candidates if (parent_tid, g.where, g.before[-24:]) in self._cleared}
-        if len(set(conts)) > 1:
-            # Runs went on differently. A gap whose same value went on differently too does not
-            # decide: data (evidence against a branch), if another gap tells the runs apart
-            # (one way of going on per value): that one alone is the branch.
-            deciding = [g for g in candidates if determines(g.values, conts) and g.gid not in cleared]
-            if deciding:
-                freed = [g for g in candidates if g not in deciding]
-                self._cleared.update((parent_tid, g.where, g.before[-24:]) for g in freed)
-                if freed:
-                    self.stats["evidence_data"] += len(freed)
-                    note = (f"{tag('structure-evidence')} data by evidence: "
-                            + ", ".join(f"the value after {g.before[-24:]!r}" for g in freed)
-                            + " (runs with the same value went on differently)")
-                    return [g for g in structural if g.gid not in {x.gid for x in freed}], note
-                return structural, None
-            candidates = [g for g in candidates if not determines(g.values, conts)]
-        if cleared and len(set(conts)) == 1:
-            return [g for g in structural if g.gid not in cleared], None
-        if not candidates:
-            return structural, None
-        named = name_gaps(sk, scopes, self.namer, self.deriver, self.stats, forced, message_text(msgs[0]))
-        slots, new_scopes = named.slots, named.scopes
-        if sk.gaps and not reads_back(named.template, msgs, scopes, new_scopes):
-            return structural, None
-        members = [Member(s, sc) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
-        response, status, _ = self.answers.response(members, new_scopes, bound)
-        if response is None or status == "uncacheable":
-            return structural, None
-        used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
-        # Short codes (a grade "B+", a size "XL", "P1") are categories a rule is written on: a
-        # few seen alike say nothing of the others, copied or not. They stay structure.
-        # Several values each seen in several runs, all going on alike, are evidence too.
-        data = {g.gid for g in candidates
-                if is_data(g.values, used=slots.get(g.gid) in used, min_distinct=self.config.min_distinct_quantity)}
-        if data:
-            self.stats["evidence_data"] += len(data)
-            note = (f"{tag('structure-evidence')} data by evidence: "
-                    + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} "
-                                                      "distinct values)" for g in candidates if g.gid in data)
-                    + f" — {len(cluster)} contexts, one answer template, the same continuation")
-            return [g for g in structural if g.gid not in data], note
-        return structural, None
-
-    def _judged(self, sk: Skeleton, cluster: list[tuple[str, Member]], scopes: list[dict[str, Any]],
-                forced: dict[int, str]) -> tuple[list[Gap], str | None]:
-        """The gaps the StructureJudge says decide the answer, and the note of the split. Asked
-        only about new values: a reference to a variable above was judged where it was read."""
-        assert self.stages.judge is not None
-        asked = [g for g in sk.gaps if g.gid not in forced and same_variable(g.values, scopes) is None]
-        if not asked:
-            return [], None
-        answers = [next((message_text(r.response_message) for r in self.tree.nodes[sid].answers), None) for sid, _ in cluster]
-        verdict = self.stages.judge.deciding(sk, asked, answers)
-        if not verdict:
-            return [], None
-        self.stats["judge_splits"] += 1
-        return [g for g in asked if g.gid in verdict], judge_note(asked, verdict)
-
-    def _derivable(self, gap: Gap, scopes: list[dict[str, Any]]) -> bool:
-        """Whether the Deriver explains the gap from what is in scope (``emily`` from
-        ``Emily``): a value computed from the context is data, not a branch."""
-        return len(set(map(repr, gap.values))) > 1 and self.deriver.derive(gap.values, scopes) is not None
-
-    def _used_later(self, gap: Gap, cluster: list[tuple[str, Member]]) -> bool:
-        """Whether a later model output under each member mentions the member's value
-        (a word of it, case-insensitive): copied or transformed, it is data."""
-        return used_later(gap.values, (self.tree.later_text(sid) for sid, _ in cluster))
-
-    def _by_answer(self, cluster: list[tuple[str, Member]], scopes: list[dict[str, Any]]
-                   ) -> list[list[tuple[str, Member]]] | None:
-        """The cluster split by answer, if each part's messages fit one template that no
-        message of another part matches (else None: a value inside a slot decides, and a
-        template over one answer's values would match the other's)."""
-        groups = answer_groups({orjson.dumps(canonical_message(r.response_message)) for r in self.tree.nodes[sid].answers}
-                               for sid, _ in cluster)
-        if groups is None:
-            return None
-        msgs = [self.tree.nodes[s].msg for s, _ in cluster]
-        for idx in groups:
-            sk = self.clusters.identify([msgs[i] for i in idx])
-            if sk is None:
-                return None
-            if not sk.gaps:
-                continue  # one distinct message: matches only itself
-            # Slot kinds as induction would give them; refusals make a template narrower, so
-            # without them the check is the stricter one.
-            template = render(sk, {g.gid: f"v{g.gid}" for g in sk.gaps}, {g.gid: slot_kind(g.values) for g in sk.gaps})
-            inside = set(idx)
-            if any(match_message(template, msgs[j], scopes[j]) is not None
-                   for j in range(len(cluster)) if j not in inside):
-                return None
-        return [[cluster[i] for i in idx] for idx in groups]
-
-    def _deciding(self, members: list[Member], new_vars: Mapping[str, str]) -> str | None:
-        """The one new variable whose values each came with a single answer (one answer per
-        value, more than one answer in all, some value seen twice), if exactly one does."""
-        answers = [{orjson.dumps(canonical_message(r.response_message)) for r in self.tree.nodes[m.node].answers}
-                   for m in members]
-        return deciding({var: [m.scope[var] for m in members] for var in new_vars}, answers)
 
     def _count_checks(self, node: TemplateNode) -> None:
         """The request-time checks a node carries, per rule (``induction.rules``), for the run report."""

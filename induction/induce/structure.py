@@ -1,0 +1,164 @@
+"""Whether what varies in a cluster is structure: the gaps the structure rules hold
+(``enum-values``, ``marks``, ``unused-prose``) weighed against the runs (``structure-evidence``),
+the StructureJudge's (``structure-judge``), and the splits by answer (``split-by-answer``) or
+by the one value that decides it (``deciding-value``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
+
+from induction.arranger import same_variable
+from induction.config import InductionConfig
+from induction.evidence import distinct
+from induction.hashing import canonical_message
+from induction.identifier import Gap, Skeleton
+from induction.induce.answers import Answerer
+from induction.induce.clusters import Clusterer
+from induction.induce.model import Member
+from induction.induce.naming import name_gaps, render, slot_kind, uses
+from induction.induce.store_tree import StoreTree, message_text
+from induction.rules import tag
+from induction.rules.deciding_value import deciding as deciding_var
+from induction.rules.marks import is_mark
+from induction.rules.split_by_answer import answer_groups
+from induction.rules.structure_evidence import determines, is_data
+from induction.rules.structure_judge import note as judge_note
+from induction.rules.unreadable import reads_back
+from induction.rules.unused_prose import used_later as copied_later
+from induction.runtime.messages import match_message
+from induction.stages import Deriver, Namer, StructureJudge
+
+
+class Structure:
+    """The structure questions of one run. ``cleared``: (parent template, where, label) of gaps
+    evidence found not to decide (``weigh``), data in the parts of the cluster they were found in."""
+
+    def __init__(self, tree: StoreTree, clusters: Clusterer, answers: Answerer, config: InductionConfig,
+                 namer: Namer, deriver: Deriver, judge: StructureJudge | None, stats: Counter[str]) -> None:
+        self.tree = tree
+        self.clusters = clusters
+        self.answers = answers
+        self.config = config
+        self.namer = namer
+        self.deriver = deriver
+        self.judge = judge
+        self.stats = stats
+        self._cleared: set[tuple[str | None, str, str]] = set()
+
+    def weigh(self, sk: Skeleton, structural: list[Gap], cluster: list[tuple[str, Member]],
+                         scopes: list[dict[str, Any]], parent_tid: str | None, forced: dict[int, str],
+                         msgs: list[dict[str, Any]], bound: bool) -> tuple[list[Gap], str | None]:
+        """The gaps of ``structural`` (a repeated word, wordy text no later output uses) that stay
+        structure once the runs' outcomes are weighed: a gap is data when every member goes on
+        the same way (one answer template here, the same kinds of messages below) and either
+        the answer copies or computes from it, or it took ``min_distinct_quantity`` distinct
+        values. Marks (a board cell) always stay structure: a few runs cannot show what they
+        decide. Also returns the evidence note, when evidence freed a gap."""
+        candidates = [g for g in structural if not is_mark(g)]
+        conts = [self.tree.continuation(s) for s, _ in cluster]
+        # A gap already found not to decide (its same value went on differently) at a wider
+        # cluster of this parent is data in the parts it was split into.
+        cleared = {g.gid for g in candidates if (parent_tid, g.where, g.before[-24:]) in self._cleared}
+        if len(set(conts)) > 1:
+            # Runs went on differently. A gap whose same value went on differently too does not
+            # decide: data (evidence against a branch), if another gap tells the runs apart
+            # (one way of going on per value): that one alone is the branch.
+            deciding = [g for g in candidates if determines(g.values, conts) and g.gid not in cleared]
+            if deciding:
+                freed = [g for g in candidates if g not in deciding]
+                self._cleared.update((parent_tid, g.where, g.before[-24:]) for g in freed)
+                if freed:
+                    self.stats["evidence_data"] += len(freed)
+                    note = (f"{tag('structure-evidence')} data by evidence: "
+                            + ", ".join(f"the value after {g.before[-24:]!r}" for g in freed)
+                            + " (runs with the same value went on differently)")
+                    return [g for g in structural if g.gid not in {x.gid for x in freed}], note
+                return structural, None
+            candidates = [g for g in candidates if not determines(g.values, conts)]
+        if cleared and len(set(conts)) == 1:
+            return [g for g in structural if g.gid not in cleared], None
+        if not candidates:
+            return structural, None
+        named = name_gaps(sk, scopes, self.namer, self.deriver, self.stats, forced, message_text(msgs[0]))
+        slots, new_scopes = named.slots, named.scopes
+        if sk.gaps and not reads_back(named.template, msgs, scopes, new_scopes):
+            return structural, None
+        members = [Member(s, sc) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
+        response, status, _ = self.answers.response(members, new_scopes, bound)
+        if response is None or status == "uncacheable":
+            return structural, None
+        used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
+        # Short codes (a grade "B+", a size "XL", "P1") are categories a rule is written on: a
+        # few seen alike say nothing of the others, copied or not. They stay structure.
+        # Several values each seen in several runs, all going on alike, are evidence too.
+        data = {g.gid for g in candidates
+                if is_data(g.values, used=slots.get(g.gid) in used, min_distinct=self.config.min_distinct_quantity)}
+        if data:
+            self.stats["evidence_data"] += len(data)
+            note = (f"{tag('structure-evidence')} data by evidence: "
+                    + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} "
+                                                      "distinct values)" for g in candidates if g.gid in data)
+                    + f" — {len(cluster)} contexts, one answer template, the same continuation")
+            return [g for g in structural if g.gid not in data], note
+        return structural, None
+
+    def judged(self, sk: Skeleton, cluster: list[tuple[str, Member]], scopes: list[dict[str, Any]],
+                forced: dict[int, str]) -> tuple[list[Gap], str | None]:
+        """The gaps the StructureJudge says decide the answer, and the note of the split. Asked
+        only about new values: a reference to a variable above was judged where it was read."""
+        assert self.judge is not None
+        asked = [g for g in sk.gaps if g.gid not in forced and same_variable(g.values, scopes) is None]
+        if not asked:
+            return [], None
+        answers = [next((message_text(r.response_message) for r in self.tree.nodes[sid].answers), None) for sid, _ in cluster]
+        verdict = self.judge.deciding(sk, asked, answers)
+        if not verdict:
+            return [], None
+        self.stats["judge_splits"] += 1
+        return [g for g in asked if g.gid in verdict], judge_note(asked, verdict)
+
+    def derivable(self, gap: Gap, scopes: list[dict[str, Any]]) -> bool:
+        """Whether the Deriver explains the gap from what is in scope (``emily`` from
+        ``Emily``): a value computed from the context is data, not a branch."""
+        return len(set(map(repr, gap.values))) > 1 and self.deriver.derive(gap.values, scopes) is not None
+
+    def used_later(self, gap: Gap, cluster: list[tuple[str, Member]]) -> bool:
+        """Whether a later model output under each member mentions the member's value
+        (a word of it, case-insensitive): copied or transformed, it is data."""
+        return copied_later(gap.values, (self.tree.later_text(sid) for sid, _ in cluster))
+
+    def by_answer(self, cluster: list[tuple[str, Member]], scopes: list[dict[str, Any]]
+                   ) -> list[list[tuple[str, Member]]] | None:
+        """The cluster split by answer, if each part's messages fit one template that no
+        message of another part matches (else None: a value inside a slot decides, and a
+        template over one answer's values would match the other's)."""
+        groups = answer_groups({orjson.dumps(canonical_message(r.response_message)) for r in self.tree.nodes[sid].answers}
+                               for sid, _ in cluster)
+        if groups is None:
+            return None
+        msgs = [self.tree.nodes[s].msg for s, _ in cluster]
+        for idx in groups:
+            sk = self.clusters.identify([msgs[i] for i in idx])
+            if sk is None:
+                return None
+            if not sk.gaps:
+                continue  # one distinct message: matches only itself
+            # Slot kinds as induction would give them; refusals make a template narrower, so
+            # without them the check is the stricter one.
+            template = render(sk, {g.gid: f"v{g.gid}" for g in sk.gaps}, {g.gid: slot_kind(g.values) for g in sk.gaps})
+            inside = set(idx)
+            if any(match_message(template, msgs[j], scopes[j]) is not None
+                   for j in range(len(cluster)) if j not in inside):
+                return None
+        return [[cluster[i] for i in idx] for idx in groups]
+
+    def deciding(self, members: list[Member], new_vars: Mapping[str, str]) -> str | None:
+        """The one new variable whose values each came with a single answer (one answer per
+        value, more than one answer in all, some value seen twice), if exactly one does."""
+        answers = [{orjson.dumps(canonical_message(r.response_message)) for r in self.tree.nodes[m.node].answers}
+                   for m in members]
+        return deciding_var({var: [m.scope[var] for m in members] for var in new_vars}, answers)

@@ -1,6 +1,17 @@
 """A node's answer: its template and status (``thin-air``, ``rivals``, ``context-bound``,
 ``relations``, ``min-runs``), and the numbers first read at a node that no answer reads,
-weighed by evidence (``unread-values``)."""
+weighed by evidence (``unread-values``).
+
+>>> from evals.builders import hello_records
+>>> from induction.backends import make_stages
+>>> from induction.induce.walk import Inducer
+>>> inducer = Inducer(hello_records(["Erik", "Maria"]), InductionConfig(), make_stages(InductionConfig()))
+>>> users = [Member(sid, {"name": n}) for sid, n in ((s, node.msg["content"][13:-1])
+...          for s, node in inducer.tree.nodes.items() if node.msg["role"] == "user")]
+>>> response, status, why = inducer.answers.response(users, [m.scope for m in users], bound=False)
+>>> str(response.message.content), status, why
+('Hello, {{name_2:word}}!', 'live', 'answer induced from 2 calls')
+"""
 
 from __future__ import annotations
 

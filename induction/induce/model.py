@@ -1,5 +1,10 @@
 """The records of one induction run: store nodes, members, a cluster on its way to a template
-node (``Work``) and what a split hands down to its parts (``Context``), and the result."""
+node (``Work``) and what a split hands down to its parts (``Context``), and the result.
+
+>>> ctx = Context().split("kept apart by status")
+>>> ctx.split("kept apart by answer", keep=True).split_note, ctx.split("kept apart by n").bind().bound
+('kept apart by status', True)
+"""
 
 from __future__ import annotations
 

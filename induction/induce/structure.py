@@ -1,7 +1,16 @@
 """Whether what varies in a cluster is structure: the gaps the structure rules hold
 (``enum-values``, ``marks``, ``unused-prose``) weighed against the runs (``structure-evidence``),
 the StructureJudge's (``structure-judge``), and the splits by answer (``split-by-answer``) or
-by the one value that decides it (``deciding-value``)."""
+by the one value that decides it (``deciding-value``).
+
+>>> from evals.builders import hello_records
+>>> from induction.backends import make_stages
+>>> from induction.config import InductionConfig
+>>> from induction.induce.walk import Inducer
+>>> structure = Inducer(hello_records(["Erik"]), InductionConfig(), make_stages(InductionConfig())).structure
+>>> structure.derivable(Gap(0, ["erik", "maria"], "content", ""), [{"name": "Erik"}, {"name": "Maria"}])
+True
+"""
 
 from __future__ import annotations
 

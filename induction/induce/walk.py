@@ -1,5 +1,12 @@
 """The walk: the store tree top down, each node's children clustered and each cluster made a
-template node step by step (``Inducer._make``), the steps applying ``induction.rules`` in order."""
+template node step by step (``Inducer._make``), the steps applying ``induction.rules`` in order.
+
+>>> from evals.builders import hello_records
+>>> from induction.backends import make_stages
+>>> result = Inducer(hello_records(["Erik", "Maria"]), InductionConfig(), make_stages(InductionConfig())).run()
+>>> [(n.template.role, n.status) for n in result.nodes], result.stats["records"]
+([('system', 'staged'), ('user', 'live'), ('assistant', 'staged')], 2)
+"""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ import orjson
 
 from induction.arranger import hydration_order, same_variable
 from induction.config import InductionConfig
-from induction.evidence import distinct, enough, value_kind
+from induction.evidence import distinct, enough, order_pairs, value_kind
 from induction.identifier import identify, identify_declared, skeleton_key
 from induction.induce.model import Member
 from induction.induce.naming import render, slot_kind, uses
@@ -157,16 +157,22 @@ class Answerer:
         return response, status, why
 
     def with_ranges(self, response: ResponseTemplate, members: list[Member]) -> ResponseTemplate:
-        """``response`` with the range of every bounded quantity in scope that it does not read."""
+        """``response`` with the range of every bounded quantity in scope that it does not read,
+        and the order (``a <= b`` in every call) between such a quantity and another number
+        in scope where their ranges overlap (``evidence.order_pairs``)."""
         scopes = [m.scope for m in members if self.tree.nodes[m.node].answers] or [m.scope for m in members]
         used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
         ranges = dict(response.ranges)
-        for var in sorted(self.bounded - used):
+        unread = self.bounded - used
+        for var in sorted(unread):
             if all(var in sc for sc in scopes):
                 r = range_of([sc[var] for sc in scopes])
                 if r is not None:
                     ranges[var] = r
-        return response.model_copy(update={"ranges": ranges}) if ranges != response.ranges else response
+        order = tuple(dict.fromkeys((*response.order, *order_pairs(scopes, unread))))
+        if ranges == response.ranges and order == response.order:
+            return response
+        return response.model_copy(update={"ranges": ranges, "order": order})
 
     def unread(self, members: list[Member], new_vars: Mapping[str, str], response: ResponseTemplate | None,
                 trusted: frozenset[str], *, below: bool = True) -> list[str]:

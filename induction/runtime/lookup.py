@@ -43,7 +43,7 @@ from induction.runtime.bindings import derive, run_into
 from induction.runtime.errors import Miss
 from induction.runtime.hydrate import completion_body, hydrate_message
 from induction.runtime.messages import MessageView, reads_as, same_json
-from induction.runtime.ranges import in_range
+from induction.runtime.ranges import in_range, out_of_order
 from induction.runtime.template import render_value
 from induction.runtime.tokens_limit import over_limit
 from induction.runtime.tree_index import Children, RuntimeNode
@@ -324,6 +324,9 @@ def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadli
             continue
         if response.pins and not _pinned(response.pins, st.scope):
             reasons.append(f"node {node.id} was only seen with other values of {', '.join(sorted(response.pins))}")
+            continue
+        if response.order and (pair := out_of_order(response.order, st.scope)) is not None:
+            reasons.append(f"node {node.id} always saw {pair[0]} <= {pair[1]}")
             continue
         if response.ranges and (out := _out_of_range(response.ranges, st.scope)) is not None:
             reasons.append(f"node {node.id} saw {out} only between {response.ranges[out][0]} and "

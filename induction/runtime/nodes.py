@@ -81,6 +81,10 @@ class ResponseTemplate(BaseModel):
     # Quantities no answer reads that evidence took for noise (``induction.evidence``), with
     # the (low, high) training saw: a request outside is a miss (a threshold nobody saw).
     ranges: dict[str, tuple[float, float] | tuple[str, str]] = Field(default_factory=dict)
+    # Pairs (a, b) of numbers with a <= b in every call the answer was seen for, one of them a
+    # quantity taken for noise (``induction.evidence.order_pairs``): a request where a > b
+    # shows an order no example did (a budget below the price), which may decide the answer.
+    order: tuple[tuple[str, str], ...] = ()
 
 
 class TemplateNode(BaseModel):

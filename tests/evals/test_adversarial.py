@@ -157,6 +157,7 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "parity": ("even_or_odd", 5, 7, 9),
     "even_number_label": ("even_number_label", 5, 1, 2),
     "even_number_mostly": ("even_number_mostly", 3, 1, 2),
+    "date_weekend": ("date_weekend", 5, 506, 507),  # 2 of 20; a weekday decides, like parity
     # The fifth round's limits.
     "revenue": ("revenue_millions", 2, 405, 406),  # 3 of 40
     "token_expiry": ("token_expiry", 2, 1, 2),  # 3 of 63

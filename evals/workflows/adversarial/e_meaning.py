@@ -309,6 +309,10 @@ class DateWeekend(Adversarial):
     reviewer_name = "h7_date_weekend"
     family = "E"
     guards = ("unread-values",)
+    known_limit = ("weekday: the answer turns on a date's day of the week, a periodic property like parity; "
+                   "several dates answered alike are evidence of noise, and no amount of same-outcome evidence "
+                   "tells a weekday rule from noise inside the range of dates training saw (dates outside it "
+                   "miss). The StructureJudge (an LLM) is the stage for this")
     description = "ISO date decides, not copied"
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:

@@ -15,7 +15,7 @@ made uncacheable before compiling, so a published tree never serves them again,
 even from a proxy replica that has not seen the feedback. (Suggested to move
 into ``run_induction`` as a parameter; see the flows report.)
 
->>> from tests.induction.builders import hello_records
+>>> from evals.builders import hello_records
 >>> part = induce_partition(hello_records(["Erik", "Maria", "Kwame"]))
 >>> tree, result, report = assemble([part])
 >>> (report.records, report.live, report.demoted)

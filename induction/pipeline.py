@@ -36,6 +36,7 @@ from induction.deadline import Deadline
 from induction.hashing import canonical_message
 from induction.identifier import Gap, Skeleton
 from induction.induce import InductionResult, induce
+from induction.rules import tag
 from induction.runtime.compiled import CompiledTree, compile_tree
 from induction.runtime.nodes import Derivation, TemplateNode
 from induction.runtime.tokens_limit import recorded_usage
@@ -327,7 +328,8 @@ def run_induction(store: Store, config: InductionConfig | None = None, *, namesp
         log.warning("%s", message)
     result, tree, demoted, hits = done.result, done.tree, done.demoted, done.hits
     for nid in demoted:
-        result.notes.setdefault(nid, []).append("demoted: replaying a training call gave a different answer")
+        result.notes.setdefault(nid, []).append(
+            "demoted: replaying a training call gave a different answer " + tag("verify-apart"))
     nodes = silence(result.nodes, demoted)
     result.nodes = nodes
     status = Counter(n.status for n in nodes)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from induction.tokens import tokenize
 
@@ -93,8 +94,16 @@ def align(texts: list[str], tokenizer: Tokenizer = tokenize) -> Aligned | None:
 SAMPLE = 12
 
 
+@lru_cache(maxsize=1 << 15)
+def _tokens(text: str, tokenizer: Tokenizer) -> list[str]:
+    """``tokenizer(text)``, remembered: clustering aligns each message with several
+    candidates, and a cluster's first member with every message that tries it. Callers
+    only read the list."""
+    return tokenizer(text)
+
+
 def _align(texts: list[str], tokenizer: Tokenizer = tokenize) -> Aligned | None:
-    seqs = [tokenizer(t) for t in texts]
+    seqs = [_tokens(t, tokenizer) for t in texts]
     # The common tokens of a spread-out sample usually are those of all members;
     # if a member disagrees, fall back to the full reduction.
     step = max(1, len(seqs) // SAMPLE)

@@ -298,6 +298,8 @@ class HeuristicDeriver:
     def _concat(self, values: list[str], views: list[_View]) -> Iterator[Expr]:
         """Covers of the first target by views and literal text, tried on all members."""
         target = values[0]
+        if len(target) > CONCAT_MAX_CHARS:
+            return  # the walk recurses per literal character: a long text is no concatenation
         usable = [v for v in views if v.values[0] in target]
         found: list[list[Any]] = []
 
@@ -323,6 +325,9 @@ class HeuristicDeriver:
             if len(parts) == 1:
                 continue  # a single view was tried already
             yield _op("concat", *(p.expr if isinstance(p, _View) else _c(p) for p in parts))
+
+
+CONCAT_MAX_CHARS = 400  # longer targets (a whole list, a log excerpt) are not searched for covers
 
 
 def _numeric_target(values: list[Any]) -> bool:

@@ -25,7 +25,7 @@ import orjson
 
 from induction.align import align
 from induction.hashing import canonical_content
-from induction.tokens import NUM_HEAD, NUM_TAIL, json_tokenize
+from induction.tokens import NUM_HEAD, NUM_TAIL, json_tokenize, json_tokenize_arrays
 
 JSON = Any
 
@@ -88,7 +88,7 @@ def text_of(msg: dict[str, Any]) -> str | None:
     return c if isinstance(c, str) and c != "" else None
 
 
-def identify(messages: list[dict[str, Any]]) -> Skeleton | None:
+def identify(messages: list[dict[str, Any]], *, json_leaves: bool = False) -> Skeleton | None:
     """The shared skeleton of messages with one ``skeleton_key``; None if their texts
     do not align (then each is its own template)."""
     first = messages[0]
@@ -98,7 +98,7 @@ def identify(messages: list[dict[str, Any]]) -> Skeleton | None:
     if texts[0] is not None:
         if any(t is None for t in texts):
             return None
-        content = _text_parts([t for t in texts if t is not None], "content", gaps)
+        content = _text_parts([t for t in texts if t is not None], "content", gaps, json_leaves=json_leaves)
         if content is None:
             return None
     calls: list[tuple[str, JSON]] = []
@@ -112,14 +112,23 @@ def identify(messages: list[dict[str, Any]]) -> Skeleton | None:
     return Skeleton(role=first["role"], name=first.get("name"), content=content, calls=calls, gaps=gaps)
 
 
-def _text_parts(texts: list[str], where: str, gaps: list[Gap]) -> list[str | int] | None:
+def _text_parts(texts: list[str], where: str, gaps: list[Gap], *, json_leaves: bool = False
+                ) -> list[str | int] | None:
     if all(t == texts[0] for t in texts):
         return [texts[0]]
-    a = align(texts)
-    if a is None and all(t.lstrip()[:1] in ("{", "[") for t in texts):
+    json = all(t.lstrip()[:1] in ("{", "[") for t in texts)
+    if json_leaves and not json:
+        return None
+    # ``json_leaves``: JSON aligned only leaf by leaf (whole strings, whole lists): asked for
+    # when the word-by-word skeleton could not read its own members back.
+    a = None if json_leaves else align(texts)
+    if a is None and json_leaves and not _one_shape(texts):
+        a = align(texts, json_tokenize_arrays)  # lists of different lengths: whole lists
+    if a is None and json:
         # JSON (a tool result) whose free text does not align word by word (log excerpts of
-        # different lines): aligned leaf by leaf, a whole varying string is one gap.
-        a = align(texts, json_tokenize)
+        # different lines): aligned leaf by leaf, a whole varying string is one gap; and if
+        # its lists differ in length (search results), each whole list is one gap.
+        a = align(texts, json_tokenize) or align(texts, json_tokenize_arrays)
     if a is None:
         return None
     parts: list[str | int] = []
@@ -167,6 +176,15 @@ def _json(values: list[JSON], where: str, key: str, gaps: list[Gap]) -> JSON:
             return {"$tgap": parts}
     gaps.append(Gap(gid=len(gaps), values=list(values), where=where, before=key, leaf=True))
     return {"$gap": len(gaps) - 1}
+
+
+def _one_shape(texts: list[str]) -> bool:
+    """Whether the JSON texts share one shape (keys; list lengths at the top of each list)."""
+    try:
+        shapes = {orjson.dumps(_shape(orjson.loads(t)), default=str) for t in texts}
+    except orjson.JSONDecodeError:
+        return False
+    return len(shapes) == 1
 
 
 def _same(a: JSON, b: JSON) -> bool:

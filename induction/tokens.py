@@ -121,3 +121,43 @@ def json_tokenize(text: str) -> list[str]:
         else:
             out.append(tok)
     return out
+
+
+def json_tokenize_arrays(text: str) -> list[str]:
+    """``json_tokenize`` with every array one token (its raw text, brackets included): two
+    tool results whose lists differ in length (search results, a page of items) still align
+    on everything around them, and each list becomes one gap.
+
+    >>> json_tokenize_arrays('{"items": [1, [2]], "n": 2}')
+    ['{', '"', 'items', '"', ':', ' ', '[1, [2]]', ',', ' ', '"', 'n', '"', ':', ' ', '2', '}']
+    >>> json_tokenize_arrays('{"a": "[", "b": []}')[6:9]
+    ['"', '[', '"']
+    """
+    toks = json_tokenize(text)
+    out: list[str] = []
+    in_string = False
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok == '"':
+            # A string is a quote, at most one body token, a quote: a body is never a bracket.
+            in_string = not in_string
+        elif tok == "[" and not in_string:
+            depth, j, quoted = 0, i, False
+            while j < len(toks):
+                t = toks[j]
+                if t == '"':
+                    quoted = not quoted
+                elif not quoted and t == "[":
+                    depth += 1
+                elif not quoted and t == "]":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            out.append("".join(toks[i:j + 1]))
+            i = j + 1
+            continue
+        out.append(tok)
+        i += 1
+    return out

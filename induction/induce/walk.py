@@ -35,7 +35,7 @@ from induction.rules.enum_values import is_enum
 from induction.rules.marks import is_mark
 from induction.rules.thin_air import worth_splitting
 from induction.rules.unreadable import reads_back
-from induction.rules.unused_prose import wordy
+from induction.rules.unused_prose import whole_list, wordy
 from induction.rules.verify_apart import cluster_key
 from induction.runtime.nodes import ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import MessageTemplate
@@ -145,7 +145,7 @@ class Inducer:
         # output uses (another instruction, another persona) — split the cluster by those values.
         whole = whole_tokens(sk)
         structural = [g for g in sk.gaps if g.gid not in w.forced and same_variable(g.values, scopes) is None
-                      and (is_enum(whole[g.gid]) or is_mark(g)
+                      and (is_enum(whole[g.gid]) or is_mark(g) or whole_list(g)
                            or (wordy(whole[g.gid]) and not self.structure.used_later(g, cluster)))
                       and not self.structure.derivable(g, scopes)]
         if structural and len(cluster) > 1:
@@ -193,6 +193,13 @@ class Inducer:
                 # reads back. Induce the cluster again with that skeleton.
                 self.stats["coarsened"] += 1
                 self.clusters.identified[tuple(message_hash(m) for m in msgs)] = coarse
+                return Parts([cluster], w.ctx)
+            leaves = identify(msgs, json_leaves=True)
+            if leaves is not None and leaves.content != sk.content:
+                # JSON whose word-by-word alignment swallowed structure (a list longer in one
+                # run than another): aligned leaf by leaf, a whole string or list per gap.
+                self.stats["json_realigned"] += 1
+                self.clusters.identified[tuple(message_hash(m) for m in msgs)] = leaves
                 return Parts([cluster], w.ctx)
             # The runtime could not read its own members back (e.g. adjacent free-text
             # slots it refuses to split): such a template would only ever miss. Keep
@@ -488,4 +495,6 @@ def _structure_rule(g: Gap, whole: Gap, judged: bool) -> tuple[str, str]:
         return "enum-values", "enum: a few repeated words, a status that may decide the branch"
     if wordy(whole):
         return "unused-prose", "unused prose: wordy text no later answer uses, another instruction"
+    if whole_list(g):
+        return "unused-prose", "a whole list of different lengths: what an answer makes of it does not show"
     return "structure-judge", "judged deciding"

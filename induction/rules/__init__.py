@@ -65,7 +65,7 @@ RULES: tuple[Rule, ...] = (
     _rule("thin-air", "an answer holding knowledge or creativity the request does not carry",
           ("thin_air_splits", "nodes_uncacheable")),
     _rule("unreadable", "a template the runtime would read back with other values than induction gave it",
-          ("unreadable_splits",), "induction.runtime.messages.match_message"),
+          ("unreadable_splits", "json_realigned"), "induction.runtime.messages.match_message"),
     _rule("verify-apart", "a merged node that answers one of its own training calls wrongly",
           ("verify_splits",)),
     _rule("edges-and-refusals", "a free-text slot swallowing structure (a quote, a comma, a second item, "

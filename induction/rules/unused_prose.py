@@ -35,6 +35,18 @@ def wordy(gap: Gap) -> bool:
                and not any(c.isdigit() for c in v) for v in gap.values)
 
 
+def whole_list(gap: Gap) -> bool:
+    """A gap over whole JSON lists of different lengths (search results, a page of items):
+    what an answer makes of a list is not visible in its text, so it is weighed like prose,
+    structure until evidence (``structure-evidence``) says the runs went on alike whatever
+    the list; an empty list ("[]") is a short code and always structure.
+
+    >>> whole_list(Gap(0, ['[{"id": 1}]', '[{"id": 1}, {"id": 2}]'], "content", "")), whole_list(Gap(0, ["a", "b"], "content", ""))
+    (True, False)
+    """
+    return all(isinstance(v, str) and v[:1] == "[" and v[-1:] == "]" for v in gap.values)
+
+
 def used_later(values: Sequence[Any], later_texts: Iterable[str]) -> bool:
     """Whether each value's words (2+ characters, lower case) show in the lower-cased text of
     the model outputs later in its own run (``later_texts``, one per value)."""

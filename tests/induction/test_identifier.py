@@ -64,3 +64,28 @@ def test_declared_values_with_punctuation_edges() -> None:
     found = identify_declared(user("mail <bo@x.io>, ref #A-7."), {"email": "bo@x.io", "ref": "#A-7"})
     assert found is not None
     assert found[0].content == ["mail <", 0, ">, ref ", 1, "."]
+
+
+def test_json_results_with_lists_of_different_lengths_align_list_by_list() -> None:
+    """Word by word, a longer list would be swallowed into the gaps around it; asked for JSON
+    leaves, each whole list is one gap and the keys around it stay literal."""
+    import orjson
+
+    texts = [orjson.dumps({"id": f"r{i}", "items": [{"n": k} for k in range(i)], "count": i}).decode()
+             for i in (1, 2, 3)]
+    sk = identify([{"role": "tool", "content": t} for t in texts], json_leaves=True)
+    assert sk is not None and sk.content is not None
+    lists = [g for g in sk.gaps if all(str(v).startswith("[") for v in g.values)]
+    assert len(lists) == 1 and lists[0].values == ['[{"n":0}]', '[{"n":0},{"n":1}]', '[{"n":0},{"n":1},{"n":2}]']
+    assert ',"count":' in "".join(p for p in sk.content if isinstance(p, str))
+    assert identify([{"role": "user", "content": "not json"}, {"role": "user", "content": "x"}],
+                    json_leaves=True) is None
+
+
+def test_the_deriver_does_not_recurse_through_a_long_text() -> None:
+    """A whole list or log excerpt (thousands of characters) is no concatenation of values in
+    scope: the cover search used to recurse once per character and overflow the stack."""
+    from induction.deriver import HeuristicDeriver
+
+    long = ["x" * 5000 + str(i) for i in range(2)]
+    assert HeuristicDeriver().derive(long, [{"a": "x"}, {"a": "x"}]) is None

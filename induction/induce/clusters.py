@@ -18,8 +18,8 @@ from typing import Any
 import orjson
 
 from induction.config import InductionConfig
-from induction.hashing import canonical_message, message_hash
-from induction.identifier import Skeleton, identify, skeleton_key, text_of
+from induction.hashing import message_hash
+from induction.identifier import Skeleton, identify, text_of
 from induction.induce.model import Member, StoreNode
 from induction.induce.store_tree import StoreTree, message_text
 
@@ -97,12 +97,7 @@ class Clusterer:
         role, tool names, argument keys) together where they fit one template, else clustered
         again among themselves; each message apart as the last resort."""
         def exact(sid: str) -> bytes:
-            return b"\x00".join(sorted(orjson.dumps(canonical_message(r.response_message))
-                                        for r in self.tree.nodes[sid].answers))
-
-        def kind(sid: str) -> bytes:
-            return b"\x00".join(sorted({orjson.dumps(skeleton_key(r.response_message), default=str)
-                                         for r in self.tree.nodes[sid].answers}))
+            return b"\x00".join(sorted(self.tree.answers_of(sid)))
 
         def shape(sid: str) -> bytes:
             # The number of words and of punctuation marks: lines of one event with and without
@@ -110,7 +105,7 @@ class Clusterer:
             text = message_text(self.tree.nodes[sid].msg)
             return f"{len(text.split())}:{sum(not c.isalnum() and not c.isspace() for c in text)}".encode()
 
-        for key in (exact, kind, shape):
+        for key in (exact, self.tree.answer_kind, shape):
             groups: dict[bytes, list[tuple[str, Member]]] = defaultdict(list)
             for item in cluster:
                 groups[key(item[0])].append(item)

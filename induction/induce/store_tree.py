@@ -43,6 +43,7 @@ class StoreTree:
         self.roots: dict[str, list[str]] = defaultdict(list)
         self._later: dict[str, str] = {}
         self._continuations: dict[str, frozenset[bytes]] = {}
+        self._answers: dict[str, tuple[bytes, ...]] = {}
 
     def load(self, records: list[StoredRecord]) -> list[StoredRecord]:
         """Add the records' messages; returns the records kept (those whose tool results are
@@ -72,6 +73,15 @@ class StoreTree:
                 for nid in rec.node_ids:
                     self.nodes[nid].runs += 1
         return records
+
+    def answers_of(self, sid: str) -> tuple[bytes, ...]:
+        """The canonical bytes of each answer recorded at a store node, in record order
+        (remembered: clustering, splits and repeats all compare answers)."""
+        cached = self._answers.get(sid)
+        if cached is None:
+            cached = self._answers[sid] = tuple(orjson.dumps(canonical_message(r.response_message))
+                                                for r in self.nodes[sid].answers)
+        return cached
 
     def answer_kind(self, sid: str) -> bytes:
         """The kinds (role, tool names, argument keys) of the answers at a store node."""
@@ -132,5 +142,4 @@ class StoreTree:
 
     def answer_count(self, cluster: list[tuple[str, Member]]) -> int:
         """How many distinct answers the calls at these store nodes got."""
-        return len({orjson.dumps(canonical_message(r.response_message))
-                    for sid, _ in cluster for r in self.nodes[sid].answers})
+        return len({a for sid, _ in cluster for a in self.answers_of(sid)})

@@ -18,12 +18,9 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-import orjson
-
 from induction.arranger import same_variable
 from induction.config import InductionConfig
 from induction.evidence import distinct
-from induction.hashing import canonical_message
 from induction.identifier import Gap, Skeleton
 from induction.induce.answers import Answerer
 from induction.induce.clusters import Clusterer
@@ -145,8 +142,7 @@ class Structure:
         """The cluster split by answer, if each part's messages fit one template that no
         message of another part matches (else None: a value inside a slot decides, and a
         template over one answer's values would match the other's)."""
-        groups = answer_groups({orjson.dumps(canonical_message(r.response_message)) for r in self.tree.nodes[sid].answers}
-                               for sid, _ in cluster)
+        groups = answer_groups(set(self.tree.answers_of(sid)) for sid, _ in cluster)
         if groups is None:
             return None
         msgs = [self.tree.nodes[s].msg for s, _ in cluster]
@@ -168,6 +164,5 @@ class Structure:
     def deciding(self, members: list[Member], new_vars: Mapping[str, str]) -> str | None:
         """The one new variable whose values each came with a single answer (one answer per
         value, more than one answer in all, some value seen twice), if exactly one does."""
-        answers = [{orjson.dumps(canonical_message(r.response_message)) for r in self.tree.nodes[m.node].answers}
-                   for m in members]
+        answers = [set(self.tree.answers_of(m.node)) for m in members]
         return deciding_var({var: [m.scope[var] for m in members] for var in new_vars}, answers)

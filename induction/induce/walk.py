@@ -20,7 +20,7 @@ from induction.arranger import same_variable
 from induction.backends import Deriver, HeuristicSpanIdentifier, Stages
 from induction.config import InductionConfig
 from induction.evidence import distinct
-from induction.hashing import canonical_message, digest, message_hash
+from induction.hashing import digest, message_hash
 from induction.identifier import Gap, identify, identify_declared, skeleton_key, text_of
 from induction.induce.answers import Answerer
 from induction.induce.clusters import Clusterer, by_message, split
@@ -443,7 +443,7 @@ class Inducer:
             once = len(answers) < self.config.min_runs
             if once and not (self.config.serve_exact_repeats and answers):
                 continue
-            if len({orjson.dumps(canonical_message(r.response_message)) for r, _ in answers}) > 1:
+            if len({a for sid, _ in items for a in self.tree.answers_of(sid)}) > 1:
                 continue  # the model answered this message differently: nothing to repeat
             finish = {str(r.response["choices"][0].get("finish_reason")) for r, _ in answers}
             if len(finish) > 1:

@@ -129,13 +129,14 @@ def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -
     """
     if not scopes or not bounded:
         return ()
-    names = []
+    nums: dict[str, list[float]] = {}
     for var in scopes[0]:
         values = [as_number(sc.get(var)) for sc in scopes]
         if all(v is not None for v in values):
-            names.append(var)
-    names = names[:ORDER_MAX_VARS]
-    nums = {v: [as_number(sc[v]) or 0.0 for sc in scopes] for v in names}
+            nums[var] = [v for v in values if v is not None]
+            if len(nums) == ORDER_MAX_VARS:
+                break
+    names = list(nums)
     out: list[tuple[str, str]] = []
     for i, a in enumerate(names):
         for b in names[i + 1:]:

@@ -43,7 +43,7 @@ from induction.runtime.bindings import derive, run_into
 from induction.runtime.errors import Miss
 from induction.runtime.hydrate import completion_body, hydrate_message
 from induction.runtime.messages import MessageView, reads_as, same_json
-from induction.runtime.ranges import in_range, out_of_order
+from induction.runtime.ranges import out_of_order, out_of_range
 from induction.runtime.template import render_value
 from induction.runtime.tokens_limit import over_limit
 from induction.runtime.tree_index import Children, RuntimeNode
@@ -328,7 +328,7 @@ def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadli
         if response.order and (pair := out_of_order(response.order, st.scope)) is not None:
             reasons.append(f"node {node.id} always saw {pair[0]} <= {pair[1]}")
             continue
-        if response.ranges and (out := _out_of_range(response.ranges, st.scope)) is not None:
+        if response.ranges and (out := out_of_range(response.ranges, st.scope)) is not None:
             reasons.append(f"node {node.id} saw {out} only between {response.ranges[out][0]} and "
                            f"{response.ranges[out][1]}")
             continue
@@ -417,18 +417,6 @@ def _broken(pairs: tuple[tuple[str, str], ...], scope: Mapping[str, Any], *, rel
         x, y = scope.get(a), scope.get(b)
         if type(x) is str and type(y) is str and related_text(x, y) is related:
             return a, b
-    return None
-
-
-def _out_of_range(ranges: Mapping[str, Any], scope: Mapping[str, Any]) -> str | None:
-    """The first variable whose value lies outside the range its answer was seen with.
-
-    >>> _out_of_range({"n": (1.0, 5.0)}, {"n": "7"}), _out_of_range({"n": (1.0, 5.0)}, {"n": 3})
-    ('n', None)
-    """
-    for var, bounds in ranges.items():
-        if var not in scope or not in_range(scope[var], bounds):
-            return var
     return None
 
 

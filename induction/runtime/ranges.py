@@ -14,6 +14,7 @@ and a request with a value outside it is a miss. ISO dates are compared as text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -93,4 +94,16 @@ def out_of_order(pairs: tuple[tuple[str, str], ...], scope: dict[str, Any]) -> t
         x, y = as_number(scope.get(a)), as_number(scope.get(b))
         if x is None or y is None or x > y:
             return a, b
+    return None
+
+
+def out_of_range(ranges: Mapping[str, Any], scope: Mapping[str, Any]) -> str | None:
+    """The first variable whose value lies outside the range its answer was seen with.
+
+    >>> out_of_range({"n": (1.0, 5.0)}, {"n": "7"}), out_of_range({"n": (1.0, 5.0)}, {"n": 3})
+    ('n', None)
+    """
+    for var, bounds in ranges.items():
+        if var not in scope or not in_range(scope[var], bounds):
+            return var
     return None

@@ -46,7 +46,9 @@ NOISE_LABEL = re.compile(
     r"(?i)(?<![a-z])(?:latency|duration|elapsed|took|time|ms|millis|seconds|secs?\b|bytes?|size|\blen|length|"
     r"port|pid|tid|thread|seq|offset|cursor|uptime|build|checksum|hash|"
     r"nonce|token|session|trace|span|request|\breq|epoch|ts\b|timestamp|line|col|column|block|blk|"
-    r"node|host|worker|partition|shard|pages?|index|idx)[\W_]*\Z")
+    r"node|host|worker|partition|shard|pages?|index|idx)"
+    # A unit after the label (duration_s, elapsed_ms, size_kb): the same measurement.
+    r"(?:[_-](?:s|ms|us|ns|secs?|seconds|millis|[kmg]i?b|bytes))?[\W_]*\Z")
 # Not here, though they often look like noise: versions, attempts and retries, memory and CPU
 # figures, ranks: a decision is commonly made on them (API version 1 must migrate, the third
 # failed attempt locks). They stay quantities: more evidence, and a range.
@@ -71,6 +73,8 @@ def value_kind(values: Sequence[Any], label: str) -> ValueKind:
     ('quantity', 'quantity')
     >>> value_kind(["80", "443"], "sclick.baidu.com:"), value_kind(["3", "7"], '"cluster":"prod-')
     ('id', 'id')
+    >>> value_kind([513, 307], '","duration_s":'), value_kind([513, 307], '","quota_s":')
+    ('id', 'quantity')
     """
     texts = [str(v) for v in values if not isinstance(v, bool)]
     if any(recognise(t.lstrip("-+")) in ("money", "date") for t in texts):

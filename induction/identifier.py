@@ -25,6 +25,7 @@ import orjson
 
 from induction.align import align
 from induction.hashing import canonical_content
+from induction.json_align import align_json_paths
 from induction.tokens import NUM_HEAD, NUM_TAIL, json_tokenize, json_tokenize_arrays
 
 JSON = Any
@@ -39,6 +40,19 @@ class Gap:
     where: str  # "content" or "call[i].<json path>"
     before: str  # the literal text (or JSON key) just before the gap
     leaf: bool = False
+    # Where a gap of a JSON text sits in the document (``$.deploys[0].author``): names the
+    # same value in any cluster of such texts (``gap_key``), unlike the text before it.
+    path: str = ""
+
+
+def gap_key(gap: Gap) -> tuple[str, str]:
+    """What names a gap across clusters of one place: its JSON path, else its location and
+    the text just before it.
+
+    >>> gap_key(Gap(0, ["a"], "content", 'x "id": "', path="$.id")), gap_key(Gap(0, ["a"], "content", "Hello "))
+    (('content', '$.id'), ('content', 'Hello '))
+    """
+    return (gap.where, gap.path or gap.before[-24:])
 
 
 @dataclass(slots=True)
@@ -121,7 +135,12 @@ def _text_parts(texts: list[str], where: str, gaps: list[Gap], *, json_leaves: b
         return None
     # ``json_leaves``: JSON aligned only leaf by leaf (whole strings, whole lists): asked for
     # when the word-by-word skeleton could not read its own members back.
-    a = None if json_leaves else align(texts)
+    # JSON of one structure (a tool result) aligns leaf by leaf by position: the word aligner
+    # would match the first item's state with the second item's and cut across objects.
+    found = align_json_paths(texts, whole_strings=json_leaves) if json else None
+    a, paths = found if found is not None else (None, [])
+    if a is None and not json_leaves:
+        a = align(texts)
     if a is None and json_leaves and not _one_shape(texts):
         a = align(texts, json_tokenize_arrays)  # lists of different lengths: whole lists
     if a is None and json:
@@ -137,7 +156,8 @@ def _text_parts(texts: list[str], where: str, gaps: list[Gap], *, json_leaves: b
             parts.append(p)
         else:
             before = parts[-1] if parts and isinstance(parts[-1], str) else ""
-            gaps.append(Gap(gid=len(gaps), values=list(a.values[p]), where=where, before=str(before)))
+            gaps.append(Gap(gid=len(gaps), values=list(a.values[p]), where=where, before=str(before),
+                            path=paths[p] if paths else ""))
             parts.append(len(gaps) - 1)
     return parts
 

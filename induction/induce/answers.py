@@ -16,7 +16,7 @@ weighed by evidence (``unread-values``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -159,7 +159,9 @@ class Answerer:
     def with_ranges(self, response: ResponseTemplate, members: list[Member]) -> ResponseTemplate:
         """``response`` with the range of every bounded quantity in scope that it does not read,
         and the order (``a <= b`` in every call) between such a quantity and another number
-        in scope where their ranges overlap (``evidence.order_pairs``)."""
+        in scope where their ranges overlap (``evidence.order_pairs``). The range is the one
+        this node's own calls saw, even where evidence was pooled over the parts of a wider
+        cluster (``strata``): a threshold inside this branch is not extrapolated from another."""
         scopes = [m.scope for m in members if self.tree.nodes[m.node].answers] or [m.scope for m in members]
         used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
         ranges = dict(response.ranges)
@@ -189,16 +191,20 @@ class Answerer:
                       and not (below and all(self.tree.number_later(m.node, m.scope[v]) for m in members)))
 
     def weigh(self, unread: list[str], members: list[Member], new_vars: Mapping[str, str],
-               response: ResponseTemplate | None, status: Status) -> tuple[list[str], list[str]]:
+               response: ResponseTemplate | None, status: Status,
+               pooled: Mapping[str, Sequence[Any]] | None = None) -> tuple[list[str], list[str]]:
         """Split unread numbers into (still structure, noise by evidence): a number that took
         enough distinct values (``value_kind`` decides how many) across the calls of one
-        shared answer is noise; with fewer, or without one answer, it stays structure."""
+        shared answer is noise; with fewer, or without one answer, it stays structure.
+        ``pooled``: a variable's values inside the parts of the wider cluster this one was
+        split from, each part going on one way (``strata``): evidence too."""
         if not unread or response is None or status == "uncacheable":
             return unread, []
         answered = [m for m in members if self.tree.nodes[m.node].answers] or members
+        pooled = pooled or {}
         noise: list[str] = []
         for var in unread:
-            values = [m.scope[var] for m in answered]
+            values = [*pooled.get(var, ()), *(m.scope[var] for m in answered)]
             kind = value_kind(values, new_vars[var])
             if kind == "quantity" and range_of(values) is None:
                 continue  # a quantity whose range cannot be checked stays structure
@@ -210,10 +216,12 @@ class Answerer:
         self.stats["evidence_noise"] += len(noise)
         return [v for v in unread if v not in noise], noise
 
-    def noise_note(self, noise: list[str], members: list[Member], new_vars: Mapping[str, str]) -> str:
+    def noise_note(self, noise: list[str], members: list[Member], new_vars: Mapping[str, str],
+                   pooled: Mapping[str, Sequence[Any]] | None = None) -> str:
         parts = []
+        pooled = pooled or {}
         for var in noise:
-            values = [m.scope[var] for m in members]
+            values = [*pooled.get(var, ()), *(m.scope[var] for m in members)]
             kind = value_kind(values, new_vars[var])
             parts.append(f"{var} ({kind}, {distinct(values)} distinct values"
                          + (", served only inside the range seen" if var in self.bounded else "") + ")")

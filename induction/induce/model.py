@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from induction.identifier import Skeleton
+from induction.induce.strata import Strata
 from induction.runtime.nodes import Derivation, ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import MessageTemplate
 from induction.store import StoredRecord
@@ -46,6 +47,12 @@ class Context:
     split_note: str | None = None
     evidence_note: str | None = None
     bound: bool = False
+    # Gaps (where, label) the wider cluster held for data when it was split by other values:
+    # a part's fewer values (all letters in two runs, where five had digits) are less evidence,
+    # not evidence of structure.
+    data: frozenset[tuple[str, str]] = frozenset()
+    # The split cluster's skeleton and its values' evidence inside the parts (``strata``).
+    strata: Strata | None = None
 
     def split(self, note: str, *, keep: bool = False) -> Context:
         """With ``note`` as why the cluster was split (``keep``: unless a split above said why)."""
@@ -56,6 +63,12 @@ class Context:
 
     def bind(self) -> Context:
         return replace(self, bound=True)
+
+    def with_data(self, labels: Iterable[tuple[str, str]]) -> Context:
+        return replace(self, data=self.data | frozenset(labels))
+
+    def with_strata(self, strata: Strata | None) -> Context:
+        return replace(self, strata=strata)
 
 
 NO_CONTEXT = Context()

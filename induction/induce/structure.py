@@ -21,7 +21,7 @@ from typing import Any
 from induction.arranger import same_variable
 from induction.config import InductionConfig
 from induction.evidence import distinct
-from induction.identifier import Gap, Skeleton
+from induction.identifier import Gap, Skeleton, gap_key
 from induction.induce.answers import Answerer
 from induction.induce.clusters import Clusterer
 from induction.induce.model import Member
@@ -35,6 +35,7 @@ from induction.rules.structure_evidence import determines, is_data
 from induction.rules.structure_judge import note as judge_note
 from induction.rules.unreadable import reads_back
 from induction.rules.unused_prose import used_later as copied_later
+from induction.rules.unused_prose import whole_list
 from induction.runtime.messages import match_message
 from induction.stages import Deriver, Namer, StructureJudge
 
@@ -68,7 +69,7 @@ class Structure:
         conts = [self.tree.continuation(s) for s, _ in cluster]
         # A gap already found not to decide (its same value went on differently) at a wider
         # cluster of this parent is data in the parts it was split into.
-        cleared = {g.gid for g in candidates if (parent_tid, g.where, g.before[-24:]) in self._cleared}
+        cleared = {g.gid for g in candidates if (parent_tid, *gap_key(g)) in self._cleared}
         if len(set(conts)) > 1:
             # Runs went on differently. A gap whose same value went on differently too does not
             # decide: data (evidence against a branch), if another gap tells the runs apart
@@ -76,7 +77,7 @@ class Structure:
             deciding = [g for g in candidates if determines(g.values, conts) and g.gid not in cleared]
             if deciding:
                 freed = [g for g in candidates if g not in deciding]
-                self._cleared.update((parent_tid, g.where, g.before[-24:]) for g in freed)
+                self._cleared.update((parent_tid, *gap_key(g)) for g in freed)
                 if freed:
                     self.stats["evidence_data"] += len(freed)
                     note = (f"{tag('structure-evidence')} data by evidence: "
@@ -102,7 +103,8 @@ class Structure:
         # few seen alike say nothing of the others, copied or not. They stay structure.
         # Several values each seen in several runs, all going on alike, are evidence too.
         data = {g.gid for g in candidates
-                if is_data(g.values, used=slots.get(g.gid) in used, min_distinct=self.config.min_distinct_quantity)}
+                if is_data(g.values, used=slots.get(g.gid) in used, min_distinct=self.config.min_distinct_quantity,
+                           codes=not whole_list(g))}
         if data:
             self.stats["evidence_data"] += len(data)
             note = (f"{tag('structure-evidence')} data by evidence: "

@@ -21,12 +21,13 @@ from induction.backends import Deriver, HeuristicSpanIdentifier, Stages
 from induction.config import InductionConfig
 from induction.evidence import distinct
 from induction.hashing import digest, message_hash
-from induction.identifier import Gap, identify, identify_declared, skeleton_key, text_of
+from induction.identifier import Gap, gap_key, identify, identify_declared, skeleton_key, text_of
 from induction.induce.answers import Answerer
 from induction.induce.clusters import Clusterer, by_message, split
 from induction.induce.model import NO_CONTEXT, Context, InductionResult, Member, Parts, Work
 from induction.induce.naming import name_gaps, render, replicate
 from induction.induce.store_tree import StoreTree, message_text
+from induction.induce.strata import Strata
 from induction.induce.structure import Structure
 from induction.rules import tag
 from induction.rules.coarsening import coarsen, whole_tokens
@@ -118,7 +119,12 @@ class Inducer:
                   ctx: Context) -> Work | Parts:
         """The cluster's skeleton (declared bindings as slots; ``coarsening``)."""
         msgs = [self.tree.nodes[s].msg for s, _ in cluster]
-        sk = self.clusters.identify(msgs)
+        # A part of a split cluster keeps the cluster's skeleton (``strata``): what its few runs
+        # happen to share is not structure the wider cluster did not have.
+        sk = (ctx.strata.restrict([s for s, _ in cluster])
+              if ctx.strata is not None and len(cluster) >= self.config.min_runs else None)
+        if sk is None:
+            sk = self.clusters.identify(msgs)
         forced: dict[int, str] = {}
         declared = self.tree.nodes[cluster[0][0]].declared
         if declared and sk is not None and not sk.gaps and len({message_hash(m) for m in msgs}) == 1:
@@ -145,6 +151,7 @@ class Inducer:
         # output uses (another instruction, another persona) — split the cluster by those values.
         whole = whole_tokens(sk)
         structural = [g for g in sk.gaps if g.gid not in w.forced and same_variable(g.values, scopes) is None
+                      and gap_key(g) not in w.ctx.data and distinct(g.values) > 1
                       and (is_enum(whole[g.gid]) or is_mark(g) or whole_list(g)
                            or (wordy(whole[g.gid]) and not self.structure.used_later(g, cluster)))
                       and not self.structure.derivable(g, scopes)]
@@ -177,7 +184,12 @@ class Inducer:
                         for g, (_, text) in zip(structural, rules, strict=True))
         tags = " ".join(dict.fromkeys(tag(rule) for rule, _ in rules))
         w.ctx = w.ctx.split(f"{tags} kept apart by {why}", keep=True)
+        kept = {g.gid for g in structural}
+        # Only values a JSON path names: the text before a gap of free text names another span
+        # once a part is aligned on its own (a checklist's item swallowing the next line's box).
+        w.ctx = w.ctx.with_data(gap_key(g) for g in sk.gaps if g.path and g.gid not in kept and g.gid not in w.forced)
         parts = split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))])
+        w.ctx = w.ctx.with_strata(self._strata(w, parts, kept))
         return self._bound_parts(w, parts)
 
     def _name(self, w: Work) -> Parts | None:
@@ -193,14 +205,14 @@ class Inducer:
                 # reads back. Induce the cluster again with that skeleton.
                 self.stats["coarsened"] += 1
                 self.clusters.identified[tuple(message_hash(m) for m in msgs)] = coarse
-                return Parts([cluster], w.ctx)
+                return Parts([cluster], w.ctx.with_strata(None))
             leaves = identify(msgs, json_leaves=True)
             if leaves is not None and leaves.content != sk.content:
                 # JSON whose word-by-word alignment swallowed structure (a list longer in one
                 # run than another): aligned leaf by leaf, a whole string or list per gap.
                 self.stats["json_realigned"] += 1
                 self.clusters.identified[tuple(message_hash(m) for m in msgs)] = leaves
-                return Parts([cluster], w.ctx)
+                return Parts([cluster], w.ctx.with_strata(None))
             # The runtime could not read its own members back (e.g. adjacent free-text
             # slots it refuses to split): such a template would only ever miss. Keep
             # each distinct message as it is instead, so exact repeats still hit.
@@ -209,7 +221,7 @@ class Inducer:
                                 "with one template", keep=True)
             parts = by_message(cluster, self.tree.nodes)
             if len(parts) > 1:
-                return Parts(parts, w.ctx)
+                return Parts(parts, w.ctx.with_strata(None))
             literal = self.clusters.identify(msgs)  # one distinct message: no gaps, no declared slots
             assert literal is not None and not literal.gaps
             w.sk, w.forced = literal, {}
@@ -234,7 +246,7 @@ class Inducer:
         self.stats["verify_splits"] += 1
         w.ctx = w.ctx.split(f"{tag('verify-apart')} kept apart: merged, these messages failed verification (a "
                             "training call came back with another answer)", keep=True)
-        return Parts(parts, w.ctx)
+        return Parts(parts, w.ctx.with_strata(None))
 
     def _answer(self, w: Work) -> Parts | None:
         """The answer template and its status (``thin-air``, ``rivals``, ``context-bound``,
@@ -245,13 +257,15 @@ class Inducer:
         unread = self.answers.unread(members, new_vars, response, trusted)
         # Evidence first: an unread number that took several values, all followed by this one
         # answer, is noise (a port, a latency, a size), not a branch (``induction.evidence``).
-        unread, noise = self.answers.weigh(unread, members, new_vars, response, status)
+        pooled = self._pooled(w)
+        unread, noise = self.answers.weigh(unread, members, new_vars, response, status, pooled)
         weighed = set(noise)
         if noise:
             assert response is not None
             response = self.answers.with_ranges(response, members)
-            w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars))
-        if unread and len(cluster) > 1:
+            w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars, pooled))
+        keys = [[sc[v] for v in unread] for sc in w.named.scopes]
+        if unread and len(cluster) > 1 and len(parts := split(cluster, keys)) > 1:
             # "Is 7 even?" -> "No"; "my budget is $800" -> "Noted." and later "Yes, it fits":
             # a number read here that no answer copies or computes from was read to decide
             # (a parity, a threshold, a budget). With the few outcomes seen, serving this
@@ -260,8 +274,8 @@ class Inducer:
             self.stats["unread_number_splits"] += 1
             w.ctx = w.ctx.split(f"{tag('unread-values')} kept apart by {', '.join(unread)}: a number read here "
                                 "that no answer copies or computes from may decide the answer")
-            keys = [[sc[v] for v in unread] for sc in w.named.scopes]
-            return self._bound_parts(w, split(cluster, keys))
+            w.ctx = w.ctx.with_strata(self._strata(w, parts, self._gids(w, unread)))
+            return self._bound_parts(w, parts)
         if unread:
             response, status = None, "uncacheable"
             why = (f"{tag('unread-values')} no answer uses {', '.join(unread)}, a number read here: it may decide "
@@ -269,10 +283,10 @@ class Inducer:
         elif response is not None and status != "uncacheable":
             skipped = [v for v in self.answers.unread(members, new_vars, response, trusted, below=False)
                        if v not in weighed]
-            skipped, noise = self.answers.weigh(skipped, members, new_vars, response, status)
+            skipped, noise = self.answers.weigh(skipped, members, new_vars, response, status, pooled)
             if noise:
                 response = self.answers.with_ranges(response, members)
-                w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars))
+                w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars, pooled))
             if skipped:
                 # Read here, copied only further down ("[14:05] Hi" -> "Good afternoon!", the
                 # hour logged two turns later): this answer may still have turned on it.
@@ -298,7 +312,7 @@ class Inducer:
                 # each answer is pinned to the values it was seen with (``pins``).
                 self.stats["branch_splits"] += 1
                 w.ctx = w.ctx.split(f"{tag('deciding-value')} kept apart by {above} (read above): each of its "
-                                    "values was answered one way").bind()
+                                    "values was answered one way").bind().with_strata(None)
                 return Parts(split(cluster, [[m.scope[above]] for m in members]), w.ctx)
             return None
         deciding = self.structure.deciding(members, new_vars)
@@ -309,7 +323,9 @@ class Inducer:
             self.stats["branch_splits"] += 1
             w.ctx = w.ctx.split(f"{tag('deciding-value')} kept apart by {deciding}: each of its values was "
                                 "answered one way")
-            return self._bound_parts(w, split(cluster, [[sc[deciding]] for sc in new_scopes]))
+            parts = split(cluster, [[sc[deciding]] for sc in new_scopes])
+            w.ctx = w.ctx.with_strata(self._strata(w, parts, self._gids(w, [deciding])))
+            return self._bound_parts(w, parts)
         by_answer = self.structure.by_answer(cluster, w.scopes)
         if by_answer is not None:
             # Different answers, and the messages of each answer fit a template none of the
@@ -317,7 +333,7 @@ class Inducer:
             # instance id): each answer's messages are induced apart.
             self.stats["answer_splits"] += 1
             w.ctx = w.ctx.split(f"{tag('split-by-answer')} kept apart by answer: each answer's messages fit a "
-                                "template the others' do not match", keep=True)
+                                "template the others' do not match", keep=True).with_strata(None)
             return Parts(by_answer, w.ctx)
         # Thin air or a branch that this node's own values may decide: make them structure.
         keys = [[sc[v] for v in new_vars] for sc in new_scopes]
@@ -328,7 +344,9 @@ class Inducer:
         self.stats["thin_air_splits"] += 1
         w.ctx = w.ctx.split(f"{tag('thin-air')} kept apart by {', '.join(new_vars)}: answered differently, "
                             "nothing in scope explains the answers, and some value repeats", keep=True)
-        return self._bound_parts(w, split(cluster, keys))
+        parts = split(cluster, keys)
+        w.ctx = w.ctx.with_strata(self._strata(w, parts, self._gids(w, list(new_vars))))
+        return self._bound_parts(w, parts)
 
     def _emit(self, w: Work) -> None:
         """The template node (its exact-repeat siblings, ``min-runs``), then its children."""
@@ -361,6 +379,34 @@ class Inducer:
         kids = [(c, m) for m in members for c in self.tree.nodes[m.node].children]
         if kids:
             self._children(tid, w.ns, kids)
+
+    def _strata(self, w: Work, parts: list[list[tuple[str, Member]]], split_gids: Iterable[int]) -> Strata:
+        """What the parts of ``w``'s cluster, split by the gaps ``split_gids``, keep of it: its
+        skeleton, and each other value's evidence pooled over the parts when each part's runs
+        went on one way (``induction.induce.strata``)."""
+        at = {sid: i for i, (sid, _) in enumerate(w.cluster)}
+        idx = [[at[sid] for sid, _ in part] for part in parts]
+        homogeneous = all(len({self.tree.continuation(sid) for sid, _ in part}) == 1 for part in parts)
+        return Strata.of(w.sk, [sid for sid, _ in w.cluster], idx, split_gids, homogeneous=homogeneous)
+
+    def _gids(self, w: Work, names: Iterable[str]) -> set[int]:
+        """The gaps of ``w`` named as these variables."""
+        assert w.named is not None
+        wanted = set(names)
+        return {gid for gid, var in w.named.slots.items() if var in wanted}
+
+    def _pooled(self, w: Work) -> dict[str, tuple[Any, ...]]:
+        """The new variables' values inside the parts of the wider cluster this one was split
+        from (``strata``), by variable."""
+        strata = w.ctx.strata
+        if strata is None or not strata.pooled or w.named is None:
+            return {}
+        out: dict[str, tuple[Any, ...]] = {}
+        for g in w.sk.gaps:
+            var = w.named.slots.get(g.gid)
+            if var is not None and var in w.named.new_vars and gap_key(g) in strata.pooled:
+                out[var] = strata.pooled[gap_key(g)]
+        return out
 
     def _bound_parts(self, w: Work, parts: list[list[tuple[str, Member]]]) -> Parts:
         """``parts`` of a split; if one message among them was answered differently under

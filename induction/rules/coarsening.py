@@ -50,7 +50,8 @@ def coarsen(sk: Skeleton) -> Skeleton | None:
                 and not gaps[a].leaf and not gaps[b].leaf
                 and all(isinstance(v, str) for v in (*gaps[a].values, *gaps[b].values))):
             ga, gb = gaps[a], gaps[b]
-            gaps[a] = Gap(a, [x + lit + y for x, y in zip(ga.values, gb.values, strict=True)], ga.where, ga.before)
+            gaps[a] = Gap(a, [x + lit + y for x, y in zip(ga.values, gb.values, strict=True)], ga.where, ga.before,
+                          path=ga.path)
             del gaps[b]
             content[i + 1:i + 3] = []
             changed = True
@@ -87,5 +88,5 @@ def whole_tokens(sk: Skeleton) -> dict[int, Gap]:
         post = tail.group(0) if tail else ""
         g = out[part]
         if (pre or post) and all(isinstance(v, str) for v in g.values):
-            out[part] = Gap(g.gid, [pre + v + post for v in g.values], g.where, g.before, g.leaf)
+            out[part] = Gap(g.gid, [pre + v + post for v in g.values], g.where, g.before, g.leaf, g.path)
     return out

@@ -57,9 +57,14 @@ def each_repeated(values: Sequence[Any]) -> bool:
     return len(counts) >= 2 and min(counts.values()) >= 2
 
 
-def is_data(values: Sequence[Any], *, used: bool, min_distinct: int) -> bool:
-    """Whether a gap whose runs all went on alike is data: no value is a short code, and the
+def is_data(values: Sequence[Any], *, used: bool, min_distinct: int, codes: bool = True) -> bool:
+    """Whether a gap whose runs all went on alike is data: no value is a short code (``codes``:
+    the values may be codes; not the rest of a list, whose ``]`` is no category), and the
     answer reads it (``used``), or it took ``min_distinct`` distinct values, or each of
-    several values was seen twice."""
-    return (all(len(str(v).strip()) >= CODE_MAX + 1 for v in values)
+    several values was seen twice.
+
+    >>> is_data(["]", ", 2]", ", 3, 4]"], used=False, min_distinct=3, codes=False)
+    True
+    """
+    return ((not codes or all(len(str(v).strip()) >= CODE_MAX + 1 for v in values))
             and (used or distinct(list(values)) >= min_distinct or each_repeated(values)))

@@ -67,17 +67,23 @@ def test_declared_values_with_punctuation_edges() -> None:
 
 
 def test_json_results_with_lists_of_different_lengths_align_list_by_list() -> None:
-    """Word by word, a longer list would be swallowed into the gaps around it; asked for JSON
-    leaves, each whole list is one gap and the keys around it stay literal."""
+    """Word by word, a longer list would be swallowed into the gaps around it; aligned as JSON,
+    the first items align and the rest of each list is one gap (its path ``[1:]``), the keys
+    around it literal; with an empty list among them, each whole list is one gap."""
     import orjson
 
-    texts = [orjson.dumps({"id": f"r{i}", "items": [{"n": k} for k in range(i)], "count": i}).decode()
-             for i in (1, 2, 3)]
-    sk = identify([{"role": "tool", "content": t} for t in texts], json_leaves=True)
-    assert sk is not None and sk.content is not None
-    lists = [g for g in sk.gaps if all(str(v).startswith("[") for v in g.values)]
-    assert len(lists) == 1 and lists[0].values == ['[{"n":0}]', '[{"n":0},{"n":1}]', '[{"n":0},{"n":1},{"n":2}]']
-    assert ',"count":' in "".join(p for p in sk.content if isinstance(p, str))
+    for leaves in (False, True):
+        texts = [orjson.dumps({"id": f"r{i}", "items": [{"n": k} for k in range(i)], "count": i}).decode()
+                 for i in (1, 2, 3)]
+        sk = identify([{"role": "tool", "content": t} for t in texts], json_leaves=leaves)
+        assert sk is not None and sk.content is not None
+        rest = [g for g in sk.gaps if g.path == "$.items[1:]"]
+        assert len(rest) == 1 and rest[0].values == [']', ',{"n":1}]', ',{"n":1},{"n":2}]']
+        literal = "".join(p for p in sk.content if isinstance(p, str))
+        assert '"items":[{"n":0}' in literal and ',"count":' in literal
+    texts = [orjson.dumps({"items": list(range(i))}).decode() for i in (0, 2)]
+    sk = identify([{"role": "tool", "content": t} for t in texts])
+    assert sk is not None and [g.values for g in sk.gaps] == [["[]", "[0,1]"]]
     assert identify([{"role": "user", "content": "not json"}, {"role": "user", "content": "x"}],
                     json_leaves=True) is None
 

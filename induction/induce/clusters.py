@@ -49,8 +49,9 @@ class Clusterer:
             return True
         literal = sum(len(p) for p in sk.content if isinstance(p, str))
         mean = sum(len(text_of(m) or "") for m in msgs) / len(msgs)
-        # JSON of one shape (the same keys, lists of the same lengths) shares its structure
-        # whatever the share of its text the values take (a long log excerpt in a result).
+        # JSON of one shape (the same keys, lists whose first items share theirs) shares its
+        # structure whatever the share of its text the values take (a long log excerpt in a
+        # result, the rest of a list of search results).
         return literal >= self.config.min_literal_share * mean or _same_json_shape(msgs)
 
     def cluster(self, group: list[tuple[str, Member]]) -> list[list[tuple[str, Member]]]:
@@ -155,10 +156,19 @@ def _same_json_shape(msgs: list[dict[str, Any]]) -> bool:
 
 
 def _json_shape(v: Any) -> Any:
+    """A JSON value's keys and leaf types; a list by its first item's shape (search results of
+    any length share the shape of the API's result: ``induction.json_align`` aligns their first
+    items and weighs the rest as one value), an empty list apart.
+
+    >>> _json_shape({"items": [{"id": 1}, {"id": 2}], "n": 2}) == _json_shape({"items": [{"id": 3}], "n": 1})
+    True
+    >>> _json_shape({"items": []}) == _json_shape({"items": [{"id": 3}]})
+    False
+    """
     if isinstance(v, dict):
         return [[k, _json_shape(x)] for k, x in v.items()]
     if isinstance(v, list):
-        return [_json_shape(x) for x in v]
+        return ["list", _json_shape(v[0])] if v else "[]"
     return type(v).__name__ if not isinstance(v, bool) else "bool"
 
 

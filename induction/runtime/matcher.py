@@ -132,8 +132,51 @@ def intern(s: str) -> str:
     return sys.intern(s) if type(s) is str else s
 
 
-def _in_class(kind: str, ch: str) -> bool:
-    return Pattern(kinds.CLASS[kind]).fullmatch(ch.encode()) is not None
+# Kinds whose class is "anything but ...": a slot of one holds none of the ASCII characters it
+# refuses (``Slot.refuse``), so they are taken out of its class. Splits that would put one in
+# a value are never valid, and left in the class they make valid splits look ambiguous: a
+# timestamp slot "{{departs}}" followed by '","price":' in a tool result whose later items
+# repeat that literal could otherwise end at any of them.
+_NEGATED: Final = {"text": "\\n", "multiline": "", "word": "\\t\\n\\f\\r "}
+
+
+def _refused_ascii(slot: Slot) -> str:
+    """The ASCII characters ``slot`` refuses, if its kind's class can hold them (else "")."""
+    if slot.kind not in _NEGATED or not slot.refuse:
+        return ""
+    return "".join(sorted({c for c in slot.refuse if c.isascii()}))
+
+
+def slot_class(slot: Slot) -> str:
+    """The RE2 character class of a slot's values: its kind's, less what it refuses.
+
+    >>> print(slot_class(Slot(var="a", kind="text", refuse='"{')), slot_class(Slot(var="a", kind="digits", refuse='"')))
+    [^\\n\\"\\{] [0-9]
+    """
+    out = _refused_ascii(slot)
+    if not out:
+        return kinds.CLASS[slot.kind]
+    return "[^" + _NEGATED[slot.kind] + "".join("\\" + c if not c.isalnum() else c for c in out) + "]"
+
+
+def _slot_pattern(slot: Slot, lazy: bool = False) -> str:
+    """``kinds.slot_pattern`` with the slot's own class (``slot_class``)."""
+    if slot.kind in kinds.WIDTH or not _refused_ascii(slot):
+        return kinds.slot_pattern(slot.kind, lazy)
+    return slot_class(slot) + ("+?" if lazy else "+")
+
+
+def _slot_run(slot: Slot) -> re.Pattern[bytes] | None:
+    """The stdlib byte pattern of a slot's class run (None: text and multiline, found without one)."""
+    out = _refused_ascii(slot)
+    if not out:
+        return kinds.RUN[slot.kind] if slot.kind not in ("text", "multiline") else None
+    negated = {"text": b"\\n", "multiline": b"", "word": b"\\t\\n\\f\\r "}[slot.kind]
+    return re.compile(b"[^" + negated + re.escape(out.encode()) + b"]*")
+
+
+def _in_class(slot: Slot, ch: str) -> bool:
+    return ch not in _refused_ascii(slot) and Pattern(kinds.CLASS[slot.kind]).fullmatch(ch.encode()) is not None
 
 
 class TextMatcher:
@@ -152,7 +195,7 @@ class TextMatcher:
         # or the literal after it starts with a character outside its class (the value is
         # the whole class run), or it is the last slot (it ends where the final literal
         # begins). Only the other slots can make a split ambiguous.
-        self._forced = [s.kind in kinds.WIDTH or bool(lit and not _in_class(s.kind, lit[0]))
+        self._forced = [s.kind in kinds.WIDTH or bool(lit and not _in_class(s, lit[0]))
                         for s, lit in zip(self.slots[:-1], self.literals[1:-1], strict=True)]
         self._forced += [True] * bool(self.slots)
         # The split is unique by construction when every slot is forced.
@@ -177,7 +220,7 @@ class TextMatcher:
         # of its class run (None for text and multiline, found without one), its width,
         # and whether it is the last slot, forced, or free.
         self._plan = tuple(
-            (lit, intern(s.kind), kinds.RUN[s.kind] if s.kind not in ("text", "multiline") else None,
+            (lit, intern(s.kind), _slot_run(s),
              kinds.WIDTH.get(s.kind), _LAST if i == len(self.slots) - 1 else _FORCED if forced else _FREE)
             for i, (s, lit, forced) in enumerate(zip(self.slots, self.lit_bytes[1:], self._forced, strict=True)))
         self._greedy: Pattern | None = None
@@ -201,7 +244,7 @@ class TextMatcher:
         out = [_escape(self.literals[0])]
         left, right = ("(", ")") if groups else ("(?:", ")")
         for slot, lit, forced in zip(self.slots, self.literals[1:], self._forced, strict=True):
-            out.append(left + kinds.slot_pattern(slot.kind, lazy and not forced) + right + _escape(lit))
+            out.append(left + _slot_pattern(slot, lazy and not forced) + right + _escape(lit))
         return "".join(out)
 
     def compile(self) -> None:
@@ -213,7 +256,7 @@ class TextMatcher:
                 # pattern can stand in the regex, and the last value is simply what remains.
                 head = [_escape(self.literals[0])]
                 for slot, lit in zip(self.slots[:-1], self.literals[1:-1], strict=True):
-                    head.append("(" + kinds.FULL.get(slot.kind, kinds.slot_pattern(slot.kind)) + ")" + _escape(lit))
+                    head.append("(" + kinds.FULL.get(slot.kind, _slot_pattern(slot)) + ")" + _escape(lit))
                 self._head = Pattern("".join(head))
             return
         if self._rests is None:
@@ -407,7 +450,7 @@ class TextMatcher:
         for i in range(len(self.slots)):
             rest = [_escape(self.literals[i + 1])]
             for s, lit in zip(self.slots[i + 1:], self.literals[i + 2:], strict=True):
-                rest.append(kinds.slot_pattern(s.kind) + _escape(lit))
+                rest.append(_slot_pattern(s) + _escape(lit))
             rests.append(Pattern("(?:" + "".join(rest) + r")\z"))
         return rests
 

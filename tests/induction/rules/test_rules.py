@@ -96,9 +96,14 @@ def fixture_stats() -> Counter[str]:
     with make_stages(InductionConfig()) as heuristic:
         judged = Stages(heuristic.deriver, heuristic.namer, heuristic.span_identifier, judge=_SaysAllDecide())
         stats.update(induce(stored(list(iter_records(REGISTRY["hello"].runs(seed=0, n=5)))), stages=judged).stats)
-    # Boards of two-letter cells align into adjacent free-text slots no template reads back
-    # (the fixtures' own such JSON results are re-aligned leaf by leaf and read back).
+    # Boards of two-letter cells: re-aligned or read back since slots split without the
+    # characters they refuse; a reminder list of one or two items aligns into adjacent
+    # free-text slots no template reads back.
     stats.update(induce(stored(_boards([1, 3, 0, 1, 0]))).stats)
+    stats.update(induce(stored(list(iter_records(REGISTRY["one_or_two_reminders"].runs(seed=0, n=5))))).stats)
+    # Log excerpts aligned word by word inside a JSON result that no template reads back are
+    # aligned again as whole strings (``json_realigned``).
+    stats.update(induce(stored(list(iter_records(REGISTRY["incident_triage"].runs(seed=1, n=8))))).stats)
     return stats
 
 

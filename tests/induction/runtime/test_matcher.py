@@ -54,6 +54,23 @@ def test_separator_inside_a_value_is_ambiguous() -> None:
     assert match_text(t, "salt and pepper and oil", {"a": "salt"}) == {"b": "pepper and oil"}
 
 
+def test_refused_characters_are_not_in_a_slots_class() -> None:
+    """A tool result whose later items repeat the literal after a free-text slot: the slot
+    could end at any of them, unless it may not hold the quote it never held in an example
+    (``Slot.refuse``). Then the split is unique; walk and captures agree."""
+    loose = T('{"items":[{"when":"', S("when"), '","n":', S("n", "digits"), "}", S("rest"), "]}")
+    text = '{"items":[{"when":"Jan 5 10:00","n":1},{"when":"Jan 6 11:00","n":2},{"when":"Jan 7 9:00","n":3}]}'
+    assert match_text(loose, text, {}) is None  # "when" could run to the second item's quote
+    when = Slot(var="when", kind="text", refuse='"{}')
+    tight = T('{"items":[{"when":"', when, '","n":', S("n", "digits"), "}", S("rest"), "]}")
+    want = {"when": "Jan 5 10:00", "n": "1", "rest": ',{"when":"Jan 6 11:00","n":2},{"when":"Jan 7 9:00","n":3}'}
+    assert match_text(tight, text, {}) == want
+    m = TextMatcher(tight)
+    assert m.split(text.encode(), "walk") == m.split(text.encode(), "captures") == [v.encode() for v in want.values()]
+    # What it refuses still misses, as it did after the split.
+    assert match_text(tight, '{"items":[{"when":"Jan {5}","n":1},{"x":1}]}', {}) is None
+
+
 # -- one value, several roles -------------------------------------------------
 
 THREE = T("Today is ", S("day", "digits"), ". Find the ", S("k", "digits"), "rd script in /source/",

@@ -31,6 +31,11 @@ class InductionConfig(BaseModel):
     # values inside the range training saw.
     min_distinct_noise: int = 2
     min_distinct_quantity: int = 3
+    # Short codes (up to 3 characters: "SFO", "web", "B+", "P1") are categories a rule may be
+    # written on; one is data only when the answer forwards it whole into a tool call's
+    # arguments (a route, a project) and this many distinct codes went on alike. Four: a
+    # category of four (tiers I-IV) whose odd one out decides is never seen whole and alike.
+    min_distinct_code: int = 4
     # A message cluster keeps a template only if this share of its text is literal.
     min_literal_share: float = 0.3
     # Children of a tree node are merged into templates automatically once the node

@@ -37,7 +37,25 @@ from induction.rules.unreadable import reads_back
 from induction.rules.unused_prose import used_later as copied_later
 from induction.rules.unused_prose import whole_list
 from induction.runtime.messages import match_message
+from induction.runtime.nodes import ResponseTemplate
+from induction.runtime.template import json_template_vars
 from induction.stages import Deriver, Namer, StructureJudge
+
+
+def forwarded_vars(response: ResponseTemplate) -> set[str]:
+    """The variables an answer passes on in a tool call's arguments, directly or through a
+    derivation (``cobalt/{project}``).
+
+    >>> from induction.runtime.template import MessageTemplate, ToolCallTemplate
+    >>> msg = MessageTemplate(role="assistant", tool_calls=(ToolCallTemplate(name="f", arguments={"a": {"$v": "x"}}),))
+    >>> sorted(forwarded_vars(ResponseTemplate(message=msg)))
+    ['x']
+    """
+    out = {v for call in response.message.tool_calls for v in json_template_vars(call.arguments)}
+    for d in reversed(response.derivations):  # hydration order: a derivation after what it uses
+        if d.var in out:
+            out |= uses(d)
+    return out
 
 
 class Structure:
@@ -99,12 +117,14 @@ class Structure:
         if response is None or status == "uncacheable":
             return structural, None
         used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
+        forwarded = forwarded_vars(response)
         # Short codes (a grade "B+", a size "XL", "P1") are categories a rule is written on: a
         # few seen alike say nothing of the others, copied or not. They stay structure.
         # Several values each seen in several runs, all going on alike, are evidence too.
         data = {g.gid for g in candidates
                 if is_data(g.values, used=slots.get(g.gid) in used, min_distinct=self.config.min_distinct_quantity,
-                           codes=not whole_list(g))}
+                           codes=not whole_list(g), forwarded=slots.get(g.gid) in forwarded,
+                           min_distinct_code=self.config.min_distinct_code)}
         if data:
             self.stats["evidence_data"] += len(data)
             note = (f"{tag('structure-evidence')} data by evidence: "

@@ -57,14 +57,22 @@ def each_repeated(values: Sequence[Any]) -> bool:
     return len(counts) >= 2 and min(counts.values()) >= 2
 
 
-def is_data(values: Sequence[Any], *, used: bool, min_distinct: int, codes: bool = True) -> bool:
-    """Whether a gap whose runs all went on alike is data: no value is a short code (``codes``:
-    the values may be codes; not the rest of a list, whose ``]`` is no category), and the
-    answer reads it (``used``), or it took ``min_distinct`` distinct values, or each of
-    several values was seen twice.
+def is_data(values: Sequence[Any], *, used: bool, min_distinct: int, codes: bool = True,
+            forwarded: bool = False, min_distinct_code: int = 4) -> bool:
+    """Whether a gap whose runs all went on alike is data: the answer reads it (``used``), or
+    it took ``min_distinct`` distinct values, or each of several values was seen twice. Short
+    codes (``codes``: the values may be codes; not the rest of a list, whose ``]`` is no
+    category) need more: the answer forwards them whole into a tool call (``forwarded``: a
+    route "SFO", a project "web") and ``min_distinct_code`` distinct ones went on alike.
 
     >>> is_data(["]", ", 2]", ", 3, 4]"], used=False, min_distinct=3, codes=False)
     True
+    >>> codes = ["SFO", "JFK", "MIA", "LHR"]
+    >>> is_data(codes, used=True, min_distinct=3, forwarded=True), is_data(codes[:3], used=True, min_distinct=3, forwarded=True)
+    (True, False)
+    >>> is_data(codes, used=True, min_distinct=3, forwarded=False)
+    False
     """
-    return ((not codes or all(len(str(v).strip()) >= CODE_MAX + 1 for v in values))
-            and (used or distinct(list(values)) >= min_distinct or each_repeated(values)))
+    if codes and any(len(str(v).strip()) <= CODE_MAX for v in values):
+        return forwarded and distinct(list(values)) >= min_distinct_code
+    return used or distinct(list(values)) >= min_distinct or each_repeated(values)

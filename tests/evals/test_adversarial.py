@@ -167,6 +167,9 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     # The sixth round's limits: a value equal to a fixed word of the template.
     "reassign": ("reassign_same_owner", 8, 304, 305),  # 2 of 53
     "name_in_list": ("name_in_list", 2, 1, 2),  # 1 of 40
+    # Forwarded codes (2026-12-06): a code copied whole into a tool call, a flag beside it deciding.
+    "forwarded_tier": ("forwarded_tier", 2, 506, 507),  # 7 of 40
+    "forwarded_grade": ("forwarded_grade", 8, 506, 507),  # 1 of 40
 }
 
 

@@ -111,6 +111,8 @@ from evals.workflows.adversarial.control import (
     CsvLastColumn,
     EmojiStatusVS16,
     ExitCodeText,
+    ForwardedGrade,
+    ForwardedTier,
     HttpStatusRoute,
     IdFromUsername,
     JsonCheckVS16,
@@ -305,6 +307,8 @@ ALL: tuple[type[Adversarial], ...] = (
     SignMarkWithNumber, TrailingEmojiName, QuotedName, LeadingSigil, ToolResultEdge,
     MinYear, MinJsonBalance, MinDate, MinEmoticon, MinLeadingSlash,
     MinTrailingEmoji, MinHourLater, WidenTitle, WidenSuffix,
+    # Forwarded codes (2026-12-06)
+    ForwardedTier, ForwardedGrade,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -318,7 +322,7 @@ __all__ = [
     "CsvLastColumn", "CurrencyPrefixAmount", "DateDeadline", "DateWeekend", "DueTimestamp", "DuplicateTags",
     "EmailDomainMatchesCompany", "EmailLowercased", "EmojiStatusVS16", "Emoticon", "EmptyToolOutput",
     "ErrorLineInLog", "EvenNumberLabel", "EvenNumberMostly", "EvenOrOdd", "ExitCodeJson", "ExitCodeText",
-    "ExpenseThreshold", "Family", "FullNameFirstWord", "FullNameLastWord", "GateHash", "HourInLaterTime",
+    "ExpenseThreshold", "Family", "ForwardedGrade", "ForwardedTier", "FullNameFirstWord", "FullNameLastWord", "GateHash", "HourInLaterTime",
     "HttpStatusRoute", "IdFromUsername", "InviteOneOrTwo", "JsonCheckVS16", "JsonEscapedNewline", "JsonEscapedQuote",
     "JsonFirstResult", "JsonForwardEscaped", "JsonListMostlyOne", "JsonNegative", "JsonNullOrInt", "JsonOptionalKey",
     "KeyOrderText", "KeyOrderVaries", "LastOrderInText", "LeadingMention", "LeadingNonAscii", "LeadingSigil",

@@ -782,3 +782,48 @@ class MinTrailingNbsp(Adversarial):
         run.system("You greet people politely.")
         run.user(f"Please greet {nm}{tail}")
         run.say(f"Hello, {nm}!")
+
+
+# --- Forwarded codes (2026-12-06): short codes an answer passes on whole to a tool are data
+# only from ``min_distinct_code`` distinct ones that went on alike (``structure-evidence``) ----------
+
+
+class ForwardedTier(Adversarial):
+    """Tiers I..IV forwarded to a quote tool; the free-shipping flag turns on tier IV."""
+    name = "forwarded_tier"
+    reviewer_name = "lead_forwarded_tier"
+    family = "control"
+    guards = ("enum-values", "structure-evidence")
+    description = "a code forwarded whole to a tool, and a flag beside it that turns on the code"
+    known_limit = ("copied and deciding: a value the answer copies is data once its values went alike (two "
+                   "distinct tiers are enough when neither repeats); the flag beside it that turns on tier IV "
+                   "shows only when IV was seen")
+    tools: ClassVar[list[dict[str, Any]]] = [tool("quote_shipping", "Shipping quote", tier="string", free="boolean")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        t = rng.choice(["I", "II", "III"]) if rng.random() < 0.8 else "IV"
+        run.system("Quote shipping. Tier IV ships free.")
+        run.user(f"Quote shipping for a tier {t} customer.")
+        run.call("quote_shipping", {"tier": t, "free": t == "IV"}, {"ok": True})
+        run.say("Quoted.")
+
+
+class ForwardedGrade(Adversarial):
+    """Twelve letter grades forwarded to a gradebook with a pass flag: D and F fail."""
+    name = "forwarded_grade"
+    reviewer_name = "lead_forwarded_grade"
+    family = "control"
+    guards = ("enum-values", "structure-evidence")
+    description = "a code of a category of twelve forwarded whole, a flag beside it that turns on it"
+    known_limit = ("forwarded code: four or more passing grades forwarded alike say nothing of the failing ones "
+                   "nobody saw; a category of more than min_distinct_code values is taken for data")
+    tools: ClassVar[list[dict[str, Any]]] = [tool("record_grade", "Record a grade", grade="string", passed="boolean")]
+    GOOD: ClassVar[list[str]] = ["A+", "A", "A-", "B+", "B", "B-", "C+", "C"]
+    BAD: ClassVar[list[str]] = ["D+", "D", "D-", "F"]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        g = rng.choice(self.GOOD) if rng.random() < 0.85 else rng.choice(self.BAD)
+        run.system("Record grades; C or better passes.")
+        run.user(f"Record grade {g} for the exam.")
+        run.call("record_grade", {"grade": g, "passed": g in self.GOOD}, {"ok": True})
+        run.say("Recorded.")

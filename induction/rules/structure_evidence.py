@@ -7,8 +7,12 @@ when every run went on alike (one answer template here, the same kinds of messag
 enough distinct values, or several values were each seen several times; a gap whose *same*
 value went on differently does not decide when another gap tells the runs apart. It adds no
 false hit of its own: it frees what the other rules would keep, and never frees marks or
-short codes (a grade ``B+``, a size, ``P1``), whose few values say nothing of the others.
-Guards ``letter_grade``, ``roman_numeral_tier`` and ``severity_p`` (codes stay structure).
+short codes (a grade ``B+``, a size, ``P1``), whose few values say nothing of the others,
+unless the answer forwards them whole into a tool call (a route ``SFO``, a project ``web``)
+and ``InductionConfig.min_distinct_code`` distinct ones went on alike.
+Guards ``letter_grade``, ``roman_numeral_tier`` and ``severity_p`` (codes stay structure);
+``forwarded_grade`` (four passing grades forwarded alike, a failing one unseen) is its known
+limit.
 
 Learning side: ``determines``, ``is_data``, ``each_repeated``; counted as ``evidence_data``.
 Request time: none.

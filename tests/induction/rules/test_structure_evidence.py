@@ -39,3 +39,21 @@ def test_each_repeated() -> None:
 
 
 GOLDEN = DETERMINES + IS_DATA
+
+
+CODES = [
+    ((["SFO", "JFK", "MIA", "LHR"], True), True),  # four routes forwarded whole to a tool, alike
+    ((["SFO", "JFK", "MIA"], True), False),  # three: a category of four's odd one out may be unseen
+    ((["SFO", "JFK", "MIA", "LHR"], False), False),  # copied into prose, or not at all: a category
+    ((["web", "api", "search", "mobile"], True), True),  # one short value is enough to count as codes
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), CODES)
+def test_short_codes_forwarded_to_a_tool(args: tuple[list[Any], bool], expected: bool) -> None:
+    values, forwarded = args
+    assert is_data(values, used=True, min_distinct=3, forwarded=forwarded, min_distinct_code=4) is expected
+
+
+def test_rest_of_a_list_is_no_code() -> None:
+    assert is_data(["]", ', {"id": 2}]', ', {"id": 2}, {"id": 3}]'], used=False, min_distinct=3, codes=False)

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 import orjson
 from pydantic import BaseModel
 
-from flows.errors import NoRecordsError
 from flows.settings import FlowSettings
 from flows.spool import disabled_nodes
 from induction.config import InductionConfig
@@ -66,9 +65,13 @@ def decide(settings: FlowSettings, config: InductionConfig, *, full: bool = Fals
         forced = sorted(set(orjson.loads(store.get_kv(FORCE_MERGE_KEY) or "[]")) | set(extra_merge))
         disabled = disabled_nodes(store)
         last_seq, last_fp = store.get_kv(LAST_SEQ_KEY), store.get_kv(FINGERPRINT_KEY)
-    if records == 0:
-        raise NoRecordsError(str(settings.home.store_path))
     fp = fingerprint(config.model_copy(update={"force_merge": config.force_merge | frozenset(forced)}), disabled)
+    if records == 0:
+        # A scheduled run on a fresh install (no traffic recorded yet) has nothing to do: it
+        # is skipped, not failed night after night. ``rote induce`` says so as an error first.
+        return Plan(induce=False, reason=f"no records to induce from yet in {settings.home.store_path}",
+                    records=0, max_seq=seq, fingerprint=fp, force_merge=forced, disabled=disabled,
+                    current_version=current, live_before=live_before)
     if full:
         reason = "full rebuild requested"
     elif current is None:

@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 import pytest
 
-from flows.errors import NoRecordsError, RunInProgressError
+from flows.errors import RunInProgressError
 from flows.induction_flow import induction_flow
 from flows.lock import run_lock
 from flows.settings import FlowSettings
@@ -160,11 +160,13 @@ def artifacts(flow_run_id: Any) -> dict[str, Any]:
     return {a["key"]: a["data"] for a in arts if a["key"]}
 
 
-def test_no_records_and_a_held_lock_fail_clearly(settings: FlowSettings) -> None:
+def test_no_records_skips_and_a_held_lock_fails_clearly(settings: FlowSettings) -> None:
+    # A nightly run before any traffic was recorded has nothing to do: skipped, not failed.
     state = run(settings, return_state=True)
-    assert state.is_failed()
-    with pytest.raises(NoRecordsError, match="no records to induce from"):
-        state.result()
+    assert state.is_completed()
+    summary = state.result()
+    assert summary.skipped and "no records to induce from yet" in summary.reason
+    assert summary.published_version is None
     write_segment(settings.home.spool_dir, [hello("Erik")])
     with run_lock(settings.home.locks_dir):
         state = run(settings, return_state=True)

@@ -1,0 +1,111 @@
+"""``difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()``, the same
+blocks, computed without difflib when the two token lists differ only in tokens of their own.
+
+Alignment (``induction.align``) compares texts that mostly share one structure: two log
+lines of one event differ in a few values (an id, a host name), and nowhere else. Then every
+token that one list has and the other lacks sits between the tokens both share, and difflib's
+answer can be read off that layout: its matching blocks are the runs of shared tokens. When
+the layout is not that simple, difflib runs as before.
+
+>>> a = "uid = 10037 , pid = 2227".split()
+>>> b = "uid = 10040 , pid = 1999".split()
+>>> [tuple(m) for m in matching_blocks(a, b)]
+[(0, 0, 2), (3, 3, 3), (7, 7, 0)]
+>>> [tuple(m) for m in matching_blocks(a, b)] == [tuple(m) for m in slow_blocks(a, b)]
+True
+
+Why the blocks are difflib's. difflib takes the longest block shared by the two lists (of
+those, the one that starts first in ``a``, then first in ``b``), then does the same on
+either side of it. Say every token of ``a`` that ``b`` lacks, and every token of ``b`` that
+``a`` lacks, is an *own* token, and that without their own tokens the two lists are equal.
+A block never holds an own token, so it lies inside a stretch of shared tokens of ``a`` and
+inside one of ``b``. Cut the shared tokens into *runs*, stretches contiguous in both lists;
+two runs are parted by own tokens on one side or both. When one of the lists has own tokens
+between every two runs, a block lies inside one run on that side, so no block is longer
+than the longest run, L, and each run of length L is one (in ``a`` at its place, and in
+``b`` at its place). Which of those difflib takes is then a matter of where a run's tokens
+come first: the first place in ``a`` where the tokens of a run of length L stand (a run's
+own place, or one straddling two runs where ``a`` has no own tokens between them), and the
+first place in ``b`` where those tokens stand. ``_runs_chosen`` looks up both with
+``str.find`` (each token one character): when they are the run's own places, difflib takes
+that run, and the same holds again on either side of it. When they are not, difflib's
+answer is another one: difflib computes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import Match, SequenceMatcher
+
+
+def slow_blocks(a: Sequence[str], b: Sequence[str]) -> list[Match]:
+    """difflib's matching blocks (no junk: every token counts)."""
+    return SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+
+
+def matching_blocks(a: Sequence[str], b: Sequence[str]) -> list[Match]:
+    """``slow_blocks(a, b)``, read off the runs of shared tokens when they settle it.
+
+    >>> [tuple(m) for m in matching_blocks(["x", "1", "y"], ["x", "2", "y"])]
+    [(0, 0, 1), (2, 2, 1), (3, 3, 0)]
+    """
+    runs = _runs(a, b)
+    return slow_blocks(a, b) if runs is None else [Match(i, j, n) for i, j, n in runs] + [Match(len(a), len(b), 0)]
+
+
+def _runs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, int]] | None:
+    """The runs of shared tokens as difflib's blocks (``a`` start, ``b`` start, length), or
+    None when the layout does not settle them (see the module docstring)."""
+    in_a, in_b = set(a), set(b)
+    if [t for t in a if t in in_b] != [t for t in b if t in in_a]:
+        return None  # shared tokens in another order, or as often: difflib decides
+    pa = [i for i, t in enumerate(a) if t in in_b]
+    if not pa:
+        return []
+    pb = [j for j, t in enumerate(b) if t in in_a]
+    runs: list[tuple[int, int, int]] = []
+    own_a = own_b = True  # own tokens of a (of b) between every two runs
+    start = 0
+    for k in range(1, len(pa) + 1):
+        if k < len(pa) and pa[k] == pa[k - 1] + 1 and pb[k] == pb[k - 1] + 1:
+            continue
+        runs.append((pa[start], pb[start], k - start))
+        if k < len(pa):
+            own_a = own_a and pa[k] > pa[k - 1] + 1
+            own_b = own_b and pb[k] > pb[k - 1] + 1
+        start = k
+    if len(runs) == 1:
+        return runs  # one run: the longest block, nothing shared on either side of it
+    if not (own_a or own_b):
+        return None  # a block could straddle two runs on both sides: difflib decides
+    code: dict[str, str] = {}
+    sa = "".join([code.setdefault(t, chr(len(code))) for t in a])
+    sb = "".join([code.setdefault(t, chr(len(code))) for t in b])
+    return runs if _runs_chosen(sa, sb, runs, 0, len(runs), 0, len(sa), 0, len(sb)) else None
+
+
+def _runs_chosen(sa: str, sb: str, runs: list[tuple[int, int, int]], lo: int, hi: int,
+                 alo: int, ahi: int, blo: int, bhi: int) -> bool:
+    """Whether difflib, on ``sa[alo:ahi]`` and ``sb[blo:bhi]`` (which hold ``runs[lo:hi]``
+    whole, and own tokens), takes exactly those runs as its blocks.
+
+    >>> _runs_chosen("ab1ab", "ab2ab", [(0, 0, 2), (3, 3, 2)], 0, 2, 0, 5, 0, 5)
+    True
+    >>> runs = [(0, 0, 1), (2, 1, 1), (4, 3, 2)]  # a, b, ab: "ab" stands first at 0 in b
+    >>> _runs_chosen("a1b2ab", "ab3ab", runs, 0, 3, 0, 6, 0, 5)
+    False
+    """
+    while lo < hi:
+        longest = max(n for _, _, n in runs[lo:hi])
+        # Where the tokens of a longest run first stand in a: difflib's block starts there.
+        first = min(sa.find(sa[i:i + n], alo, ahi) for i, _, n in runs[lo:hi] if n == longest)
+        k = next((k for k in range(lo, hi) if runs[k][0] == first and runs[k][2] == longest), None)
+        if k is None:
+            return False  # straddling two runs in a
+        i, j, n = runs[k]
+        if sb.find(sa[i:i + n], blo, bhi) != j:
+            return False  # the same tokens earlier in b
+        if not _runs_chosen(sa, sb, runs, lo, k, alo, i, blo, j):
+            return False
+        lo, alo, blo = k + 1, i + n, j + n  # the right-hand side, without recursing
+    return True

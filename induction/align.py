@@ -43,7 +43,7 @@ class Aligned:
 def _common(seqs: list[list[str]]) -> list[str]:
     common = seqs[0]
     for other in seqs[1:]:
-        common = [t for b in matching_blocks(common, other) for t in common[b.a:b.a + b.size]]
+        common = [t for i, _, n in matching_blocks(common, other) for t in common[i:i + n]]
         if not common:
             break
     return common
@@ -51,10 +51,10 @@ def _common(seqs: list[list[str]]) -> list[str]:
 
 def _positions(common: list[str], seq: list[str]) -> list[int] | None:
     pos: list[int] = []
-    for b in matching_blocks(common, seq):
-        if b.size and b.a != len(pos):
+    for i, j, n in matching_blocks(common, seq):
+        if n and i != len(pos):
             return None  # a common token left unmatched: no consistent alignment
-        pos.extend(range(b.b, b.b + b.size))
+        pos.extend(range(j, j + n))
     return pos if len(pos) == len(common) else None
 
 

@@ -9,9 +9,9 @@ the layout is not that simple, difflib runs as before.
 
 >>> a = "uid = 10037 , pid = 2227".split()
 >>> b = "uid = 10040 , pid = 1999".split()
->>> [tuple(m) for m in matching_blocks(a, b)]
+>>> matching_blocks(a, b)
 [(0, 0, 2), (3, 3, 3), (7, 7, 0)]
->>> [tuple(m) for m in matching_blocks(a, b)] == [tuple(m) for m in slow_blocks(a, b)]
+>>> matching_blocks(a, b) == slow_blocks(a, b)
 True
 
 Why the blocks are difflib's. difflib takes the longest block shared by the two lists (of
@@ -43,44 +43,54 @@ def slow_blocks(a: Sequence[str], b: Sequence[str]) -> list[Match]:
     return SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
 
 
-def matching_blocks(a: Sequence[str], b: Sequence[str]) -> list[Match]:
-    """``slow_blocks(a, b)``, read off the runs of shared tokens when they settle it.
+def matching_blocks(a: Sequence[str], b: Sequence[str]) -> Sequence[tuple[int, int, int]]:
+    """``slow_blocks(a, b)`` (as plain tuples when read off the runs of shared tokens).
 
-    >>> [tuple(m) for m in matching_blocks(["x", "1", "y"], ["x", "2", "y"])]
+    >>> matching_blocks(["x", "1", "y"], ["x", "2", "y"])
     [(0, 0, 1), (2, 2, 1), (3, 3, 0)]
     """
     runs = _runs(a, b)
-    return slow_blocks(a, b) if runs is None else [Match(i, j, n) for i, j, n in runs] + [Match(len(a), len(b), 0)]
+    if runs is None:
+        return slow_blocks(a, b)
+    runs.append((len(a), len(b), 0))
+    return runs
 
 
 def _runs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, int]] | None:
     """The runs of shared tokens as difflib's blocks (``a`` start, ``b`` start, length), or
     None when the layout does not settle them (see the module docstring)."""
     in_a, in_b = set(a), set(b)
-    if [t for t in a if t in in_b] != [t for t in b if t in in_a]:
-        return None  # shared tokens in another order, or as often: difflib decides
     pa = [i for i, t in enumerate(a) if t in in_b]
+    pb = [j for j, t in enumerate(b) if t in in_a]
+    if len(pa) != len(pb) or [a[i] for i in pa] != [b[j] for j in pb]:
+        return None  # shared tokens in another order, or not as often: difflib decides
     if not pa:
         return []
-    pb = [j for j, t in enumerate(b) if t in in_a]
     runs: list[tuple[int, int, int]] = []
     own_a = own_b = True  # own tokens of a (of b) between every two runs
-    start = 0
-    for k in range(1, len(pa) + 1):
-        if k < len(pa) and pa[k] == pa[k - 1] + 1 and pb[k] == pb[k - 1] + 1:
-            continue
-        runs.append((pa[start], pb[start], k - start))
-        if k < len(pa):
-            own_a = own_a and pa[k] > pa[k - 1] + 1
-            own_b = own_b and pb[k] > pb[k - 1] + 1
-        start = k
-    if len(runs) == 1:
-        return runs  # one run: the longest block, nothing shared on either side of it
+    i0, j0, n = pa[0], pb[0], 1
+    prev_i, prev_j = i0, j0
+    for i, j in zip(pa[1:], pb[1:], strict=True):
+        if i == prev_i + 1 and j == prev_j + 1:
+            n += 1
+        else:
+            runs.append((i0, j0, n))
+            own_a = own_a and i > prev_i + 1
+            own_b = own_b and j > prev_j + 1
+            i0, j0, n = i, j, 1
+        prev_i, prev_j = i, j
+    runs.append((i0, j0, n))
+    if len(runs) == 1 or (own_a and own_b):
+        return runs  # no block straddles two runs on either side: difflib takes them in turn
     if not (own_a or own_b):
         return None  # a block could straddle two runs on both sides: difflib decides
     code: dict[str, str] = {}
     sa = "".join([code.setdefault(t, chr(len(code))) for t in a])
     sb = "".join([code.setdefault(t, chr(len(code))) for t in b])
+    # Usually each run's tokens stand first at its own place in both lists; then wherever
+    # difflib looks, the first place it finds is a run's own: no need to follow it box by box.
+    if all(sa.find(sa[i:i + n]) == i and sb.find(sa[i:i + n]) == j for i, j, n in runs):
+        return runs
     return runs if _runs_chosen(sa, sb, runs, 0, len(runs), 0, len(sa), 0, len(sb)) else None
 
 

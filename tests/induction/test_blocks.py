@@ -8,6 +8,7 @@ difflib runs), and through ``induction.align.align`` on texts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -46,7 +47,7 @@ def layouts(draw: Any) -> tuple[list[str], list[str]]:
     return vary("A"), vary(draw(st.sampled_from(["A", "B"])))
 
 
-def blocks(found: list[Any]) -> list[tuple[int, int, int]]:
+def blocks(found: Sequence[Any]) -> list[tuple[int, int, int]]:
     return [tuple(m) for m in found]
 
 

@@ -14,22 +14,20 @@ the layout is not that simple, difflib runs as before.
 >>> matching_blocks(a, b) == slow_blocks(a, b)
 True
 
-Why the blocks are difflib's. difflib takes the longest block shared by the two lists (of
-those, the one that starts first in ``a``, then first in ``b``), then does the same on
-either side of it. Say every token of ``a`` that ``b`` lacks, and every token of ``b`` that
-``a`` lacks, is an *own* token, and that without their own tokens the two lists are equal.
-A block never holds an own token, so it lies inside a stretch of shared tokens of ``a`` and
-inside one of ``b``. Cut the shared tokens into *runs*, stretches contiguous in both lists;
-two runs are parted by own tokens on one side or both. When one of the lists has own tokens
-between every two runs, a block lies inside one run on that side, so no block is longer
-than the longest run, L, and each run of length L is one (in ``a`` at its place, and in
-``b`` at its place). Which of those difflib takes is then a matter of where a run's tokens
-come first: the first place in ``a`` where the tokens of a run of length L stand (a run's
-own place, or one straddling two runs where ``a`` has no own tokens between them), and the
-first place in ``b`` where those tokens stand. ``_runs_chosen`` looks up both with
-``str.find`` (each token one character): when they are the run's own places, difflib takes
-that run, and the same holds again on either side of it. When they are not, difflib's
-answer is another one: difflib computes it.
+Why the blocks are difflib's. difflib takes the longest block the two lists share (of those,
+the one that starts first in ``a``, then first in ``b``), then does the same on either side
+of it. Call a token of ``a`` that ``b`` lacks, or of ``b`` that ``a`` lacks, an *own* token,
+and say that without their own tokens the two lists are equal. A block never holds an own
+token. Cut the shared tokens into *runs*, stretches contiguous in both lists: between two
+runs, one list or both have own tokens. If one list has own tokens between every two runs, a
+block lies within one run on that side, so the longest blocks are as long as the longest
+run, L, and hold the tokens of a run of length L. difflib takes the one whose tokens stand
+first in ``a``, where they first stand in ``b``: a run of length L at its own place in both
+lists, unless those tokens also stand earlier, straddling two runs where a list has no own
+tokens between them. ``_runs_chosen`` checks that box by box with ``str.find`` (each token
+one character). Two layouts need no check: own tokens on both sides between every two runs
+(nothing can straddle), and each run's tokens standing first at its own place in both lists
+(nothing earlier to find). When the check fails, difflib's answer is another: difflib runs.
 """
 
 from __future__ import annotations

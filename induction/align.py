@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
+from induction.blocks import matching_blocks
 from induction.tokens import tokenize
 
 Tokenizer = Callable[[str], list[str]]
@@ -43,20 +43,18 @@ class Aligned:
 def _common(seqs: list[list[str]]) -> list[str]:
     common = seqs[0]
     for other in seqs[1:]:
-        sm = SequenceMatcher(None, common, other, autojunk=False)
-        common = [t for b in sm.get_matching_blocks() for t in common[b.a:b.a + b.size]]
+        common = [t for i, _, n in matching_blocks(common, other) for t in common[i:i + n]]
         if not common:
             break
     return common
 
 
 def _positions(common: list[str], seq: list[str]) -> list[int] | None:
-    sm = SequenceMatcher(None, common, seq, autojunk=False)
     pos: list[int] = []
-    for b in sm.get_matching_blocks():
-        if b.size and b.a != len(pos):
+    for i, j, n in matching_blocks(common, seq):
+        if n and i != len(pos):
             return None  # a common token left unmatched: no consistent alignment
-        pos.extend(range(b.b, b.b + b.size))
+        pos.extend(range(j, j + n))
     return pos if len(pos) == len(common) else None
 
 

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 import orjson
@@ -22,6 +22,7 @@ from induction.hashing import message_hash
 from induction.identifier import Skeleton, identify, text_of
 from induction.induce.model import Member, StoreNode
 from induction.induce.store_tree import StoreTree, message_text
+from induction.tokens import tokenize
 
 
 class Clusterer:
@@ -31,6 +32,7 @@ class Clusterer:
         self.tree = tree
         self.config = config
         self.identified: dict[tuple[str, ...], Skeleton | None] = {}
+        self.token_counts: dict[str, Counter[str]] = {}
 
     def identify(self, msgs: list[dict[str, Any]]) -> Skeleton | None:
         """``identify`` memoised on the messages' hashes."""
@@ -40,6 +42,8 @@ class Clusterer:
         return self.identified[key]
 
     def fits(self, msgs: list[dict[str, Any]]) -> bool:
+        if self.too_few_shared(msgs):
+            return False  # what the alignment below would say, without aligning
         sk = self.identify(msgs)
         if sk is None:
             return False
@@ -53,6 +57,46 @@ class Clusterer:
         # structure whatever the share of its text the values take (a long log excerpt in a
         # result, the rest of a list of search results).
         return literal >= self.config.min_literal_share * mean or _same_json_shape(msgs)
+
+    def too_few_shared(self, msgs: list[dict[str, Any]]) -> bool:
+        """Whether ``fits`` is sure to say no because the texts share too few tokens: the
+        literal text of their word-by-word skeleton is made of tokens all of them have, so it
+        is at most the tokens they share, counted as often as the text with fewest has them.
+        Clustering tries many messages that are plainly another event: this spares aligning
+        them. Only where ``fits`` weighs the literal text of a word-by-word alignment: not an
+        assistant's message, nor texts that are all JSON (aligned leaf by leaf too), nor one
+        text alone (no gaps).
+
+        >>> c = Clusterer(StoreTree(), InductionConfig())
+        >>> user = [{"role": "user", "content": t} for t in ("disk sda1 full", "login failed for root")]
+        >>> c.too_few_shared(user), c.fits(user)
+        (True, False)
+        >>> c.too_few_shared([{"role": "assistant", "content": m["content"]} for m in user])
+        False
+        """
+        if msgs[0].get("role") == "assistant":
+            return False
+        texts = [text_of(m) for m in msgs]
+        if any(t is None for t in texts) or len(set(texts)) == 1:
+            return False
+        known = [t for t in texts if t is not None]
+        if all(t.lstrip()[:1] in ("{", "[") for t in known):
+            return False
+        # Text that is not all JSON is aligned word by word only (``identifier._text_parts``),
+        # with ``tokenize``: the bound holds (tests/induction/test_clusters.py checks it on fits).
+        shared = self.tokens_of(known[0])
+        for t in known[1:]:
+            shared = shared & self.tokens_of(t)
+        bound = sum(len(tok) * n for tok, n in shared.items())
+        # Not all JSON, so ``_same_json_shape`` says no: the share alone decides.
+        return bound < self.config.min_literal_share * sum(len(t) for t in known) / len(known)
+
+    def tokens_of(self, text: str) -> Counter[str]:
+        """How often each alignment token occurs in ``text`` (memoised: a cluster's first
+        member is compared with many messages)."""
+        if text not in self.token_counts:
+            self.token_counts[text] = Counter(tokenize(text))
+        return self.token_counts[text]
 
     def cluster(self, group: list[tuple[str, Member]]) -> list[list[tuple[str, Member]]]:
         """Split siblings of one skeleton into clusters that share one template."""

@@ -7,7 +7,7 @@ other values at request time than its answer was learned with. Such a template i
 Guards ``city_zip_adjacent``, ``full_name_first_word`` and ``full_name_last_word``.
 
 Learning side: ``reads_back``; counted as ``unreadable_splits``. Request-time check: the
-matcher itself (``induction.runtime.messages.match_message``), which ``reads_back`` runs.
+matcher itself (``induction.runtime.messages.MessageMatcher``), which ``reads_back`` runs.
 
 >>> from induction.runtime.template import MessageTemplate, Slot, TextTemplate
 >>> t = MessageTemplate(role="user", content=TextTemplate(parts=("Hi ", Slot(var="n", kind="word"), ".")))
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from induction.runtime.messages import match_message, reads_as
+from induction.runtime.messages import MessageMatcher, MessageView, reads_as
 from induction.runtime.template import MessageTemplate
 
 _MISSING: Any = object()
@@ -30,8 +30,9 @@ _MISSING: Any = object()
 def reads_back(template: MessageTemplate, msgs: list[dict[str, Any]], scopes: list[dict[str, Any]],
                new_scopes: list[dict[str, Any]]) -> bool:
     """Whether the runtime matcher reads every member back with the values induction gave it."""
+    matcher = MessageMatcher(template)  # built once for all members, as the runtime does for requests
     for msg, scope, new in zip(msgs, scopes, new_scopes, strict=True):
-        got = match_message(template, msg, scope)
+        got = matcher.match(MessageView(msg), scope)
         if got is None:
             return False
         for var, value in got.items():

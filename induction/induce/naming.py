@@ -18,7 +18,7 @@ from typing import Any
 from induction.arranger import same_variable
 from induction.identifier import Skeleton
 from induction.induce.model import Named
-from induction.rules.edges_and_refusals import literal_after, refused, slot_edges
+from induction.rules.edges_and_refusals import literal_after, quoted, refused, slot_edges
 from induction.runtime.dsl import expr_vars as _expr_vars
 from induction.runtime.nodes import Derivation
 from induction.runtime.template import MessageTemplate, Slot, SlotKind, TextTemplate, ToolCallTemplate
@@ -131,6 +131,7 @@ def name_gaps(sk: Skeleton, scopes: list[dict[str, Any]], namer: Namer, deriver:
     content = sk.content or []
     after = literal_after(content)
     free = [g for g in sk.gaps if kinds[g.gid] in ("text", "word", "multiline")]
-    refuse = {g.gid: refused(g.values, after.get(g.gid, "")) for g in free}
+    refuse = {g.gid: refused(g.values, after.get(g.gid, ""), in_quotes=quoted(content, g.gid, g.values))
+              for g in free}
     edges = slot_edges(content, free)
     return Named(render(sk, slot, kinds, refuse, edges), derivations, new_scopes, new_vars, slot)

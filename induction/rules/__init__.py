@@ -47,6 +47,8 @@ RULES: tuple[Rule, ...] = (
           ("records_out_of_order",), "induction.runtime.lookup.results_out_of_order"),
     _rule("coarsening", "one value cut at its joiners and weighed piece by piece, or read back ambiguously",
           ("coarsened",)),
+    _rule("copied-spans", "a value the answers copy whole cut where the examples happened to share a word (a "
+          "miss, not a false hit: the rule joins what the answers show is one value)", ("copied_spans",)),
     _rule("enum-values", "an answer learned for one status served for another status",
           ("enum_gaps", "structure_splits")),
     _rule("marks", "a board cell's or a checkbox's answer served for another mark", ("mark_gaps",)),

@@ -56,6 +56,7 @@ from evals.workflows.adversarial.a_tool_results import (
 )
 from evals.workflows.adversarial.b_user_text import (
     InviteOneOrTwo,
+    JoinedNamesOneString,
     LeadingMention,
     LeadingNonAscii,
     LeadingSigil,
@@ -68,6 +69,7 @@ from evals.workflows.adversarial.b_user_text import (
     NameBeforeNewline,
     NameBeforeSpaceWord,
     OneOrTwoReminders,
+    QuotedTitleOrList,
     SecondSentence,
     TrailingDigitsEdge,
     TrailingEmojiName,
@@ -305,6 +307,8 @@ ALL: tuple[type[Adversarial], ...] = (
     SignMarkWithNumber, TrailingEmojiName, QuotedName, LeadingSigil, ToolResultEdge,
     MinYear, MinJsonBalance, MinDate, MinEmoticon, MinLeadingSlash,
     MinTrailingEmoji, MinHourLater, WidenTitle, WidenSuffix,
+    # The seventh round (ours): values copied whole, quoted text
+    JoinedNamesOneString, QuotedTitleOrList,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -319,7 +323,7 @@ __all__ = [
     "EmailDomainMatchesCompany", "EmailLowercased", "EmojiStatusVS16", "Emoticon", "EmptyToolOutput",
     "ErrorLineInLog", "EvenNumberLabel", "EvenNumberMostly", "EvenOrOdd", "ExitCodeJson", "ExitCodeText",
     "ExpenseThreshold", "Family", "FullNameFirstWord", "FullNameLastWord", "GateHash", "HourInLaterTime",
-    "HttpStatusRoute", "IdFromUsername", "InviteOneOrTwo", "JsonCheckVS16", "JsonEscapedNewline", "JsonEscapedQuote",
+    "HttpStatusRoute", "IdFromUsername", "InviteOneOrTwo", "JoinedNamesOneString", "JsonCheckVS16", "JsonEscapedNewline", "JsonEscapedQuote",
     "JsonFirstResult", "JsonForwardEscaped", "JsonListMostlyOne", "JsonNegative", "JsonNullOrInt", "JsonOptionalKey",
     "KeyOrderText", "KeyOrderVaries", "LastOrderInText", "LeadingMention", "LeadingNonAscii", "LeadingSigil",
     "LetterGrade", "ListInUserText", "ListLookupById", "MarkdownTableFirstRow", "MaxOfThree", "MaxTokensCut",
@@ -331,7 +335,7 @@ __all__ = [
     "NewPasswordSameAsOld", "NextMonthSameDay", "NextYearLeapDay", "NfdBackreference", "OneOrTwoReminders",
     "OptionalNickname", "OrderQuantity", "OtherOneSameFrame", "ParallelResultsOrder", "PasswordHasUsername",
     "PathUnderRoot", "PlainAmount4Digit", "PluralItems", "PriorityRoute", "PythonReprAddress", "PythonReprNote",
-    "PythonVersion", "QuotedName", "ReassignSameOwner", "ReindentCode", "RepeatedValueRoles", "RevenueMillions",
+    "PythonVersion", "QuotedName", "QuotedTitleOrList", "ReassignSameOwner", "ReindentCode", "RepeatedValueRoles", "RevenueMillions",
     "RomanNumeralTier", "SameValueTwoRoles", "SeatsWordOrNumber", "SecondSentence", "SeverityP",
     "SharedWordInBranch", "SharedWordMinimal", "SignMarkWithNumber", "SignedAdjustment", "SortThree",
     "SplitBillRounding", "StarRating", "StatusCodeJson", "StockCopiedDecides", "StopSequence", "SumAsPrinted",

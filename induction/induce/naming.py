@@ -20,6 +20,7 @@ from induction.identifier import Skeleton
 from induction.induce.model import Named
 from induction.rules.edges_and_refusals import literal_after, quoted, refused, slot_edges
 from induction.runtime.dsl import expr_vars as _expr_vars
+from induction.runtime.kinds import value_fits
 from induction.runtime.nodes import Derivation
 from induction.runtime.template import MessageTemplate, Slot, SlotKind, TextTemplate, ToolCallTemplate
 from induction.stages import Deriver, Namer
@@ -33,7 +34,9 @@ def slot_kind(values: list[Any]) -> SlotKind:
         k = kinds.pop()
         if k == "digits" and not any(len(v) >= 5 or (len(v) > 1 and v[0] == "0") for v in strs):
             return "number"  # small counts and amounts may be negative or decimal next time
-        if k in ("email", "date", "uuid", "digits"):
+        if k in ("email", "date", "uuid", "digits") and all(value_fits(k, v) for v in strs):
+            # Only where the kind's own pattern reads every value back: the recogniser also
+            # knows "1/16/2023", the date kind only ISO dates (such a slot read nothing).
             return k  # type: ignore[return-value]
     if any("\n" in v for v in strs):
         return "multiline"

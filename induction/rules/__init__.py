@@ -13,7 +13,7 @@ show which rule decided; every rule names the run-report counters (``InductionRe
 it increments.
 
 >>> [r.name for r in RULES][:4]
-['results-order', 'coarsening', 'enum-values', 'marks']
+['results-order', 'coarsening', 'copied-spans', 'enum-values']
 >>> tag("thin-air")
 '[rule: thin-air]'
 >>> RULE["unread-values"].runtime_check

@@ -105,3 +105,27 @@ def test_induced_template_reads_a_question_without_the_shared_word() -> None:
     assert hit is not None
     args = orjson.loads(hit.response["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"])
     assert args == {"q": "what is the best web agent"}
+
+
+def test_a_guided_skeleton_the_runtime_cannot_read_back_gives_way_to_the_plain_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two adjacent free-text slots cannot be read apart: the walk drops the guided skeleton
+    # and induces the cluster from the plain alignment, as without the rule.
+    import induction.induce.walk as walk
+    from induction.identifier import Gap, Skeleton
+
+    pairs = [("Ask is car necessary in NYC", "is car necessary in NYC"),
+             ("Ask where to eat in Boston", "where to eat in Boston")]
+    monkeypatch.setattr(walk, "copied_spans", lambda *_: None)
+    plain = induce(stored(_records(pairs)))
+    assert str(plain.nodes[1].template.content) == "Ask {{ask}} in {{value:word}}"  # cut at the shared "in"
+
+    def unreadable(msgs: Any, answers: Any, sk: Any = None) -> Skeleton:
+        texts = [m["content"][4:] for m in msgs]
+        return Skeleton("user", None, ["Ask ", 0, 1], [], [Gap(0, [t[:2] for t in texts], "content", "Ask "),
+                                                           Gap(1, [t[2:] for t in texts], "content", "")])
+
+    monkeypatch.setattr(walk, "copied_spans", unreadable)
+    reverted = induce(stored(_records(pairs)))
+    assert reverted.stats["copied_spans"] == 1
+    assert [str(n.template.content) for n in reverted.nodes] == [str(n.template.content) for n in plain.nodes]

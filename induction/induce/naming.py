@@ -28,6 +28,12 @@ from induction.tokens import recognise
 
 
 def slot_kind(values: list[Any]) -> SlotKind:
+    """The kind of a slot from its examples' values: a typed kind where every value is of it
+    (and reads back with its pattern), else a word, a line of text or several lines.
+
+    >>> slot_kind(["2026-01-16", "2026-02-01"]), slot_kind(["1/16/2023", "2/16/2023"]), slot_kind(["New York"])
+    ('date', 'word', 'text')
+    """
     strs = [v for v in values if isinstance(v, str)]
     kinds = {recognise(v) for v in strs}
     if len(kinds) == 1:

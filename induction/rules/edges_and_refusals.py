@@ -6,7 +6,10 @@ the time after it, a sentence's trailing "." or "?" or a leading "@" taken into 
 value. A free-text slot refuses the structural characters (``STRUCTURAL``), the literal that
 follows it and the joining phrases (``JOINERS``) unless some example held them; at the
 message's edges or beside whitespace it refuses a first or last character that is not a
-letter or digit unless an example had it. Guards ``list_in_user_text``, ``one_or_two_reminders``,
+letter or digit unless an example had it. Between a quote and its closing quote (``quoted``)
+the joining phrases are the quoted text's own ('post my question, "is a car necessary and
+where?"'): such a slot takes them, and still refuses the comma of two quoted items and the
+closing quote. Guards ``list_in_user_text``, ``one_or_two_reminders``, ``quoted_title_or_list``,
 ``json_escaped_quote``, ``python_repr_address``, ``trailing_period_name``,
 ``trailing_question_city``, ``leading_mention``, ``trailing_emoji_name``, ``quoted_name``,
 ``leading_sigil``, ``trailing_nbsp_or_cjk``, ``leading_non_ascii``, ``min_leading_slash``.

@@ -8,7 +8,9 @@ kept (``Derivation.alternatives``) and the answer is served only where they all 
 Guards ``capitalize_surname``, ``thousands_separator``, ``zero_padding``, ``next_month_same_day``,
 ``next_year_leap_day``, ``usually_equal_cities``, ``name_case_normalised``, ``email_lowercased``,
 ``widen_title``, ``widen_suffix``, ``widen_honorific``, ``widen_title_case``, ``widen_new_city``
-(a known limit).
+(a known limit). The other way round, a tool-call argument that is a copy of a variable as a
+whole is that copy, not pieces cut at a shared "-" each fitting a split of it by chance
+(first + "-" + last answers "red-fox-den" with "red-den"; guards ``slug_copied_whole``).
 
 Learning side: ``widen`` (a gap widened over the literal words beside it when that makes it
 a copy), ``whole_leaves`` (a tool-call string cut by the word alignment, copied whole) and ``induction.deriver.reference_alternatives`` (the rivals of a copy, re-exported

@@ -97,6 +97,7 @@ from evals.workflows.adversarial.c_rival_expressions import (
     NextMonthSameDay,
     NextYearLeapDay,
     SharedWordInBranch,
+    SlugCopiedWhole,
     SortThree,
     SplitBillRounding,
     SumAsPrinted,
@@ -308,7 +309,7 @@ ALL: tuple[type[Adversarial], ...] = (
     MinYear, MinJsonBalance, MinDate, MinEmoticon, MinLeadingSlash,
     MinTrailingEmoji, MinHourLater, WidenTitle, WidenSuffix,
     # The seventh round (ours): values copied whole, quoted text
-    JoinedNamesOneString, QuotedTitleOrList,
+    JoinedNamesOneString, QuotedTitleOrList, SlugCopiedWhole,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -337,7 +338,7 @@ __all__ = [
     "PathUnderRoot", "PlainAmount4Digit", "PluralItems", "PriorityRoute", "PythonReprAddress", "PythonReprNote",
     "PythonVersion", "QuotedName", "QuotedTitleOrList", "ReassignSameOwner", "ReindentCode", "RepeatedValueRoles", "RevenueMillions",
     "RomanNumeralTier", "SameValueTwoRoles", "SeatsWordOrNumber", "SecondSentence", "SeverityP",
-    "SharedWordInBranch", "SharedWordMinimal", "SignMarkWithNumber", "SignedAdjustment", "SortThree",
+    "SharedWordInBranch", "SharedWordMinimal", "SignMarkWithNumber", "SignedAdjustment", "SlugCopiedWhole", "SortThree",
     "SplitBillRounding", "StarRating", "StatusCodeJson", "StockCopiedDecides", "StopSequence", "SumAsPrinted",
     "SumTwoDecimals", "TabsOrSpaces", "TemplateSyntaxValue", "ThousandsSeparator", "ThumbsSkinTone",
     "TimeOfDayGreeting", "TokenExpiry", "ToolResultEdge", "ToolResultNbsp", "TrailingDigitsEdge",

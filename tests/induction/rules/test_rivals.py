@@ -46,6 +46,9 @@ WHOLE = [
     ((_call_sk([0, "/", 1], [["byteblaze", "auth0"], ["dotfiles", "angular"]]),
       [{"r": "byteblaze/dotfiles"}, {"r": "auth0/angular"}]),
      ({"repo": {"$gap": 0}}, [["byteblaze/dotfiles", "auth0/angular"]])),
+    # pieces cut at a shared "-", each a split of the slug by chance (``slug_copied_whole``): a copy
+    ((_call_sk([0, "-", 1], [["alpha", "gamma"], ["beta", "delta"]]), [{"slug": "alpha-beta"}, {"slug": "gamma-delta"}]),
+     ({"repo": {"$gap": 0}}, [["alpha-beta", "gamma-delta"]])),
     # each piece a copy of its own ("{{user}}/{{name}}"): that reading may be meant, kept
     ((_call_sk([0, "/", 1], [["ann", "bo"], ["x", "y"]]),
       [{"u": "ann", "n": "x", "r": "ann/x"}, {"u": "bo", "n": "y", "r": "bo/y"}]),

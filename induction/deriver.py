@@ -161,6 +161,14 @@ class HeuristicDeriver:
                     for case in ("lower", "upper", "title", "capitalize"):
                         add(_op(case, p))
                 add(_op("strip", base))
+                # The value without the sign every example wrote around it: "25" of "$25",
+                # "46.99" of "$46.99" (no one number format renders both), "50" of "50%".
+                for side, op in ((0, "lstrip"), (-1, "rstrip")):
+                    marks = {x[side] for x in sample if x}
+                    if len(marks) == 1 and all(len(x) > 1 for x in sample):
+                        mark = marks.pop()
+                        if not mark.isalnum() and not mark.isspace():
+                            add(_op(op, base, _c(mark)))
                 if all(_safe(_op("to_number", base), s) is not _MISSING for s in scopes):
                     add(_op("to_number", base))
                     add(_op("to_int", base))

@@ -33,7 +33,7 @@ from induction.rules.context_bound import pins
 from induction.rules.min_runs import literal_texts, traced
 from induction.rules.min_runs import verdict as runs_verdict
 from induction.rules.relations import relations
-from induction.rules.rivals import const, reference_alternatives, widen
+from induction.rules.rivals import const, reference_alternatives, whole_leaves, widen
 from induction.rules.thin_air import why as thin_air_why
 from induction.rules.unread_values import id_like, is_quantity
 from induction.runtime.dsl import expr_vars as _expr_vars
@@ -73,6 +73,8 @@ class Answerer:
             return None, "uncacheable", f"{tag('thin-air')} answers differ in ways that do not align"
         ans_scopes = [sc for _, sc in answers]
         sk, widened = widen(sk, ans_scopes)
+        # A tool-call argument copied whole, cut by the alignment at a shared "/" or word.
+        sk = whole_leaves(sk, ans_scopes)
         trusted = frozenset().union(*(m.user_bound for m in members))
         slot: dict[int, str] = {}
         derivations: list[Derivation] = []

@@ -18,8 +18,9 @@ from typing import Any
 from induction.arranger import same_variable
 from induction.identifier import Skeleton
 from induction.induce.model import Named
-from induction.rules.edges_and_refusals import literal_after, refused, slot_edges
+from induction.rules.edges_and_refusals import literal_after, quoted, refused, slot_edges
 from induction.runtime.dsl import expr_vars as _expr_vars
+from induction.runtime.kinds import value_fits
 from induction.runtime.nodes import Derivation
 from induction.runtime.template import MessageTemplate, Slot, SlotKind, TextTemplate, ToolCallTemplate
 from induction.stages import Deriver, Namer
@@ -27,13 +28,21 @@ from induction.tokens import recognise
 
 
 def slot_kind(values: list[Any]) -> SlotKind:
+    """The kind of a slot from its examples' values: a typed kind where every value is of it
+    (and reads back with its pattern), else a word, a line of text or several lines.
+
+    >>> slot_kind(["2026-01-16", "2026-02-01"]), slot_kind(["1/16/2023", "2/16/2023"]), slot_kind(["New York"])
+    ('date', 'word', 'text')
+    """
     strs = [v for v in values if isinstance(v, str)]
     kinds = {recognise(v) for v in strs}
     if len(kinds) == 1:
         k = kinds.pop()
         if k == "digits" and not any(len(v) >= 5 or (len(v) > 1 and v[0] == "0") for v in strs):
             return "number"  # small counts and amounts may be negative or decimal next time
-        if k in ("email", "date", "uuid", "digits"):
+        if k in ("email", "date", "uuid", "digits") and all(value_fits(k, v) for v in strs):
+            # Only where the kind's own pattern reads every value back: the recogniser also
+            # knows "1/16/2023", the date kind only ISO dates (such a slot read nothing).
             return k  # type: ignore[return-value]
     if any("\n" in v for v in strs):
         return "multiline"
@@ -131,6 +140,7 @@ def name_gaps(sk: Skeleton, scopes: list[dict[str, Any]], namer: Namer, deriver:
     content = sk.content or []
     after = literal_after(content)
     free = [g for g in sk.gaps if kinds[g.gid] in ("text", "word", "multiline")]
-    refuse = {g.gid: refused(g.values, after.get(g.gid, "")) for g in free}
+    refuse = {g.gid: refused(g.values, after.get(g.gid, ""), in_quotes=quoted(content, g.gid, g.values))
+              for g in free}
     edges = slot_edges(content, free)
     return Named(render(sk, slot, kinds, refuse, edges), derivations, new_scopes, new_vars, slot)

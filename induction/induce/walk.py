@@ -21,7 +21,7 @@ from induction.backends import Deriver, HeuristicSpanIdentifier, Stages
 from induction.config import InductionConfig
 from induction.evidence import distinct
 from induction.hashing import digest, message_hash
-from induction.identifier import Gap, gap_key, identify, identify_declared, skeleton_key, text_of
+from induction.identifier import Gap, Skeleton, gap_key, identify, identify_declared, skeleton_key, text_of
 from induction.induce.answers import Answerer
 from induction.induce.clusters import Clusterer, by_message, split
 from induction.induce.model import NO_CONTEXT, Context, InductionResult, Member, Parts, Work
@@ -32,6 +32,7 @@ from induction.induce.structure import Structure
 from induction.rules import tag
 from induction.rules.coarsening import coarsen, whole_tokens
 from induction.rules.context_bound import binds, pins
+from induction.rules.copied_spans import copied_spans
 from induction.rules.enum_values import is_enum
 from induction.rules.marks import is_mark
 from induction.rules.thin_air import worth_splitting
@@ -55,12 +56,16 @@ class Inducer:
         # Clusters (``cluster_keys`` values) whose node failed verification: keep their messages apart.
         self.keep_apart = frozenset(keep_apart)
         self.cluster_keys: dict[str, str] = {}
+        # Clusters whose skeleton follows copied spans (``copied-spans``): the plain skeleton,
+        # or None once the guided one failed to read back.
+        self.guided: dict[tuple[str, ...], Skeleton | None] = {}
         self.stages = stages  # the caller owns (and closes) them
         self.deriver: Deriver = deriver or self.stages.deriver
         self.namer = self.stages.namer
         self.out: list[TemplateNode] = []
         self.notes: dict[str, list[str]] = defaultdict(list)
         self.stats: Counter[str] = Counter()
+        self.stats["copied_spans"] = 0  # in the run report even when no answer copied a cut value
         self._ids: set[str] = set()  # node ids given out
         self.tree = StoreTree()
         records = list(records)
@@ -123,6 +128,7 @@ class Inducer:
         # happen to share is not structure the wider cluster did not have.
         sk = (ctx.strata.restrict([s for s, _ in cluster])
               if ctx.strata is not None and len(cluster) >= self.config.min_runs else None)
+        kept = sk is not None  # the wider cluster's skeleton: its spans stand as they are
         if sk is None:
             sk = self.clusters.identify(msgs)
         forced: dict[int, str] = {}
@@ -135,12 +141,30 @@ class Inducer:
                 forced = found[1]
         if sk is None:  # cannot happen for clusters from _cluster; stay safe anyway
             return Parts([[item] for item in cluster], ctx)
+        key = tuple(message_hash(m) for m in msgs)
+        if (not forced and not kept and sk.gaps and key not in self.guided
+                and (guided := self._copied(cluster, msgs, sk)) is not None):
+            # The answers copy a value whole: its span is one slot, not cut where the
+            # examples happened to share a word (``copied-spans``).
+            self.stats["copied_spans"] += 1
+            self.guided[key] = sk
+            sk = self.clusters.identified[key] = guided
         if not forced and (coarse := coarsen(sk)) is not None:
             # "ap-south-1" aligned as ap / south / 1: one value cut at its joiners would be
             # weighed piece by piece ("ap" a short code, "1" a count); whole, it is an id.
             self.stats["coarsened"] += 1
             sk = self.clusters.identified[tuple(message_hash(m) for m in msgs)] = coarse
         return Work(parent_tid, ns, cluster, ctx, msgs, sk, forced, [m.scope for _, m in cluster])
+
+    def _copied(self, cluster: list[tuple[str, Member]], msgs: list[dict[str, Any]], sk: Skeleton) -> Skeleton | None:
+        """``copied_spans`` of the cluster's messages when each member was answered one way."""
+        answers = []
+        for sid, _ in cluster:
+            node = self.tree.nodes[sid]
+            if not node.answers or len(set(self.tree.answers_of(sid))) != 1:
+                return None
+            answers.append(node.answers[0].response_message)
+        return copied_spans(msgs, answers, sk)
 
     def _split_structure(self, w: Work) -> Parts | None:
         """Variation that is not data is structure (``enum-values``, ``marks``,
@@ -198,6 +222,13 @@ class Inducer:
         sk, cluster, scopes, msgs = w.sk, w.cluster, w.scopes, w.msgs
         named = name_gaps(sk, scopes, self.namer, self.deriver, self.stats, w.forced, message_text(msgs[0]))
         if sk.gaps and not reads_back(named.template, msgs, scopes, named.scopes):
+            key = tuple(message_hash(m) for m in msgs)
+            if self.guided.get(key) is not None:
+                # Slots along copied spans that the runtime cannot read apart: the plain
+                # alignment, with what the steps below make of it.
+                self.clusters.identified[key] = self.guided[key]
+                self.guided[key] = None
+                return Parts([cluster], w.ctx)
             coarse = coarsen(sk)
             if coarse is not None:
                 # Adjacent slots joined by a "." or a "-" (a host name cut at its dots, a

@@ -13,7 +13,7 @@ show which rule decided; every rule names the run-report counters (``InductionRe
 it increments.
 
 >>> [r.name for r in RULES][:4]
-['results-order', 'coarsening', 'enum-values', 'marks']
+['results-order', 'coarsening', 'copied-spans', 'enum-values']
 >>> tag("thin-air")
 '[rule: thin-air]'
 >>> RULE["unread-values"].runtime_check
@@ -47,6 +47,8 @@ RULES: tuple[Rule, ...] = (
           ("records_out_of_order",), "induction.runtime.lookup.results_out_of_order"),
     _rule("coarsening", "one value cut at its joiners and weighed piece by piece, or read back ambiguously",
           ("coarsened",)),
+    _rule("copied-spans", "a value the answers copy whole cut where the examples happened to share a word (a "
+          "miss, not a false hit: the rule joins what the answers show is one value)", ("copied_spans",)),
     _rule("enum-values", "an answer learned for one status served for another status",
           ("enum_gaps", "structure_splits")),
     _rule("marks", "a board cell's or a checkbox's answer served for another mark", ("mark_gaps",)),

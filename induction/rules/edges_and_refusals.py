@@ -6,7 +6,10 @@ the time after it, a sentence's trailing "." or "?" or a leading "@" taken into 
 value. A free-text slot refuses the structural characters (``STRUCTURAL``), the literal that
 follows it and the joining phrases (``JOINERS``) unless some example held them; at the
 message's edges or beside whitespace it refuses a first or last character that is not a
-letter or digit unless an example had it. Guards ``list_in_user_text``, ``one_or_two_reminders``,
+letter or digit unless an example had it. Between a quote and its closing quote (``quoted``)
+the joining phrases are the quoted text's own ('post my question, "is a car necessary and
+where?"'): such a slot takes them, and still refuses the comma of two quoted items and the
+closing quote. Guards ``list_in_user_text``, ``one_or_two_reminders``, ``quoted_title_or_list``,
 ``json_escaped_quote``, ``python_repr_address``, ``trailing_period_name``,
 ``trailing_question_city``, ``leading_mention``, ``trailing_emoji_name``, ``quoted_name``,
 ``leading_sigil``, ``trailing_nbsp_or_cjk``, ``leading_non_ascii``, ``min_leading_slash``.
@@ -18,6 +21,8 @@ Learning side: ``refused``, ``edges``, ``slot_edges``; counted as ``refusing_slo
 
 >>> refused(["Ada"], after=".")[1], edges(["Bo.", "Al"], start=False, end=True)
 (('.', ' and ', '. ', ' or ', ': '), (None, '.'))
+>>> refused(["is a car necessary"], after='" there', in_quotes=True)[1]
+('" there',)
 """
 
 from __future__ import annotations
@@ -35,6 +40,32 @@ STRUCTURAL = '"\\{}[]<>|,;'
 # Phrases that join two items or two sentences, or start a labelled field ("Assignee: "),
 # where every example may have had one.
 JOINERS = (" and ", ". ", " or ", ": ")
+
+
+# Quote pairs that delimit verbatim text: a slot between them that never held the closing
+# quote cannot run past it, so a joining phrase inside is the quoted text's own ('post my
+# question, "is a car necessary and where?"', 'reply "Done. Thanks!"'): it joins no two
+# requests. A comma stays refused there as anywhere ('tag it "beach, sunset"' is two tags).
+QUOTES = {'"': '"', "\u201c": "\u201d"}
+
+
+def quoted(content: Sequence[str | int], gid: int, values: Sequence[Any]) -> bool:
+    """Whether gap ``gid`` sits right between an opening and its closing quote in ``content``
+    and no example's value held either quote.
+
+    >>> quoted(['Post "', 0, '" now'], 0, ["a, b"]), quoted(['Post "', 0, ' now'], 0, ["a"])
+    (True, False)
+    """
+    if gid not in content:
+        return False
+    i = content.index(gid)
+    before = content[i - 1] if i else ""
+    after = content[i + 1] if i + 1 < len(content) else ""
+    if not isinstance(before, str) or not isinstance(after, str) or not before or not after:
+        return False
+    close = QUOTES.get(before[-1])
+    return (close is not None and after[0] == close
+            and not any(before[-1] in str(v) or close in str(v) for v in values))
 
 
 def literal_after(content: list[str | int]) -> dict[int, str]:
@@ -64,10 +95,12 @@ def edges(values: list[Any], *, start: bool, end: bool) -> tuple[str | None, str
     return (seen(t[0] for t in texts) if start else None, seen(t[-1] for t in texts) if end else None)
 
 
-def refused(values: list[Any], after: str = "") -> tuple[str, tuple[str, ...]]:
+def refused(values: list[Any], after: str = "", *, in_quotes: bool = False) -> tuple[str, tuple[str, ...]]:
     """What a free-text slot refuses (``Slot.refuse``, ``Slot.refuse_text``): the structural
     characters, the first character of the literal ``after`` it if that is punctuation, that
     literal itself, and the joining phrases, each unless some example's value held it.
+    ``in_quotes`` (``quoted``): the slot is quoted text; it refuses what any slot refuses but
+    takes the joining phrases, which belong to the quoted text.
 
     >>> refused(["Ada Lovelace", "Bo, Jr."], after="'}")[0] == STRUCTURAL.replace(",", "") + "'"
     True
@@ -79,7 +112,8 @@ def refused(values: list[Any], after: str = "") -> tuple[str, tuple[str, ...]]:
     if after and not after[0].isalnum() and not after[0].isspace() and after[0] not in seen + chars:
         chars += after[0]  # "'" after 'address': '{{address}}': a value never runs past it
     head = after[:32]
-    phrases = tuple(p for p in dict.fromkeys((head if head.strip() else "", *JOINERS)) if p and p not in seen)
+    joiners = () if in_quotes else JOINERS
+    phrases = tuple(p for p in dict.fromkeys((head if head.strip() else "", *joiners)) if p and p not in seen)
     return chars, phrases
 
 

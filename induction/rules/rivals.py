@@ -8,10 +8,12 @@ kept (``Derivation.alternatives``) and the answer is served only where they all 
 Guards ``capitalize_surname``, ``thousands_separator``, ``zero_padding``, ``next_month_same_day``,
 ``next_year_leap_day``, ``usually_equal_cities``, ``name_case_normalised``, ``email_lowercased``,
 ``widen_title``, ``widen_suffix``, ``widen_honorific``, ``widen_title_case``, ``widen_new_city``
-(a known limit).
+(a known limit). The other way round, a tool-call argument that is a copy of a variable as a
+whole is that copy, not pieces cut at a shared "-" each fitting a split of it by chance
+(first + "-" + last answers "red-fox-den" with "red-den"; guards ``slug_copied_whole``).
 
 Learning side: ``widen`` (a gap widened over the literal words beside it when that makes it
-a copy) and ``induction.deriver.reference_alternatives`` (the rivals of a copy, re-exported
+a copy), ``whole_leaves`` (a tool-call string cut by the word alignment, copied whole) and ``induction.deriver.reference_alternatives`` (the rivals of a copy, re-exported
 here); counted as ``rival_derivations`` (answer derivations served only where rivals agree).
 Request-time check: ``induction.runtime.bindings.derive`` (a disagreement is a miss).
 
@@ -30,7 +32,7 @@ from induction.arranger import same_variable
 from induction.deriver import reference_alternatives
 from induction.identifier import Gap, Skeleton
 
-__all__ = ["const", "reference_alternatives", "widen"]
+__all__ = ["const", "reference_alternatives", "whole_leaves", "widen"]
 
 _WORD_START = re.compile(r"(?:^|(?<=\s))\S")
 _WORD_END = re.compile(r"\S(?=\s|$)")
@@ -87,3 +89,52 @@ def widen(sk: Skeleton, scopes: list[dict[str, Any]]
         return sk, {}
     return Skeleton(sk.role, sk.name, [p for p in content if p != ""], sk.calls,
                     [gaps[g.gid] for g in sk.gaps]), widened
+
+
+def whole_leaves(sk: Skeleton, scopes: list[dict[str, Any]]) -> Skeleton:
+    """Each tool-call string argument that the word alignment cut into pieces around a shared
+    literal (``"byteblaze/" + ...``, ``... + "/" + ...``) made one gap again when every
+    answer's whole argument is a copy of one variable in scope. The pieces would each be thin
+    air (``byteblaze`` is no variable), and a copy of the whole value is the simplest
+    explanation of every example; the pieces are kept when the whole is no copy, or when
+    every piece is itself a copy (``{{first}}.{{last}}``: that reading may be meant).
+
+    >>> sk = Skeleton("assistant", None, None, [("open", {"repo": {"$tgap": [0, "/", 1]}})],
+    ...               [Gap(0, ["ann", "bo"], "call[0].repo", "repo"), Gap(1, ["x", "y-z"], "call[0].repo", "/")])
+    >>> w = whole_leaves(sk, [{"repo": "ann/x"}, {"repo": "bo/y-z"}])
+    >>> w.calls, [(g.gid, g.values, g.leaf) for g in w.gaps]
+    ([('open', {'repo': {'$gap': 0}})], [(0, ['ann/x', 'bo/y-z'], True)])
+    """
+    if not sk.calls or not scopes:
+        return sk
+    gaps = {g.gid: g for g in sk.gaps}
+    changed = False
+
+    def walk(v: Any) -> Any:
+        nonlocal changed
+        if isinstance(v, dict):
+            if set(v) == {"$tgap"}:
+                parts = v["$tgap"]
+                ids = [p for p in parts if isinstance(p, int)]
+                if not ids or all(same_variable(gaps[i].values, scopes) is not None for i in ids):
+                    return v
+                whole = ["".join(p if isinstance(p, str) else str(gaps[p].values[k]) for p in parts)
+                         for k in range(len(scopes))]
+                if same_variable(whole, scopes) is None:
+                    return v
+                first = gaps[ids[0]]
+                for i in ids:
+                    del gaps[i]
+                key = re.sub(r"(\[\d+\])+$", "", first.where).rsplit(".", 1)[-1]  # as ``identify`` names a leaf
+                gaps[first.gid] = Gap(first.gid, whole, first.where, key, True)
+                changed = True
+                return {"$gap": first.gid}
+            return {k: walk(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        return v
+
+    calls = [(name, walk(args)) for name, args in sk.calls]
+    if not changed:
+        return sk
+    return Skeleton(sk.role, sk.name, sk.content, calls, [gaps[g.gid] for g in sk.gaps if g.gid in gaps])

@@ -105,3 +105,18 @@ def test_short_numbers_always_of_one_width_may_be_padded() -> None:
 def test_arithmetic_has_no_binary_noise() -> None:
     d = derive(["12.5", "3.75"], [{"a": "10", "b": "2.5"}, {"a": "1.5", "b": "2.25"}])
     assert value(d, {"a": "300.5", "b": "292.84"}) == "593.34"
+
+
+def test_a_value_without_the_sign_every_example_wrote() -> None:
+    # "$46.99" -> "46.99" and "$25" -> "25": no one number format renders both; the text
+    # after the "$" does.
+    d = derive(["25", "30", "46.99"], [{"price": "$25"}, {"price": "$30"}, {"price": "$46.99"}])
+    assert d.expr == {"op": "lstrip", "args": [{"var": "price"}, {"const": "$"}]}
+    assert value(d, {"price": "$199"}) == "199"
+    d = derive(["25", "7"], [{"share": "25%"}, {"share": "7%"}])
+    assert value(d, {"share": "60%"}) == "60"
+
+
+def test_a_sign_only_some_examples_wrote_is_not_stripped() -> None:
+    d = HeuristicDeriver().derive(["25", "30"], [{"price": "$25"}, {"price": "€30"}])
+    assert d is None or "lstrip" not in repr(d.expr)

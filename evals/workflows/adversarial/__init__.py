@@ -56,6 +56,7 @@ from evals.workflows.adversarial.a_tool_results import (
 )
 from evals.workflows.adversarial.b_user_text import (
     InviteOneOrTwo,
+    JoinedNamesOneString,
     LeadingMention,
     LeadingNonAscii,
     LeadingSigil,
@@ -68,6 +69,7 @@ from evals.workflows.adversarial.b_user_text import (
     NameBeforeNewline,
     NameBeforeSpaceWord,
     OneOrTwoReminders,
+    QuotedTitleOrList,
     SecondSentence,
     TrailingDigitsEdge,
     TrailingEmojiName,
@@ -95,6 +97,7 @@ from evals.workflows.adversarial.c_rival_expressions import (
     NextMonthSameDay,
     NextYearLeapDay,
     SharedWordInBranch,
+    SlugCopiedWhole,
     SortThree,
     SplitBillRounding,
     SumAsPrinted,
@@ -307,6 +310,8 @@ ALL: tuple[type[Adversarial], ...] = (
     SignMarkWithNumber, TrailingEmojiName, QuotedName, LeadingSigil, ToolResultEdge,
     MinYear, MinJsonBalance, MinDate, MinEmoticon, MinLeadingSlash,
     MinTrailingEmoji, MinHourLater, WidenTitle, WidenSuffix,
+    # The seventh round (ours): values copied whole, quoted text
+    JoinedNamesOneString, QuotedTitleOrList, SlugCopiedWhole,
     # Forwarded codes (2026-12-06)
     ForwardedTier, ForwardedGrade,
 )
@@ -322,8 +327,9 @@ __all__ = [
     "CsvLastColumn", "CurrencyPrefixAmount", "DateDeadline", "DateWeekend", "DueTimestamp", "DuplicateTags",
     "EmailDomainMatchesCompany", "EmailLowercased", "EmojiStatusVS16", "Emoticon", "EmptyToolOutput",
     "ErrorLineInLog", "EvenNumberLabel", "EvenNumberMostly", "EvenOrOdd", "ExitCodeJson", "ExitCodeText",
-    "ExpenseThreshold", "Family", "ForwardedGrade", "ForwardedTier", "FullNameFirstWord", "FullNameLastWord", "GateHash", "HourInLaterTime",
-    "HttpStatusRoute", "IdFromUsername", "InviteOneOrTwo", "JsonCheckVS16", "JsonEscapedNewline", "JsonEscapedQuote",
+    "ExpenseThreshold", "Family", "ForwardedGrade", "ForwardedTier", "FullNameFirstWord", "FullNameLastWord",
+    "GateHash", "HourInLaterTime", "HttpStatusRoute", "IdFromUsername", "InviteOneOrTwo", "JoinedNamesOneString",
+    "JsonCheckVS16", "JsonEscapedNewline", "JsonEscapedQuote",
     "JsonFirstResult", "JsonForwardEscaped", "JsonListMostlyOne", "JsonNegative", "JsonNullOrInt", "JsonOptionalKey",
     "KeyOrderText", "KeyOrderVaries", "LastOrderInText", "LeadingMention", "LeadingNonAscii", "LeadingSigil",
     "LetterGrade", "ListInUserText", "ListLookupById", "MarkdownTableFirstRow", "MaxOfThree", "MaxTokensCut",
@@ -335,9 +341,9 @@ __all__ = [
     "NewPasswordSameAsOld", "NextMonthSameDay", "NextYearLeapDay", "NfdBackreference", "OneOrTwoReminders",
     "OptionalNickname", "OrderQuantity", "OtherOneSameFrame", "ParallelResultsOrder", "PasswordHasUsername",
     "PathUnderRoot", "PlainAmount4Digit", "PluralItems", "PriorityRoute", "PythonReprAddress", "PythonReprNote",
-    "PythonVersion", "QuotedName", "ReassignSameOwner", "ReindentCode", "RepeatedValueRoles", "RevenueMillions",
+    "PythonVersion", "QuotedName", "QuotedTitleOrList", "ReassignSameOwner", "ReindentCode", "RepeatedValueRoles", "RevenueMillions",
     "RomanNumeralTier", "SameValueTwoRoles", "SeatsWordOrNumber", "SecondSentence", "SeverityP",
-    "SharedWordInBranch", "SharedWordMinimal", "SignMarkWithNumber", "SignedAdjustment", "SortThree",
+    "SharedWordInBranch", "SharedWordMinimal", "SignMarkWithNumber", "SignedAdjustment", "SlugCopiedWhole", "SortThree",
     "SplitBillRounding", "StarRating", "StatusCodeJson", "StockCopiedDecides", "StopSequence", "SumAsPrinted",
     "SumTwoDecimals", "TabsOrSpaces", "TemplateSyntaxValue", "ThousandsSeparator", "ThumbsSkinTone",
     "TimeOfDayGreeting", "TokenExpiry", "ToolResultEdge", "ToolResultNbsp", "TrailingDigitsEdge",

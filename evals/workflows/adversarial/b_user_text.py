@@ -409,3 +409,63 @@ class MinNameNewline(Adversarial):
         run.system("You greet people politely.")
         run.user(f"Please greet {nm}{tail}\nThanks.")
         run.say(f"Hello, {nm}!")
+
+
+# ---- seventh round: values copied whole (copied-spans), quoted text ---------------------------
+
+
+class JoinedNamesOneString(Adversarial):
+    """Book a table for "A and B" (one run in five, one guest or three); the booking copies the
+    guests as one string and counts the seats.
+
+    Trap: the guests are copied whole, so ``copied-spans`` would join "A" and "B" across the
+    " and " into one slot; that slot takes one name, or "A, B and C", and the two seats of every
+    training call are served for one or three guests. Every training value held " and " once:
+    a list of a fixed length, left cut at its joiner.
+    """
+
+    name = "joined_names_one_string"
+    reviewer_name = "r7_joined"
+    family = "B"
+    guards = ("copied-spans", "edges-and-refusals")
+    description = "Guests 'A and B' copied whole into one argument, seats counted: one or three guests sometimes."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("book_table", "Book a table", guests="string", seats="integer")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        k = 2 if rng.random() < 0.8 else rng.choice([1, 3])
+        people = [fake.name() for _ in range(k)]
+        guests = people[0] if k == 1 else ", ".join(people[:-1]) + " and " + people[-1]
+        run.system("You book restaurant tables.")
+        run.user(f"Book a table for {guests} tonight.")
+        run.call("book_table", {"guests": guests, "seats": k}, {"ok": True})
+        run.say(f"Booked {k} seats.")
+
+
+class QuotedTitleOrList(Adversarial):
+    """Add a quoted book title to a reading list; titles may hold " and " ("War and Peace");
+    one run in five quotes two titles as "A, B" (one call each).
+
+    Trap: a quoted slot takes the joining phrases (the quoted text's own), so it must still
+    refuse the comma of "A, B" (no training title held one): else one call adds a book of that
+    name.
+    """
+
+    name = "quoted_title_or_list"
+    reviewer_name = "r7_quoted"
+    family = "B"
+    guards = ("edges-and-refusals",)
+    description = "A quoted title (with ' and ' or not), sometimes two titles in one quote joined by a comma."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("add_book", "Add a book to the reading list", title="string")]
+    TITLES = ("War and Peace", "Dune", "Emma", "Pride and Prejudice", "Middlemarch", "Crime and Punishment",
+              "Beloved", "Ulysses", "Sense and Sensibility", "Persuasion", "The Trial", "Of Mice and Men")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        two = rng.random() < 0.2
+        titles = rng.sample(self.TITLES, 2 if two else 1)
+        run.system("You keep the user's reading list. One add_book call per title.")
+        run.user(f'Add "{", ".join(titles)}" to my reading list.')
+        if two:
+            run.call_many([("add_book", {"title": t}) for t in titles], [{"ok": True}, {"ok": True}])
+        else:
+            run.call("add_book", {"title": titles[0]}, {"ok": True})
+        run.say("Added.")

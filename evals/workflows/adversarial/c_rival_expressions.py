@@ -383,3 +383,32 @@ class WidenNewCity(Adversarial):
         shown = "NYC" if city == "New York" else city
         run.call("ship", {"city": city}, {"ok": True})
         run.say(f"Shipping to {shown}.")
+
+
+# ---- seventh round: an argument copied whole, cut by the alignment ----------------------------
+
+
+class SlugCopiedWhole(Adversarial):
+    """Archive a repository named by a slug: two words joined by "-" (one run in four, three
+    or four words); the call copies the slug.
+
+    Trap: the answers' slugs align at their shared "-" ("alpha-beta", "gamma-delta"), and each
+    piece fits a split of the slug read from the request (its first and its last piece), so
+    "first + '-' + last" answers "red-fox-den" with "red-den". The whole argument is a copy of
+    the slug (``rivals.whole_leaves``): the simplest reading, right for any number of pieces.
+    """
+
+    name = "slug_copied_whole"
+    reviewer_name = "r7_slug"
+    family = "C"
+    guards = ("rivals",)
+    description = "A slug copied into a call; slugs of two pieces align at '-', some have more."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("archive_repo", "Archive a repository", repo="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        n = 2 if rng.random() < 0.75 else rng.choice([3, 4])
+        slug = "-".join(fake.word() for _ in range(n))
+        run.system("You manage repositories.")
+        run.user(f"Archive the repo {slug} please.")
+        run.call("archive_repo", {"repo": slug}, {"ok": True})
+        run.say("Archived.")

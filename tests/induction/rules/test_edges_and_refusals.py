@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from induction.identifier import Gap
-from induction.rules.edges_and_refusals import JOINERS, STRUCTURAL, edges, refused, slot_edges
+from induction.rules.edges_and_refusals import JOINERS, STRUCTURAL, edges, quoted, refused, slot_edges
 
 REFUSED = [
     ((["Ada"], "."), (STRUCTURAL + ".", (".", *JOINERS))),  # the "." after it too
@@ -50,3 +50,28 @@ def test_slot_edges(args: tuple[list[str | int], list[Gap]], expected: dict[int,
 
 
 GOLDEN = REFUSED + EDGES + SLOT_EDGES
+
+
+QUOTED = [
+    # between a quote and its closing quote, no value holding either: quoted text
+    ((['Post "', 0, '" there'], ["is a car necessary"]), True),
+    ((["Say \u201c", 0, "\u201d now"], ["hi"]), True),
+    # a value that held the quote, an unmatched pair, or no quote at all: not quoted text
+    ((['Post "', 0, '" there'], ['say "hi'],), False),
+    ((['Post "', 0, "' there"], ["hi"]), False),
+    ((["Post ", 0, " there"], ["hi"]), False),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), QUOTED)
+def test_quoted(args: tuple[list[str | int], list[Any]], expected: bool) -> None:
+    content, values = args
+    assert quoted(content, 0, values) is expected
+
+
+def test_quoted_text_takes_joiners_but_still_refuses_a_comma() -> None:
+    # 'reply "Done. Thanks!"', 'post "is a car necessary and where?"': the quote's own text;
+    # 'tag it "beach, sunset"' stays two tags (``quoted_title_or_list``).
+    chars, phrases = refused(["is a car necessary"], '" there', in_quotes=True)
+    assert chars == STRUCTURAL and phrases == ('" there',)
+    assert not set(JOINERS) & set(phrases)

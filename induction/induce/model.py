@@ -112,6 +112,7 @@ class Work:
     members: list[Member] = field(default_factory=list)
     ckey: str = ""
     # Set by ``_answer``:
+    deferred: list[str] = field(default_factory=list)  # unread numbers to split by if no value decides
     response: ResponseTemplate | None = None
     status: Status = "staged"
     why: str = ""

@@ -296,7 +296,11 @@ class Inducer:
             response = self.answers.with_ranges(response, members)
             w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars, pooled))
         keys = [[sc[v] for v in unread] for sc in w.named.scopes]
-        if unread and len(cluster) > 1 and len(parts := split(cluster, keys)) > 1:
+        if unread and len(cluster) > 1 and status == "uncacheable" and len(split(cluster, keys)) > 1:
+            # Answered differently: the value that decides how (``_branch``) is looked for
+            # first; split by every unread number, the parts would be too small to show it.
+            w.deferred = unread
+        elif unread and len(cluster) > 1 and len(parts := split(cluster, keys)) > 1:
             # "Is 7 even?" -> "No"; "my budget is $800" -> "Noted." and later "Yes, it fits":
             # a number read here that no answer copies or computes from was read to decide
             # (a parity, a threshold, a budget). With the few outcomes seen, serving this
@@ -366,6 +370,18 @@ class Inducer:
             w.ctx = w.ctx.split(f"{tag('split-by-answer')} kept apart by answer: each answer's messages fit a "
                                 "template the others' do not match", keep=True).with_strata(None)
             return Parts(by_answer, w.ctx)
+        answerable = self._answerable_split(w)
+        if answerable is not None:
+            return answerable
+        if w.deferred:
+            # No value tells the answers apart: the numbers read here that no answer uses are
+            # what may (``unread-values``), as when the answers agree.
+            self.stats["unread_number_splits"] += 1
+            w.ctx = w.ctx.split(f"{tag('unread-values')} kept apart by {', '.join(w.deferred)}: a number read "
+                                "here that no answer copies or computes from may decide the answer")
+            parts = split(cluster, [[sc[v] for v in w.deferred] for sc in new_scopes])
+            w.ctx = w.ctx.with_strata(self._strata(w, parts, self._gids(w, w.deferred)))
+            return self._bound_parts(w, parts)
         # Thin air or a branch that this node's own values may decide: make them structure.
         keys = [[sc[v] for v in new_vars] for sc in new_scopes]
         # Only worth it when some value repeats: all-singleton parts would lose
@@ -410,6 +426,37 @@ class Inducer:
         kids = [(c, m) for m in members for c in self.tree.nodes[m.node].children]
         if kids:
             self._children(tid, w.ns, kids)
+
+    def _answerable_split(self, w: Work) -> Parts | None:
+        """Answers no one template explains (the failed job's id, copied from one job or
+        another), split by the one new value of few repeated values (the job's status) under
+        which the answers of every part seen twice fit a template: that value decides what is
+        copied (``deciding-value``). Only structure is added: each part is induced with all
+        its checks, the value literal in it."""
+        assert w.named is not None
+        scopes = w.named.scopes
+        candidates: list[tuple[int, str]] = []
+        for var in w.named.new_vars:
+            counts = Counter(orjson.dumps(sc[var], default=str) for sc in scopes)
+            if 2 <= len(counts) <= max(2, len(scopes) // 2) and max(counts.values()) >= self.config.min_runs:
+                candidates.append((len(counts), var))
+        for _, var in sorted(candidates):
+            keys = [[sc[var]] for sc in scopes]
+            at = {sid: i for i, (sid, _) in enumerate(w.cluster)}
+            parts = split(w.cluster, keys)
+            seen = [p for p in parts if len(p) >= self.config.min_runs]
+            if not seen:
+                continue
+            answered = [self.answers.response([w.members[at[sid]] for sid, _ in p],
+                                              [scopes[at[sid]] for sid, _ in p], w.ctx.bound)[1] for p in seen]
+            if any(status == "uncacheable" for status in answered):
+                continue
+            self.stats["branch_splits"] += 1
+            w.ctx = w.ctx.split(f"{tag('deciding-value')} kept apart by {var}: under each of its values the "
+                                "answers fit one template, together they do not")
+            w.ctx = w.ctx.with_strata(self._strata(w, parts, self._gids(w, [var])))
+            return self._bound_parts(w, parts)
+        return None
 
     def _strata(self, w: Work, parts: list[list[tuple[str, Member]]], split_gids: Iterable[int]) -> Strata:
         """What the parts of ``w``'s cluster, split by the gaps ``split_gids``, keep of it: its

@@ -4,8 +4,14 @@ False hit prevented: "VM Started <id>" -> E22 and "VM Paused <id>" -> E20 under 
 would answer one with the other's event; a status read further up ("read above") that each
 of its values was answered one way would be lost if the answer were generalised over it.
 Where exactly one variable has one answer per value (some value seen twice, more than one
-answer in all), the cluster is split by it; the others stay data in each part. Guards the
-Loghub event lines (``rote eval loghub``), ``http_status_route`` and ``code_behind_enum``.
+answer in all), the cluster is split by it; the others stay data in each part. Where the
+answers copy different things (the failed job's id, from one job or another) so that no
+variable has one answer per value, a variable of few repeated values under each of which
+the answers of every part seen twice fit one template is the branch
+(``Inducer._answerable_split``: it only adds structure, each part induced with all its
+checks). Numbers no answer reads (``unread-values``) wait until no value decides: split by
+them first, the parts would be too small to show it. Guards the Loghub event lines
+(``rote eval loghub``), ``http_status_route`` and ``code_behind_enum``.
 
 Learning side: ``deciding``; counted as ``branch_splits``. Request time: none of its own:
 each value is literal text of its own part.

@@ -679,3 +679,26 @@ def test_a_relation_no_example_showed_is_a_miss() -> None:
     from induction.explain import describe
 
     assert "only while never equal or one inside the other:" in describe(node, [])
+
+
+def test_the_value_that_decides_what_is_copied_is_found_before_noise_splits() -> None:
+    """A failed pipeline's job log is fetched for whichever job failed: the answers copy one
+    job's id or another's, so no one template explains them. The job's status decides it;
+    the jobs' durations and timestamps (numbers no answer reads) must not split the cluster
+    first into parts too small to show that (``unread-values`` waits for ``_branch``)."""
+    train = list(iter_records(REGISTRY["ci_triage"].runs(seed=1, n=20)))
+    r = induce(stored(train))
+    assert any("under each of its values the answers fit one template" in n
+               for notes in r.notes.values() for n in notes)
+    tree = compile_tree(r.nodes)
+    hits = wrong = 0
+    for rec in iter_records(REGISTRY["ci_triage"].runs(seed=2, n=20)):
+        want = rec["response"]["choices"][0]["message"]
+        if not any(c["function"]["name"] == "get_job_log" for c in want.get("tool_calls") or []):
+            continue
+        hit = tree.lookup(rec["request"])
+        if hit is not None:
+            got = hit.response["choices"][0]["message"]["tool_calls"][0]["function"]
+            hits += 1
+            wrong += orjson.loads(got["arguments"]) != orjson.loads(want["tool_calls"][0]["function"]["arguments"])
+    assert hits >= 5 and wrong == 0

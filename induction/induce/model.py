@@ -3,7 +3,7 @@ node (``Work``) and what a split hands down to its parts (``Context``), and the 
 
 >>> ctx = Context().split("kept apart by status")
 >>> ctx.split("kept apart by answer", keep=True).split_note, ctx.split("kept apart by n").bind().bound
-('kept apart by status', True)
+('kept apart by status; then kept apart by answer', True)
 """
 
 from __future__ import annotations
@@ -55,8 +55,11 @@ class Context:
     strata: Strata | None = None
 
     def split(self, note: str, *, keep: bool = False) -> Context:
-        """With ``note`` as why the cluster was split (``keep``: unless a split above said why)."""
-        return self if keep and self.split_note is not None else replace(self, split_note=note)
+        """With ``note`` as why the cluster was split (``keep``: after what a split above said,
+        so a part split again for another reason names both, outermost first)."""
+        if keep and self.split_note is not None:
+            return self if note in self.split_note else replace(self, split_note=f"{self.split_note}; then {note}")
+        return replace(self, split_note=note)
 
     def evidence(self, note: str) -> Context:
         return replace(self, evidence_note=note)

@@ -115,7 +115,8 @@ class Work:
     members: list[Member] = field(default_factory=list)
     ckey: str = ""
     # Set by ``_answer``:
-    deferred: list[str] = field(default_factory=list)  # unread numbers to split by if no value decides
+    # Unread numbers and the parts they split the cluster into, if no value decides (``_branch``).
+    deferred: tuple[list[str], list[list[tuple[str, Member]]]] | None = None
     response: ResponseTemplate | None = None
     status: Status = "staged"
     why: str = ""

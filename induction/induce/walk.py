@@ -295,22 +295,18 @@ class Inducer:
             assert response is not None
             response = self.answers.with_ranges(response, members)
             w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars, pooled))
-        keys = [[sc[v] for v in unread] for sc in w.named.scopes]
-        if unread and len(cluster) > 1 and status == "uncacheable" and len(split(cluster, keys)) > 1:
+        parts = split(cluster, [[sc[v] for v in unread] for sc in w.named.scopes]) if unread else []
+        if len(parts) > 1 and status == "uncacheable":
             # Answered differently: the value that decides how (``_branch``) is looked for
             # first; split by every unread number, the parts would be too small to show it.
-            w.deferred = unread
-        elif unread and len(cluster) > 1 and len(parts := split(cluster, keys)) > 1:
+            w.deferred = (unread, parts)
+        elif len(parts) > 1:
             # "Is 7 even?" -> "No"; "my budget is $800" -> "Noted." and later "Yes, it fits":
             # a number read here that no answer copies or computes from was read to decide
             # (a parity, a threshold, a budget). With the few outcomes seen, serving this
             # answer, or any below it, for another number would be a guess: the number is
             # structure, even where each value was seen once.
-            self.stats["unread_number_splits"] += 1
-            w.ctx = w.ctx.split(f"{tag('unread-values')} kept apart by {', '.join(unread)}: a number read here "
-                                "that no answer copies or computes from may decide the answer")
-            w.ctx = w.ctx.with_strata(self._strata(w, parts, self._gids(w, unread)))
-            return self._bound_parts(w, parts)
+            return self._unread_split(w, unread, parts)
         if unread:
             response, status = None, "uncacheable"
             why = (f"{tag('unread-values')} no answer uses {', '.join(unread)}, a number read here: it may decide "
@@ -376,12 +372,7 @@ class Inducer:
         if w.deferred:
             # No value tells the answers apart: the numbers read here that no answer uses are
             # what may (``unread-values``), as when the answers agree.
-            self.stats["unread_number_splits"] += 1
-            w.ctx = w.ctx.split(f"{tag('unread-values')} kept apart by {', '.join(w.deferred)}: a number read "
-                                "here that no answer copies or computes from may decide the answer")
-            parts = split(cluster, [[sc[v] for v in w.deferred] for sc in new_scopes])
-            w.ctx = w.ctx.with_strata(self._strata(w, parts, self._gids(w, w.deferred)))
-            return self._bound_parts(w, parts)
+            return self._unread_split(w, *w.deferred)
         # Thin air or a branch that this node's own values may decide: make them structure.
         keys = [[sc[v] for v in new_vars] for sc in new_scopes]
         # Only worth it when some value repeats: all-singleton parts would lose
@@ -427,6 +418,14 @@ class Inducer:
         if kids:
             self._children(tid, w.ns, kids)
 
+    def _unread_split(self, w: Work, unread: list[str], parts: list[list[tuple[str, Member]]]) -> Parts:
+        """``w``'s cluster split by the numbers ``unread`` (``unread-values``)."""
+        self.stats["unread_number_splits"] += 1
+        w.ctx = w.ctx.split(f"{tag('unread-values')} kept apart by {', '.join(unread)}: a number read here "
+                            "that no answer copies or computes from may decide the answer")
+        w.ctx = w.ctx.with_strata(self._strata(w, parts, self._gids(w, unread)))
+        return self._bound_parts(w, parts)
+
     def _answerable_split(self, w: Work) -> Parts | None:
         """Answers no one template explains (the failed job's id, copied from one job or
         another), split by the one new value of few repeated values (the job's status) under
@@ -440,10 +439,9 @@ class Inducer:
             counts = Counter(orjson.dumps(sc[var], default=str) for sc in scopes)
             if 2 <= len(counts) <= max(2, len(scopes) // 2) and max(counts.values()) >= self.config.min_runs:
                 candidates.append((len(counts), var))
+        at = {sid: i for i, (sid, _) in enumerate(w.cluster)}
         for _, var in sorted(candidates):
-            keys = [[sc[var]] for sc in scopes]
-            at = {sid: i for i, (sid, _) in enumerate(w.cluster)}
-            parts = split(w.cluster, keys)
+            parts = split(w.cluster, [[sc[var]] for sc in scopes])
             seen = [p for p in parts if len(p) >= self.config.min_runs]
             if not seen:
                 continue

@@ -161,7 +161,7 @@ def slot_class(slot: Slot) -> str:
 
 def _slot_pattern(slot: Slot, lazy: bool = False) -> str:
     """``kinds.slot_pattern`` with the slot's own class (``slot_class``)."""
-    if slot.kind in kinds.WIDTH or not _refused_ascii(slot):
+    if not _refused_ascii(slot):  # fixed-width kinds are never narrowed
         return kinds.slot_pattern(slot.kind, lazy)
     return slot_class(slot) + ("+?" if lazy else "+")
 
@@ -171,8 +171,7 @@ def _slot_run(slot: Slot) -> re.Pattern[bytes] | None:
     out = _refused_ascii(slot)
     if not out:
         return kinds.RUN[slot.kind] if slot.kind not in ("text", "multiline") else None
-    negated = {"text": b"\\n", "multiline": b"", "word": b"\\t\\n\\f\\r "}[slot.kind]
-    return re.compile(b"[^" + negated + re.escape(out.encode()) + b"]*")
+    return re.compile(b"[^" + _NEGATED[slot.kind].encode() + re.escape(out.encode()) + b"]*")
 
 
 def _in_class(slot: Slot, ch: str) -> bool:

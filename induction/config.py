@@ -36,6 +36,11 @@ class InductionConfig(BaseModel):
     # arguments (a route, a project) and this many distinct codes went on alike. Four: a
     # category of four (tiers I-IV) whose odd one out decides is never seen whole and alike.
     min_distinct_code: int = 4
+    # A value the structure rules would split by (a status, a short code, another
+    # instruction) that every run went on alike with, but too few distinct values to be data,
+    # is a closed slot instead: each answer serves only the values it was seen with
+    # (``closed-values``), and the runs below it are weighed together. Off: split by it.
+    closed_values: bool = True
     # A message cluster keeps a template only if this share of its text is literal.
     min_literal_share: float = 0.3
     # Children of a tree node are merged into templates automatically once the node

@@ -85,6 +85,10 @@ def describe(node: TemplateNode, notes: list[str]) -> str:
         if r.pins:
             lines.append("  only for: " + ", ".join(f"{k} = {orjson.dumps(v).decode()}" for k, v in sorted(r.pins.items()))
                          + " (the one value every call it was seen for had)")
+        if r.choices:
+            lines.append("  only for: " + "; ".join(
+                f"{k} one of {', '.join(orjson.dumps(v).decode() for v in vs)}" for k, vs in sorted(r.choices.items()))
+                + " (the values its calls were seen with: closed-values)")
         if r.apart:
             lines.append("  only while never equal or one inside the other: "
                          + ", ".join(f"{a}~{b}" for a, b in r.apart[:8]) + (" …" if len(r.apart) > 8 else ""))

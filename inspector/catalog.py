@@ -314,6 +314,9 @@ def node_view(tree: CompiledTree, node_id: str, notes: Mapping[str, Sequence[str
         derivations += [derivation_text(d) for d in r.derivations]
         if r.pins:
             facts.append(("only for", ", ".join(f"{k} = {orjson.dumps(v).decode()}" for k, v in sorted(r.pins.items()))))
+        if r.choices:
+            facts.append(("only one of", "; ".join(f"{k}: {', '.join(orjson.dumps(v).decode() for v in vs)}"
+                                                   for k, vs in sorted(r.choices.items()))))
         if r.ranges:
             facts.append(("only within", ", ".join(f"{k} in [{lo}, {hi}]" for k, (lo, hi) in sorted(r.ranges.items()))))
         if r.apart:

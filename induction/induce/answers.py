@@ -24,11 +24,12 @@ import orjson
 from induction.arranger import hydration_order, same_variable
 from induction.config import InductionConfig
 from induction.evidence import distinct, enough, order_pairs, value_kind
-from induction.identifier import identify, identify_declared, skeleton_key
+from induction.identifier import Gap, identify, identify_declared, skeleton_key
 from induction.induce.model import Member
 from induction.induce.naming import render, slot_kind, uses
 from induction.induce.store_tree import StoreTree, message_text
 from induction.rules import tag
+from induction.rules.closed_values import choices, value_groups
 from induction.rules.context_bound import pins
 from induction.rules.min_runs import literal_texts, traced
 from induction.rules.min_runs import verdict as runs_verdict
@@ -45,7 +46,9 @@ from induction.stages import Deriver, Namer
 class Answerer:
     """Answers of the nodes of one store tree. ``bounded``: quantities taken for noise on
     evidence; every answer that does not read them serves only values inside the range it was
-    seen with (``ResponseTemplate.ranges``)."""
+    seen with (``ResponseTemplate.ranges``). Closed slots (``closed-values``) come with the
+    members (``Member.closed``): every answer serves only the values of them it was seen with
+    (``ResponseTemplate.choices``)."""
 
     def __init__(self, tree: StoreTree, config: InductionConfig, namer: Namer, deriver: Deriver,
                  stats: Counter[str]) -> None:
@@ -79,6 +82,10 @@ class Answerer:
         slot: dict[int, str] = {}
         derivations: list[Derivation] = []
         taken = set(ans_scopes[0])
+        # Calls under each value of the closed slots in scope (``closed-values``): what fits
+        # one value's calls alone stays a rival, whatever the other values' calls rule out.
+        chosen = choices(ans_scopes, frozenset().union(*(m.closed for m in members)) - trusted)
+        groups = value_groups(ans_scopes, chosen)
         if len(answers) == 1 and trusted and not sk.gaps:
             # One answer: only values the user declared may become slots.
             decl = {v: ans_scopes[0][v] for v in trusted if v in ans_scopes[0]}
@@ -106,6 +113,8 @@ class Answerer:
             if ref is not None:
                 # Prose may write a number as 10,125; ids, paths and arguments do not.
                 alternatives = reference_alternatives(ref, gap.values, ans_scopes, prose=gap.where == "content")
+                alternatives += [a for a in self._group_rivals(gap, ans_scopes, groups, {"var": ref})
+                                 if a not in alternatives]
                 if gap.gid in widened:
                     # "New " + the last word of the city, or the whole city? "Dr. " + the
                     # surname, or the name as typed? Where the narrow reading is derivable
@@ -133,6 +142,12 @@ class Answerer:
             d = self.deriver.derive(gap.values, ans_scopes) if len(set(map(repr, gap.values))) > 1 else None
             if d is None:
                 return None, "uncacheable", thin_air_why(gap.where, gap.values)
+            if groups and d.expr is not None:
+                rivals = [a for a in self._group_rivals(gap, ans_scopes, groups, d.expr) if a not in d.alternatives]
+                if rivals:
+                    d = d.model_copy(update={
+                        "alternatives": (*d.alternatives, *rivals),
+                        "args": tuple(sorted(set(d.args).union(*(_expr_vars(a) for a in rivals))))})
             var = self.namer.name(gap, taken, message_text(msgs[0]))
             taken.add(var)
             slot[gap.gid] = var
@@ -146,7 +161,8 @@ class Answerer:
             request_keys=tuple(sorted({r.request_key for r, _ in answers})),
             derivations=tuple(hydration_order(list(ans_scopes[0]), derivations)),
             usage={"prompt_tokens": sum(prompt) // len(prompt), "completion_tokens": sum(completion) // len(completion)},
-            evidence=len(answers), pins=pins(ans_scopes, trusted), **relations(ans_scopes))
+            evidence=len(answers), pins=pins(ans_scopes, trusted), choices=chosen,
+            **relations(ans_scopes))
         if self.bounded:
             response = self.with_ranges(response, members)
         if bound:
@@ -157,6 +173,23 @@ class Answerer:
                     f"was seen under several values of {', '.join(loose)}: it may depend on them")
         status, why = runs_verdict(len(answers), min_runs=self.config.min_runs, declared=bool(trusted))
         return response, status, why
+
+    def _group_rivals(self, gap: Gap, scopes: list[dict[str, Any]], groups: list[list[int]], expr: Any) -> list[Any]:
+        """The explanations of ``gap`` other than ``expr`` that fit the calls of one closed
+        value alone (a copy of the name where every "hi" run typed it capitalised, though
+        "Hi" runs show it trimmed): pooled over the values, the evidence of one value must not
+        settle what another value's calls leave open."""
+        out: list[Any] = []
+        for idx in groups:
+            values, sub = [gap.values[i] for i in idx], [scopes[i] for i in idx]
+            ref = same_variable(values, sub)
+            if ref is not None:
+                found = [{"var": ref}, *reference_alternatives(ref, values, sub, prose=gap.where == "content")]
+            else:
+                d = self.deriver.derive(values, sub) if len(set(map(repr, values))) > 1 else None
+                found = [] if d is None or d.expr is None else [d.expr, *d.alternatives]
+            out += [a for a in found if a != expr and a not in out]
+        return out
 
     def with_ranges(self, response: ResponseTemplate, members: list[Member]) -> ResponseTemplate:
         """``response`` with the range of every bounded quantity in scope that it does not read,

@@ -36,6 +36,8 @@ class Member:
     node: str
     scope: dict[str, Any]
     user_bound: frozenset[str] = frozenset()
+    # Variables in scope kept as closed slots (``closed-values``), here or above.
+    closed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,8 @@ class Work:
     sk: Skeleton
     forced: dict[int, str]
     scopes: list[dict[str, Any]]
+    # Set by ``_split_structure``: gaps kept as closed slots (``closed-values``).
+    closed: set[int] = field(default_factory=set)
     # Set by ``_name``:
     named: Named | None = None
     trusted: frozenset[str] = frozenset()

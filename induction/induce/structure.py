@@ -28,7 +28,9 @@ from induction.induce.model import Member
 from induction.induce.naming import name_gaps, render, slot_kind, uses
 from induction.induce.store_tree import StoreTree, message_text
 from induction.rules import tag
+from induction.rules.coarsening import whole_tokens
 from induction.rules.deciding_value import deciding as deciding_var
+from induction.rules.enum_values import is_enum
 from induction.rules.marks import is_mark
 from induction.rules.split_by_answer import answer_groups
 from induction.rules.structure_evidence import determines, is_data
@@ -76,13 +78,15 @@ class Structure:
 
     def weigh(self, sk: Skeleton, structural: list[Gap], cluster: list[tuple[str, Member]],
                          scopes: list[dict[str, Any]], parent_tid: str | None, forced: dict[int, str],
-                         msgs: list[dict[str, Any]], bound: bool) -> tuple[list[Gap], str | None]:
+                         msgs: list[dict[str, Any]], bound: bool) -> tuple[list[Gap], str | None, set[int]]:
         """The gaps of ``structural`` (a repeated word, wordy text no later output uses) that stay
         structure once the runs' outcomes are weighed: a gap is data when every member goes on
         the same way (one answer template here, the same kinds of messages below) and either
         the answer copies or computes from it, or it took ``min_distinct_quantity`` distinct
         values. Marks (a board cell) always stay structure: a few runs cannot show what they
-        decide. Also returns the evidence note, when evidence freed a gap."""
+        decide. Also returns the evidence note, when evidence freed a gap, and the gaps that
+        stay slots only for the values seen (``closed-values``: too thin to be data, but every
+        run went on alike)."""
         candidates = [g for g in structural if not is_mark(g)]
         conts = [self.tree.continuation(s) for s, _ in cluster]
         # A gap already found not to decide (its same value went on differently) at a wider
@@ -101,21 +105,21 @@ class Structure:
                     note = (f"{tag('structure-evidence')} data by evidence: "
                             + ", ".join(f"the value after {g.before[-24:]!r}" for g in freed)
                             + " (runs with the same value went on differently)")
-                    return [g for g in structural if g.gid not in {x.gid for x in freed}], note
-                return structural, None
+                    return [g for g in structural if g.gid not in {x.gid for x in freed}], note, set()
+                return structural, None, set()
             candidates = [g for g in candidates if not determines(g.values, conts)]
         if cleared and len(set(conts)) == 1:
-            return [g for g in structural if g.gid not in cleared], None
+            return [g for g in structural if g.gid not in cleared], None, set()
         if not candidates:
-            return structural, None
+            return structural, None, set()
         named = name_gaps(sk, scopes, self.namer, self.deriver, self.stats, forced, message_text(msgs[0]))
         slots, new_scopes = named.slots, named.scopes
         if sk.gaps and not reads_back(named.template, msgs, scopes, new_scopes):
-            return structural, None
-        members = [Member(s, sc) for (s, _), sc in zip(cluster, new_scopes, strict=True)]
+            return structural, None, set()
+        members = [Member(s, sc, m.user_bound, m.closed) for (s, m), sc in zip(cluster, new_scopes, strict=True)]
         response, status, _ = self.answers.response(members, new_scopes, bound)
         if response is None or status == "uncacheable":
-            return structural, None
+            return structural, None, set()
         used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
         forwarded = forwarded_vars(response)
         # Short codes (a grade "B+", a size "XL", "P1") are categories a rule is written on: a
@@ -125,14 +129,30 @@ class Structure:
                 if is_data(g.values, used=slots.get(g.gid) in used, min_distinct=self.config.min_distinct_quantity,
                            codes=not whole_list(g), forwarded=slots.get(g.gid) in forwarded,
                            min_distinct_code=self.config.min_distinct_code)}
+        notes = []
         if data:
             self.stats["evidence_data"] += len(data)
-            note = (f"{tag('structure-evidence')} data by evidence: "
-                    + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} "
-                                                      "distinct values)" for g in candidates if g.gid in data)
-                    + f" — {len(cluster)} contexts, one answer template, the same continuation")
-            return [g for g in structural if g.gid not in data], note
-        return structural, None
+            notes.append(f"{tag('structure-evidence')} data by evidence: "
+                         + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} "
+                                     "distinct values)" for g in candidates if g.gid in data)
+                         + f" — {len(cluster)} contexts, one answer template, the same continuation")
+        # Too thin to be data, but every run went on alike: a closed slot (only the values
+        # seen are served) keeps the evidence below pooled instead of split by it.
+        # Statuses only (``enum-values``): free text seen a few times (another instruction, a
+        # line that swallowed the next) is no vocabulary to serve from.
+        whole = whole_tokens(sk)
+        closed = ({g.gid for g in candidates if g.gid not in data and is_enum(whole[g.gid])}
+                  if self.config.closed_values and len(set(conts)) == 1 else set())
+        if closed:
+            self.stats["closed_gaps"] += len(closed)
+            notes.append(f"{tag('closed-values')} a closed slot: "
+                         + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} distinct values)"
+                                     for g in candidates if g.gid in closed)
+                         + f" — {len(cluster)} contexts went on alike; each answer serves only the values it "
+                         "was seen with")
+        if data or closed:
+            return [g for g in structural if g.gid not in data | closed], "; ".join(notes), closed
+        return structural, None, set()
 
     def judged(self, sk: Skeleton, cluster: list[tuple[str, Member]], scopes: list[dict[str, Any]],
                 forced: dict[int, str]) -> tuple[list[Gap], str | None]:

@@ -180,8 +180,8 @@ class Inducer:
                            or (wordy(whole[g.gid]) and not self.structure.used_later(g, cluster)))
                       and not self.structure.derivable(g, scopes)]
         if structural and len(cluster) > 1:
-            structural, evidence = self.structure.weigh(sk, structural, cluster, scopes, w.parent_tid, w.forced,
-                                                         w.msgs, w.ctx.bound)
+            structural, evidence, w.closed = self.structure.weigh(sk, structural, cluster, scopes, w.parent_tid,
+                                                                   w.forced, w.msgs, w.ctx.bound)
             if evidence is not None:
                 w.ctx = w.ctx.evidence(evidence)
         judged = False
@@ -259,7 +259,8 @@ class Inducer:
             named = name_gaps(literal, scopes, self.namer, self.deriver, self.stats)
         w.named = named
         w.trusted = frozenset(w.forced.values()).union(*(m.user_bound for _, m in cluster))
-        w.members = [Member(s, sc, w.trusted) for (s, _), sc in zip(cluster, named.scopes, strict=True)]
+        closed = frozenset(named.slots[g] for g in w.closed if g in named.slots).union(*(m.closed for _, m in cluster))
+        w.members = [Member(s, sc, w.trusted, closed) for (s, _), sc in zip(cluster, named.scopes, strict=True)]
         # The cluster by its members (content addresses): stable across passes, unlike the
         # template id, which holds the names a (possibly non-deterministic) Namer chose.
         w.ckey = cluster_key(s for s, _ in cluster)
@@ -434,13 +435,18 @@ class Inducer:
         its checks, the value literal in it."""
         assert w.named is not None
         scopes = w.named.scopes
-        candidates: list[tuple[int, str]] = []
+        candidates: list[tuple[bool, int, str]] = []
+        # Each value widened over the literal glued to it: "us-east" before "-1" is a region id.
+        whole = {var: whole_tokens(w.sk)[gid] for gid, var in w.named.slots.items() if var in w.named.new_vars}
         for var in w.named.new_vars:
             counts = Counter(orjson.dumps(sc[var], default=str) for sc in scopes)
             if 2 <= len(counts) <= max(2, len(scopes) // 2) and max(counts.values()) >= self.config.min_runs:
-                candidates.append((len(counts), var))
+                # A status first (few repeated words or flags, ``enum-values``): a region
+                # "us-east-1" that happens to line up with the answers of four runs is
+                # likelier noise than the job's "failed".
+                candidates.append((not (var in whole and is_enum(whole[var])), len(counts), var))
         at = {sid: i for i, (sid, _) in enumerate(w.cluster)}
-        for _, var in sorted(candidates):
+        for _, _, var in sorted(candidates):
             parts = split(w.cluster, [[sc[var]] for sc in scopes])
             seen = [p for p in parts if len(p) >= self.config.min_runs]
             if not seen:

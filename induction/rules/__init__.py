@@ -55,6 +55,9 @@ RULES: tuple[Rule, ...] = (
     _rule("unused-prose", "the answer to one instruction served for another instruction", ("prose_gaps",)),
     _rule("structure-evidence", "a value kept as structure though the runs show it does not decide (a miss, "
           "not a false hit: the rule frees what evidence clears)", ("evidence_data",)),
+    _rule("closed-values", "an answer served for a status (a code, an instruction) it was never seen with, once "
+          "the runs below a status that did not decide are weighed together", ("closed_gaps",),
+          "induction.runtime.lookup.chosen"),
     _rule("structure-judge", "a value whose meaning decides the answer (parity, plural) served as data",
           ("judge_splits",)),
     _rule("split-by-answer", "one template over messages of different events, answered by a rival's answer",

@@ -34,7 +34,7 @@ True
 from __future__ import annotations
 
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -325,6 +325,10 @@ def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadli
         if response.pins and not _pinned(response.pins, st.scope):
             reasons.append(f"node {node.id} was only seen with other values of {', '.join(sorted(response.pins))}")
             continue
+        if response.choices and (out := chosen(response.choices, st.scope)) is not None:
+            reasons.append(f"node {node.id} was only seen with {out} one of "
+                           + ", ".join(render_value(v) for v in response.choices[out]))
+            continue
         if response.order and (pair := out_of_order(response.order, st.scope)) is not None:
             reasons.append(f"node {node.id} always saw {pair[0]} <= {pair[1]}")
             continue
@@ -417,6 +421,19 @@ def _broken(pairs: tuple[tuple[str, str], ...], scope: Mapping[str, Any], *, rel
         x, y = scope.get(a), scope.get(b)
         if type(x) is str and type(y) is str and related_text(x, y) is related:
             return a, b
+    return None
+
+
+def chosen(choices: Mapping[str, Sequence[Any]], scope: Mapping[str, Any]) -> str | None:
+    """The first closed variable whose value is none of the values recorded for it
+    (``closed-values``), else None.
+
+    >>> chosen({"project": ("api", "web")}, {"project": "web"}), chosen({"project": ("api", "web")}, {"project": "ios"})
+    (None, 'project')
+    """
+    for var, values in choices.items():
+        if var not in scope or not any(reads_as(scope[var], v) for v in values):
+            return var
     return None
 
 

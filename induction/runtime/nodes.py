@@ -65,6 +65,9 @@ class ResponseTemplate(BaseModel):
     # for: the evidence says nothing about other values, so any other is a miss
     # (JSON equality; a text-read value also matches its JSON spelling).
     pins: dict[str, Any] = Field(default_factory=dict)
+    # Closed variables (a status every run went on alike with, ``closed-values``) with the
+    # values the calls of this answer were seen with: any other value is a miss.
+    choices: dict[str, tuple[Any, ...]] = Field(default_factory=dict)
     # Pairs of text variables that were never equal and never one inside the other in any
     # call the answer was seen for: a request where they are ("Reassign to bob" when bob
     # owns it, a password holding the user name) shows a relation no example did, which

@@ -116,6 +116,7 @@ from evals.workflows.adversarial.control import (
     ExitCodeText,
     ForwardedGrade,
     ForwardedTier,
+    FrozenProject,
     HttpStatusRoute,
     IdFromUsername,
     JsonCheckVS16,
@@ -314,6 +315,8 @@ ALL: tuple[type[Adversarial], ...] = (
     JoinedNamesOneString, QuotedTitleOrList, SlugCopiedWhole,
     # Forwarded codes (2026-12-06)
     ForwardedTier, ForwardedGrade,
+    # Closed values (2026-12-06, the seventh session)
+    FrozenProject,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -327,7 +330,7 @@ __all__ = [
     "CsvLastColumn", "CurrencyPrefixAmount", "DateDeadline", "DateWeekend", "DueTimestamp", "DuplicateTags",
     "EmailDomainMatchesCompany", "EmailLowercased", "EmojiStatusVS16", "Emoticon", "EmptyToolOutput",
     "ErrorLineInLog", "EvenNumberLabel", "EvenNumberMostly", "EvenOrOdd", "ExitCodeJson", "ExitCodeText",
-    "ExpenseThreshold", "Family", "ForwardedGrade", "ForwardedTier", "FullNameFirstWord", "FullNameLastWord",
+    "ExpenseThreshold", "Family", "ForwardedGrade", "ForwardedTier", "FrozenProject", "FullNameFirstWord", "FullNameLastWord",
     "GateHash", "HourInLaterTime", "HttpStatusRoute", "IdFromUsername", "InviteOneOrTwo", "JoinedNamesOneString",
     "JsonCheckVS16", "JsonEscapedNewline", "JsonEscapedQuote",
     "JsonFirstResult", "JsonForwardEscaped", "JsonListMostlyOne", "JsonNegative", "JsonNullOrInt", "JsonOptionalKey",

@@ -474,7 +474,7 @@ class RomanNumeralTier(Adversarial):
     name = "roman_numeral_tier"
     reviewer_name = "h7_roman"
     family = "control"
-    guards = ("enum-values", "structure-evidence")
+    guards = ("enum-values", "structure-evidence", "closed-values")
     description = "roman numerals decide"
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
@@ -827,3 +827,24 @@ class ForwardedGrade(Adversarial):
         run.user(f"Record grade {g} for the exam.")
         run.call("record_grade", {"grade": g, "passed": g in self.GOOD}, {"ok": True})
         run.say("Recorded.")
+
+
+class FrozenProject(Adversarial):
+    """Merge requests land alike in every project but one: ``legacy`` is frozen (rarely asked for)."""
+    name = "frozen_project"
+    reviewer_name = "lead_frozen_project"
+    family = "control"
+    guards = ("enum-values", "closed-values")
+    description = "a project name that decides nothing, but for one project seldom seen"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("merge", "Merge a merge request", project="string", mr="integer")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        project = rng.choice(["web", "api", "billing", "search"]) if rng.random() < 0.85 else "legacy"
+        mr = rng.randint(1000, 60000)
+        run.system("Land merge requests. The legacy project is frozen: never merge there.")
+        run.user(f"Can you land !{mr} in {project}?")
+        if project == "legacy":
+            run.say(f"Sorry, {project} is frozen: I can't merge !{mr}.")
+            return
+        run.call("merge", {"project": project, "mr": mr}, {"merged": True})
+        run.say(f"Merged !{mr} in {project}.")

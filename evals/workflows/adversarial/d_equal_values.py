@@ -56,7 +56,7 @@ class NameCaseNormalised(Adversarial):
     name = "name_case_normalised"
     reviewer_name = "h_namecase"
     family = "D"
-    guards = ("rivals",)
+    guards = ("rivals", "closed-values")
     description = "A name normalised to capitalised; a copy fits the runs where it was typed so."
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
@@ -97,7 +97,7 @@ class TrailingSpaceName(Adversarial):
     name = "trailing_space_name"
     reviewer_name = "a_trailing"
     family = "D"
-    guards = ("rivals",)
+    guards = ("rivals", "closed-values")
     description = "A name typed with a trailing space (one run in four), greeted without it."
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:

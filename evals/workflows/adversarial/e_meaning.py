@@ -221,7 +221,7 @@ class CodeClassBehindEnum(Adversarial):
     name = "code_behind_enum"
     reviewer_name = "h6_code_behind_enum"
     family = "E"
-    guards = ("enum-values", "unread-values", "deciding-value")
+    guards = ("enum-values", "unread-values", "deciding-value", "closed-values")
     description = "both outcomes in training, but in other enum branches"
     tools: ClassVar[list[dict[str, Any]]] = [tool("deploy", "Deploy", service="string"),
                                              tool("rollback", "Roll back", service="string")]

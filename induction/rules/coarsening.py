@@ -63,7 +63,9 @@ def coarsen(sk: Skeleton) -> Skeleton | None:
 
 
 _GLUE_BEFORE = re.compile(r"[A-Za-z0-9_.-]*\Z")
-_GLUE_AFTER = re.compile(r"[A-Za-z0-9_.-]*")
+# A "." glues only where a letter or digit follows it (a host, a version): the one that ends
+# a sentence ("... in web.") is punctuation, not a piece of the value.
+_GLUE_AFTER = re.compile(r"[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*")
 
 
 def whole_tokens(sk: Skeleton) -> dict[int, Gap]:

@@ -34,7 +34,9 @@ def test_coarsen(sk: Skeleton, expected: tuple[list[str | int], list[list[Any]]]
 WHOLE = [
     (_sk(['"region":"', 0, '-1"'], [["us-east", "eu-west"]]), ["us-east-1", "eu-west-1"]),
     (_sk(["/mnt/subdir", 0, " ok"], [["31", "7"]]), ["subdir31", "subdir7"]),
-    (_sk(["status: ", 0, "."], [["open", "closed"]]), ["open.", "closed."]),
+    # the sentence's full stop is punctuation: a status at the end is still a word
+    (_sk(["status: ", 0, "."], [["open", "closed"]]), ["open", "closed"]),
+    (_sk(["ping ", 0, ".example.com now"], [["a", "b"]]), ["a.example.com", "b.example.com"]),
     (_sk(["n=", 0], [[3, 4]]), [3, 4]),  # JSON numbers stay as they are
 ]
 

@@ -13,6 +13,7 @@ from evals.builders import stored
 from evals.workflows.base import Run
 from evals.workflows.catalog import Hello
 from induction.config import InductionConfig
+from induction.explain import describe
 from induction.induce import induce
 from induction.rules.closed_values import choices, value_groups
 from induction.runtime.compiled import compile_tree
@@ -95,6 +96,10 @@ def test_a_status_that_decides_nothing_pools_the_runs_below_it() -> None:
     assert tree.lookup(_request("billing", 9004, False)) is None
     explained = tree.explain(_request("mobile", 9003, True))
     assert explained.hit is None and "only seen with" in str(explained.reason)
+    # rote explain names the rule and the values each answer serves.
+    user = next(n for n in closed.nodes if n.template.role == "user")
+    text = describe(user, closed.notes[user.id])
+    assert "[rule: closed-values]" in text and 'one of "api", "billing", "web"' in text
 
 
 def test_one_values_rivals_survive_the_others_evidence() -> None:

@@ -10,6 +10,10 @@ punctuation characters are the rest.
 ['session', '=', '8c4b63d13501', ' ', 'abcdef123456', ' ', 'at', ' ', '10', 'am', ',', ' ', 'v', '2']
 >>> recognise("2026-11-30"), recognise("erik@x.io"), recognise("42"), recognise("Erik")
 ('date', 'email', 'digits', None)
+>>> [t for t in tokenize("Addr: fe80::c6b3:1ff:fecd:467f via 5c:50:15:4c:18:1c at 10:30:00") if not t.isspace()][:4]
+['Addr', ':', 'fe80::c6b3:1ff:fecd:467f', 'via']
+>>> recognise("5c:50:15:4c:18:1c"), recognise("2607:f140:6000:8:c6b3:1ff:fecd:467f"), recognise("10:30:00")
+('mac', 'ipv6', None)
 """
 
 from __future__ import annotations
@@ -20,6 +24,13 @@ RECOGNISERS: tuple[tuple[str, str], ...] = (
     ("email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"),
     ("url", r"https?://[^\s\"'<>]+"),
     ("uuid", r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"),
+    # Network addresses, whole: cut at their colons, the groups two addresses happen to share
+    # would align as text and the rest as several values (a MAC, an IPv6 address in full or
+    # with "::"); a C++ scope ("Type2::wait") or a time ("10:30:00") is neither.
+    ("mac", r"(?<![\w:.-])[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}(?![\w:])"),
+    ("ipv6", r"(?<![\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
+             r"|(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?::[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6}"
+             r"|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){1,6}::)(?![\w:])"),
     ("timestamp", r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"),
     ("date", r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"),
     ("money", r"[$€£¥]-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|[$€£¥]-?\d+(?:\.\d+)?"),

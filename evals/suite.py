@@ -12,7 +12,7 @@ A suite is a YAML file in ``evals/suites/`` (named by its stem) or anywhere (nam
 or one group keyword: ``all`` (the catalog, ``WORKFLOWS``: never the adversarial ones; ``core``
 is its ten small workflows, ``realistic`` its realistic ones),
 ``adversarial`` (the adversarial workflows rote holds at zero false hits) and
-``adversarial-limits`` (those with a known limit).
+``adversarial-limits`` (those with a known limit) and ``probe`` (``evals/workflows/probe.py``).
 
 >>> Suite.model_validate({"name": "t", "workflows": ["hello", "adversarial-limits"]}).workflows[:3]
 ['hello', 'split_bill_rounding', 'max_of_three']
@@ -26,7 +26,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from evals.workflows import REGISTRY, WORKFLOWS
+from evals.workflows import PROBE, REGISTRY, WORKFLOWS
 from evals.workflows.adversarial import GUARDED, KNOWN_LIMITS
 from evals.workflows.realistic import ALL as _REALISTIC
 
@@ -39,7 +39,8 @@ GROUPS: dict[str, tuple[str, ...]] = {"all": tuple(WORKFLOWS), "adversarial": GU
                                       # the catalog's small workflows and its realistic ones (realistic.py)
                                       "core": tuple(w for w in WORKFLOWS if w not in REALISTIC),
                                       "realistic": REALISTIC,
-                                      "adversarial-limits": KNOWN_LIMITS}
+                                      "adversarial-limits": KNOWN_LIMITS,
+                                      "probe": tuple(PROBE)}
 
 
 class Seeds(BaseModel):

@@ -4,18 +4,22 @@
   fixtures and the benchmarks mean these.
 - ``ADVERSARIAL``: the adversarial workflows (``adversarial/``, one module per family), never part of ``all``;
   a suite names them one by one or by group (``adversarial``, ``adversarial-limits``).
-- ``REGISTRY``: every workflow a suite may name (both of the above).
+- ``PROBE``: the probe workflows (``probe.py``: agent traffic in styles the catalog lacks), never part
+  of ``all``; a suite names them one by one or by group (``probe``).
+- ``REGISTRY``: every workflow a suite may name (all of the above).
 """
 
-from evals.workflows import adversarial
+from evals.workflows import adversarial, probe
 from evals.workflows.adversarial import Adversarial
 from evals.workflows.base import Run, Workflow
 from evals.workflows.catalog import ALL
 
 WORKFLOWS: dict[str, Workflow] = {cls.name: cls() for cls in ALL}
 ADVERSARIAL: dict[str, Adversarial] = {cls.name: cls() for cls in adversarial.ALL}
-if WORKFLOWS.keys() & ADVERSARIAL.keys():
-    raise RuntimeError(f"workflow names used twice: {sorted(WORKFLOWS.keys() & ADVERSARIAL.keys())}")
-REGISTRY: dict[str, Workflow] = {**WORKFLOWS, **ADVERSARIAL}
+PROBE: dict[str, Workflow] = {cls.name: cls() for cls in probe.ALL}
+_twice = (WORKFLOWS.keys() & ADVERSARIAL.keys()) | (PROBE.keys() & (WORKFLOWS.keys() | ADVERSARIAL.keys()))
+if _twice:
+    raise RuntimeError(f"workflow names used twice: {sorted(_twice)}")
+REGISTRY: dict[str, Workflow] = {**WORKFLOWS, **ADVERSARIAL, **PROBE}
 
-__all__ = ["ADVERSARIAL", "REGISTRY", "WORKFLOWS", "Adversarial", "Run", "Workflow"]
+__all__ = ["ADVERSARIAL", "PROBE", "REGISTRY", "WORKFLOWS", "Adversarial", "Run", "Workflow"]

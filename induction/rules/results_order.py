@@ -25,5 +25,12 @@ from induction.runtime.lookup import results_out_of_order
 
 
 def out_of_order(messages: list[Any]) -> bool:
-    """Whether a recorded context holds results of parallel calls out of the calls' order."""
-    return results_out_of_order(messages) is not None
+    """Whether a recorded context holds results of parallel calls out of the calls' order.
+    Contexts come rebuilt from the store, where a result the same in several runs (an empty
+    ``[]``) is kept once with the first run's id: such a result says nothing of the order.
+
+    >>> calls = {"role": "assistant", "tool_calls": [{"id": "a2"}, {"id": "b2"}]}
+    >>> out_of_order([calls, {"role": "tool", "tool_call_id": "a2"}, {"role": "tool", "tool_call_id": "b1"}])
+    False
+    """
+    return results_out_of_order(messages, foreign_ok=True) is not None

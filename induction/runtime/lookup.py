@@ -127,13 +127,22 @@ def _refusal(request: Mapping[str, Any]) -> str | None:
     return None
 
 
-def results_out_of_order(messages: list[Any]) -> int | None:
+def results_out_of_order(messages: list[Any], *, foreign_ok: bool = False) -> int | None:
     """The index of a tool result that answers another call than the one at its position
     (results of parallel calls in completion order), if any.
 
     Templates read tool results by position, and ids are not part of them (they change every
     run): "14 C" then "35 C" would be read as Dublin's then Prague's whatever the ids say.
     So a request whose results are not in the order of its calls is not answered.
+    ``foreign_ok``: a result whose id is none of the calls' says nothing of the order (a
+    context rebuilt from the store, where a result seen in several runs is kept once, with
+    the id of the run that came first); the results with the calls' own ids still must be
+    in their order.
+
+    >>> calls = {"role": "assistant", "tool_calls": [{"id": "a"}, {"id": "b"}]}
+    >>> msgs = [calls, {"role": "tool", "tool_call_id": "x"}, {"role": "tool", "tool_call_id": "b"}]
+    >>> results_out_of_order(msgs), results_out_of_order(msgs, foreign_ok=True)
+    (1, None)
     """
     pending: list[Any] | None = None
     k = 0
@@ -143,6 +152,9 @@ def results_out_of_order(messages: list[Any]) -> int | None:
         role = m.get("role")
         if role == "tool":
             if pending is not None:
+                if foreign_ok and k < len(pending) and m.get("tool_call_id") not in pending:
+                    k += 1
+                    continue
                 if k >= len(pending) or m.get("tool_call_id") != pending[k]:
                     return i
                 k += 1

@@ -61,6 +61,17 @@ def each_repeated(values: Sequence[Any]) -> bool:
     return len(counts) >= 2 and min(counts.values()) >= 2
 
 
+def is_codes(values: Sequence[Any]) -> bool:
+    """Whether most distinct values are short codes (``CODE_MAX`` characters or fewer): a
+    grade, a size, a project ``web``; one "Amy" among ten greeting names is no category.
+
+    >>> is_codes(["B+", "A", "C-"]), is_codes(["web", "api", "billing"]), is_codes(["Amy", "Michelle", "Todd"])
+    (True, True, False)
+    """
+    seen = {str(v).strip() for v in values}
+    return 2 * sum(len(v) <= CODE_MAX for v in seen) > len(seen)
+
+
 def is_data(values: Sequence[Any], *, used: bool, min_distinct: int, codes: bool = True,
             forwarded: bool = False, min_distinct_code: int = 4) -> bool:
     """Whether a gap whose runs all went on alike is data: the answer reads it (``used``), or
@@ -77,6 +88,6 @@ def is_data(values: Sequence[Any], *, used: bool, min_distinct: int, codes: bool
     >>> is_data(codes, used=True, min_distinct=3, forwarded=False)
     False
     """
-    if codes and any(len(str(v).strip()) <= CODE_MAX for v in values):
+    if codes and is_codes(values):
         return forwarded and distinct(list(values)) >= min_distinct_code
     return used or distinct(list(values)) >= min_distinct or each_repeated(values)

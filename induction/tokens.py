@@ -14,6 +14,8 @@ punctuation characters are the rest.
 ['Addr', ':', 'fe80::c6b3:1ff:fecd:467f', 'via']
 >>> recognise("5c:50:15:4c:18:1c"), recognise("2607:f140:6000:8:c6b3:1ff:fecd:467f"), recognise("10:30:00")
 ('mac', 'ipv6', None)
+>>> [t for t in tokenize("flask 2.22.3 on 10.1.2.3, v1.5.") if not t.isspace()]
+['flask', '2.22.3', 'on', '10.1.2.3', ',', 'v', '1.5', '.']
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ RECOGNISERS: tuple[tuple[str, str], ...] = (
              r"|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){1,6}::)(?![\w:])"),
     ("timestamp", r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"),
     ("date", r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"),
+    # A dotted run of three or more numbers (a version 1.14.2, an IPv4 address 10.1.2.3) is
+    # one value: cut at its dots, "1.14" would align as a number and ".2" as text.
+    ("dotted", r"\d+(?:\.\d+){2,}"),
     ("money", r"[$€£¥]-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|[$€£¥]-?\d+(?:\.\d+)?"),
     ("number", r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+"),
     ("digits", r"\d+"),

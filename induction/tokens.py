@@ -16,6 +16,8 @@ punctuation characters are the rest.
 ('mac', 'ipv6', None)
 >>> [t for t in tokenize("flask 2.22.3 on 10.1.2.3, v1.5.") if not t.isspace()]
 ['flask', '2.22.3', 'on', '10.1.2.3', ',', 'v', '1.5', '.']
+>>> [t for t in tokenize("[#ops, Fri, 27 Nov 2026 04:19:44 +0000] since Fri 2026-11-27 04:19:44 UTC;")][5:9]
+['Fri, 27 Nov 2026 04:19:44 +0000', ']', ' ', 'since']
 """
 
 from __future__ import annotations
@@ -33,7 +35,13 @@ RECOGNISERS: tuple[tuple[str, str], ...] = (
     ("ipv6", r"(?<![\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
              r"|(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?::[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6}"
              r"|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){1,6}::)(?![\w:])"),
-    ("timestamp", r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"),
+    # A point in time, ISO 8601 (a weekday before it, as systemd writes one, and a zone after
+    # it are part of it) or RFC 2822 (mail and HTTP dates): the weekday of a timestamp is no
+    # status word, nor its month a word of an instruction.
+    ("timestamp", r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                  r"(?:Z|[+-]\d{2}:?\d{2}| UTC\b)?"
+                  r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+                  r"\d{4} \d{2}:\d{2}(?::\d{2})?(?: [+-]\d{4}| GMT\b| UTC\b)?"),
     ("date", r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"),
     # A dotted run of three or more numbers (a version 1.14.2, an IPv4 address 10.1.2.3) is
     # one value: cut at its dots, "1.14" would align as a number and ".2" as text.

@@ -30,6 +30,7 @@ from induction.induce.naming import render, slot_kind, uses
 from induction.induce.store_tree import StoreTree, message_text
 from induction.rules import tag
 from induction.rules.closed_values import choices, value_groups
+from induction.rules.coarsening import coarsen
 from induction.rules.context_bound import pins
 from induction.rules.min_runs import literal_texts, traced
 from induction.rules.min_runs import verdict as runs_verdict
@@ -78,6 +79,13 @@ class Answerer:
         sk, widened = widen(sk, ans_scopes)
         # A tool-call argument copied whole, cut by the alignment at a shared "/" or word.
         sk = whole_leaves(sk, ans_scopes)
+        # A value copied with its joiners ("search-12.fra" into a host argument) aligned at
+        # the joiners, piece by piece: one gap over the span where that gap is a copy.
+        if (coarse := coarsen(sk)) is not None:
+            before = {g.gid: g.values for g in sk.gaps}
+            joined = [g for g in coarse.gaps if g.values != before[g.gid]]
+            if all(same_variable(g.values, ans_scopes) is not None for g in joined):
+                sk = coarse
         trusted = frozenset().union(*(m.user_bound for m in members))
         slot: dict[int, str] = {}
         derivations: list[Derivation] = []

@@ -20,6 +20,7 @@ its own; the matcher refuses adjacent slots whose split is ambiguous.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from induction.identifier import Gap, Skeleton
 
@@ -28,8 +29,9 @@ JOINS = frozenset("._-/@")
 
 
 def coarsen(sk: Skeleton) -> Skeleton | None:
-    """``sk`` with each run of content gaps joined by one character of ``JOINS`` made one
-    gap (``{{a}}.{{b}}.com`` -> ``{{a}}.com``), or None when there is no such run.
+    """``sk`` with each run of gaps joined by one character of ``JOINS`` made one gap
+    (``{{a}}.{{b}}.com`` -> ``{{a}}.com``), in the text and in the string arguments of its
+    tool calls, or None when there is no such run.
 
     >>> sk = Skeleton("user", None, [0, ".", 1, ":", 2, " open"], [],
     ...               [Gap(0, ["www", "a.b"], "content", ""), Gap(1, ["x", "y"], "content", "."),
@@ -37,29 +39,52 @@ def coarsen(sk: Skeleton) -> Skeleton | None:
     >>> c = coarsen(sk)
     >>> c.content, [g.values for g in c.gaps]
     ([0, ':', 2, ' open'], [['www.x', 'a.b.y'], ['80', '443']])
+    >>> call = Skeleton("assistant", None, None, [("ssh", {"host": {"$tgap": [0, "-", 1, ".corp"]}})],
+    ...                 [Gap(0, ["web", "db"], "call[0].host", ""), Gap(1, ["07", "12"], "call[0].host", "-")])
+    >>> c = coarsen(call)
+    >>> c.calls, c.gaps[0].values
+    ([('ssh', {'host': {'$tgap': [0, '.corp']}})], ['web-07', 'db-12'])
     """
-    if not sk.content or len(sk.gaps) < 2:
+    if len(sk.gaps) < 2:
         return None
     gaps = {g.gid: g for g in sk.gaps}
-    content = list(sk.content)
     changed = False
-    i = 0
-    while i + 2 < len(content):
-        a, lit, b = content[i], content[i + 1], content[i + 2]
-        if (isinstance(a, int) and isinstance(b, int) and isinstance(lit, str) and lit in JOINS
-                and not gaps[a].leaf and not gaps[b].leaf
-                and all(isinstance(v, str) for v in (*gaps[a].values, *gaps[b].values))):
-            ga, gb = gaps[a], gaps[b]
-            gaps[a] = Gap(a, [x + lit + y for x, y in zip(ga.values, gb.values, strict=True)], ga.where, ga.before,
-                          path=ga.path)
-            del gaps[b]
-            content[i + 1:i + 3] = []
-            changed = True
-            continue
-        i += 1
+
+    def join(parts: list[str | int]) -> list[str | int]:
+        nonlocal changed
+        parts = list(parts)
+        i = 0
+        while i + 2 < len(parts):
+            a, lit, b = parts[i], parts[i + 1], parts[i + 2]
+            if (isinstance(a, int) and isinstance(b, int) and isinstance(lit, str) and lit in JOINS
+                    and not gaps[a].leaf and not gaps[b].leaf
+                    and all(isinstance(v, str) for v in (*gaps[a].values, *gaps[b].values))):
+                ga, gb = gaps[a], gaps[b]
+                gaps[a] = Gap(a, [x + lit + y for x, y in zip(ga.values, gb.values, strict=True)], ga.where,
+                              ga.before, path=ga.path)
+                del gaps[b]
+                parts[i + 1:i + 3] = []
+                changed = True
+                continue
+            i += 1
+        return parts
+
+    def js(v: Any) -> Any:
+        if isinstance(v, dict):
+            if set(v) == {"$tgap"}:
+                return {"$tgap": join(v["$tgap"])}
+            if set(v) == {"$gap"}:
+                return v
+            return {k: js(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [js(x) for x in v]
+        return v
+
+    content = join(list(sk.content)) if sk.content else sk.content
+    calls = [(name, js(args)) for name, args in sk.calls]
     if not changed:
         return None
-    return Skeleton(sk.role, sk.name, content, sk.calls, [gaps[g.gid] for g in sk.gaps if g.gid in gaps])
+    return Skeleton(sk.role, sk.name, content, calls, [gaps[g.gid] for g in sk.gaps if g.gid in gaps])
 
 
 _GLUE_BEFORE = re.compile(r"[A-Za-z0-9_.-]*\Z")

@@ -1,11 +1,17 @@
 """Golden pairs of ``induction.rules.coarsening``: skeletons in, joined gaps / whole tokens out."""
 
+import random
 from typing import Any
 
 import pytest
 
+from evals.builders import stored
+from evals.workflows.base import Run
+from evals.workflows.catalog import Hello
 from induction.identifier import Gap, Skeleton
+from induction.induce import induce
 from induction.rules.coarsening import coarsen, whole_tokens
+from induction.runtime.compiled import compile_tree
 
 
 def _sk(content: list[str | int], values: list[list[Any]]) -> Skeleton:
@@ -47,3 +53,25 @@ def test_whole_tokens(sk: Skeleton, expected: list[Any]) -> None:
 
 
 GOLDEN = COARSEN + WHOLE
+
+
+def test_a_host_copied_into_a_tool_argument_is_one_copy() -> None:
+    # "search-12.fra" cut at its joiners in the argument would be three pieces no variable
+    # explains (thin air); joined, the argument is a copy of the request's slot.
+    recs = []
+    for i, (unit, n, dc) in enumerate([("search", 12, "fra"), ("web", 7, "iad"), ("db", 3, "sin"), ("auth", 21, "fra")]):
+        run = Run(Hello(), random.Random(i))
+        host = f"{unit}-{n:02d}.{dc}.corp.internal"
+        run.system("You run checks.").user(f"Is {host} up?")
+        run.call("ping", {"host": host}, "ok")
+        recs += run.records
+    result = induce(stored(recs))
+    (user,) = [n for n in result.nodes if n.template.role == "user"]
+    assert user.status == "live", result.notes[user.id]
+    tree = compile_tree(result.nodes)
+    run = Run(Hello(), random.Random(9))
+    run.system("You run checks.").user("Is cache-05.iad.corp.internal up?")
+    run.call("ping", {"host": "cache-05.iad.corp.internal"}, "ok")
+    hit = tree.lookup(run.records[0]["request"])
+    assert hit is not None
+    assert '"cache-05.iad.corp.internal"' in hit.response["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"]

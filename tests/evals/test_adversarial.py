@@ -134,10 +134,14 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "stock_copied": ("stock_copied_decides", 8, 405, 406),
     "move_same": ("repeated_value_roles", 5, 405, 406),
     "literal_equal": ("min_literal_equal", 8, 203, 204),
+    # Holds since a sentence's full stop is not glued to the name before it ("to ann."): the
+    # names are a closed slot; (506, 507) at 2 runs still gives a false hit (its case in LIMITS).
+    "reassign": ("reassign_same_owner", 8, 304, 305),
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
-FIXED_IN_LIMITS = frozenset({"second_sentence", "stock_copied_decides", "repeated_value_roles", "min_literal_equal"})
+FIXED_IN_LIMITS = frozenset({"second_sentence", "stock_copied_decides", "repeated_value_roles", "min_literal_equal",
+                             "reassign_same_owner"})
 
 # The known limits at the reviewer's cases (false hits of 20 test runs today in the comment). Strict
 # xfails: a fix makes the case pass and fail the test, until the workflow's known_limit is cleared.
@@ -165,7 +169,7 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "trailing_word": ("trailing_digits_edge", 2, 405, 406),  # 7 of 40
     "widen_new_city": ("widen_new_city", 2, 1, 2),  # 8 of 40
     # The sixth round's limits: a value equal to a fixed word of the template.
-    "reassign": ("reassign_same_owner", 8, 304, 305),  # 2 of 53
+    "reassign": ("reassign_same_owner", 2, 506, 507),  # 1 of 54
     "name_in_list": ("name_in_list", 2, 1, 2),  # 1 of 40
     # Forwarded codes (2026-12-06): a code copied whole into a tool call, a flag beside it deciding.
     "forwarded_tier": ("forwarded_tier", 2, 506, 507),  # 7 of 40

@@ -437,7 +437,8 @@ class Inducer:
         scopes = w.named.scopes
         candidates: list[tuple[bool, int, str]] = []
         # Each value widened over the literal glued to it: "us-east" before "-1" is a region id.
-        whole = {var: whole_tokens(w.sk)[gid] for gid, var in w.named.slots.items() if var in w.named.new_vars}
+        tokens = whole_tokens(w.sk)
+        whole = {var: tokens[gid] for gid, var in w.named.slots.items() if var in w.named.new_vars and gid in tokens}
         for var in w.named.new_vars:
             counts = Counter(orjson.dumps(sc[var], default=str) for sc in scopes)
             if 2 <= len(counts) <= max(2, len(scopes) // 2) and max(counts.values()) >= self.config.min_runs:

@@ -12,7 +12,8 @@ A suite is a YAML file in ``evals/suites/`` (named by its stem) or anywhere (nam
 or one group keyword: ``all`` (the catalog, ``WORKFLOWS``: never the adversarial ones; ``core``
 is its ten small workflows, ``realistic`` its realistic ones),
 ``adversarial`` (the adversarial workflows rote holds at zero false hits) and
-``adversarial-limits`` (those with a known limit) and ``probe`` (``evals/workflows/probe.py``).
+``adversarial-limits`` (those with a known limit), ``probe`` (``evals/workflows/probe.py``) and
+``probe2`` (``probe2.py``).
 
 >>> Suite.model_validate({"name": "t", "workflows": ["hello", "adversarial-limits"]}).workflows[:3]
 ['hello', 'split_bill_rounding', 'max_of_three']
@@ -26,7 +27,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from evals.workflows import PROBE, REGISTRY, WORKFLOWS
+from evals.workflows import PROBE, PROBE2, REGISTRY, WORKFLOWS
 from evals.workflows.adversarial import GUARDED, KNOWN_LIMITS
 from evals.workflows.realistic import ALL as _REALISTIC
 
@@ -40,7 +41,7 @@ GROUPS: dict[str, tuple[str, ...]] = {"all": tuple(WORKFLOWS), "adversarial": GU
                                       "core": tuple(w for w in WORKFLOWS if w not in REALISTIC),
                                       "realistic": REALISTIC,
                                       "adversarial-limits": KNOWN_LIMITS,
-                                      "probe": tuple(PROBE)}
+                                      "probe": tuple(PROBE), "probe2": tuple(PROBE2)}
 
 
 class Seeds(BaseModel):

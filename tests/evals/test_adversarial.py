@@ -15,7 +15,7 @@ import pytest
 from evals.report import SuiteReport
 from evals.runner import run_suite
 from evals.suite import GROUPS, Suite, load_suite
-from evals.workflows import ADVERSARIAL, PROBE, REGISTRY, WORKFLOWS
+from evals.workflows import ADVERSARIAL, PROBE, PROBE2, REGISTRY, WORKFLOWS
 from evals.workflows.adversarial import GUARDED, KNOWN_LIMITS
 
 # The reviewers' findings: case -> (workflow, training runs, train seed, test seed). Case names are
@@ -223,7 +223,7 @@ def test_adversarial_suite_has_no_false_hit_at_any_training_size() -> None:
 
 def test_registration_keeps_the_catalog_and_default_suite_unchanged() -> None:
     assert not WORKFLOWS.keys() & ADVERSARIAL.keys()
-    assert REGISTRY == {**WORKFLOWS, **ADVERSARIAL, **PROBE}
+    assert REGISTRY == {**WORKFLOWS, **ADVERSARIAL, **PROBE, **PROBE2}
     assert load_suite("default").workflows == list(WORKFLOWS)
     assert GROUPS["all"] == tuple(WORKFLOWS)
     assert set(GUARDED) | set(KNOWN_LIMITS) == set(ADVERSARIAL)

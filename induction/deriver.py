@@ -22,6 +22,7 @@ The LLM backend (``induction.llm_stages``) tries what this cannot explain.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -51,6 +52,33 @@ def _eq(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b
 
 
+def _number(x: Any) -> bool:
+    """A finite int or float result (what the arithmetic search compares with a target)."""
+    if isinstance(x, int):
+        return abs(x) < 10**300
+    return isinstance(x, float) and math.isfinite(x)
+
+
+def _key6(x: float) -> float:
+    """``x`` rounded to 6 significant digits: values within the search's relative tolerance
+    (1e-9) of one another file under the same key or the next one."""
+    return float(f"{x:.5e}")
+
+
+def _near(found: dict[float, list[tuple[int, Any]]], want: float) -> list[int]:
+    """The indices filed in ``found`` (with their values) whose value is within the search's
+    tolerance of ``want`` (``abs(got - want) <= 1e-9 * max(1, abs(want))``), in search
+    order. Rounding is monotonic, so every value in [want - tol, want + tol] files under the
+    key of one end or the other (the span is far below one rounding step).
+
+    >>> _near({_key6(0.30000000000000004): [(3, 0.30000000000000004)], _key6(0.31): [(1, 0.31)]}, 0.3)
+    [3]
+    """
+    tol = 1e-9 * max(1.0, abs(want))
+    keys = {_key6(want - tol), _key6(want + tol)}
+    return sorted(i for k in keys for i, v in found.get(k, ()) if abs(v - want) <= tol)
+
+
 def _vars_of(expr: Expr) -> set[str]:
     if "var" in expr:
         return {expr["var"]}
@@ -65,6 +93,36 @@ class _View:
         self.values = values
 
 
+_ARITH_OPS = ("add", "sub", "mul", "div")
+
+
+class _ArithTable:
+    """The arithmetic search's first-member results for one set of views: level one (op, a,
+    b, a-op-b) and, once asked for, level two (level-one index, c, op, whether a-op-b comes
+    first), each filed by value (``_key6``) with its value."""
+
+    __slots__ = ("found1", "found2", "level1", "level2")
+
+    def __init__(self) -> None:
+        self.level1: list[tuple[str, _View, _View, Any]] = []
+        self.found1: dict[float, list[tuple[int, Any]]] = {}
+        self.level2: list[tuple[int, _View, str, bool]] | None = None
+        self.found2: dict[float, list[tuple[int, Any]]] = {}
+
+    def second(self, nums: list[_View]) -> tuple[list[tuple[int, _View, str, bool]], dict[float, list[tuple[int, Any]]]]:
+        if self.level2 is None:
+            self.level2 = []
+            for i1, (_, _, _, v0) in enumerate(self.level1):
+                for c in nums:
+                    for o in _ARITH_OPS:
+                        for first, x0, y0 in ((True, v0, c.values[0]), (False, c.values[0], v0)):
+                            got0 = _apply1(o, (x0, y0))
+                            if _number(got0):
+                                self.found2.setdefault(_key6(got0), []).append((len(self.level2), got0))
+                                self.level2.append((i1, c, o, first))
+        return self.level2, self.found2
+
+
 class HeuristicDeriver:
     """Programming by example over the DSL. Deterministic; no model, no sandbox needed."""
 
@@ -76,6 +134,11 @@ class HeuristicDeriver:
         self.sample = sample
         self.max_alternatives = max_alternatives
         self.after_first = after_first
+        # The views of the last scopes derived from: a message's gaps are derived one after
+        # the other from the same scopes, and a long tool result (a page of 40 items) has
+        # hundreds of gaps over hundreds of variables in scope.
+        self._last_views: tuple[tuple[Any, ...], list[Mapping[str, Any]], list[_View], dict[str, list[Expr]]] | None = None
+        self._last_arith: tuple[tuple[int, ...], list[_View], _ArithTable] | None = None
 
     def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None:
         """The simplest expression that gives every member's value, with the others that
@@ -87,8 +150,7 @@ class HeuristicDeriver:
         names = [v for v in scopes[0] if all(v in s for s in scopes)]
         # Search on a spread-out sample; every candidate is then checked on all members.
         step = max(1, len(values) // self.sample)
-        twins: dict[str, list[Expr]] = {}
-        views = self._views(names, scopes[::step], twins)
+        views, twins = self._cached_views(names, scopes[::step])
 
         def fits(expr: Expr) -> bool:
             return all(_eq(_safe(expr, s), v) for s, v in zip(scopes, values, strict=True))
@@ -127,6 +189,19 @@ class HeuristicDeriver:
                 alternatives.append(alt)
         args = set(_vars_of(main)).union(*(_vars_of(a) for a in alternatives))
         return Derivation(var="", args=tuple(sorted(args)), expr=main, alternatives=tuple(alternatives))
+
+    def _cached_views(self, names: list[str], sample: list[Mapping[str, Any]]
+                      ) -> tuple[list[_View], dict[str, list[Expr]]]:
+        """``_views`` of ``names`` over ``sample``, reused while the same scope objects with the
+        same keys come again (the cache holds them, so their ids stay theirs)."""
+        key = (tuple(names), tuple((id(s), len(s)) for s in sample))
+        last = self._last_views
+        if last is not None and last[0] == key and all(a is b for a, b in zip(last[1], sample, strict=True)):
+            return last[2], last[3]
+        twins: dict[str, list[Expr]] = {}
+        views = self._views(names, sample, twins)
+        self._last_views = (key, list(sample), views, twins)
+        return views, twins
 
     # -- candidate views of single variables ----------------------------------------
     def _views(self, names: list[str], scopes: list[Mapping[str, Any]],
@@ -235,48 +310,53 @@ class HeuristicDeriver:
                 if all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in v.values)]
 
     def _arithmetic(self, values: list[Any], nums: list[_View]) -> Iterator[Expr]:
-        # Prune on the first member's number before computing anything else.
+        """``a op b`` and ``(a op b) op c`` over the views ``nums`` that give the target's first
+        number, in a fixed order (level one, then level two by its first operation); whole
+        columns are computed only for those. The first members' results do not depend on the
+        target: they are tabled once per view set (``_arith_table``), level two only when the
+        search gets that far, and looked up by value."""
         want = _as_number(values[0])
         if want is None:
             return
-        ops = ("add", "sub", "mul", "div")
-        fns = {o: OPS[o].fn for o in ops}
+        table = self._arith_table(nums)
+        level1, found1 = table.level1, table.found1
+        for i in _near(found1, want):
+            o, a, b, _ = level1[i]
+            got = _apply(o, [a.values, b.values], ())
+            if got is not None:
+                yield from self._render(_View(_op(o, a.expr, b.expr), got), values)
+        level2, found2 = table.second(nums)
+        for j in _near(found2, want):
+            i1, c, o, first = level2[j]
+            o1, a, b, _ = level1[i1]
+            inner = _apply(o1, [a.values, b.values], ())
+            if inner is None:
+                continue
+            e = _View(_op(o1, a.expr, b.expr), inner)
+            x, y = (e, c) if first else (c, e)
+            got = _apply(o, [x.values, y.values], ())
+            if got is not None:
+                yield from self._render(_View(_op(o, x.expr, y.expr), got), values)
 
-        def first_ok(o: str, x: _View, y: _View) -> bool:
-            try:
-                got = fns[o](x.values[0], y.values[0])
-            except Exception:
-                return False
-            return isinstance(got, (int, float)) and abs(got - want) <= 1e-9 * max(1.0, abs(want))
-
-        # Level one keeps only each candidate's first value; whole columns are computed
-        # for the few candidates whose first value fits.
-        level1: list[tuple[str, _View, _View, Any]] = []
-        for o in ops:
+    def _arith_table(self, nums: list[_View]) -> _ArithTable:
+        """The level-one table of ``nums`` (every ``a op b`` of the views' first values, in
+        search order, filed by ``_key6``); the last view set's table is kept (a message's gaps
+        are derived one after the other)."""
+        key = tuple(id(v) for v in nums)
+        last = self._last_arith
+        if last is not None and last[0] == key and all(a is b for a, b in zip(last[1], nums, strict=True)):
+            return last[2]
+        table = _ArithTable()
+        for o in _ARITH_OPS:
             for a, b in itertools.permutations(nums, 2):
                 v0 = _apply1(o, (a.values[0], b.values[0]))
                 if v0 is _MISSING:
                     continue
-                level1.append((o, a, b, v0))
-                if isinstance(v0, (int, float)) and abs(v0 - want) <= 1e-9 * max(1.0, abs(want)):
-                    got = _apply(o, [a.values, b.values], ())
-                    if got is not None:
-                        yield from self._render(_View(_op(o, a.expr, b.expr), got), values)
-        for o1, a, b, v0 in level1:
-            for c in nums:
-                for o in ops:
-                    for first, x0, y0 in ((True, v0, c.values[0]), (False, c.values[0], v0)):
-                        got0 = _apply1(o, (x0, y0))
-                        if not (isinstance(got0, (int, float)) and abs(got0 - want) <= 1e-9 * max(1.0, abs(want))):
-                            continue
-                        inner = _apply(o1, [a.values, b.values], ())
-                        if inner is None:
-                            continue
-                        e = _View(_op(o1, a.expr, b.expr), inner)
-                        x, y = (e, c) if first else (c, e)
-                        got = _apply(o, [x.values, y.values], ())
-                        if got is not None:
-                            yield from self._render(_View(_op(o, x.expr, y.expr), got), values)
+                if _number(v0):
+                    table.found1.setdefault(_key6(v0), []).append((len(table.level1), v0))
+                table.level1.append((o, a, b, v0))
+        self._last_arith = (key, list(nums), table)
+        return table
 
     def _dates(self, values: list[Any], views: list[_View]) -> Iterator[Expr]:
         if not all(isinstance(v, str) and recognise(v) == "date" for v in values):

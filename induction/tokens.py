@@ -31,8 +31,9 @@ RECOGNISERS: tuple[tuple[str, str], ...] = (
     # Network addresses, whole: cut at their colons, the groups two addresses happen to share
     # would align as text and the rest as several values (a MAC, an IPv6 address in full or
     # with "::"); a C++ scope ("Type2::wait") or a time ("10:30:00") is neither.
-    ("mac", r"(?<![\w:.-])[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}(?![\w:])"),
-    ("ipv6", r"(?<![\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
+    # (Each opens with a look for its colon: most positions fail there, before the rest.)
+    ("mac", r"(?=[0-9A-Fa-f]{2}:)(?<![\w:.-])[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}(?![\w:])"),
+    ("ipv6", r"(?=[0-9A-Fa-f]{0,4}:)(?<![\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
              r"|(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?::[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6}"
              r"|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){1,6}::)(?![\w:])"),
     # A point in time, ISO 8601 (a weekday before it, as systemd writes one, and a zone after

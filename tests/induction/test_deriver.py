@@ -120,3 +120,17 @@ def test_a_value_without_the_sign_every_example_wrote() -> None:
 def test_a_sign_only_some_examples_wrote_is_not_stripped() -> None:
     d = HeuristicDeriver().derive(["25", "30"], [{"price": "$25"}, {"price": "€30"}])
     assert d is None or "lstrip" not in repr(d.expr)
+
+
+def test_the_kept_views_and_arithmetic_table_change_no_result() -> None:
+    # A message's gaps are derived one after the other from the same scopes: the deriver
+    # keeps the last scopes' views and arithmetic table. Each gap must come out as a fresh
+    # deriver would derive it, in any order, and other scopes must not see the kept ones.
+    scopes = [{"a": 3, "b": 4, "c": 10, "name": "Ada Lovelace"}, {"a": 5, "b": 7, "c": 2, "name": "Bo Li"},
+              {"a": 8, "b": 1, "c": 6, "name": "Cy Young"}]
+    targets = [[7, 12, 9], [70, 24, 54], ["Ada", "Bo", "Cy"], [-1, -2, 7], [30, 10, 48]]
+    kept = HeuristicDeriver()
+    for values in [*targets, *reversed(targets)]:
+        assert kept.derive(values, scopes) == HeuristicDeriver().derive(values, scopes)
+    other = [{"a": 1, "b": 1, "c": 1, "name": "X Y"}, {"a": 2, "b": 2, "c": 2, "name": "Z W"}]
+    assert kept.derive([2, 4], other) == HeuristicDeriver().derive([2, 4], other)

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from induction.rules.structure_evidence import determines, each_repeated, is_data
+from induction.rules.structure_evidence import determines, each_repeated, is_codes, is_data
 
 DETERMINES = [
     ((["a", "a", "b"], [1, 1, 2]), True),
@@ -57,3 +57,16 @@ def test_short_codes_forwarded_to_a_tool(args: tuple[list[Any], bool], expected:
 
 def test_rest_of_a_list_is_no_code() -> None:
     assert is_data(["]", ', {"id": 2}]', ', {"id": 2}, {"id": 3}]'], used=False, min_distinct=3, codes=False)
+
+
+IS_CODES = [
+    (["B+", "A", "C-"], True),
+    (["web", "api", "billing"], True),  # most are short: a category
+    (["Amy", "Michelle", "Todd", "Christopher"], False),  # one short name among several
+    (["web", "billing", "search", "mobile"], False),
+]
+
+
+@pytest.mark.parametrize(("values", "expected"), IS_CODES)
+def test_is_codes(values: list[str], expected: bool) -> None:
+    assert is_codes(values) is expected

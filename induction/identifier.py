@@ -212,7 +212,7 @@ def _same(a: JSON, b: JSON) -> bool:
     return type(a) is type(b) and a == b
 
 
-def _bounded(value: str) -> re.Pattern[str]:
+def bounded(value: str) -> re.Pattern[str]:
     """``value`` as a whole token: a declared ``3`` is not the 3 inside ``2023``, ``Erik`` not
     the start of ``Eriksen``, nor the 3 of ``$3,000`` (a slot there would rewrite text that is
     not the variable)."""
@@ -245,12 +245,12 @@ def identify_declared(msg: dict[str, Any], declared: dict[str, Any]) -> tuple[Sk
         parts: list[str | int] = [text]
         for value, var in values:
             out: list[str | int] = []
-            bounded = _bounded(value)
+            pattern = bounded(value)
             for p in parts:
                 if not isinstance(p, str) or value not in p:
                     out.append(p)
                     continue
-                pieces = bounded.split(p)
+                pieces = pattern.split(p)
                 for i, piece in enumerate(pieces):
                     if piece:
                         out.append(piece)

@@ -51,9 +51,11 @@ class Tiny(Workflow):
         self._play(run, fake, rng, self.index)
 
 
-def measure(wf: Tiny) -> list[int]:
+def induced(wf: Tiny, n: int = 10) -> tuple[Any, list[list[dict[str, Any]]]]:
+    """The tree induced from ``n`` runs of ``wf`` (through the store, as ``rote induce`` does)
+    and 20 test runs of new values."""
     train = []
-    for i in range(10):
+    for i in range(n):
         wf.index = i
         train += wf.run(i)
     wf.index = -1
@@ -64,6 +66,11 @@ def measure(wf: Tiny) -> list[int]:
             orjson.dumps({"request": r["request"], "response": r["response"]}) + b"\n" for r in train)))
         tree, _, _ = run_induction(store, InductionConfig())
         store.close()
+    return tree, test
+
+
+def measure(wf: Tiny) -> list[int]:
+    tree, test = induced(wf)
     return [sum(tree.explain(run[i]["request"]).hit is not None for run in test) for i in range(len(test[0]))]
 
 

@@ -18,36 +18,18 @@ for a control that differs in one thing only. Uses the harness of ``docs/probe/r
 
 from __future__ import annotations
 
-import io
 import random
-import tempfile
-from pathlib import Path
 from typing import Any
 
-import orjson
 from faker import Faker
 
-from docs.probe.repros import Tiny
+from docs.probe.repros import Tiny, induced
 from evals.workflows.base import Run, tool
-from induction.config import InductionConfig
-from induction.ingest import ingest_stream
-from induction.pipeline import run_induction, same_answer
-from induction.store import Store
+from induction.pipeline import same_answer
 
 
 def measure(wf: Tiny, n: int = 10) -> tuple[list[int], list[int]]:
-    train = []
-    for i in range(n):
-        wf.index = i
-        train += wf.run(i)
-    wf.index = -1
-    test = [wf.run(100 + s) for s in range(20)]
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(Path(tmp) / "s.duckdb")
-        ingest_stream(store, io.BytesIO(b"".join(
-            orjson.dumps({"request": r["request"], "response": r["response"]}) + b"\n" for r in train)))
-        tree, _, _ = run_induction(store, InductionConfig())
-        store.close()
+    tree, test = induced(wf, n)
     width = max(len(run) for run in test)
     hits, false = [0] * width, [0] * width
     for run in test:

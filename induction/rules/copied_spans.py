@@ -43,9 +43,9 @@ from typing import Any
 import orjson
 
 from induction.align import align
-from induction.identifier import Gap, Skeleton, skeleton_key, text_of
+from induction.identifier import Gap, Skeleton, bounded, skeleton_key, text_of
 from induction.rules.edges_and_refusals import JOINERS, STRUCTURAL
-from induction.tokens import NUM_HEAD, NUM_TAIL, tokenize
+from induction.tokens import tokenize
 
 # One private-use character per span: a single alignment token that no message holds.
 _MARK = 0xE000
@@ -79,17 +79,6 @@ def _answer_leaves(answer: dict[str, Any]) -> dict[str, str]:
         for path, v in leaves(args, f"call[{i}]"):
             out[path] = v if isinstance(v, str) else orjson.dumps(v).decode()
     return out
-
-
-def _bounded(value: str) -> re.Pattern[str]:
-    """``value`` as a whole token run: not the 3 of ``2023`` nor ``Erik`` of ``Eriksen``."""
-    head = r"(?<![^\W_])" if value[0].isalnum() else ""
-    tail = r"(?![^\W_])" if value[-1].isalnum() else ""
-    if value[0].isdigit():
-        head += NUM_HEAD
-    if value[-1].isdigit():
-        tail += NUM_TAIL
-    return re.compile(head + re.escape(value) + tail)
 
 
 def _edges(values: Sequence[str]) -> tuple[int, int]:
@@ -188,7 +177,7 @@ def copied_spans(msgs: Sequence[dict[str, Any]], answers: Sequence[dict[str, Any
         for text, value, mine in zip(texts, values, taken, strict=True):
             assert text is not None
             start, end = _core(value, head, tail)
-            hits = [(m.start() + start, m.start() + end) for m in _bounded(value).finditer(text)]
+            hits = [(m.start() + start, m.start() + end) for m in bounded(value).finditer(text)]
             if not hits or start >= end or any(a < d and c < b for a, b in hits for c, d in mine):
                 break
             found.append(hits)

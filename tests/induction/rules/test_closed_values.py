@@ -124,3 +124,53 @@ def test_one_values_rivals_survive_the_others_evidence() -> None:
 
     assert ask("hi, my name is stephanie") is None
     assert ask("hi, my name is Stephanie") in (None, "Welcome, Stephanie!")
+
+
+def _triage(service: str, dep: str, state: str) -> list[dict[str, Any]]:
+    """An on-call run: the latest deploy's state decides: failed or rolling out rolls it back,
+    succeeded pages the team."""
+    run = Run(Hello(), random.Random(dep))
+    run.system("You triage alerts.").user(f"Alert fired for {service}. Please triage.")
+    run.call("list_deploys", {"service": service}, {"deploys": [{"id": dep, "state": state}]})
+    if state == "succeeded":
+        run.call("page", {"team": "oncall", "service": service}, {"ok": True})
+        run.say(f"Paged the on-call team about {service}.")
+    else:
+        run.call("rollback", {"service": service, "deploy_id": dep}, {"ok": True})
+        run.say(f"Rolled back {dep} on {service}.")
+    return run.records
+
+
+TRIAGE = [("checkout", "dep-1101", "failed"), ("search", "dep-2202", "succeeded"), ("auth", "dep-3303", "failed"),
+          ("billing", "dep-4404", "rolling_out"), ("gateway", "dep-5505", "succeeded")]
+
+
+def _answer(tree: Any, recs: list[dict[str, Any]], at: int) -> Any:
+    hit = tree.lookup(recs[at]["request"])
+    return None if hit is None else hit.response["choices"][0]["message"]
+
+
+def test_statuses_that_went_on_alike_are_weighed_together() -> None:
+    # rolling_out was seen in one run, which went on as the failed ones did: grouped with
+    # them (its status a closed slot), not a branch of its own seen once (staged).
+    recs = [rec for args in TRIAGE for rec in _triage(*args)]
+    grouped = induce(stored(recs))
+    apart = induce(stored(recs), InductionConfig(closed_values=False))
+    assert grouped.stats["continuation_groups"] >= 1
+    tree, old = compile_tree(grouped.nodes), compile_tree(apart.nodes)
+    rolling = _triage("inventory", "dep-7707", "rolling_out")
+    assert _answer(old, rolling, 1) is None
+    call = _answer(tree, rolling, 1)
+    assert call is not None and call["tool_calls"][0]["function"]["name"] == "rollback"
+    assert '"dep-7707"' in call["tool_calls"][0]["function"]["arguments"]
+    assert _answer(tree, rolling, 2)["content"] == "Rolled back dep-7707 on inventory."
+    # succeeded still pages; a state no run showed is never served either way.
+    paged = _answer(tree, _triage("search", "dep-8808", "succeeded"), 1)
+    assert paged is not None and paged["tool_calls"][0]["function"]["name"] == "page"
+    paused = _triage("auth", "dep-9909", "paused")
+    assert _answer(tree, paused, 1) is None and _answer(tree, paused, 2) is None
+    explained = tree.explain(paused[1]["request"])
+    assert explained.hit is None
+    node = next(n for n in grouped.nodes if n.response is not None and n.response.choices.get("state"))
+    assert set(node.response.choices["state"]) == {"failed", "rolling_out"}
+    assert "[rule: closed-values]" in describe(node, grouped.notes[node.id])

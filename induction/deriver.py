@@ -273,13 +273,18 @@ class HeuristicDeriver:
     # Candidates carry their values, computed bottom-up element-wise from the views'
     # values; only the winner is re-evaluated through the DSL evaluator.
     def _search(self, values: list[Any], views: list[_View], scopes: list[Mapping[str, Any]]) -> Iterator[Expr]:
+        first = values[0]
         for view in views:
-            if all(_eq(a, b) for a, b in zip(view.values, values, strict=True)):
+            if _eq(view.values[0], first) and all(_eq(a, b) for a, b in zip(view.values, values, strict=True)):
                 yield view.expr
         if _numeric_target(values):
             nums = self._numeric(views)
+            want = _as_number(first)
             for view in nums:
-                yield from self._render(view, values)
+                # Every way of writing a number (as is, rounded, truncated, with separators or a
+                # currency sign) stays within 1 of it: others cannot render the first member.
+                if want is None or abs(view.values[0] - want) < 1:
+                    yield from self._render(view, values)
             yield from self._arithmetic(values, nums[:10])
         yield from self._dates(values, views)
         if all(isinstance(v, str) for v in values):

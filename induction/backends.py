@@ -79,6 +79,10 @@ class ChainDeriver:
                 return found
         return None
 
+    def note_item(self, var: str, path: str) -> None:
+        for d in self.derivers:
+            d.note_item(var, path)
+
 
 class HybridNamer:
     """A JSON leaf is named after its key (the tool author's word for it); text gaps ask the model."""

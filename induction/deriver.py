@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -46,6 +47,19 @@ def _c(x: Any) -> Expr:
 
 def _op(name: str, *args: Expr) -> Expr:
     return {"op": name, "args": list(args)}
+
+
+# A field of an item of a JSON list (``$.jobs[2].status``): the list, the item, the field.
+_ITEM_FIELD = re.compile(r"^(.*)\[(\d+)\](\.[^\[\]|]+)$")
+
+
+def _picked(scope: Mapping[str, Any], keys: list[str], items: list[int], want: Any, item: int) -> bool:
+    """Whether ``item`` is the one of ``items`` whose key (``keys``, in the same order) equals ``want``."""
+    return [i for i, k in zip(items, keys, strict=True) if _eq(scope[k], want)] == [item]
+
+
+def _cast(expr: Expr, to_int: bool) -> Expr:
+    return _op("to_int", expr) if to_int else expr
 
 
 def _eq(a: Any, b: Any) -> bool:
@@ -139,6 +153,20 @@ class HeuristicDeriver:
         # hundreds of gaps over hundreds of variables in scope.
         self._last_views: tuple[tuple[Any, ...], list[Mapping[str, Any]], list[_View], dict[str, list[Expr]]] | None = None
         self._last_arith: tuple[tuple[int, ...], list[_View], _ArithTable] | None = None
+        # Variables that are a field of an item of a JSON list (``note_item``): by name, the
+        # list's path, the field and the item's index. ``pick`` pairs the fields of one item.
+        self.items: dict[str, tuple[str, str, int]] = {}
+
+    def note_item(self, var: str, path: str) -> None:
+        """Record that ``var`` was read at JSON ``path``, when that is a field of a list item
+        (``$.jobs[2].status``: the list ``$.jobs``, field ``.status``, item 2).
+
+        >>> d = HeuristicDeriver(); d.note_item("status_3", "$.jobs[2].status"); d.items
+        {'status_3': ('$.jobs', '.status', 2)}
+        """
+        m = _ITEM_FIELD.match(path)
+        if m is not None:
+            self.items[var] = (m.group(1), m.group(3), int(m.group(2)))
 
     def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None:
         """The simplest expression that gives every member's value, with the others that
@@ -175,7 +203,11 @@ class HeuristicDeriver:
         main = found[0]
         seen = {_key(main)}
         alternatives: list[Expr] = []
-        for alt in [*found[1:], *_substitutions(main, twins)]:
+        # Twins of a pick's keys (``lower(status)`` for ``status``) differ only on keys no item
+        # had; they would crowd out the rivals that matter (a pick by another field).
+        picks = main.get("op") == "pick" or (main.get("op") == "to_int" and main["args"][0].get("op") == "pick")
+        subs = [] if picks else list(_substitutions(main, twins))
+        for alt in [*found[1:], *subs]:
             if len(alternatives) >= self.max_alternatives:
                 break
             # Rivals about as simple as ``main`` only: ``(n + d) - d`` also fits wherever ``n``
@@ -289,6 +321,47 @@ class HeuristicDeriver:
         yield from self._dates(values, views)
         if all(isinstance(v, str) for v in values):
             yield from self._concat(values, [v for v in views if all(isinstance(x, str) and x for x in v.values)])
+        if self.items:
+            yield from self._picks(values, scopes)
+
+    def _picks(self, values: list[Any], scopes: list[Mapping[str, Any]]) -> Iterator[Expr]:
+        """``pick(want, key_1, value_1, ...)`` over the items of one JSON list: the value is
+        the field of the one item whose other field equals ``want`` (a constant: the job that
+        "failed"; or a variable: the order whose id the user gave), where the item varies
+        between members (always the same item is a copy)."""
+        families: dict[str, dict[str, dict[int, str]]] = {}
+        for var in scopes[0]:
+            item = self.items.get(var)
+            if item is not None and all(var in sc for sc in scopes):
+                families.setdefault(item[0], {}).setdefault(item[1], {})[item[2]] = var
+        for fields in families.values():
+            for vf, vals in fields.items():
+                # A number read off text ("3541321") and written as a JSON number: to_int.
+                cast = (all(isinstance(t, int) and not isinstance(t, bool) for t in values)
+                        and all(isinstance(scopes[0][v], str) for v in vals.values()))
+                at: list[int] = []
+                for sc, target in zip(scopes, values, strict=True):
+                    hits = [i for i, v in vals.items()
+                            if _eq(sc[v], target) or (cast and _eq(_apply1("to_int", (sc[v],)), target))]
+                    if len(hits) != 1:
+                        break
+                    at.append(hits[0])
+                if len(at) < len(values) or len(set(at)) < 2:
+                    continue
+                for kf, keys in fields.items():
+                    common = sorted(set(keys) & set(vals))
+                    if kf == vf or len(common) < 2 or at[0] not in keys:
+                        continue
+                    args = [a for j in common for a in (_var(keys[j]), _var(vals[j]))]
+                    want = scopes[0][keys[at[0]]]
+                    key_vars = [keys[j] for j in common]
+                    if all(_picked(sc, key_vars, common, want, i) for sc, i in zip(scopes, at, strict=True)):
+                        yield _cast(_op("pick", _c(want), *args), cast)
+                    taken = set(keys.values()) | set(vals.values())
+                    for w in scopes[0]:
+                        if (w not in taken and _eq(scopes[0][w], want)
+                                and all(_picked(sc, key_vars, common, sc[w], i) for sc, i in zip(scopes, at, strict=True))):
+                            yield _cast(_op("pick", _var(w), *args), cast)
 
     def _render(self, inner: _View, target: list[Any]) -> Iterator[Expr]:
         """Ways a number may be written as the target is; yields only matches.

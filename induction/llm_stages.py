@@ -394,6 +394,9 @@ class LLMDeriver:
             self._memo[key] = self._derive(list(values), list(scopes), names)
         return self._memo[key]
 
+    def note_item(self, var: str, path: str) -> None:
+        """The model sees the values themselves; a list's layout adds nothing to its prompt."""
+
     def _derive(self, values: list[Any], scopes: list[Mapping[str, Any]], names: list[str]) -> Derivation | None:
         user, feedback = derive_prompt(names, scopes, values), ""
         for _ in range(self.attempts):

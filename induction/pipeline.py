@@ -155,6 +155,9 @@ class _CheckedDeriver:
         self.deadline.check("derivation")
         return self.inner.derive(values, scopes)
 
+    def note_item(self, var: str, path: str) -> None:
+        self.inner.note_item(var, path)
+
 
 class _CheckedNamer:
     def __init__(self, inner: Namer, deadline: Deadline) -> None:

@@ -35,6 +35,11 @@ class Deriver(Protocol):
 
     def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None: ...
 
+    def note_item(self, var: str, path: str) -> None:
+        """``var`` was read at JSON ``path`` (``$.jobs[2].status``): a field of a list item that
+        a later derivation may pick by another field (the failed job's id). May ignore it."""
+        ...
+
 
 class Namer(Protocol):
     def name(self, gap: Gap, taken: set[str], message_text: str) -> str:

@@ -124,6 +124,8 @@ def name_gaps(sk: Skeleton, scopes: list[dict[str, Any]], namer: Namer, deriver:
         var = namer.name(gap, taken, message_text)
         taken.add(var)
         slot[gap.gid] = var
+        if gap.path:
+            deriver.note_item(var, gap.path)  # a field of a list item, for ``pick`` further down
         d = deriver.derive(gap.values, scopes) if len(set(map(repr, gap.values))) > 1 else None
         if d is not None:
             # In a message of the context the value is read off the request: the

@@ -292,6 +292,21 @@ def json_parse(s: str) -> Any:
     return orjson.loads(s)
 
 
+def pick(want: Any, *pairs: Any) -> Any:
+    """The value paired with the one key equal to ``want`` (keys and values alternate: the
+    failed job's id among the jobs' statuses and ids); an error when no key or several do.
+
+    >>> pick("failed", "success", 11, "failed", 12, "success", 13)
+    12
+    """
+    if len(pairs) % 2:
+        raise ValueError("pick: keys and values must come in pairs")
+    hits = [pairs[i + 1] for i in range(0, len(pairs), 2) if type(pairs[i]) is type(want) and pairs[i] == want]
+    if len(hits) != 1:
+        raise ValueError(f"pick: {len(hits)} keys equal {want!r}, not one")
+    return hits[0]
+
+
 def _op(name: str, params: str, returns: str, fn: Callable[..., Any], optional: str = "",
         variadic: str | None = None) -> Op:
     return Op(name, tuple(params.split()), returns, fn, tuple(optional.split()), variadic, fn.__doc__ or "")
@@ -334,4 +349,5 @@ OPS: Final[dict[str, Op]] = {op.name: op for op in (
     _op("json_parse", "str", "json", json_parse),
     _op("str", "json", "str", render_value),
     _op("len", "str|list", "int", len),
+    _op("pick", "json", "json", pick, variadic="json"),
 )}

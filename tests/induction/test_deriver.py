@@ -134,3 +134,53 @@ def test_the_kept_views_and_arithmetic_table_change_no_result() -> None:
         assert kept.derive(values, scopes) == HeuristicDeriver().derive(values, scopes)
     other = [{"a": 1, "b": 1, "c": 1, "name": "X Y"}, {"a": 2, "b": 2, "c": 2, "name": "Z W"}]
     assert kept.derive([2, 4], other) == HeuristicDeriver().derive([2, 4], other)
+
+
+def _jobs(statuses: list[str], ids: list[int]) -> dict[str, Any]:
+    scope: dict[str, Any] = {}
+    for k, (st, i) in enumerate(zip(statuses, ids, strict=True)):
+        scope[f"status_{k}"], scope[f"id_{k}"] = st, str(i)
+    return scope
+
+
+def _listed(d: HeuristicDeriver, n: int) -> None:
+    for k in range(n):
+        d.note_item(f"status_{k}", f"$.jobs[{k}].status")
+        d.note_item(f"id_{k}", f"$.jobs[{k}].id")
+
+
+def test_the_item_a_field_picks_wherever_it_is_in_the_list() -> None:
+    d = HeuristicDeriver()
+    _listed(d, 3)
+    scopes = [_jobs(["success", "failed", "success"], [11, 12, 13]),
+              _jobs(["failed", "success", "success"], [21, 22, 23]),
+              _jobs(["success", "success", "failed"], [31, 32, 33])]
+    found = d.derive([12, 21, 33], scopes)  # a JSON number in the answer: read off text, cast
+    assert found is not None and found.expr is not None
+    assert found.expr["op"] == "to_int" and found.expr["args"][0]["op"] == "pick"
+    got = run_derivations([found.model_copy(update={"var": "job"})],
+                          _jobs(["success", "success", "failed"], [41, 42, 43]))
+    assert got["job"] == 43
+    # Two failed jobs (or none): no one item to pick, the derivation fails (a miss).
+    with pytest.raises(DerivationError):
+        run_derivations([found.model_copy(update={"var": "job"})], _jobs(["failed", "failed", "success"], [1, 2, 3]))
+
+
+def test_always_the_same_item_is_a_copy_not_a_pick() -> None:
+    d = HeuristicDeriver()
+    _listed(d, 2)
+    scopes = [_jobs(["failed", "success"], [11, 12]), _jobs(["failed", "success"], [21, 22])]
+    found = d.derive(["11", "21"], scopes)
+    assert found is not None and found.expr == {"var": "id_0"}
+
+
+def test_an_item_picked_by_a_value_the_user_gave() -> None:
+    d = HeuristicDeriver()
+    for k in range(2):
+        d.note_item(f"tid_{k}", f"$[{k}].id")
+        d.note_item(f"owner_{k}", f"$[{k}].owner")
+    scopes = [{"asked": "T-1", "tid_0": "T-1", "owner_0": "Ann", "tid_1": "T-2", "owner_1": "Bo"},
+              {"asked": "T-9", "tid_0": "T-8", "owner_0": "Cy", "tid_1": "T-9", "owner_1": "Di"}]
+    found = d.derive(["Ann", "Di"], scopes)
+    assert found is not None and found.expr is not None and found.expr["op"] == "pick"
+    assert found.expr["args"][0] == {"var": "asked"}

@@ -105,6 +105,9 @@ class _OverconfidentDeriver:
         var = next(iter(scopes[0]))
         return Derivation(var="_", args=(var,), expr={"op": "upper", "args": [{"var": var}]})
 
+    def note_item(self, var: str, path: str) -> None:
+        pass
+
 
 def _shout(name: str, said: str, rid: str = "chatcmpl-x") -> dict[str, Any]:
     return chat_record([{"role": "user", "content": f"shout {name}"}], f"{said}!", rid=rid)
@@ -220,6 +223,9 @@ class _SlowDeriver:
             self.then()
         time.sleep(0.3)
         return None
+
+    def note_item(self, var: str, path: str) -> None:
+        pass
 
 
 def test_an_induction_run_stops_at_its_deadline(tmp_path: Path) -> None:

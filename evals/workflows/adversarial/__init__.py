@@ -128,6 +128,7 @@ from evals.workflows.adversarial.control import (
     MultiPartNameAlone,
     NegativeTempOnly,
     OptionalNickname,
+    PickedFailedJob,
     PriorityRoute,
     PythonReprNote,
     QuotedName,
@@ -317,6 +318,8 @@ ALL: tuple[type[Adversarial], ...] = (
     ForwardedTier, ForwardedGrade,
     # Closed values (2026-12-06, the seventh session)
     FrozenProject,
+    # Picked list items (2026-12-06, the eighth session)
+    PickedFailedJob,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -343,7 +346,7 @@ __all__ = [
     "NameCaseNormalised", "NameInList", "NamedUser", "NegativeTempOnly", "NegativeTemperature",
     "NewPasswordSameAsOld", "NextMonthSameDay", "NextYearLeapDay", "NfdBackreference", "OneOrTwoReminders",
     "OptionalNickname", "OrderQuantity", "OtherOneSameFrame", "ParallelResultsOrder", "PasswordHasUsername",
-    "PathUnderRoot", "PlainAmount4Digit", "PluralItems", "PriorityRoute", "PythonReprAddress", "PythonReprNote",
+    "PathUnderRoot", "PickedFailedJob", "PlainAmount4Digit", "PluralItems", "PriorityRoute", "PythonReprAddress", "PythonReprNote",
     "PythonVersion", "QuotedName", "QuotedTitleOrList", "ReassignSameOwner", "ReindentCode", "RepeatedValueRoles", "RevenueMillions",
     "RomanNumeralTier", "SameValueTwoRoles", "SeatsWordOrNumber", "SecondSentence", "SeverityP",
     "SharedWordInBranch", "SharedWordMinimal", "SignMarkWithNumber", "SignedAdjustment", "SlugCopiedWhole", "SortThree",

@@ -848,3 +848,37 @@ class FrozenProject(Adversarial):
             return
         run.call("merge", {"project": project, "mr": mr}, {"merged": True})
         run.say(f"Merged !{mr} in {project}.")
+
+
+class PickedFailedJob(Adversarial):
+    """A pipeline's four jobs; the log of the one that failed is read (``pick``: the failed job's
+    id, wherever it is in the list). Two failed jobs are reported, not one log read; a failed
+    e2e job is retried instead (it is flaky)."""
+    name = "picked_failed_job"
+    reviewer_name = "lead_picked_failed_job"
+    family = "control"
+    guards = ("rivals", "structure-evidence", "deciding-value")
+    description = "the list item whose status decides: one failed job picked anywhere, two failed, a flaky one"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_pipeline", "A pipeline", mr="integer"),
+                                             tool("get_log", "A job's log", job_id="integer"),
+                                             tool("retry", "Retry a job", job_id="integer")]
+    JOBS = ("lint", "unit", "build", "e2e")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        mr = rng.randint(1000, 60000)
+        failed = set(rng.sample(range(4), 2 if rng.random() < 0.15 else 1))
+        jobs = [{"id": rng.randint(100000, 999999), "name": n, "status": "failed" if i in failed else "success"}
+                for i, n in enumerate(self.JOBS)]
+        run.system("Triage failed pipelines: read the failed job's log; retry a failed e2e job (it is flaky); "
+                   "if several jobs failed, say which.")
+        run.user(f"Why did !{mr} fail?")
+        run.call("get_pipeline", {"mr": mr}, {"mr": mr, "status": "failed", "jobs": jobs})
+        bad = [j for j in jobs if j["status"] == "failed"]
+        if len(bad) > 1:
+            run.say(f"Several jobs failed: {', '.join(str(j['name']) for j in bad)}.")
+        elif bad[0]["name"] == "e2e":
+            run.call("retry", {"job_id": bad[0]["id"]}, {"queued": True})
+            run.say("The e2e job is flaky; I retried it.")
+        else:
+            run.call("get_log", {"job_id": bad[0]["id"]}, {"tail": f"{bad[0]['name']}: assertion failed"})
+            run.say(f"{bad[0]['name']} failed: assertion failed.")

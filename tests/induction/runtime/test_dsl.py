@@ -72,6 +72,8 @@ V = {"var": "x"}
     (op("ordinal", V), 11, "11th"),
     (op("zfill", V, 2), "9", "09"),
     (op("capwords", V), "ada  lovelace", "Ada Lovelace"),
+    (op("pick", "failed", "success", 11, V, 12, "success", 13), "failed", 12),
+    (op("pick", V, "T-1", "ann", "T-2", "bo"), "T-2", "bo"),
 ])
 def test_ops(expr: dict[str, Any], x: Any, want: Any) -> None:
     validate(expr)
@@ -96,6 +98,10 @@ def test_ops(expr: dict[str, Any], x: Any, want: Any) -> None:
     (op("zfill", V, 10**6), "1"),
     (op("mul", V, V), 10**1000),
     (op("json_parse", V), "{"),
+    (op("pick", "failed", V, 1, "failed", 2), "failed"),  # two items fit: which one is a guess
+    (op("pick", "failed", V, 1, "success", 2), "success"),  # none fits
+    (op("pick", 7, V, 1), "7"),  # types never coerced: "7" is not 7
+    (op("pick", "a", V, 1, "b"), "a"),  # keys and values in pairs
 ])
 def test_failures_are_eval_errors(expr: dict[str, Any], x: Any) -> None:
     with pytest.raises(EvalError):

@@ -79,9 +79,9 @@ class ChainDeriver:
                 return found
         return None
 
-    def note_item(self, var: str, path: str) -> None:
+    def note_item(self, var: str, path: str, fixed: Mapping[str, Any] | None = None) -> None:
         for d in self.derivers:
-            d.note_item(var, path)
+            d.note_item(var, path, fixed)
 
 
 class HybridNamer:

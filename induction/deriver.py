@@ -53,9 +53,14 @@ def _op(name: str, *args: Expr) -> Expr:
 _ITEM_FIELD = re.compile(r"^(.*)\[(\d+)\](\.[^\[\]|]+)$")
 
 
-def _picked(scope: Mapping[str, Any], keys: list[str], items: list[int], want: Any, item: int) -> bool:
+def _member(scope: Mapping[str, Any], expr: Expr) -> Any:
+    """A field of a list item in ``scope``: a variable's value, or the value every run had."""
+    return scope[expr["var"]] if "var" in expr else expr["const"]
+
+
+def _picked(scope: Mapping[str, Any], keys: list[Expr], items: list[int], want: Any, item: int) -> bool:
     """Whether ``item`` is the one of ``items`` whose key (``keys``, in the same order) equals ``want``."""
-    return [i for i, k in zip(items, keys, strict=True) if _eq(scope[k], want)] == [item]
+    return [i for i, k in zip(items, keys, strict=True) if _eq(_member(scope, k), want)] == [item]
 
 
 def _cast(expr: Expr, to_int: bool) -> Expr:
@@ -156,17 +161,23 @@ class HeuristicDeriver:
         # Variables that are a field of an item of a JSON list (``note_item``): by name, the
         # list's path, the field and the item's index. ``pick`` pairs the fields of one item.
         self.items: dict[str, tuple[str, str, int]] = {}
+        # The item's fields that were the same in every run (a job's name at its place in
+        # the list), by a variable of the item: pick may return them.
+        self.fixed: dict[str, dict[str, Any]] = {}
 
-    def note_item(self, var: str, path: str) -> None:
+    def note_item(self, var: str, path: str, fixed: Mapping[str, Any] | None = None) -> None:
         """Record that ``var`` was read at JSON ``path``, when that is a field of a list item
-        (``$.jobs[2].status``: the list ``$.jobs``, field ``.status``, item 2).
+        (``$.jobs[2].status``: the list ``$.jobs``, field ``.status``, item 2), with the
+        item's ``fixed`` fields (the same in every run: ``{".name": "lint"}``).
 
-        >>> d = HeuristicDeriver(); d.note_item("status_3", "$.jobs[2].status"); d.items
+        >>> d = HeuristicDeriver(); d.note_item("status_3", "$.jobs[2].status", {".name": "e2e"}); d.items
         {'status_3': ('$.jobs', '.status', 2)}
         """
         m = _ITEM_FIELD.match(path)
         if m is not None:
             self.items[var] = (m.group(1), m.group(3), int(m.group(2)))
+            if fixed:
+                self.fixed[var] = dict(fixed)
 
     def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None:
         """The simplest expression that gives every member's value, with the others that
@@ -329,20 +340,24 @@ class HeuristicDeriver:
         the field of the one item whose other field equals ``want`` (a constant: the job that
         "failed"; or a variable: the order whose id the user gave), where the item varies
         between members (always the same item is a copy)."""
-        families: dict[str, dict[str, dict[int, str]]] = {}
+        # Each list's fields, item by item: a variable, or the value every run had there.
+        families: dict[str, dict[str, dict[int, Expr]]] = {}
         for var in scopes[0]:
             item = self.items.get(var)
             if item is not None and all(var in sc for sc in scopes):
-                families.setdefault(item[0], {}).setdefault(item[1], {})[item[2]] = var
+                fields = families.setdefault(item[0], {})
+                fields.setdefault(item[1], {})[item[2]] = _var(var)
+                for field, value in self.fixed.get(var, {}).items():
+                    fields.setdefault(field, {}).setdefault(item[2], _c(value))
         for fields in families.values():
             for vf, vals in fields.items():
                 # A number read off text ("3541321") and written as a JSON number: to_int.
                 cast = (all(isinstance(t, int) and not isinstance(t, bool) for t in values)
-                        and all(isinstance(scopes[0][v], str) for v in vals.values()))
+                        and all(isinstance(_member(scopes[0], e), str) for e in vals.values()))
                 at: list[int] = []
                 for sc, target in zip(scopes, values, strict=True):
-                    hits = [i for i, v in vals.items()
-                            if _eq(sc[v], target) or (cast and _eq(_apply1("to_int", (sc[v],)), target))]
+                    hits = [i for i, e in vals.items() if _eq(_member(sc, e), target)
+                            or (cast and _eq(_apply1("to_int", (_member(sc, e),)), target))]
                     if len(hits) != 1:
                         break
                     at.append(hits[0])
@@ -350,17 +365,18 @@ class HeuristicDeriver:
                     continue
                 for kf, keys in fields.items():
                     common = sorted(set(keys) & set(vals))
-                    if kf == vf or len(common) < 2 or at[0] not in keys:
+                    key_exprs = [keys[j] for j in common]
+                    if (kf == vf or len(common) < 2 or at[0] not in keys
+                            or not any("var" in e for e in key_exprs)):
                         continue
-                    args = [a for j in common for a in (_var(keys[j]), _var(vals[j]))]
-                    want = scopes[0][keys[at[0]]]
-                    key_vars = [keys[j] for j in common]
-                    if all(_picked(sc, key_vars, common, want, i) for sc, i in zip(scopes, at, strict=True)):
+                    args = [a for j in common for a in (keys[j], vals[j])]
+                    want = _member(scopes[0], keys[at[0]])
+                    if all(_picked(sc, key_exprs, common, want, i) for sc, i in zip(scopes, at, strict=True)):
                         yield _cast(_op("pick", _c(want), *args), cast)
-                    taken = set(keys.values()) | set(vals.values())
+                    taken = {e["var"] for e in (*keys.values(), *vals.values()) if "var" in e}
                     for w in scopes[0]:
                         if (w not in taken and _eq(scopes[0][w], want)
-                                and all(_picked(sc, key_vars, common, sc[w], i) for sc, i in zip(scopes, at, strict=True))):
+                                and all(_picked(sc, key_exprs, common, sc[w], i) for sc, i in zip(scopes, at, strict=True))):
                             yield _cast(_op("pick", _var(w), *args), cast)
 
     def _render(self, inner: _View, target: list[Any]) -> Iterator[Expr]:

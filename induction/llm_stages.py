@@ -394,7 +394,7 @@ class LLMDeriver:
             self._memo[key] = self._derive(list(values), list(scopes), names)
         return self._memo[key]
 
-    def note_item(self, var: str, path: str) -> None:
+    def note_item(self, var: str, path: str, fixed: Mapping[str, Any] | None = None) -> None:
         """The model sees the values themselves; a list's layout adds nothing to its prompt."""
 
     def _derive(self, values: list[Any], scopes: list[Mapping[str, Any]], names: list[str]) -> Derivation | None:

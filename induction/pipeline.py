@@ -155,8 +155,8 @@ class _CheckedDeriver:
         self.deadline.check("derivation")
         return self.inner.derive(values, scopes)
 
-    def note_item(self, var: str, path: str) -> None:
-        self.inner.note_item(var, path)
+    def note_item(self, var: str, path: str, fixed: Mapping[str, Any] | None = None) -> None:
+        self.inner.note_item(var, path, fixed)
 
 
 class _CheckedNamer:

@@ -35,9 +35,10 @@ class Deriver(Protocol):
 
     def derive(self, values: Sequence[Any], scopes: Sequence[Mapping[str, Any]]) -> Derivation | None: ...
 
-    def note_item(self, var: str, path: str) -> None:
+    def note_item(self, var: str, path: str, fixed: Mapping[str, Any] | None = None) -> None:
         """``var`` was read at JSON ``path`` (``$.jobs[2].status``): a field of a list item that
-        a later derivation may pick by another field (the failed job's id). May ignore it."""
+        a later derivation may pick by another field (the failed job's id); ``fixed``: the
+        item's fields that are the same in every run (``{".name": "lint"}``). May ignore it."""
         ...
 
 

@@ -16,7 +16,7 @@ weighed by evidence (``unread-values``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -76,7 +76,7 @@ class Answerer:
                                          "does not decide)")
         finish = {str(r.response["choices"][0].get("finish_reason")) for r, _ in answers}
         ans_scopes = [sc for _, sc in answers]
-        aligned = _skeleton(msgs, ans_scopes)
+        aligned = _skeleton(msgs, ans_scopes, self._explained)
         if aligned is None or len(finish) > 1:
             return None, "uncacheable", f"{tag('thin-air')} answers differ in ways that do not align"
         sk, widened = aligned
@@ -188,7 +188,7 @@ class Answerer:
         if not answers or len({orjson.dumps(skeleton_key(m), default=str) for m in msgs}) > 1:
             return None
         ans_scopes = [sc for _, sc in answers]
-        aligned = _skeleton(msgs, ans_scopes)
+        aligned = _skeleton(msgs, ans_scopes, self._explained)
         if aligned is None:
             return None
         for gap in aligned[0].gaps:
@@ -198,6 +198,10 @@ class Answerer:
                 continue
             return list(gap.values), ans_scopes
         return None
+
+    def _explained(self, values: list[Any], scopes: list[dict[str, Any]]) -> bool:
+        """Whether the Deriver explains ``values`` (several distinct ones) from ``scopes``."""
+        return len(set(map(repr, values))) > 1 and self.deriver.derive(values, scopes) is not None
 
     def _group_rivals(self, gap: Gap, scopes: list[dict[str, Any]], groups: list[list[int]], expr: Any) -> list[Any]:
         """The explanations of ``gap`` other than ``expr`` that fit the calls of one closed
@@ -291,10 +295,12 @@ class Answerer:
                 "no answer reads them")
 
 
-def _skeleton(msgs: list[dict[str, Any]], scopes: list[dict[str, Any]]
+def _skeleton(msgs: list[dict[str, Any]], scopes: list[dict[str, Any]],
+              explained: Callable[[list[Any], list[dict[str, Any]]], bool] = lambda values, scopes: False,
               ) -> tuple[Skeleton, dict[int, tuple[str, str, list[Any]]]] | None:
     """The answers aligned into one skeleton (None if they do not align), with the gaps
-    ``widen`` widened over the fixed text around a copied value."""
+    ``widen`` widened over the fixed text around a copied value. ``explained``: whether a
+    joined value that is no copy is still explained (derived: the name of the job picked)."""
     sk = identify(msgs)
     if sk is None:
         return None
@@ -306,6 +312,6 @@ def _skeleton(msgs: list[dict[str, Any]], scopes: list[dict[str, Any]]
     if (coarse := coarsen(sk)) is not None:
         before = {g.gid: g.values for g in sk.gaps}
         joined = [g for g in coarse.gaps if g.values != before[g.gid]]
-        if all(same_variable(g.values, scopes) is not None for g in joined):
+        if all(same_variable(g.values, scopes) is not None or explained(g.values, scopes) for g in joined):
             sk = coarse
     return sk, widened

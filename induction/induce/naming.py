@@ -12,11 +12,15 @@ template; slot kinds, refusals and edges (``edges-and-refusals``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
+import orjson
+
 from induction.arranger import same_variable
-from induction.identifier import Skeleton
+from induction.identifier import Gap, Skeleton
 from induction.induce.model import Named
 from induction.rules.edges_and_refusals import literal_after, quoted, refused, slot_edges
 from induction.runtime.dsl import expr_vars as _expr_vars
@@ -101,6 +105,7 @@ def name_gaps(sk: Skeleton, scopes: list[dict[str, Any]], namer: Namer, deriver:
     """Name every gap: a reference to a variable in scope, a derivation, or a new variable.
     The new variables come in order, each with what precedes it (its label or JSON key)."""
     taken = set(scopes[0]) if scopes else set()
+    fixed = _ItemFields(message_text, sk.gaps)
     slot: dict[int, str] = {}
     derivations: list[Derivation] = []
     new_vars: dict[str, str] = {}
@@ -125,7 +130,8 @@ def name_gaps(sk: Skeleton, scopes: list[dict[str, Any]], namer: Namer, deriver:
         taken.add(var)
         slot[gap.gid] = var
         if gap.path:
-            deriver.note_item(var, gap.path)  # a field of a list item, for ``pick`` further down
+            # A field of a list item, with the item's fields fixed in every run, for ``pick``.
+            deriver.note_item(var, gap.path, fixed(gap.path))
         d = deriver.derive(gap.values, scopes) if len(set(map(repr, gap.values))) > 1 else None
         if d is not None:
             # In a message of the context the value is read off the request: the
@@ -146,3 +152,48 @@ def name_gaps(sk: Skeleton, scopes: list[dict[str, Any]], namer: Namer, deriver:
               for g in free}
     edges = slot_edges(content, free)
     return Named(render(sk, slot, kinds, refuse, edges), derivations, new_scopes, new_vars, slot)
+
+
+_STEP = re.compile(r"\.([^.\[\]|]+)|\[(\d+)\]")
+_ITEM = re.compile(r"^(.*)\[(\d+)\]\.[^\[\]|]+$")
+
+
+class _ItemFields:
+    """The fields of a JSON list item that are the same in every member (no gap there: a job's
+    name at its place in the list), read off the first member's text, by a gap's path.
+
+    >>> f = _ItemFields('{"jobs": [{"id": 7, "name": "lint"}]}', [Gap(0, ["7", "8"], "content", "", path="$.jobs[0].id")])
+    >>> f("$.jobs[0].id")
+    {'.name': 'lint'}
+    """
+
+    def __init__(self, text: str, gaps: Sequence[Gap]) -> None:
+        self.text = text
+        self.gap_paths = {g.path.split("|")[0] for g in gaps if g.path}
+        self.doc: Any = None
+        self.parsed = False
+
+    def __call__(self, path: str) -> dict[str, Any] | None:
+        m = _ITEM.match(path)
+        if m is None:
+            return None
+        if not self.parsed:
+            self.parsed = True
+            try:
+                self.doc = orjson.loads(self.text) if self.text[:1] in ("{", "[") else None
+            except orjson.JSONDecodeError:
+                self.doc = None
+        node: Any = self.doc
+        for key, idx in _STEP.findall(m.group(1)[1:] if m.group(1).startswith("$") else m.group(1)):
+            if key and isinstance(node, dict) and key in node:
+                node = node[key]
+            elif idx and isinstance(node, list) and int(idx) < len(node):
+                node = node[int(idx)]
+            else:
+                return None
+        k = int(m.group(2))
+        if not isinstance(node, list) or k >= len(node) or not isinstance(node[k], dict):
+            return None
+        base = f"{m.group(1)}[{k}]"
+        return {f".{key}": v for key, v in node[k].items()
+                if isinstance(v, (str, int, float, bool)) and f"{base}.{key}" not in self.gap_paths}

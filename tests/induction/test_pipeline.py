@@ -105,7 +105,7 @@ class _OverconfidentDeriver:
         var = next(iter(scopes[0]))
         return Derivation(var="_", args=(var,), expr={"op": "upper", "args": [{"var": var}]})
 
-    def note_item(self, var: str, path: str) -> None:
+    def note_item(self, var: str, path: str, fixed: Any = None) -> None:
         pass
 
 
@@ -224,7 +224,7 @@ class _SlowDeriver:
         time.sleep(0.3)
         return None
 
-    def note_item(self, var: str, path: str) -> None:
+    def note_item(self, var: str, path: str, fixed: Any = None) -> None:
         pass
 
 

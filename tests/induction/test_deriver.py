@@ -184,3 +184,19 @@ def test_an_item_picked_by_a_value_the_user_gave() -> None:
     found = d.derive(["Ann", "Di"], scopes)
     assert found is not None and found.expr is not None and found.expr["op"] == "pick"
     assert found.expr["args"][0] == {"var": "asked"}
+
+
+def test_a_field_fixed_at_each_place_in_the_list_is_picked_too() -> None:
+    # The jobs' names are the same in every run at their place (literal in the template, no
+    # variable): pick returns them as constants.
+    d = HeuristicDeriver()
+    names = ["lint", "unit", "e2e"]
+    for k in range(3):
+        d.note_item(f"status_{k}", f"$.jobs[{k}].status", {".name": names[k]})
+    scopes = [{"status_0": "success", "status_1": "failed", "status_2": "success"},
+              {"status_0": "success", "status_1": "success", "status_2": "failed"}]
+    found = d.derive(["unit", "e2e"], scopes)
+    assert found is not None and found.expr is not None and found.expr["op"] == "pick"
+    got = run_derivations([found.model_copy(update={"var": "job"})],
+                          {"status_0": "failed", "status_1": "success", "status_2": "success"})
+    assert got["job"] == "lint"

@@ -72,3 +72,33 @@ def test_two_values_above_that_both_line_up_decide_nothing() -> None:
             ("checkout", "LatencyBreach", "eu", 3), ("search", "LatencyBreach", "us", 4)]
     tree = compile_tree(induce(stored([rec for args in runs for rec in _page(*args)])).nodes)
     assert _call(tree, _page("checkout", "QueueBacklog", "eu", 9)) is None
+
+
+def _pipeline(failed: set[int], n: int) -> list[dict[str, Any]]:
+    """A pipeline of four jobs; the failed job's log is read and its name reported."""
+    rng = random.Random(n)
+    jobs = [{"id": rng.randint(100000, 999999), "name": name, "status": "failed" if i in failed else "success"}
+            for i, name in enumerate(["lint", "unit", "build", "e2e"])]
+    run = Run(Hello(), rng)
+    run.system("Read the failed job's log and say which job failed.").user(f"Why did !{1000 + n} fail?")
+    run.call("get_pipeline", {"mr": 1000 + n}, {"mr": 1000 + n, "jobs": jobs})
+    bad = [j for j in jobs if j["status"] == "failed"]
+    run.call("get_log", {"job_id": bad[0]["id"]}, {"tail": "assertion failed"})
+    run.say(f"The {bad[0]['name']} job failed: assertion failed.")
+    return run.records
+
+
+def test_the_failed_job_is_picked_wherever_training_saw_it_fail() -> None:
+    # build failed in one run only: without pick its branch would be seen once (staged).
+    recs = [rec for n, pos in enumerate([0, 1, 2, 0, 1, 0]) for rec in _pipeline({pos}, n)]
+    tree = compile_tree(induce(stored(recs)).nodes)
+    ask = _pipeline({2}, 50)
+    hit = tree.lookup(ask[1]["request"])
+    assert hit is not None
+    args = orjson.loads(hit.response["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"])
+    assert args == orjson.loads(ask[1]["response"]["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"])
+    said = tree.lookup(ask[2]["request"])
+    assert said is not None and said.response["choices"][0]["message"]["content"] == "The build job failed: assertion failed."
+    # e2e never failed in training (its status is fixed text there); two failed jobs: no one to pick.
+    assert tree.lookup(_pipeline({3}, 51)[1]["request"]) is None
+    assert tree.lookup(_pipeline({0, 2}, 52)[1]["request"]) is None

@@ -312,6 +312,12 @@ def _skeleton(msgs: list[dict[str, Any]], scopes: list[dict[str, Any]],
     if (coarse := coarsen(sk)) is not None:
         before = {g.gid: g.values for g in sk.gaps}
         joined = [g for g in coarse.gaps if g.values != before[g.gid]]
-        if all(same_variable(g.values, scopes) is not None or explained(g.values, scopes) for g in joined):
+        if all(same_variable(g.values, scopes) is not None for g in joined):
+            sk = coarse
+        elif (all(same_variable(g.values, scopes) is not None or explained(g.values, scopes) for g in joined)
+              and not all(same_variable(g.values, scopes) is not None or explained(g.values, scopes)
+                          for g in sk.gaps)):
+            # Joined, the value is derived ("e2e-chrome", the failed job's name picked) where
+            # its pieces are not: one slot. Pieces each explained stay as they are.
             sk = coarse
     return sk, widened

@@ -276,11 +276,7 @@ class HeuristicDeriver:
                 for p in pieces:
                     if p is not base:
                         add(p)
-                    # Title case is for words and names: no one capitalises an id with digits
-                    # ("9891dd0c84"), and where every example began with a digit it would
-                    # only be a rival the examples cannot rule out.
-                    coded = all(isinstance(v, str) and any(c.isdigit() for c in v) for v in (_fast(p, s) for s in scopes))
-                    for case in ("lower", "upper") if coded else ("lower", "upper", "title", "capitalize"):
+                    for case in ("lower", "upper", "title", "capitalize"):
                         add(_op(case, p))
                 add(_op("strip", base))
                 # The value without the sign every example wrote around it: "25" of "$25",
@@ -606,9 +602,7 @@ def reference_alternatives(var: str, values: Sequence[Any], scopes: Sequence[Map
             # copied as is, or trimmed? (A one-word slot cannot hold a space.)
             candidates.append(_op("strip", _var(var)))
         else:
-            # Title case is for words and names, not for ids with digits (see ``_views``).
-            coded = all(any(c.isdigit() for c in v) for v in values)
-            candidates += [_op(case, _var(var)) for case in (("lower", "upper") if coded else _CASES)]
+            candidates += [_op(case, _var(var)) for case in _CASES]
         if all(v.isascii() and v.isdigit() for v in values) and len({len(v) for v in values}) == 1 \
                 and len(values[0]) <= 3:
             # Always two digits: "15" copied, or padded to two ("04" for 4)? (Short numbers

@@ -200,15 +200,3 @@ def test_a_field_fixed_at_each_place_in_the_list_is_picked_too() -> None:
     got = run_derivations([found.model_copy(update={"var": "job"})],
                           {"status_0": "failed", "status_1": "success", "status_2": "success"})
     assert got["job"] == "lint"
-
-
-def test_ids_with_digits_have_no_title_case_rival() -> None:
-    # Every alert id happened to start with a digit, so capitalising never changed one; no one
-    # capitalises an id, so "cfec8f6f1f" is still served as copied. Lower and upper case stay
-    # rivals (codes do get normalised).
-    values = ["9891dd0c84", "5b199f20e6"]
-    alts = reference_alternatives("al", values, [{"al": v} for v in values])
-    assert {"op": "capitalize", "args": [{"var": "al"}]} not in alts
-    assert {"op": "upper", "args": [{"var": "al"}]} not in alts  # upper changes "dd": ruled out already
-    names = reference_alternatives("name", ["Ada", "Bo"], [{"name": "Ada"}, {"name": "Bo"}])
-    assert {"op": "capitalize", "args": [{"var": "name"}]} in names

@@ -117,13 +117,10 @@ def enough(values: Sequence[Any], kind: ValueKind, *, min_noise: int, min_quanti
 ORDER_MAX_VARS = 16  # numeric variables compared pairwise (the lookup checks every pair kept)
 
 
-def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str],
-                measures: Collection[str] = ()) -> tuple[tuple[str, str], ...]:
+def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -> tuple[tuple[str, str], ...]:
     """Pairs ``(a, b)`` of numeric variables with ``a <= b`` in every call an answer was seen
-    for, where one of them is a quantity taken for noise on evidence (``bounded``), neither is
-    an identifier-like number taken for noise (``measures``: a latency, a port; a count of
-    orders always below a latency is chance) and their ranges overlap (else the ranges alone
-    keep the order). "Can I afford the laptop for $900?"
+    for, where one of them is a quantity taken for noise on evidence (``bounded``) and their
+    ranges overlap (else the ranges alone keep the order). "Can I afford the laptop for $900?"
     answered Yes under budgets of $1,000, $800 (the $400 tablet) and $1,200 ($750): per-variable
     ranges would serve Yes for an $850 budget and the $900 laptop, both in range; the order
     budget >= price that every Yes showed is what the answer may turn on.
@@ -132,8 +129,6 @@ def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str],
     >>> order_pairs(yes, {"budget"})
     (('price', 'budget'),)
     >>> order_pairs([{"budget": 1000, "price": 900}, {"budget": 500, "price": 600}], {"budget"})
-    ()
-    >>> order_pairs([{"orders": 12, "latency_ms": 40.5}, {"orders": 3, "latency_ms": 7.9}], {"orders"}, {"latency_ms"})
     ()
     """
     if not scopes or not bounded:
@@ -149,7 +144,7 @@ def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str],
     out: list[tuple[str, str]] = []
     for i, a in enumerate(names):
         for b in names[i + 1:]:
-            if (a not in bounded and b not in bounded) or a in measures or b in measures:
+            if a not in bounded and b not in bounded:
                 continue
             xa, xb = nums[a], nums[b]
             if max(xa) < min(xb) or max(xb) < min(xa):

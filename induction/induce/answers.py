@@ -49,9 +49,7 @@ class Answerer:
     evidence; every answer that does not read them serves only values inside the range it was
     seen with (``ResponseTemplate.ranges``). Closed slots (``closed-values``) come with the
     members (``Member.closed``): every answer serves only the values of them it was seen with
-    (``ResponseTemplate.choices``). ``measures``: identifier-like numbers taken for noise (a
-    latency, a port, a size): no order with a quantity is kept for them, a count of orders
-    below a latency in every call being chance, not what an answer turns on."""
+    (``ResponseTemplate.choices``)."""
 
     def __init__(self, tree: StoreTree, config: InductionConfig, namer: Namer, deriver: Deriver,
                  stats: Counter[str]) -> None:
@@ -61,7 +59,6 @@ class Answerer:
         self.deriver = deriver
         self.stats = stats
         self.bounded: set[str] = set()
-        self.measures: set[str] = set()
 
     def response(self, members: list[Member], scopes: list[dict[str, Any]], bound: bool
                   ) -> tuple[ResponseTemplate | None, Status, str]:
@@ -164,7 +161,7 @@ class Answerer:
             derivations=tuple(hydration_order(list(ans_scopes[0]), derivations)),
             usage={"prompt_tokens": sum(prompt) // len(prompt), "completion_tokens": sum(completion) // len(completion)},
             evidence=len(answers), pins=pins(ans_scopes, trusted), choices=chosen,
-            **relations(ans_scopes, self.measures))
+            **relations(ans_scopes))
         if self.bounded:
             response = self.with_ranges(response, members)
         if bound:
@@ -235,7 +232,7 @@ class Answerer:
                 r = range_of([sc[var] for sc in scopes])
                 if r is not None:
                     ranges[var] = r
-        order = tuple(dict.fromkeys((*response.order, *order_pairs(scopes, unread, self.measures))))
+        order = tuple(dict.fromkeys((*response.order, *order_pairs(scopes, unread))))
         if ranges == response.ranges and order == response.order:
             return response
         return response.model_copy(update={"ranges": ranges, "order": order})
@@ -277,8 +274,6 @@ class Answerer:
                 noise.append(var)
                 if kind == "quantity":
                     self.bounded.add(var)
-                else:
-                    self.measures.add(var)
         self.stats["evidence_noise"] += len(noise)
         return [v for v in unread if v not in noise], noise
 

@@ -19,7 +19,6 @@ check: ``induction.runtime.lookup.related_text`` (a pair that breaks its relatio
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from typing import Any
 
 from induction.runtime.lookup import related_text
@@ -28,17 +27,12 @@ APART_MAX_VARS = 24  # text variables compared pairwise (the lookup checks every
 APART_MAX_LEN = 200
 
 
-def relations(scopes: list[dict[str, Any]], measures: Collection[str] = ()) -> dict[str, tuple[tuple[str, str], ...]]:
+def relations(scopes: list[dict[str, Any]]) -> dict[str, tuple[tuple[str, str], ...]]:
     """Pairs of text variables never related in any call (``apart``) and related in every
     call (``together``), where related is equal or one inside the other. Values always equal
-    are one variable already, so not ``together``. ``measures``: identifier-like numbers taken
-    for noise (a latency read off text): "13.6" inside a timestamp is chance, not a relation.
-
-    >>> relations([{"ms": "13.6", "at": "T19:06:25"}, {"ms": "9.1", "at": "T19:06:13.6"}], {"ms"})["apart"]
-    ()
-    """
-    names = [v for v in scopes[0] if v not in measures
-             and all(isinstance(sc.get(v), str) and 0 < len(sc[v]) <= APART_MAX_LEN for sc in scopes)][:APART_MAX_VARS]
+    are one variable already, so not ``together``."""
+    names = [v for v in scopes[0] if all(isinstance(sc.get(v), str) and 0 < len(sc[v]) <= APART_MAX_LEN
+                                         for sc in scopes)][:APART_MAX_VARS]
     apart, together = [], []
     for i, a in enumerate(names):
         for b in names[i + 1:]:

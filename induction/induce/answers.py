@@ -24,7 +24,7 @@ import orjson
 from induction.arranger import hydration_order, same_variable
 from induction.config import InductionConfig
 from induction.evidence import distinct, enough, order_pairs, value_kind
-from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key
+from induction.identifier import Gap, identify, identify_declared, skeleton_key
 from induction.induce.model import Member
 from induction.induce.naming import render, slot_kind, uses
 from induction.induce.store_tree import StoreTree, message_text
@@ -76,7 +76,17 @@ class Answerer:
         aligned = _skeleton(msgs, ans_scopes, self._explained)
         if aligned is None or len(finish) > 1:
             return None, "uncacheable", f"{tag('thin-air')} answers differ in ways that do not align"
-        sk, widened = aligned
+        ans_scopes = [sc for _, sc in answers]
+        sk, widened = widen(sk, ans_scopes)
+        # A tool-call argument copied whole, cut by the alignment at a shared "/" or word.
+        sk = whole_leaves(sk, ans_scopes)
+        # A value copied with its joiners ("search-12.fra" into a host argument) aligned at
+        # the joiners, piece by piece: one gap over the span where that gap is a copy.
+        if (coarse := coarsen(sk)) is not None:
+            before = {g.gid: g.values for g in sk.gaps}
+            joined = [g for g in coarse.gaps if g.values != before[g.gid]]
+            if all(same_variable(g.values, ans_scopes) is not None for g in joined):
+                sk = coarse
         trusted = frozenset().union(*(m.user_bound for m in members))
         slot: dict[int, str] = {}
         derivations: list[Derivation] = []
@@ -172,29 +182,6 @@ class Answerer:
                     f"was seen under several values of {', '.join(loose)}: it may depend on them")
         status, why = runs_verdict(len(answers), min_runs=self.config.min_runs, declared=bool(trusted))
         return response, status, why
-
-    def unexplained(self, members: list[Member]) -> tuple[list[Any], list[dict[str, Any]]] | None:
-        """The values of the first piece of the answers that nothing in scope explains (the
-        team an alert pages, which no message names), one per call, with the calls' scopes;
-        None when the answers do not align into one template or every piece is explained.
-
-        Request-time checks aside, this is ``response``'s thin-air test, for the split that
-        looks for the value above deciding that piece (``Inducer._answerable_above``)."""
-        answers = [(r, m.scope) for m in members for r in self.tree.nodes[m.node].answers]
-        msgs = [r.response_message for r, _ in answers]
-        if not answers or len({orjson.dumps(skeleton_key(m), default=str) for m in msgs}) > 1:
-            return None
-        ans_scopes = [sc for _, sc in answers]
-        aligned = _skeleton(msgs, ans_scopes, self._explained)
-        if aligned is None:
-            return None
-        for gap in aligned[0].gaps:
-            if same_variable(gap.values, ans_scopes) is not None:
-                continue
-            if len(set(map(repr, gap.values))) > 1 and self.deriver.derive(gap.values, ans_scopes) is not None:
-                continue
-            return list(gap.values), ans_scopes
-        return None
 
     def _explained(self, values: list[Any], scopes: list[dict[str, Any]]) -> bool:
         """Whether the Deriver explains ``values`` (several distinct ones) from ``scopes``."""

@@ -33,7 +33,6 @@ from induction.rules import tag
 from induction.rules.coarsening import coarsen, whole_tokens
 from induction.rules.context_bound import binds, pins
 from induction.rules.copied_spans import copied_spans
-from induction.rules.deciding_value import deciding as deciding_var
 from induction.rules.enum_values import is_enum
 from induction.rules.marks import is_mark
 from induction.rules.thin_air import worth_splitting
@@ -355,7 +354,7 @@ class Inducer:
                 w.ctx = w.ctx.split(f"{tag('deciding-value')} kept apart by {above} (read above): each of its "
                                     "values was answered one way").bind().with_strata(None)
                 return Parts(split(cluster, [[m.scope[above]] for m in members]), w.ctx)
-            return self._answerable_above(w)
+            return None
         deciding = self.structure.deciding(members, new_vars)
         if deciding is not None:
             # Different values led to different answers, and one value alone tells them
@@ -377,8 +376,6 @@ class Inducer:
                                 "template the others' do not match", keep=True).with_strata(None)
             return Parts(by_answer, w.ctx)
         answerable = self._answerable_split(w)
-        if answerable is None:
-            answerable = self._answerable_above(w)
         if answerable is not None:
             return answerable
         if w.deferred:
@@ -473,29 +470,6 @@ class Inducer:
             w.ctx = w.ctx.with_strata(self._strata(w, parts, self._gids(w, [var])))
             return self._bound_parts(w, parts)
         return None
-
-    def _answerable_above(self, w: Work) -> Parts | None:
-        """Answers no one template explains because a piece of them follows from a value read
-        above that no message spells out (the team an alert pages follows from its service):
-        split by the one variable above whose every value came with one such piece (some
-        value seen twice; ``deciding-value``). Each part is induced with all its checks, and
-        its answer pinned to that value (``pins``): a service no run showed is a miss. When
-        several variables would do (a region that happened to line up), none is chosen."""
-        assert w.named is not None
-        found = self.answers.unexplained(w.members)
-        if found is None:
-            return None
-        pieces, scopes = found
-        above = [v for v in scopes[0] if v not in w.trusted and v not in w.named.new_vars
-                 and all(v in sc for sc in scopes)]
-        var = deciding_var({v: [sc[v] for sc in scopes] for v in above},
-                           [{orjson.dumps(p, default=str)} for p in pieces])
-        if var is None:
-            return None
-        self.stats["branch_splits"] += 1
-        w.ctx = w.ctx.split(f"{tag('deciding-value')} kept apart by {var} (read above): each of its values came "
-                            "with one piece of the answer that nothing in scope explains", keep=True).with_strata(None)
-        return self._bound_parts(w, split(w.cluster, [[m.scope.get(var)] for m in w.members]))
 
     def _strata(self, w: Work, parts: list[list[tuple[str, Member]]], split_gids: Iterable[int]) -> Strata:
         """What the parts of ``w``'s cluster, split by the gaps ``split_gids``, keep of it: its

@@ -9,11 +9,7 @@ answers copy different things (the failed job's id, from one job or another) so 
 variable has one answer per value, a variable of few repeated values under each of which
 the answers of every part seen twice fit one template is the branch
 (``Inducer._answerable_split``: it only adds structure, each part induced with all its
-checks). Where one piece of the answers is explained by nothing in scope (the team an alert
-pages, which the model knows from the service and no message names), the one variable read
-above whose every value came with one such piece is the branch (``Inducer._answerable_above``;
-none when two variables line up alike): each part's answer is pinned to its value, so a
-service no run showed is a miss. Numbers no answer reads (``unread-values``) wait until no value decides: split by
+checks). Numbers no answer reads (``unread-values``) wait until no value decides: split by
 them first, the parts would be too small to show it. Guards the Loghub event lines
 (``rote eval loghub``), ``http_status_route`` and ``code_behind_enum``.
 

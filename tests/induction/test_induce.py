@@ -303,16 +303,13 @@ def test_an_answer_seen_for_one_value_above_it_is_pinned_to_that_value() -> None
     (node,) = [n for n in r.nodes if n.response is not None and "lucky" in str(n.response.message.content)
                and n.status == "live"]
     assert node.response is not None and node.response.pins == {"name": "Erik"}
-    # The name read above is the one value each lucky number came with (Erik's twice): the
-    # cluster is kept apart by it (``deciding-value``), and Erik's part is one literal context.
-    assert node.template.is_literal and any("kept apart by name (read above)" in note for note in r.notes[node.id])
+    assert node.template.is_literal and any("exact repeat" in note for note in r.notes[node.id])
     tree = compile_tree(r.nodes)
     erik = _ask_fortune(tree, "Erik", 1000).hit
     assert erik is not None and erik.response["choices"][0]["message"]["content"] == "Erik, your lucky number is 7."
     maria = _ask_fortune(tree, "Maria", 1000)
-    # Erik's answer is pinned to Erik.
-    assert maria.hit is None and "only seen with other values of name" in (maria.reason or "")
-    assert _ask_fortune(tree, "Erik", 2000).hit is None
+    # A miss twice over: Erik's answer is pinned to Erik, and its thin-air sibling matches.
+    assert maria.hit is None and "uncacheable" in (maria.reason or "")
 
 
 def test_exact_repeat_of_a_message_under_several_contexts_is_one_node() -> None:

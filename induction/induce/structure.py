@@ -18,8 +18,6 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-import orjson
-
 from induction.arranger import same_variable
 from induction.config import InductionConfig
 from induction.evidence import distinct
@@ -77,9 +75,6 @@ class Structure:
         self.judge = judge
         self.stats = stats
         self._cleared: set[tuple[str | None, str, str]] = set()
-        # (parent template, where, label) of statuses a cluster was split by that grouped their
-        # values by how the runs went on (``group_by_continuation``): closed slots in its parts.
-        self._deciding: set[tuple[str | None, str, str]] = set()
 
     def weigh(self, sk: Skeleton, structural: list[Gap], cluster: list[tuple[str, Member]],
                          scopes: list[dict[str, Any]], parent_tid: str | None, forced: dict[int, str],
@@ -92,24 +87,8 @@ class Structure:
         decide. Also returns the evidence note, when evidence freed a gap, and the gaps that
         stay slots only for the values seen (``closed-values``: too thin to be data, but every
         run went on alike)."""
-        conts = [self.tree.continuation(s) for s, _ in cluster]
-        decided = ({g.gid for g in structural if (parent_tid, *gap_key(g)) in self._deciding}
-                   if len(set(conts)) == 1 else set())
-        if decided:
-            # A status the wider cluster was split by, its values grouped by how the runs went
-            # on (``group_by_continuation``): here every run went on alike, and it decides
-            # elsewhere, so it is never data: a closed slot, whatever the evidence says.
-            self.stats["closed_gaps"] += len(decided)
-            note = (f"{tag('closed-values')} a closed slot: "
-                    + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} distinct values)"
-                                for g in structural if g.gid in decided)
-                    + f" went on alike in these {len(cluster)} contexts but not with its other values; "
-                    "each answer serves only the values it was seen with")
-            rest = [g for g in structural if g.gid not in decided]
-            kept, more, closed = (self.weigh(sk, rest, cluster, scopes, parent_tid, forced, msgs, bound)
-                                  if rest else ([], None, set()))
-            return kept, "; ".join(n for n in (note, more) if n), closed | decided
         candidates = [g for g in structural if not is_mark(g)]
+        conts = [self.tree.continuation(s) for s, _ in cluster]
         # A gap already found not to decide (its same value went on differently) at a wider
         # cluster of this parent is data in the parts it was split into.
         cleared = {g.gid for g in candidates if (parent_tid, *gap_key(g)) in self._cleared}
@@ -174,37 +153,6 @@ class Structure:
         if data or closed:
             return [g for g in structural if g.gid not in data | closed], "; ".join(notes), closed
         return structural, None, set()
-
-    def decides(self, parent_tid: str | None, gap: Gap) -> bool:
-        """Whether a wider cluster of this parent was split by ``gap``'s status, grouped by
-        how the runs went on (``group_by_continuation``): structure, whatever its values."""
-        return (parent_tid, *gap_key(gap)) in self._deciding
-
-    def group_by_continuation(self, structural: list[Gap], whole: Mapping[int, Gap],
-                              cluster: list[tuple[str, Member]], parent_tid: str | None
-                              ) -> list[list[tuple[str, Member]]] | None:
-        """The cluster split by how its runs went on, when statuses (``enum-values``) decide
-        it but several of their values went on alike (``failed`` and ``rolling_out`` both roll
-        back, ``succeeded`` pages): one part per way of going on instead of one per value, so
-        a value seen in one run is weighed with the others that went on like it. In each part
-        the statuses are closed slots (``closed-values``): every answer serves only the values
-        it was seen with. None when each value went on its own way (or ``closed_values`` is off).
-        """
-        if not self.config.closed_values or len(cluster) < 2 or not structural:
-            return None
-        if any(is_mark(g) or whole_list(g) or not is_enum(whole[g.gid]) for g in structural):
-            return None
-        keys = [orjson.dumps([g.values[i] for g in structural], default=str) for i in range(len(cluster))]
-        conts = [self.tree.continuation(sid) for sid, _ in cluster]
-        if not determines(keys, conts):
-            return None
-        by_cont: dict[frozenset[bytes], list[tuple[str, Member]]] = {}
-        for item, c in zip(cluster, conts, strict=True):
-            by_cont.setdefault(c, []).append(item)
-        if len(by_cont) < 2 or len(by_cont) == len(set(keys)):
-            return None
-        self._deciding.update((parent_tid, *gap_key(g)) for g in structural)
-        return list(by_cont.values())
 
     def judged(self, sk: Skeleton, cluster: list[tuple[str, Member]], scopes: list[dict[str, Any]],
                 forced: dict[int, str]) -> tuple[list[Gap], str | None]:

@@ -177,7 +177,6 @@ class Inducer:
         structural = [g for g in sk.gaps if g.gid not in w.forced and same_variable(g.values, scopes) is None
                       and gap_key(g) not in w.ctx.data and distinct(g.values) > 1
                       and (is_enum(whole[g.gid]) or is_mark(g) or whole_list(g)
-                           or self.structure.decides(w.parent_tid, g)
                            or (wordy(whole[g.gid]) and not self.structure.used_later(g, cluster)))
                       and not self.structure.derivable(g, scopes)]
         if structural and len(cluster) > 1:
@@ -213,14 +212,7 @@ class Inducer:
         # Only values a JSON path names: the text before a gap of free text names another span
         # once a part is aligned on its own (a checklist's item swallowing the next line's box).
         w.ctx = w.ctx.with_data(gap_key(g) for g in sk.gaps if g.path and g.gid not in kept and g.gid not in w.forced)
-        grouped = None if judged else self.structure.group_by_continuation(structural, whole, cluster, w.parent_tid)
-        if grouped is not None:
-            # Values that went on alike stay together, their status a closed slot there.
-            self.stats["continuation_groups"] += 1
-            w.ctx = w.ctx.split(f"{tag('closed-values')} grouped by how the runs went on: "
-                                f"{len(grouped)} ways for {len({repr([g.values[i] for g in structural]) for i in range(len(cluster))})} "
-                                "values", keep=True)
-        parts = grouped or split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))])
+        parts = split(cluster, [[g.values[i] for g in structural] for i in range(len(cluster))])
         w.ctx = w.ctx.with_strata(self._strata(w, parts, kept))
         return self._bound_parts(w, parts)
 

@@ -53,6 +53,27 @@ def _op(name: str, *args: Expr) -> Expr:
 _ITEM_FIELD = re.compile(r"^(.*)\[(\d+)\](\.[^\[\]|]+)$")
 
 
+def _moving_category(fields: Mapping[str, Mapping[int, Expr]], used: tuple[str, ...],
+                     scopes: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether the items have another field of repeated words that moves between places (a
+    job's name when the list is shuffled): what the picked item's name is may decide what is
+    done with it (a flaky job retried), and no example of a name never picked says.
+
+    >>> f = {".status": {0: {"var": "s0"}, 1: {"var": "s1"}}, ".name": {0: {"var": "n0"}, 1: {"var": "n1"}}}
+    >>> _moving_category(f, (".status",), [{"n0": "e2e", "n1": "lint"}, {"n0": "lint", "n1": "e2e"}])
+    True
+    >>> _moving_category({".name": {0: {"const": "e2e"}, 1: {"const": "lint"}}}, (), [{}])
+    False
+    """
+    for field, members in fields.items():
+        if field in used or not any("var" in e for e in members.values()):
+            continue
+        values = [_member(sc, e) for sc in scopes for e in members.values()]
+        if all(isinstance(v, str) for v in values) and len(set(values)) < len(values):
+            return True
+    return False
+
+
 def _member(scope: Mapping[str, Any], expr: Expr) -> Any:
     """A field of a list item in ``scope``: a variable's value, or the value every run had."""
     return scope[expr["var"]] if "var" in expr else expr["const"]
@@ -367,7 +388,8 @@ class HeuristicDeriver:
                     common = sorted(set(keys) & set(vals))
                     key_exprs = [keys[j] for j in common]
                     if (kf == vf or len(common) < 2 or at[0] not in keys
-                            or not any("var" in e for e in key_exprs)):
+                            or not any("var" in e for e in key_exprs)
+                            or _moving_category(fields, (kf, vf), scopes)):
                         continue
                     args = [a for j in common for a in (keys[j], vals[j])]
                     want = _member(scopes[0], keys[at[0]])

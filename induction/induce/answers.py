@@ -24,7 +24,7 @@ import orjson
 from induction.arranger import hydration_order, same_variable
 from induction.config import InductionConfig
 from induction.evidence import distinct, enough, order_pairs, value_kind
-from induction.identifier import Gap, identify, identify_declared, skeleton_key
+from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key
 from induction.induce.model import Member
 from induction.induce.naming import render, slot_kind, uses
 from induction.induce.store_tree import StoreTree, message_text
@@ -39,6 +39,7 @@ from induction.rules.rivals import const, reference_alternatives, whole_leaves, 
 from induction.rules.thin_air import why as thin_air_why
 from induction.rules.unread_values import id_like, is_quantity
 from induction.runtime.dsl import expr_vars as _expr_vars
+from induction.runtime.dsl import picked_keys
 from induction.runtime.nodes import Derivation, ResponseTemplate, Status
 from induction.runtime.ranges import range_of
 from induction.stages import Deriver, Namer
@@ -76,17 +77,7 @@ class Answerer:
         aligned = _skeleton(msgs, ans_scopes, self._explained)
         if aligned is None or len(finish) > 1:
             return None, "uncacheable", f"{tag('thin-air')} answers differ in ways that do not align"
-        ans_scopes = [sc for _, sc in answers]
-        sk, widened = widen(sk, ans_scopes)
-        # A tool-call argument copied whole, cut by the alignment at a shared "/" or word.
-        sk = whole_leaves(sk, ans_scopes)
-        # A value copied with its joiners ("search-12.fra" into a host argument) aligned at
-        # the joiners, piece by piece: one gap over the span where that gap is a copy.
-        if (coarse := coarsen(sk)) is not None:
-            before = {g.gid: g.values for g in sk.gaps}
-            joined = [g for g in coarse.gaps if g.values != before[g.gid]]
-            if all(same_variable(g.values, ans_scopes) is not None for g in joined):
-                sk = coarse
+        sk, widened = aligned
         trusted = frozenset().union(*(m.user_bound for m in members))
         slot: dict[int, str] = {}
         derivations: list[Derivation] = []
@@ -162,6 +153,11 @@ class Answerer:
             slot[gap.gid] = var
             derivations.append(d.model_copy(update={"var": var}))
         template = render(sk, slot, {g.gid: slot_kind(g.values) for g in sk.gaps})
+        # The keys a ``pick`` compares decide which item it picks: each serves only the values
+        # it was seen with (a job "canceled" beside the failed one, never seen, is a miss).
+        keys = set().union(*(picked_keys(e) for d in derivations for e in (d.expr, *d.alternatives) if e is not None))
+        if keys - trusted:
+            chosen = {**chosen, **choices(ans_scopes, keys - trusted)}
         usage = [r.response.get("usage") or {} for r, _ in answers]
         completion = [int(u.get("completion_tokens") or 0) for u in usage]
         prompt = [int(u.get("prompt_tokens") or 0) for u in usage]

@@ -39,6 +39,7 @@ from induction.rules.thin_air import worth_splitting
 from induction.rules.unreadable import reads_back
 from induction.rules.unused_prose import whole_list, wordy
 from induction.rules.verify_apart import cluster_key
+from induction.runtime.dsl import picked_keys
 from induction.runtime.nodes import ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import MessageTemplate
 from induction.stages import SpanIdentifier
@@ -415,6 +416,12 @@ class Inducer:
             proposal = self._proposal(cluster[0][0])
             if proposal is not None:
                 self.notes[tid].append(proposal)
+        if response is not None:
+            # Keys a ``pick`` compared stay closed below, as closed slots do (``closed-values``).
+            keys = set().union(*(picked_keys(e) for d in response.derivations
+                                 for e in (d.expr, *d.alternatives) if e is not None)) - w.trusted
+            if keys:
+                members = [Member(m.node, m.scope, m.user_bound, m.closed | keys) for m in members]
         kids = [(c, m) for m in members for c in self.tree.nodes[m.node].children]
         if kids:
             self._children(tid, w.ns, kids)

@@ -31,7 +31,7 @@ from induction.runtime.errors import EvalError
 from induction.runtime.ops import OPS, TYPES, Op, type_of
 from rote.errors import TemplateError
 
-__all__ = ["OPS", "Op", "evaluate", "expr_vars", "is_json", "validate"]
+__all__ = ["OPS", "Op", "evaluate", "expr_vars", "is_json", "picked_keys", "validate"]
 
 MAX_NODES: Final = 256
 MAX_DEPTH: Final = 32
@@ -150,4 +150,25 @@ def expr_vars(expr: Any) -> set[str]:
     out: set[str] = set()
     for a in expr.get("args", ()):
         out |= expr_vars(a)
+    return out
+
+
+def picked_keys(expr: Any) -> set[str]:
+    """Variables a ``pick`` compares with what it looks for (the keys of its items): their
+    values decide which item is picked, so an answer that picks serves only the values of
+    them it was seen with (a "canceled" job beside the failed one may change what is done).
+
+    >>> sorted(picked_keys({"op": "pick", "args": [{"const": "failed"}, {"var": "s0"}, {"var": "id0"},
+    ...                                               {"var": "s1"}, {"var": "id1"}]}))
+    ['s0', 's1']
+    """
+    if not isinstance(expr, dict) or "op" not in expr:
+        return set()
+    args = expr.get("args", ())
+    out: set[str] = set()
+    if expr["op"] == "pick":
+        for key in args[1::2]:
+            out |= expr_vars(key)
+    for a in args:
+        out |= picked_keys(a)
     return out

@@ -1,10 +1,17 @@
 """Golden pairs of ``induction.rules.deciding_value``: values and answers per member in, the branch out."""
 
+import random
 from typing import Any
 
+import orjson
 import pytest
 
+from evals.builders import stored
+from evals.workflows.base import Run
+from evals.workflows.catalog import Hello
+from induction.induce import induce
 from induction.rules.deciding_value import deciding
+from induction.runtime.compiled import compile_tree
 
 OK, ALERT = {b"ok"}, {b"alert"}
 

@@ -128,6 +128,7 @@ from evals.workflows.adversarial.control import (
     MultiPartNameAlone,
     NegativeTempOnly,
     OptionalNickname,
+    PickedBesideCanceled,
     PickedFailedJob,
     PriorityRoute,
     PythonReprNote,
@@ -319,7 +320,7 @@ ALL: tuple[type[Adversarial], ...] = (
     # Closed values (2026-12-06, the seventh session)
     FrozenProject,
     # Picked list items (2026-12-06, the eighth session)
-    PickedFailedJob,
+    PickedFailedJob, PickedBesideCanceled,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -346,7 +347,7 @@ __all__ = [
     "NameCaseNormalised", "NameInList", "NamedUser", "NegativeTempOnly", "NegativeTemperature",
     "NewPasswordSameAsOld", "NextMonthSameDay", "NextYearLeapDay", "NfdBackreference", "OneOrTwoReminders",
     "OptionalNickname", "OrderQuantity", "OtherOneSameFrame", "ParallelResultsOrder", "PasswordHasUsername",
-    "PathUnderRoot", "PickedFailedJob", "PlainAmount4Digit", "PluralItems", "PriorityRoute", "PythonReprAddress", "PythonReprNote",
+    "PathUnderRoot", "PickedBesideCanceled", "PickedFailedJob", "PlainAmount4Digit", "PluralItems", "PriorityRoute", "PythonReprAddress", "PythonReprNote",
     "PythonVersion", "QuotedName", "QuotedTitleOrList", "ReassignSameOwner", "ReindentCode", "RepeatedValueRoles", "RevenueMillions",
     "RomanNumeralTier", "SameValueTwoRoles", "SeatsWordOrNumber", "SecondSentence", "SeverityP",
     "SharedWordInBranch", "SharedWordMinimal", "SignMarkWithNumber", "SignedAdjustment", "SlugCopiedWhole", "SortThree",

@@ -882,3 +882,34 @@ class PickedFailedJob(Adversarial):
         else:
             run.call("get_log", {"job_id": bad[0]["id"]}, {"tail": f"{bad[0]['name']}: assertion failed"})
             run.say(f"{bad[0]['name']} failed: assertion failed.")
+
+
+class PickedBesideCanceled(Adversarial):
+    """As ``picked_failed_job``, but a job canceled beside the failed one (one run in eight)
+    means the whole pipeline is rerun instead (found by a reviewer of ``pick``: before the
+    keys a pick compares were closed, "canceled" never seen was taken for "success")."""
+    name = "picked_beside_canceled"
+    reviewer_name = "lead_picked_beside_canceled"
+    family = "control"
+    guards = ("closed-values", "rivals")
+    description = "the failed job picked anywhere, unless another job was canceled (seldom seen)"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_pipeline", "A pipeline", mr="integer"),
+                                             tool("get_log", "A job's log", job_id="integer")]
+    JOBS = ("lint", "unit", "build", "e2e")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        mr = rng.randint(1000, 60000)
+        failed = rng.randrange(4)
+        jobs = [{"id": rng.randint(100000, 999999), "name": n, "status": "failed" if i == failed else "success"}
+                for i, n in enumerate(self.JOBS)]
+        if rng.random() < 0.125:
+            jobs[rng.choice([i for i in range(4) if i != failed])]["status"] = "canceled"
+        run.system("Read the failed job's log; if any job was canceled, ask for the whole pipeline to be rerun.")
+        run.user(f"Why did !{mr} fail?")
+        run.call("get_pipeline", {"mr": mr}, {"mr": mr, "jobs": jobs})
+        if any(j["status"] == "canceled" for j in jobs):
+            run.say(f"A job was canceled in !{mr}; please rerun the pipeline.")
+            return
+        bad = jobs[failed]
+        run.call("get_log", {"job_id": bad["id"]}, {"tail": f"{bad['name']}: assertion failed"})
+        run.say(f"{bad['name']} failed: assertion failed.")

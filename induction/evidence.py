@@ -119,8 +119,9 @@ ORDER_MAX_VARS = 16  # numeric variables compared pairwise (the lookup checks ev
 
 def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -> tuple[tuple[str, str], ...]:
     """Pairs ``(a, b)`` of numeric variables with ``a <= b`` in every call an answer was seen
-    for, where one of them is a quantity taken for noise on evidence (``bounded``) and their
-    ranges overlap (else the ranges alone keep the order). "Can I afford the laptop for $900?"
+    for, where one of them is a quantity taken for noise on evidence (``bounded``), unless both
+    are and their ranges are apart (the ranges alone keep the order then; a size no range checks
+    is kept in order with its limit). "Can I afford the laptop for $900?"
     answered Yes under budgets of $1,000, $800 (the $400 tablet) and $1,200 ($750): per-variable
     ranges would serve Yes for an $850 budget and the $900 laptop, both in range; the order
     budget >= price that every Yes showed is what the answer may turn on.
@@ -130,6 +131,8 @@ def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -
     (('price', 'budget'),)
     >>> order_pairs([{"budget": 1000, "price": 900}, {"budget": 500, "price": 600}], {"budget"})
     ()
+    >>> order_pairs([{"size_mb": 120, "limit": 700}, {"size_mb": 480, "limit": 900}], {"limit"})
+    (('size_mb', 'limit'),)
     """
     if not scopes or not bounded:
         return ()
@@ -147,8 +150,8 @@ def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -
             if a not in bounded and b not in bounded:
                 continue
             xa, xb = nums[a], nums[b]
-            if max(xa) < min(xb) or max(xb) < min(xa):
-                continue  # ranges apart: the range checks already keep the order
+            if (max(xa) < min(xb) or max(xb) < min(xa)) and a in bounded and b in bounded:
+                continue  # ranges apart, both checked: the range checks already keep the order
             if all(p <= q for p, q in zip(xa, xb, strict=True)) and any(p < q for p, q in zip(xa, xb, strict=True)):
                 out.append((a, b))
             elif all(q <= p for p, q in zip(xa, xb, strict=True)) and any(q < p for p, q in zip(xa, xb, strict=True)):

@@ -141,8 +141,15 @@ class Structure:
         # Statuses only (``enum-values``): free text seen a few times (another instruction, a
         # line that swallowed the next) is no vocabulary to serve from.
         whole = whole_tokens(sk)
-        closed = ({g.gid for g in candidates if g.gid not in data and is_enum(whole[g.gid])}
+        # A status data by evidence that no answer reads or repeats is closed too: a status no
+        # run showed is what its few values cannot vouch for (the words' range, as a
+        # quantity's range is served only inside what training saw). One an answer passes on
+        # (an alert's name in the page's summary) stays open.
+        closed = ({g.gid for g in candidates if is_enum(whole[g.gid])
+                   and (g.gid not in data or (slots.get(g.gid) not in used and slots.get(g.gid) not in forwarded
+                                              and not self.used_later(g, cluster)))}
                   if self.config.closed_values and len(set(conts)) == 1 else set())
+        data -= closed
         if closed:
             self.stats["closed_gaps"] += len(closed)
             notes.append(f"{tag('closed-values')} a closed slot: "

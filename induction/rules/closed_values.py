@@ -19,7 +19,9 @@ weighed across regions) and ``name_case_normalised`` (beside ``trailing_space_na
 greeting's runs cannot tell a copy from capitalising, whatever the other greeting's show).
 Only ``enum-values`` gaps are closed: free text seen a few times (``unused-prose``) is no
 vocabulary, and marks (``marks``) stay structure: a board's few runs cannot show what a cell
-decides.
+decides. A status that is data by evidence (three values, or two each seen twice, all going on
+alike) is closed too when no answer reads or repeats it: its few values say nothing of a status
+no run showed (a reviewer's ``third_status_in_test``, ``docs/review/traps``).
 
 Learning side: ``choices`` (of the members' ``Member.closed`` variables) and
 ``value_groups``: an explanation of an answer's value (a copy, a derivation) that fits one

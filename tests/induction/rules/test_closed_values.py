@@ -124,3 +124,27 @@ def test_one_values_rivals_survive_the_others_evidence() -> None:
 
     assert ask("hi, my name is stephanie") is None
     assert ask("hi, my name is Stephanie") in (None, "Welcome, Stephanie!")
+
+
+def _rollback(dep: str, state: str, n: int) -> list[dict[str, Any]]:
+    """A deploy that failed or is rolling out is rolled back; one that succeeded is left alone."""
+    run = Run(Hello(), random.Random(n))
+    run.system("You watch deploys.").user(f"Check deploy {dep}.")
+    run.call("get_deploy", {"id": dep}, {"id": dep, "state": state})
+    if state == "succeeded":
+        run.say(f"{dep} is fine.")
+    else:
+        run.call("rollback", {"id": dep}, {"ok": True})
+        run.say(f"Rolled back {dep}.")
+    return run.records
+
+
+def test_a_status_that_is_data_by_evidence_still_serves_only_the_values_seen() -> None:
+    # failed and rolling_out, each seen twice, went on alike: data by evidence, but no answer
+    # reads or repeats them, so the answer serves only those two; succeeded (never seen) misses.
+    recs = [rec for n, (dep, st) in enumerate([("d-11", "failed"), ("d-12", "rolling_out"), ("d-13", "failed"),
+                                                ("d-14", "rolling_out")]) for rec in _rollback(dep, st, n)]
+    tree = compile_tree(induce(stored(recs)).nodes)
+    assert tree.lookup(_rollback("d-21", "failed", 21)[1]["request"]) is not None
+    unseen = tree.explain(_rollback("d-22", "succeeded", 22)[1]["request"])
+    assert unseen.hit is None and "state one of" in str(unseen.reason)

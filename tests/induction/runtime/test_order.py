@@ -35,6 +35,9 @@ def test_an_order_no_training_call_broke_is_required() -> None:
 
 
 def test_numbers_whose_ranges_are_apart_or_unordered_record_no_order() -> None:
-    assert order_pairs([{"a": 1, "b": 100}, {"a": 3, "b": 200}], {"a"}) == ()  # ranges apart: ranges suffice
+    # Ranges apart, both range-checked: the ranges keep the order.
+    assert order_pairs([{"a": 1, "b": 100}, {"a": 3, "b": 200}], {"a", "b"}) == ()
+    # Apart, but b is checked by no range (a size, say): the order is kept.
+    assert order_pairs([{"a": 1, "b": 100}, {"a": 3, "b": 200}], {"a"}) == (("a", "b"),)
     assert order_pairs([{"a": 5, "b": 4}, {"a": 3, "b": 6}], {"a"}) == ()  # no order held
     assert order_pairs([{"a": 5, "b": 6}, {"a": 3, "b": 4}], set()) == ()  # neither taken for noise

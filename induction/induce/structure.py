@@ -145,9 +145,18 @@ class Structure:
         # run showed is what its few values cannot vouch for (the words' range, as a
         # quantity's range is served only inside what training saw). One an answer passes on
         # (an alert's name in the page's summary) stays open.
+        # A status an answer copies is not vouched for by the copy: without the distinct values
+        # that make it data by evidence it is closed too ("Deploy d-1 is stalled" seen, "is
+        # failed" never, and failed decides).
+        def by_evidence(g: Gap) -> bool:
+            return is_data(g.values, used=False, min_distinct=self.config.min_distinct_quantity,
+                           codes=not whole_list(g), forwarded=slots.get(g.gid) in forwarded,
+                           min_distinct_code=self.config.min_distinct_code)
+
         closed = ({g.gid for g in candidates if is_enum(whole[g.gid])
-                   and (g.gid not in data or (slots.get(g.gid) not in used and slots.get(g.gid) not in forwarded
-                                              and not self.used_later(g, cluster)))}
+                   and (g.gid not in data or not by_evidence(g)
+                        or (slots.get(g.gid) not in used and slots.get(g.gid) not in forwarded
+                            and not self.used_later(g, cluster)))}
                   if self.config.closed_values and len(set(conts)) == 1 else set())
         data -= closed
         if closed:

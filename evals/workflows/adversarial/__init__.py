@@ -114,6 +114,7 @@ from evals.workflows.adversarial.control import (
     CsvLastColumn,
     EmojiStatusVS16,
     ExitCodeText,
+    FileOverQuotaSeldom,
     ForwardedGrade,
     ForwardedTier,
     FrozenProject,
@@ -138,6 +139,7 @@ from evals.workflows.adversarial.control import (
     SharedWordMinimal,
     SignedAdjustment,
     SignMarkWithNumber,
+    StalledDeploySeldom,
     StarRating,
     StatusCodeJson,
     TemplateSyntaxValue,
@@ -320,7 +322,7 @@ ALL: tuple[type[Adversarial], ...] = (
     # Closed values (2026-12-06, the seventh session)
     FrozenProject,
     # Picked list items (2026-12-06, the eighth session)
-    PickedFailedJob, PickedBesideCanceled,
+    PickedFailedJob, PickedBesideCanceled, StalledDeploySeldom, FileOverQuotaSeldom,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -334,7 +336,7 @@ __all__ = [
     "CsvLastColumn", "CurrencyPrefixAmount", "DateDeadline", "DateWeekend", "DueTimestamp", "DuplicateTags",
     "EmailDomainMatchesCompany", "EmailLowercased", "EmojiStatusVS16", "Emoticon", "EmptyToolOutput",
     "ErrorLineInLog", "EvenNumberLabel", "EvenNumberMostly", "EvenOrOdd", "ExitCodeJson", "ExitCodeText",
-    "ExpenseThreshold", "Family", "ForwardedGrade", "ForwardedTier", "FrozenProject", "FullNameFirstWord", "FullNameLastWord",
+    "ExpenseThreshold", "Family", "FileOverQuotaSeldom", "ForwardedGrade", "ForwardedTier", "FrozenProject", "FullNameFirstWord", "FullNameLastWord",
     "GateHash", "HourInLaterTime", "HttpStatusRoute", "IdFromUsername", "InviteOneOrTwo", "JoinedNamesOneString",
     "JsonCheckVS16", "JsonEscapedNewline", "JsonEscapedQuote",
     "JsonFirstResult", "JsonForwardEscaped", "JsonListMostlyOne", "JsonNegative", "JsonNullOrInt", "JsonOptionalKey",
@@ -351,7 +353,7 @@ __all__ = [
     "PythonVersion", "QuotedName", "QuotedTitleOrList", "ReassignSameOwner", "ReindentCode", "RepeatedValueRoles", "RevenueMillions",
     "RomanNumeralTier", "SameValueTwoRoles", "SeatsWordOrNumber", "SecondSentence", "SeverityP",
     "SharedWordInBranch", "SharedWordMinimal", "SignMarkWithNumber", "SignedAdjustment", "SlugCopiedWhole", "SortThree",
-    "SplitBillRounding", "StarRating", "StatusCodeJson", "StockCopiedDecides", "StopSequence", "SumAsPrinted",
+    "SplitBillRounding", "StalledDeploySeldom", "StarRating", "StatusCodeJson", "StockCopiedDecides", "StopSequence", "SumAsPrinted",
     "SumTwoDecimals", "TabsOrSpaces", "TemplateSyntaxValue", "ThousandsSeparator", "ThumbsSkinTone",
     "TimeOfDayGreeting", "TokenExpiry", "ToolResultEdge", "ToolResultNbsp", "TrailingDigitsEdge",
     "TrailingEmojiName", "TrailingNbspOrCJK", "TrailingPeriodName", "TrailingQuestionCity", "TrailingSpaceName",

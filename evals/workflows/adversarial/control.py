@@ -913,3 +913,55 @@ class PickedBesideCanceled(Adversarial):
         bad = jobs[failed]
         run.call("get_log", {"job_id": bad["id"]}, {"tail": f"{bad['name']}: assertion failed"})
         run.say(f"{bad['name']} failed: assertion failed.")
+
+
+class StalledDeploySeldom(Adversarial):
+    """Failed and rolling-out deploys are rolled back, succeeded ones left alone; a stalled one
+    (one run in ten) is left alone too. A reviewer's ``third_status_in_test``: with the status
+    data by evidence and open, the stalled deploy was rolled back; a status no answer reads is
+    now closed."""
+    name = "stalled_deploy_seldom"
+    reviewer_name = "lead_stalled_deploy_seldom"
+    family = "control"
+    guards = ("closed-values", "structure-evidence")
+    description = "a status seldom seen that goes on unlike the statuses it sits among"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_deploy", "A deploy", deploy_id="string"),
+                                             tool("rollback", "Roll a deploy back", deploy_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        did = f"d-{rng.randint(10000, 99999)}"
+        status = "stalled" if rng.random() < 0.1 else rng.choice(["failed", "rolling_out", "succeeded"])
+        run.system("Watch deploys: roll back failed deploys and ones still rolling out; leave the rest.")
+        run.user(f"Check deploy {did}.")
+        run.call("get_deploy", {"deploy_id": did}, {"id": did, "status": status})
+        if status in ("failed", "rolling_out"):
+            run.call("rollback", {"deploy_id": did}, {"ok": True})
+            run.say(f"Rolled back {did}.")
+        else:
+            run.say(f"Deploy {did} is {status}; nothing to do.")
+
+
+class FileOverQuotaSeldom(Adversarial):
+    """Upload a file that fits the quota; one run in eight it does not and is refused. A
+    reviewer's ``size_vs_limit``: the size (a measure by its label) has no range of its own, and
+    the order with its limit was dropped where the two ranges were apart."""
+    name = "file_over_quota_seldom"
+    reviewer_name = "lead_file_over_quota_seldom"
+    family = "control"
+    guards = ("unread-values",)
+    description = "a size against its limit, seldom over it"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("stat", "File size", name="string"),
+                                             tool("upload", "Upload", name="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        name = f"{fake.word()}-{rng.randint(10, 99)}.zip"
+        limit = rng.randint(500, 1000)
+        size = rng.randint(limit + 1, 1400) if rng.random() < 0.125 else rng.randint(100, limit)
+        run.system("Upload files that fit the user's quota.")
+        run.user(f"Upload {name} please.")
+        run.call("stat", {"name": name}, {"name": name, "size_mb": size, "limit_mb": limit})
+        if size <= limit:
+            run.call("upload", {"name": name}, {"ok": True})
+            run.say(f"Uploaded {name}.")
+        else:
+            run.say(f"{name} is too big for your quota.")

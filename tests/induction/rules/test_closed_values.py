@@ -148,3 +148,25 @@ def test_a_status_that_is_data_by_evidence_still_serves_only_the_values_seen() -
     assert tree.lookup(_rollback("d-21", "failed", 21)[1]["request"]) is not None
     unseen = tree.explain(_rollback("d-22", "succeeded", 22)[1]["request"])
     assert unseen.hit is None and "state one of" in str(unseen.reason)
+
+
+def _deploy_said(dep: str, state: str, n: int) -> list[dict[str, Any]]:
+    run = Run(Hello(), random.Random(n))
+    run.system("You watch deploys.").user(f"Check deploy {dep}.")
+    run.call("get_deploy", {"id": dep}, {"id": dep, "state": state})
+    if state in ("failed", "rolling_out"):
+        run.call("rollback", {"id": dep}, {"ok": True})
+        run.say(f"Rolled back {dep}.")
+    else:
+        run.say(f"Deploy {dep} is {state}; nothing to do.")
+    return run.records
+
+
+def test_a_status_copied_into_the_answer_is_not_vouched_for_by_the_copy() -> None:
+    # succeeded four times, stalled once, both copied into "nothing to do": two values are no
+    # evidence that a status never seen (failed, which rolls back) goes on alike.
+    plan = [("d-11", "succeeded"), ("d-12", "succeeded"), ("d-13", "stalled"), ("d-14", "succeeded"), ("d-15", "succeeded")]
+    tree = compile_tree(induce(stored([rec for n, (d, st) in enumerate(plan) for rec in _deploy_said(d, st, n)])).nodes)
+    seen = tree.lookup(_deploy_said("d-21", "stalled", 21)[1]["request"])
+    assert seen is not None and seen.response["choices"][0]["message"]["content"] == "Deploy d-21 is stalled; nothing to do."
+    assert tree.lookup(_deploy_said("d-22", "failed", 22)[1]["request"]) is None

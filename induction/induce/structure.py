@@ -85,8 +85,9 @@ class Structure:
         the answer copies or computes from it, or it took ``min_distinct_quantity`` distinct
         values. Marks (a board cell) always stay structure: a few runs cannot show what they
         decide. Also returns the evidence note, when evidence freed a gap, and the gaps that
-        stay slots only for the values seen (``closed-values``: too thin to be data, but every
-        run went on alike)."""
+        stay slots only for the values seen (``closed-values``: statuses too thin to be data
+        with every run going on alike, statuses data by evidence that no answer reads or
+        repeats, and statuses an answer copies without the distinct values to be data)."""
         candidates = [g for g in structural if not is_mark(g)]
         conts = [self.tree.continuation(s) for s, _ in cluster]
         # A gap already found not to decide (its same value went on differently) at a wider

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from induction.runtime.dsl import evaluate
+from induction.json_align import item_path
+from induction.runtime.dsl import evaluate, picked_keys
 from induction.runtime.nodes import Derivation
 from induction.runtime.ops import OPS
 from induction.tokens import recognise
@@ -47,10 +47,6 @@ def _c(x: Any) -> Expr:
 
 def _op(name: str, *args: Expr) -> Expr:
     return {"op": name, "args": list(args)}
-
-
-# A field of an item of a JSON list (``$.jobs[2].status``): the list, the item, the field.
-_ITEM_FIELD = re.compile(r"^(.*)\[(\d+)\](\.[^\[\]|]+)$")
 
 
 def _moving_category(fields: Mapping[str, Mapping[int, Expr]], used: tuple[str, ...],
@@ -194,9 +190,9 @@ class HeuristicDeriver:
         >>> d = HeuristicDeriver(); d.note_item("status_3", "$.jobs[2].status", {".name": "e2e"}); d.items
         {'status_3': ('$.jobs', '.status', 2)}
         """
-        m = _ITEM_FIELD.match(path)
-        if m is not None:
-            self.items[var] = (m.group(1), m.group(3), int(m.group(2)))
+        item = item_path(path)
+        if item is not None:
+            self.items[var] = (item[0], item[2], item[1])
             if fixed:
                 self.fixed[var] = dict(fixed)
 
@@ -237,8 +233,7 @@ class HeuristicDeriver:
         alternatives: list[Expr] = []
         # Twins of a pick's keys (``lower(status)`` for ``status``) differ only on keys no item
         # had; they would crowd out the rivals that matter (a pick by another field).
-        picks = main.get("op") == "pick" or (main.get("op") == "to_int" and main["args"][0].get("op") == "pick")
-        subs = [] if picks else list(_substitutions(main, twins))
+        subs = [] if picked_keys(main) else list(_substitutions(main, twins))
         for alt in [*found[1:], *subs]:
             if len(alternatives) >= self.max_alternatives:
                 break

@@ -199,6 +199,32 @@ def align_json(texts: list[str], *, whole_strings: bool = False) -> Aligned | No
     return None if found is None else found[0]
 
 
+# A field of an item of a list (``$.jobs[2].status``: the list, the item, the field), and the
+# steps of a path (``.jobs`` a key, ``[2]`` an index). A piece of a string has ``|`` after it.
+_ITEM_FIELD = re.compile(r"^(.*)\[(\d+)\](\.[^\[\]|]+)$")
+_STEP = re.compile(r"\.([^.\[\]|]+)|\[(\d+)\]")
+
+
+def item_path(path: str) -> tuple[str, int, str] | None:
+    """The list, the item's index and the field (with its dot, as the path writes it) of a path
+    to a field of a list item, if it is one.
+
+    >>> item_path("$.jobs[2].status"), item_path("$.jobs[1:]"), item_path("$.a[0].b|x-")
+    (('$.jobs', 2, '.status'), None, None)
+    """
+    m = _ITEM_FIELD.match(path)
+    return None if m is None else (m.group(1), int(m.group(2)), m.group(3))
+
+
+def path_steps(path: str) -> list[str | int]:
+    """The keys and indexes of a path from the document's root (``$``).
+
+    >>> path_steps("$.data.jobs[2]")
+    ['data', 'jobs', 2]
+    """
+    return [key if key else int(idx) for key, idx in _STEP.findall(path)]
+
+
 def align_json_paths(texts: list[str], *, whole_strings: bool = False) -> tuple[Aligned, list[str]] | None:
     """``align_json`` and each gap's place in the documents: its JSON path, and for a piece
     of a string the literal text before it in the string. The path names a value the same

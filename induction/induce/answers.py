@@ -16,7 +16,7 @@ weighed by evidence (``unread-values``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -155,7 +155,7 @@ class Answerer:
         template = render(sk, slot, {g.gid: slot_kind(g.values) for g in sk.gaps})
         # The keys a ``pick`` compares decide which item it picks: each serves only the values
         # it was seen with (a job "canceled" beside the failed one, never seen, is a miss).
-        keys = set().union(*(picked_keys(e) for d in derivations for e in (d.expr, *d.alternatives) if e is not None))
+        keys = pick_keys(derivations)
         if keys - trusted:
             chosen = {**chosen, **choices(ans_scopes, keys - trusted)}
         usage = [r.response.get("usage") or {} for r, _ in answers]
@@ -273,6 +273,11 @@ class Answerer:
                 "no answer reads them")
 
 
+def pick_keys(derivations: Iterable[Derivation]) -> set[str]:
+    """The variables the ``pick`` of any of ``derivations`` (or of a rival) compares."""
+    return set().union(*(picked_keys(e) for d in derivations for e in (d.expr, *d.alternatives) if e is not None))
+
+
 def _skeleton(msgs: list[dict[str, Any]], scopes: list[dict[str, Any]],
               explained: Callable[[list[Any], list[dict[str, Any]]], bool] = lambda values, scopes: False,
               ) -> tuple[Skeleton, dict[int, tuple[str, str, list[Any]]]] | None:
@@ -290,12 +295,14 @@ def _skeleton(msgs: list[dict[str, Any]], scopes: list[dict[str, Any]],
     if (coarse := coarsen(sk)) is not None:
         before = {g.gid: g.values for g in sk.gaps}
         joined = [g for g in coarse.gaps if g.values != before[g.gid]]
-        if all(same_variable(g.values, scopes) is not None for g in joined):
-            sk = coarse
-        elif (all(same_variable(g.values, scopes) is not None or explained(g.values, scopes) for g in joined)
-              and not all(same_variable(g.values, scopes) is not None or explained(g.values, scopes)
-                          for g in sk.gaps)):
-            # Joined, the value is derived ("e2e-chrome", the failed job's name picked) where
-            # its pieces are not: one slot. Pieces each explained stay as they are.
+        copies = [same_variable(g.values, scopes) is not None for g in joined]
+
+        def known(g: Gap) -> bool:
+            return same_variable(g.values, scopes) is not None or explained(g.values, scopes)
+
+        # Joined, the value is derived ("e2e-chrome", the failed job's name picked) where its
+        # pieces are not: one slot. Pieces each explained stay as they are.
+        if all(copies) or (all(c or explained(g.values, scopes) for g, c in zip(joined, copies, strict=True))
+                           and not all(known(g) for g in sk.gaps)):
             sk = coarse
     return sk, widened

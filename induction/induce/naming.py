@@ -12,7 +12,6 @@ template; slot kinds, refusals and edges (``edges-and-refusals``).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -22,10 +21,12 @@ import orjson
 from induction.arranger import same_variable
 from induction.identifier import Gap, Skeleton
 from induction.induce.model import Named
+from induction.json_align import item_path, path_steps
 from induction.rules.edges_and_refusals import literal_after, quoted, refused, slot_edges
 from induction.runtime.dsl import expr_vars as _expr_vars
 from induction.runtime.kinds import value_fits
 from induction.runtime.nodes import Derivation
+from induction.runtime.ops import json_get
 from induction.runtime.template import MessageTemplate, Slot, SlotKind, TextTemplate, ToolCallTemplate
 from induction.stages import Deriver, Namer
 from induction.tokens import recognise
@@ -154,10 +155,6 @@ def name_gaps(sk: Skeleton, scopes: list[dict[str, Any]], namer: Namer, deriver:
     return Named(render(sk, slot, kinds, refuse, edges), derivations, new_scopes, new_vars, slot)
 
 
-_STEP = re.compile(r"\.([^.\[\]|]+)|\[(\d+)\]")
-_ITEM = re.compile(r"^(.*)\[(\d+)\]\.[^\[\]|]+$")
-
-
 class _ItemFields:
     """The fields of a JSON list item that are the same in every member (no gap there: a job's
     name at its place in the list), read off the first member's text, by a gap's path.
@@ -174,8 +171,8 @@ class _ItemFields:
         self.parsed = False
 
     def __call__(self, path: str) -> dict[str, Any] | None:
-        m = _ITEM.match(path)
-        if m is None:
+        item = item_path(path)
+        if item is None:
             return None
         if not self.parsed:
             self.parsed = True
@@ -183,17 +180,12 @@ class _ItemFields:
                 self.doc = orjson.loads(self.text) if self.text[:1] in ("{", "[") else None
             except orjson.JSONDecodeError:
                 self.doc = None
-        node: Any = self.doc
-        for key, idx in _STEP.findall(m.group(1)[1:] if m.group(1).startswith("$") else m.group(1)):
-            if key and isinstance(node, dict) and key in node:
-                node = node[key]
-            elif idx and isinstance(node, list) and int(idx) < len(node):
-                node = node[int(idx)]
-            else:
-                return None
-        k = int(m.group(2))
-        if not isinstance(node, list) or k >= len(node) or not isinstance(node[k], dict):
+        try:
+            node = json_get(self.doc, [*path_steps(item[0]), item[1]])
+        except (KeyError, IndexError, TypeError):
             return None
-        base = f"{m.group(1)}[{k}]"
-        return {f".{key}": v for key, v in node[k].items()
+        if not isinstance(node, dict):
+            return None
+        base = f"{item[0]}[{item[1]}]"
+        return {f".{key}": v for key, v in node.items()
                 if isinstance(v, (str, int, float, bool)) and f"{base}.{key}" not in self.gap_paths}

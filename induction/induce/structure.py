@@ -126,10 +126,12 @@ class Structure:
         # Short codes (a grade "B+", a size "XL", "P1") are categories a rule is written on: a
         # few seen alike say nothing of the others, copied or not. They stay structure.
         # Several values each seen in several runs, all going on alike, are evidence too.
-        data = {g.gid for g in candidates
-                if is_data(g.values, used=slots.get(g.gid) in used, min_distinct=self.config.min_distinct_quantity,
+        def evidence(g: Gap, *, read: bool) -> bool:
+            return is_data(g.values, used=read, min_distinct=self.config.min_distinct_quantity,
                            codes=not whole_list(g), forwarded=slots.get(g.gid) in forwarded,
-                           min_distinct_code=self.config.min_distinct_code)}
+                           min_distinct_code=self.config.min_distinct_code)
+
+        data = {g.gid for g in candidates if evidence(g, read=slots.get(g.gid) in used)}
         notes = []
         if data:
             self.stats["evidence_data"] += len(data)
@@ -149,13 +151,8 @@ class Structure:
         # A status an answer copies is not vouched for by the copy: without the distinct values
         # that make it data by evidence it is closed too ("Deploy d-1 is stalled" seen, "is
         # failed" never, and failed decides).
-        def by_evidence(g: Gap) -> bool:
-            return is_data(g.values, used=False, min_distinct=self.config.min_distinct_quantity,
-                           codes=not whole_list(g), forwarded=slots.get(g.gid) in forwarded,
-                           min_distinct_code=self.config.min_distinct_code)
-
         closed = ({g.gid for g in candidates if is_enum(whole[g.gid])
-                   and (g.gid not in data or not by_evidence(g)
+                   and (g.gid not in data or not evidence(g, read=False)
                         or (slots.get(g.gid) not in used and slots.get(g.gid) not in forwarded
                             and not self.used_later(g, cluster)))}
                   if self.config.closed_values and len(set(conts)) == 1 else set())

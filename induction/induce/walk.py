@@ -22,7 +22,7 @@ from induction.config import InductionConfig
 from induction.evidence import distinct
 from induction.hashing import digest, message_hash
 from induction.identifier import Gap, Skeleton, gap_key, identify, identify_declared, skeleton_key, text_of
-from induction.induce.answers import Answerer
+from induction.induce.answers import Answerer, pick_keys
 from induction.induce.clusters import Clusterer, by_message, split
 from induction.induce.model import NO_CONTEXT, Context, InductionResult, Member, Parts, Work
 from induction.induce.naming import name_gaps, render, replicate
@@ -39,7 +39,6 @@ from induction.rules.thin_air import worth_splitting
 from induction.rules.unreadable import reads_back
 from induction.rules.unused_prose import whole_list, wordy
 from induction.rules.verify_apart import cluster_key
-from induction.runtime.dsl import picked_keys
 from induction.runtime.nodes import ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import MessageTemplate
 from induction.stages import SpanIdentifier
@@ -418,8 +417,7 @@ class Inducer:
                 self.notes[tid].append(proposal)
         if response is not None:
             # Keys a ``pick`` compared stay closed below, as closed slots do (``closed-values``).
-            keys = set().union(*(picked_keys(e) for d in response.derivations
-                                 for e in (d.expr, *d.alternatives) if e is not None)) - w.trusted
+            keys = pick_keys(response.derivations) - w.trusted
             if keys:
                 members = [Member(m.node, m.scope, m.user_bound, m.closed | keys) for m in members]
         kids = [(c, m) for m in members for c in self.tree.nodes[m.node].children]

@@ -113,14 +113,15 @@ class Clusterer:
             msg = self.tree.nodes[items[0][0]].msg
             kind = self.tree.answer_kind(items[0][0])
             mine = _words(msg)
-            # Compare with each cluster's first member only, the likeliest first (answered the
-            # same kind of way, then most words in common): a chance fit with another kind (two
-            # intents sharing "the ... of") must not take a message from its own, and trying a
-            # few candidates keeps clustering linear in practice (alignment is the cost).
-            scored = sorted(
-                (kinds[i] != kind, -_jaccard(mine, words[i]), i)
-                 for i in range(min(len(clusters), self.config.max_cluster_candidates)))
-            for _, _, i in scored[:tries]:
+            # First among messages answered the same kind of way, compared with each cluster's
+            # first member only, most words in common first: a chance fit with another kind
+            # ("Tell me the closest cafe to X" beside "Check if X can be reached from Y") must
+            # not take a message from its own kind when its own cluster comes later, and trying
+            # a few candidates keeps clustering linear in practice (alignment is the cost).
+            scored = sorted((-_jaccard(mine, words[i]), i)
+                            for i in range(min(len(clusters), self.config.max_cluster_candidates))
+                            if kinds[i] == kind)
+            for _, i in scored[:tries]:
                 if self.fits([self.tree.nodes[clusters[i][0][0]].msg, msg]):
                     clusters[i].extend(items)
                     break
@@ -128,6 +129,7 @@ class Clusterer:
                 clusters.append(list(items))
                 kinds.append(kind)
                 words.append(mine)
+        clusters = self.across_kinds(clusters, kinds, words)
         out: list[list[tuple[str, Member]]] = []
         for c in clusters:
             if len(c) == 1 or self.fits([self.tree.nodes[s].msg for s, _ in c]):
@@ -135,6 +137,27 @@ class Clusterer:
             else:  # pairwise fit, but not all together: the messages of each answer, if they fit,
                 out.extend(self.refine(c))  # else each distinct message apart
         return out
+
+    def across_kinds(self, clusters: list[list[tuple[str, Member]]], kinds: list[bytes],
+                     words: list[frozenset[str]]) -> list[list[tuple[str, Member]]]:
+        """Clusters of one kind of answer merged into an earlier cluster of another kind whose
+        first member fits theirs: one message template whose value decides the tool called (a
+        refund or a tracking call for one order request)."""
+        tries = self.config.max_cluster_tries
+        out: list[int] = []
+        merged: dict[int, list[tuple[str, Member]]] = {}
+        for j, c in enumerate(clusters):
+            msg = self.tree.nodes[c[0][0]].msg
+            scored = sorted((-_jaccard(words[j], words[i]), i) for i in out[:self.config.max_cluster_candidates]
+                            if kinds[i] != kinds[j])
+            for _, i in scored[:tries]:
+                if self.fits([self.tree.nodes[clusters[i][0][0]].msg, msg]):
+                    merged[i].extend(c)
+                    break
+            else:
+                out.append(j)
+                merged[j] = list(c)
+        return [merged[i] for i in out]
 
     def refine(self, cluster: list[tuple[str, Member]]) -> list[list[tuple[str, Member]]]:
         """A cluster that does not fit one template, split by what was answered: the messages

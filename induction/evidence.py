@@ -35,7 +35,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Literal
 
-from induction.runtime.ranges import as_number
+from induction.runtime.ranges import as_number, days
 from induction.tokens import recognise
 
 ValueKind = Literal["id", "quantity"]
@@ -156,4 +156,39 @@ def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -
                 out.append((a, b))
             elif all(q <= p for p, q in zip(xa, xb, strict=True)) and any(q < p for p, q in zip(xa, xb, strict=True)):
                 out.append((b, a))
+    return tuple(out)
+
+
+def date_spans(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -> tuple[tuple[str, str, int, int], ...]:
+    """Pairs ``(a, b, low, high)`` of ISO-date variables, one of them a date taken for noise on
+    evidence (``bounded``), with ``low <= b - a <= high`` days in every call an answer was seen
+    for. Each date inside its own range does not keep their distance: "Today is 2026-08-01"
+    and a purchase on 2026-03-01 are each inside what training saw, and 150 days apart where
+    every refund was within 30.
+
+    >>> calls = [{"today": "2026-03-20", "bought": "2026-03-01"}, {"today": "2026-07-02", "bought": "2026-06-30"}]
+    >>> date_spans(calls, {"today"})
+    (('bought', 'today', 2, 19),)
+    >>> date_spans(calls, set())
+    ()
+    """
+    if not scopes or not bounded:
+        return ()
+    dates: dict[str, list[int]] = {}
+    for var in scopes[0]:
+        values = [days(sc.get(var)) for sc in scopes]
+        if all(v is not None for v in values):
+            dates[var] = [v for v in values if v is not None]
+            if len(dates) == ORDER_MAX_VARS:
+                break
+    names = sorted(dates)
+    out: list[tuple[str, str, int, int]] = []
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if a not in bounded and b not in bounded:
+                continue
+            gaps = [y - x for x, y in zip(dates[a], dates[b], strict=True)]
+            if max(gaps) <= 0:  # written the way round that reads as elapsed days
+                a, b, gaps = b, a, [-g for g in gaps]
+            out.append((a, b, min(gaps), max(gaps)))
     return tuple(out)

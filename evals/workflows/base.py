@@ -87,11 +87,13 @@ class Run:
         self._respond({"role": "assistant", "content": text, "refusal": None}, "stop")
         return self
 
-    def call(self, name: str, args: dict[str, Any], result: Any, *, branch: str | None = None) -> Run:
+    def call(self, name: str, args: dict[str, Any], result: Any, *, branch: str | None = None,
+             text: str | None = None) -> Run:
         """The model calls one tool; the tool's result is appended as the agent would.
-        ``branch``: what in the result decides what the agent does next (see ``branch``)."""
+        ``branch``: what in the result decides what the agent does next (see ``branch``);
+        ``text``: what the model wrote beside the call ("Let me look that up.")."""
         cid = self._id("call_")
-        self._respond({"role": "assistant", "content": None, "refusal": None, "tool_calls": [
+        self._respond({"role": "assistant", "content": text, "refusal": None, "tool_calls": [
             {"id": cid, "type": "function", "function": {"name": name, "arguments": orjson.dumps(args).decode()}}]},
             "tool_calls")
         if branch is not None:

@@ -23,7 +23,7 @@ import orjson
 
 from induction.arranger import hydration_order, same_variable
 from induction.config import InductionConfig
-from induction.evidence import distinct, enough, order_pairs, value_kind
+from induction.evidence import date_spans, distinct, enough, order_pairs, value_kind
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key
 from induction.induce.model import Member
 from induction.induce.naming import render, slot_kind, uses
@@ -216,9 +216,10 @@ class Answerer:
                 if r is not None:
                     ranges[var] = r
         order = tuple(dict.fromkeys((*response.order, *order_pairs(scopes, unread))))
-        if ranges == response.ranges and order == response.order:
+        spans = tuple(dict.fromkeys((*response.spans, *date_spans(scopes, unread))))
+        if ranges == response.ranges and order == response.order and spans == response.spans:
             return response
-        return response.model_copy(update={"ranges": ranges, "order": order})
+        return response.model_copy(update={"ranges": ranges, "order": order, "spans": spans})
 
     def unread(self, members: list[Member], new_vars: Mapping[str, str], response: ResponseTemplate | None,
                 trusted: frozenset[str], *, below: bool = True) -> list[str]:
@@ -242,7 +243,9 @@ class Answerer:
         shared answer is noise; with fewer, or without one answer, it stays structure.
         ``pooled``: a variable's values inside the parts of the wider cluster this one was
         split from, each part going on one way (``strata``): evidence too."""
-        if not unread or response is None or status == "uncacheable":
+        if not unread or status == "uncacheable":
+            return unread, []
+        if response is None and not self.context_alike(members):
             return unread, []
         answered = [m for m in members if self.tree.nodes[m.node].answers] or members
         pooled = pooled or {}
@@ -260,6 +263,15 @@ class Answerer:
         self.stats["evidence_noise"] += len(noise)
         return [v for v in unread if v not in noise], noise
 
+    def context_alike(self, members: list[Member]) -> bool:
+        """Whether ``members`` are context no call was answered at (a system prompt that
+        states today's date, a model's tool call) and every run went on alike below them (the
+        same kinds of messages and answers, ``StoreTree.continuation``): the evidence
+        ``weigh`` reads there instead of one shared answer. A number taken for noise there
+        is range-checked by every answer below that does not read it (``with_ranges``)."""
+        return (len(members) > 1 and not any(self.tree.nodes[m.node].answers for m in members)
+                and len({self.tree.continuation(m.node) for m in members}) == 1)
+
     def noise_note(self, noise: list[str], members: list[Member], new_vars: Mapping[str, str],
                    pooled: Mapping[str, Sequence[Any]] | None = None) -> str:
         parts = []
@@ -269,7 +281,9 @@ class Answerer:
             kind = value_kind(values, new_vars[var])
             parts.append(f"{var} ({kind}, {distinct(values)} distinct values"
                          + (", served only inside the range seen" if var in self.bounded else "") + ")")
-        return (f"{tag('unread-values')} noise by evidence: " + "; ".join(parts) + f" — {len(members)} contexts, one answer template, "
+        alike = ("one answer template" if any(self.tree.nodes[m.node].answers for m in members)
+                 else "no call answered here, the same continuation")
+        return (f"{tag('unread-values')} noise by evidence: " + "; ".join(parts) + f" — {len(members)} contexts, {alike}, "
                 "no answer reads them")
 
 

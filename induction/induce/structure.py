@@ -89,6 +89,9 @@ class Structure:
         with every run going on alike, statuses data by evidence that no answer reads or
         repeats, and statuses an answer copies without the distinct values to be data)."""
         candidates = [g for g in structural if not is_mark(g)]
+        if (all(m.get("role") == "assistant" and m.get("tool_calls") for m in msgs)
+                and not any(self.tree.nodes[s].answers for s, _ in cluster)):
+            return self.context_only(structural, candidates, cluster)
         conts = [self.tree.continuation(s) for s, _ in cluster]
         # A gap already found not to decide (its same value went on differently) at a wider
         # cluster of this parent is data in the parts it was split into.
@@ -167,6 +170,34 @@ class Structure:
         if data or closed:
             return [g for g in structural if g.gid not in data | closed], "; ".join(notes), closed
         return structural, None, set()
+
+    def context_only(self, structural: list[Gap], candidates: list[Gap], cluster: list[tuple[str, Member]]
+                     ) -> tuple[list[Gap], str | None, set[int]]:
+        """``weigh`` for a model's earlier tool calls in the context, with the text it wrote
+        beside them ("Let me look that up." before the call): no call was answered there, so
+        the runs' continuations alone weigh the text. Every run went on alike (the same kinds
+        of results came back; what follows a result is weighed where it is read); a gap of the
+        text of enough distinct values, or of several values each seen several times, is data
+        (the model's wording, sampled anew in each run); short codes, thin evidence and gaps of
+        the calls stay structure. The action is the tool call, aligned as structure; text
+        alone before a user's turn ("Shall I refund it?" before "yes") is not freed here: the
+        reply means what the question offered. A value that does decide what comes below is
+        found there, read above (``deciding-value``)."""
+        # The results come next: what follows them is weighed where they are read, against
+        # the values read there or above, so only the kinds of results are compared here.
+        if len({self.tree.continuation(s, 1) for s, _ in cluster}) > 1:
+            return structural, None, set()
+        data = {g.gid for g in candidates if g.where == "content"
+                if is_data(g.values, used=False, min_distinct=self.config.min_distinct_quantity,
+                           codes=not whole_list(g), min_distinct_code=self.config.min_distinct_code)}
+        if not data:
+            return structural, None, set()
+        self.stats["evidence_data"] += len(data)
+        note = (f"{tag('structure-evidence')} data by evidence: "
+                + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} distinct values)"
+                            for g in candidates if g.gid in data)
+                + f" — {len(cluster)} contexts no call was answered at, the same continuation")
+        return [g for g in structural if g.gid not in data], note, set()
 
     def judged(self, sk: Skeleton, cluster: list[tuple[str, Member]], scopes: list[dict[str, Any]],
                 forced: dict[int, str]) -> tuple[list[Gap], str | None]:

@@ -293,8 +293,8 @@ class Inducer:
         unread, noise = self.answers.weigh(unread, members, new_vars, response, status, pooled)
         weighed = set(noise)
         if noise:
-            assert response is not None
-            response = self.answers.with_ranges(response, members)
+            if response is not None:
+                response = self.answers.with_ranges(response, members)
             w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars, pooled))
         parts = split(cluster, [[sc[v] for v in unread] for sc in w.named.scopes]) if unread else []
         if len(parts) > 1 and status == "uncacheable":

@@ -6,17 +6,23 @@ turns later. A number or date first read at a node that neither the answer's slo
 derivations nor any later model output use is structure (the cluster is split by it), or
 the node is uncacheable where each value was seen once — unless the evidence says noise:
 enough distinct values (``induction.evidence``: ids need few, quantities more), all followed
-by one answer template. A quantity taken for noise is then served only inside the range
-training saw (``ResponseTemplate.ranges``). Guards ``afford_budget``, ``expense_threshold``,
+by one answer template. At context no call was answered at (a system prompt stating today's
+date, a model's tool call), every run going on alike below it is the evidence instead
+(``Answerer.context_alike``): a date there is otherwise its own branch per run, and nothing
+below it is ever served. A quantity taken for noise is then served only inside the range
+training saw (``ResponseTemplate.ranges``), and two dates only as far apart as training saw
+them (``ResponseTemplate.spans``: "today" and a purchase date, each in range, further apart
+than any refund seen). Guards ``afford_budget``, ``expense_threshold``,
 ``time_of_day_greeting``, ``birth_year_adult``, ``date_weekend``, ``date_deadline``,
 ``order_quantity``, ``min_year``, ``min_date``, ``min_hour_later``, ``hour_in_later_time``,
-``negative_temperature``, ``unicode_minus`` (and ``even_or_odd``, a known limit the range only
-narrows).
+``negative_temperature``, ``unicode_minus``, ``today_deadline_window`` (and ``even_or_odd``, a
+known limit the range only narrows); ``today_in_system_prompt`` is served.
 
 Learning side: ``id_like``, ``is_quantity``, ``number_in`` (the number kinds and thresholds
 live in ``induction.evidence``); counted as ``unread_number_splits`` (splits) and
 ``evidence_noise`` (numbers evidence took for noise). Request-time check: a bounded value
-outside its range is a miss (``induction.runtime.ranges.in_range``).
+outside its range is a miss (``induction.runtime.ranges.in_range``), and so are two dates further
+apart or closer than training saw them (``induction.runtime.ranges.out_of_span``).
 
 >>> id_like(["10342", "20511"], "order "), is_quantity([7, 2500]), number_in("total: 1250.0 eur", "$1,250")
 (True, True, True)

@@ -88,6 +88,11 @@ class ResponseTemplate(BaseModel):
     # quantity taken for noise (``induction.evidence.order_pairs``): a request where a > b
     # shows an order no example did (a budget below the price), which may decide the answer.
     order: tuple[tuple[str, str], ...] = ()
+    # Pairs (a, b, low, high) of ISO dates, one of them a date taken for noise, with
+    # low <= b - a <= high days in every call the answer was seen for
+    # (``induction.evidence.date_spans``): a request where they lie further apart or closer
+    # (a purchase older than any return window seen) is a miss.
+    spans: tuple[tuple[str, str, int, int], ...] = ()
 
 
 class TemplateNode(BaseModel):

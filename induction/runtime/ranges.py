@@ -3,7 +3,9 @@
 A number no answer reads, seen with several values and one answer, is taken for noise
 (``induction.evidence``); but a threshold outside the values training saw would not have
 shown. So the answer records the range of each such quantity (``ResponseTemplate.ranges``)
-and a request with a value outside it is a miss. ISO dates are compared as text.
+and a request with a value outside it is a miss. ISO dates are compared as text; two dates
+are also kept as far apart as training saw them (``ResponseTemplate.spans``): "today" and a
+purchase date each inside their ranges may still be further apart than any return window seen.
 
 >>> in_range("$1,250.00", (100.0, 2000.0)), in_range(7, (1.0, 5.0)), in_range("2026-11-03", ("2026-01-01", "2026-12-31"))
 (True, False, True)
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -106,4 +109,33 @@ def out_of_range(ranges: Mapping[str, Any], scope: Mapping[str, Any]) -> str | N
     for var, bounds in ranges.items():
         if var not in scope or not in_range(scope[var], bounds):
             return var
+    return None
+
+
+def days(value: Any) -> int | None:
+    """An ISO date as a day number (``date.toordinal``); None for anything else.
+
+    >>> days("2026-03-01") - days("2026-02-01"), days("March 1"), days(20260301)
+    (28, None, None)
+    """
+    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+        return None
+    try:
+        return date.fromisoformat(value.strip()).toordinal()
+    except ValueError:
+        return None
+
+
+def out_of_span(spans: tuple[tuple[str, str, int, int], ...], scope: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first pair ``(a, b, lo, hi)`` (``lo <= b - a <= hi`` days in every training call)
+    whose dates are further apart or closer here, or are not dates.
+
+    >>> spans = (("bought", "today", 1, 29),)
+    >>> out_of_span(spans, {"bought": "2026-03-01", "today": "2026-03-20"}), out_of_span(spans, {"bought": "2026-01-01", "today": "2026-03-20"})
+    (None, ('bought', 'today'))
+    """
+    for a, b, lo, hi in spans:
+        x, y = days(scope.get(a)), days(scope.get(b))
+        if x is None or y is None or not lo <= y - x <= hi:
+            return a, b
     return None

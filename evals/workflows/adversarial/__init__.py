@@ -110,6 +110,8 @@ from evals.workflows.adversarial.c_rival_expressions import (
 from evals.workflows.adversarial.control import (
     ChecklistFirstOpen,
     CoincidentSmallNumber,
+    CommentaryBesideCall,
+    CommentaryNamesRegion,
     CountListItems,
     CsvLastColumn,
     EmojiStatusVS16,
@@ -144,6 +146,8 @@ from evals.workflows.adversarial.control import (
     StatusCodeJson,
     TemplateSyntaxValue,
     ThumbsSkinTone,
+    TodayDeadlineWindow,
+    TodayInSystemPrompt,
     ToolResultEdge,
     ToolResultNbsp,
     WidenHonorific,
@@ -323,6 +327,10 @@ ALL: tuple[type[Adversarial], ...] = (
     FrozenProject,
     # Picked list items (2026-12-06, the eighth session)
     PickedFailedJob, PickedBesideCanceled, StalledDeploySeldom, FileOverQuotaSeldom,
+    # The model's words beside its tool calls (2026-12-07, the ninth session)
+    CommentaryBesideCall, CommentaryNamesRegion,
+    # Today's date in the system prompt (2026-12-07)
+    TodayInSystemPrompt, TodayDeadlineWindow,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -332,7 +340,7 @@ __all__ = [
     "R6_DAYS", "AOrAn", "AddToCartDuplicate", "Adversarial", "AffordBudget", "ApiVersionJson",
     "AssistantEarlierValue", "BalanceJson4Digit", "BirthYearAdult", "BoardFirstReply", "BudgetEchoed",
     "CapitalizeSurname", "CaseIdEnv", "CaseOnlyDiffers", "ChecklistFirstOpen", "CityZipAdjacent",
-    "CodeClassBehindEnum", "CoincidentSmallNumber", "CorrectionSameWord", "CorrectionUsuallySame", "CountListItems",
+    "CodeClassBehindEnum", "CoincidentSmallNumber", "CommentaryBesideCall", "CommentaryNamesRegion", "CorrectionSameWord", "CorrectionUsuallySame", "CountListItems",
     "CsvLastColumn", "CurrencyPrefixAmount", "DateDeadline", "DateWeekend", "DueTimestamp", "DuplicateTags",
     "EmailDomainMatchesCompany", "EmailLowercased", "EmojiStatusVS16", "Emoticon", "EmptyToolOutput",
     "ErrorLineInLog", "EvenNumberLabel", "EvenNumberMostly", "EvenOrOdd", "ExitCodeJson", "ExitCodeText",
@@ -355,7 +363,7 @@ __all__ = [
     "SharedWordInBranch", "SharedWordMinimal", "SignMarkWithNumber", "SignedAdjustment", "SlugCopiedWhole", "SortThree",
     "SplitBillRounding", "StalledDeploySeldom", "StarRating", "StatusCodeJson", "StockCopiedDecides", "StopSequence", "SumAsPrinted",
     "SumTwoDecimals", "TabsOrSpaces", "TemplateSyntaxValue", "ThousandsSeparator", "ThumbsSkinTone",
-    "TimeOfDayGreeting", "TokenExpiry", "ToolResultEdge", "ToolResultNbsp", "TrailingDigitsEdge",
+    "TimeOfDayGreeting", "TodayDeadlineWindow", "TodayInSystemPrompt", "TokenExpiry", "ToolResultEdge", "ToolResultNbsp", "TrailingDigitsEdge",
     "TrailingEmojiName", "TrailingNbspOrCJK", "TrailingPeriodName", "TrailingQuestionCity", "TrailingSpaceName",
     "TrailingSpaceToolArg", "TrailingSpacesInCode", "TransferSameAccount", "TruncateTitle", "UnicodeMinus",
     "UsuallyEqualCities", "WidenHonorific", "WidenNewCity", "WidenSuffix", "WidenTitle", "WidenTitleCase",

@@ -6,6 +6,7 @@ Each names the rules it guards (``guards``: names in ``induction.rules.RULES``).
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 from typing import Any, ClassVar
 
 from faker import Faker
@@ -965,3 +966,103 @@ class FileOverQuotaSeldom(Adversarial):
             run.say(f"Uploaded {name}.")
         else:
             run.say(f"{name} is too big for your quota.")
+
+
+COMMENTARY = ("Let me look that up for you.", "Sure, checking that order now.", "One moment while I check.",
+              "I'll pull up the order details.", "Happy to help, let me check the order.",
+              "Looking into it right away.", "Let me see what the system says.", "I will check on that.")
+
+
+class CommentaryBesideCall(Adversarial):
+    """A model writes a line of its own beside each tool call, worded anew in every run (as a
+    sampled model does); the order's status decides the reply. The line, in the context of
+    every later call, is data by evidence: a wording no run showed is served too."""
+    name = "commentary_beside_call"
+    reviewer_name = "lead_commentary_beside_call"
+    family = "control"
+    guards = ("structure-evidence", "unused-prose")
+    description = "the model's own varying words beside its tool call, in the later context"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "An order", order_id="string"),
+                                             tool("refund", "Refund an order", order_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        oid = f"A-{rng.randint(10000, 99999)}"
+        status = rng.choice(["lost", "delivered", "in_transit"])
+        run.system("You handle order questions. Refund lost orders.")
+        run.user(f"Where is my order {oid}?")
+        run.call("get_order", {"order_id": oid}, {"id": oid, "status": status}, text=rng.choice(COMMENTARY))
+        if status == "lost":
+            run.call("refund", {"order_id": oid}, {"ok": True}, text=rng.choice(COMMENTARY[:4]).replace("check", "refund"))
+            run.say(f"Order {oid} was lost; I refunded it.")
+        else:
+            run.say(f"Order {oid} is {status.replace('_', ' ')}.")
+
+
+class CommentaryNamesRegion(Adversarial):
+    """The line beside the stock call names the region the model means to report (picked from
+    the user's words upstream of rote's view: the request never says it), and the reply reports
+    that region's count. The line decides the reply: each region is pinned to the runs that
+    showed it, and a region no run named is not served."""
+    name = "commentary_names_region"
+    reviewer_name = "lead_commentary_names_region"
+    family = "control"
+    guards = ("structure-evidence", "deciding-value")
+    description = "the model's words beside a call decide which field the reply reports"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("stock", "Stock per region", sku="string")]
+    REGIONS = ("Europe", "America", "Asia", "Africa", "Oceania")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        sku = f"SKU-{rng.randint(1000, 9999)}"
+        region = self.REGIONS[4] if rng.random() < 0.1 else rng.choice(self.REGIONS[:4])
+        counts = {r.lower(): rng.randint(0, 50) for r in self.REGIONS}
+        run.system("You report stock levels.")
+        run.user(f"How many {sku} do we have?")
+        run.call("stock", {"sku": sku}, counts, text=f"Checking {region} for you.")
+        run.say(f"{region}: {counts[region.lower()]} units of {sku}.")
+
+
+class TodayInSystemPrompt(Adversarial):
+    """The system prompt states today's date, as many agents' do; nothing turns on it. The
+    date is noise by evidence where it is read (no call is answered at a system prompt: the
+    runs below it all went on alike), range-checked by every answer below."""
+    name = "today_in_system_prompt"
+    reviewer_name = "lead_today_in_system_prompt"
+    family = "control"
+    guards = ("unread-values",)
+    description = "today's date in the system prompt, read by no answer"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "An order", order_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        today = date(2026, 1, 5) + timedelta(days=rng.randint(0, 300))
+        oid = f"A-{rng.randint(10000, 99999)}"
+        status = rng.choice(["shipped", "delivered", "processing"])
+        run.system(f"You answer order questions for Larkspur. Today is {today.isoformat()}.")
+        run.user(f"Where is order {oid}?")
+        run.call("get_order", {"order_id": oid}, {"id": oid, "status": status})
+        run.say(f"Order {oid} is {status}.")
+
+
+class TodayDeadlineWindow(Adversarial):
+    """Today's date in the system prompt and the purchase date in the order decide together
+    whether a return is inside the 30-day window; one purchase in five is older. Each date
+    alone lies inside the range training saw: only their difference decides."""
+    name = "today_deadline_window"
+    reviewer_name = "lead_today_deadline_window"
+    family = "control"
+    guards = ("unread-values",)
+    description = "today's date in the system prompt against a date in a tool result"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "Order", order_id="string"),
+                                             tool("refund", "Refund", order_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        today = date(2026, 3, 1) + timedelta(days=rng.randint(0, 240))
+        oid = f"O{rng.randint(10000, 99999)}"
+        bought = today - timedelta(days=rng.randint(1, 29) if rng.random() < 0.8 else rng.randint(31, 90))
+        run.system(f"Today is {today.isoformat()}. Refund orders bought within the last 30 days.")
+        run.user(f"Refund order {oid}")
+        run.call("get_order", {"order_id": oid}, {"order_id": oid, "bought": bought.isoformat()})
+        if (today - bought).days <= 30:
+            run.call("refund", {"order_id": oid}, {"ok": True})
+            run.say(f"Refunded {oid}.")
+        else:
+            run.say(f"{oid} is past the 30-day window.")

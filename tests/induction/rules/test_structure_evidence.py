@@ -4,7 +4,13 @@ from typing import Any
 
 import pytest
 
+from evals.builders import stored
+from evals.workflows.adversarial import CommentaryBesideCall, CommentaryNamesRegion
+from evals.workflows.adversarial.control import COMMENTARY
+from induction.induce import induce
+from induction.pipeline import same_answer
 from induction.rules.structure_evidence import determines, each_repeated, is_codes, is_data
+from induction.runtime.compiled import compile_tree
 
 DETERMINES = [
     ((["a", "a", "b"], [1, 1, 2]), True),
@@ -70,3 +76,36 @@ IS_CODES = [
 @pytest.mark.parametrize(("values", "expected"), IS_CODES)
 def test_is_codes(values: list[str], expected: bool) -> None:
     assert is_codes(values) is expected
+
+
+def _runs(wf: Any, seeds: range) -> list[list[dict[str, Any]]]:
+    return [wf.run(seed) for seed in seeds]
+
+
+def test_the_models_own_words_beside_a_call_are_data_by_evidence() -> None:
+    # Worded anew in each run, the line before get_order is in the context of every later call;
+    # kept apart per wording (unused prose), a wording no run showed matched nothing below it.
+    wf = CommentaryBesideCall()
+    tree = compile_tree(induce(stored([r for run in _runs(wf, range(10)) for r in run])).nodes)
+    novel = ("Give me a moment to look at it.", "Let me take a look at the order.")
+    served = 0
+    for run in _runs(wf, range(100, 140)):
+        rec = run[1]  # the reply (or the refund) after get_order's result
+        messages = rec["request"]["messages"]
+        line = messages[2]["content"]
+        assert line in COMMENTARY
+        messages = [*messages[:2], {**messages[2], "content": novel[len(line) % 2]}, *messages[3:]]
+        hit = tree.explain({**rec["request"], "messages": messages}).hit
+        if hit is not None:
+            served += 1
+            assert same_answer(hit.response["choices"][0]["message"], rec["response"]["choices"][0]["message"])
+    assert served >= 10
+
+
+def test_words_beside_a_call_that_decide_the_reply_are_not_served_for_another_value() -> None:
+    wf = CommentaryNamesRegion()
+    tree = compile_tree(induce(stored([r for run in _runs(wf, range(10)) for r in run])).nodes)
+    for run in _runs(wf, range(100, 140)):
+        for rec in run:
+            hit = tree.explain(rec["request"]).hit
+            assert hit is None or same_answer(hit.response["choices"][0]["message"], rec["response"]["choices"][0]["message"])

@@ -403,4 +403,49 @@ class ReviewReply(Workflow):
         run.say(f"Replied to {first}'s review.")
 
 
-ALL: tuple[type[Workflow], ...] = (SupportTicket, IncidentTriage, FlightBooking, CiTriage, ReviewReply)
+class ReturnsDesk(Workflow):
+    name = "returns_desk"
+    description = ("Returns desk, as a sampled model runs it: the system prompt states today's date and the "
+                   "signed-in customer, the model writes a line of its own beside each tool call, worded anew "
+                   "each run; a return inside 30 days of purchase is accepted, an older one declined.")
+    LINES = ("Let me pull up that order.", "Sure, one moment while I check the order.", "Checking the order now.",
+             "I'll look that order up for you.", "Let me take a look at this order.", "One sec, fetching the order.")
+    SYSTEM = _policy(
+        "You are the returns assistant of Larkspur Outfitters. Today is {today}. Signed-in customer: {name} "
+        "<{email}>, member since {since}, plan {plan}.",
+        "Returns are accepted within 30 days of purchase, counted from the purchase date on the order. Look the "
+        "order up before answering; if it is inside the window, create a return label and give the customer its "
+        "RMA number; if not, decline politely and say how many days have passed.",
+        "Never reveal warehouse codes, internal ids or timestamps of internal systems. Do not offer store "
+        "credit or exchanges: the returns desk handles returns only. Keep answers to one or two sentences.")
+    tools: ClassVar[list[dict[str, Any]]] = [
+        tool("get_order", "An order with its purchase date", order_id="string"),
+        tool("create_return", "Create a return label", order_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        noise = Noise(rng, fake)
+        today = datetime(2026, 3, 1, tzinfo=UTC).date() + timedelta(days=rng.randint(0, 240))
+        name = fake.name()
+        email = f"{name.split()[0].lower()}{rng.randint(1, 99)}@{fake.free_email_domain()}"
+        run.system(self.SYSTEM.format(today=today.isoformat(), name=name, email=email, plan=rng.choice(["basic", "plus"]),
+                                      since=str(rng.randint(2015, 2025))))
+        order_id = f"LO-{rng.randint(100000, 999999)}"
+        run.user(f"I'd like to return order {order_id}, the {fake.color_name().lower()} jacket doesn't fit.")
+        age = rng.randint(1, 29) if rng.random() < 0.75 else rng.randint(31, 120)
+        bought = today - timedelta(days=age)
+        run.call("get_order", {"order_id": order_id},
+                 {"meta": noise.meta(), "id": order_id, "purchased": bought.isoformat(), "total": noise.price(30, 400),
+                  "warehouse": f"WH-{rng.randint(1, 9)}", "items": rng.randint(1, 3), "updated_at": noise.iso()},
+                 text=rng.choice(self.LINES), branch="inside" if age <= 30 else "outside")
+        if age <= 30:
+            rma = f"RMA-{rng.randint(100000, 999999)}"
+            run.call("create_return", {"order_id": order_id},
+                     {"meta": noise.meta(), "rma": rma, "label_url": f"https://labels.larkspur.io/{noise.trace_id()}"},
+                     text=rng.choice(self.LINES).replace("pull up that order", "set up the return")
+                     .replace("check the order", "set up the return").replace("look that order up", "set up the return"))
+            run.say(f"Your return for {order_id} is set up. Your RMA number is {rma}; the label is in your email.")
+        else:
+            run.say(f"I'm sorry, order {order_id} was bought {age} days ago, past our 30-day return window.")
+
+
+ALL: tuple[type[Workflow], ...] = (SupportTicket, IncidentTriage, FlightBooking, CiTriage, ReviewReply, ReturnsDesk)

@@ -33,7 +33,7 @@ from induction.rules.deciding_value import deciding as deciding_var
 from induction.rules.enum_values import is_enum
 from induction.rules.marks import is_mark
 from induction.rules.split_by_answer import answer_groups
-from induction.rules.structure_evidence import determines, is_data
+from induction.rules.structure_evidence import CONTINUATION_DEPTH, determines, is_data
 from induction.rules.structure_judge import note as judge_note
 from induction.rules.unreadable import reads_back
 from induction.rules.unused_prose import used_later as copied_later
@@ -89,9 +89,10 @@ class Structure:
         with every run going on alike, statuses data by evidence that no answer reads or
         repeats, and statuses an answer copies without the distinct values to be data)."""
         candidates = [g for g in structural if not is_mark(g)]
-        if (all(m.get("role") == "assistant" and m.get("tool_calls") for m in msgs)
+        calls = all(m.get("role") == "assistant" and m.get("tool_calls") for m in msgs)
+        if ((calls or all(m.get("role") in ("system", "developer") for m in msgs))
                 and not any(self.tree.nodes[s].answers for s, _ in cluster)):
-            return self.context_only(structural, candidates, cluster)
+            return self.context_only(sk, structural, candidates, cluster, calls=calls)
         conts = [self.tree.continuation(s) for s, _ in cluster]
         # A gap already found not to decide (its same value went on differently) at a wider
         # cluster of this parent is data in the parts it was split into.
@@ -171,33 +172,53 @@ class Structure:
             return [g for g in structural if g.gid not in data | closed], "; ".join(notes), closed
         return structural, None, set()
 
-    def context_only(self, structural: list[Gap], candidates: list[Gap], cluster: list[tuple[str, Member]]
-                     ) -> tuple[list[Gap], str | None, set[int]]:
-        """``weigh`` for a model's earlier tool calls in the context, with the text it wrote
-        beside them ("Let me look that up." before the call): no call was answered there, so
-        the runs' continuations alone weigh the text. Every run went on alike (the same kinds
-        of results came back; what follows a result is weighed where it is read); a gap of the
-        text of enough distinct values, or of several values each seen several times, is data
-        (the model's wording, sampled anew in each run); short codes, thin evidence and gaps of
-        the calls stay structure. The action is the tool call, aligned as structure; text
-        alone before a user's turn ("Shall I refund it?" before "yes") is not freed here: the
-        reply means what the question offered. A value that does decide what comes below is
-        found there, read above (``deciding-value``)."""
-        # The results come next: what follows them is weighed where they are read, against
-        # the values read there or above, so only the kinds of results are compared here.
-        if len({self.tree.continuation(s, 1) for s, _ in cluster}) > 1:
+    def context_only(self, sk: Skeleton, structural: list[Gap], candidates: list[Gap],
+                     cluster: list[tuple[str, Member]], *, calls: bool) -> tuple[list[Gap], str | None, set[int]]:
+        """``weigh`` for context no call was answered at: a system prompt (the customer's name,
+        today's plan) or a model's earlier tool calls with the text it wrote beside them ("Let
+        me look that up." before the call; ``calls``). No answer here reads them, so the runs
+        going on alike below stand in for one answer template: the same kinds of messages and
+        answers ``CONTINUATION_DEPTH`` below a system prompt, the same kinds of results after
+        a tool call (what follows a result is weighed where the result is read, against the
+        values read there or above: ``deciding-value``). A gap of enough distinct values, or of
+        several values each seen several times, or that a later model output uses, is data; a
+        status is closed unless it is data on its distinct values alone and a later output
+        uses it (``closed-values``); short codes, thin evidence and the arguments of the calls
+        stay structure. Text alone before a user's turn is not weighed here: the user's "yes"
+        means what the question offered."""
+        depth = 1 if calls else CONTINUATION_DEPTH
+        if len({self.tree.continuation(s, depth) for s, _ in cluster}) > 1:
             return structural, None, set()
-        data = {g.gid for g in candidates if g.where == "content"
-                if is_data(g.values, used=False, min_distinct=self.config.min_distinct_quantity,
-                           codes=not whole_list(g), min_distinct_code=self.config.min_distinct_code)}
-        if not data:
+        weighed = [g for g in candidates if not calls or g.where == "content"]
+        used = {g.gid for g in weighed if self.used_later(g, cluster)}
+
+        def evidence(g: Gap, *, read: bool) -> bool:
+            return is_data(g.values, used=read, min_distinct=self.config.min_distinct_quantity,
+                           codes=not whole_list(g), min_distinct_code=self.config.min_distinct_code)
+
+        data = {g.gid for g in weighed if evidence(g, read=g.gid in used)}
+        whole = whole_tokens(sk)
+        closed = ({g.gid for g in weighed if is_enum(whole[g.gid])
+                   and (g.gid not in used or not evidence(g, read=False))}
+                  if self.config.closed_values else set())
+        data -= closed
+        notes = []
+        if data:
+            self.stats["evidence_data"] += len(data)
+            notes.append(f"{tag('structure-evidence')} data by evidence: "
+                         + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} distinct values)"
+                                     for g in weighed if g.gid in data)
+                         + f" — {len(cluster)} contexts no call was answered at, the same continuation")
+        if closed:
+            self.stats["closed_gaps"] += len(closed)
+            notes.append(f"{tag('closed-values')} a closed slot: "
+                         + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} distinct values)"
+                                     for g in weighed if g.gid in closed)
+                         + f" — {len(cluster)} contexts went on alike; each answer below serves only the values it "
+                         "was seen with")
+        if not notes:
             return structural, None, set()
-        self.stats["evidence_data"] += len(data)
-        note = (f"{tag('structure-evidence')} data by evidence: "
-                + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} distinct values)"
-                            for g in candidates if g.gid in data)
-                + f" — {len(cluster)} contexts no call was answered at, the same continuation")
-        return [g for g in structural if g.gid not in data], note, set()
+        return [g for g in structural if g.gid not in data | closed], "; ".join(notes), closed
 
     def judged(self, sk: Skeleton, cluster: list[tuple[str, Member]], scopes: list[dict[str, Any]],
                 forced: dict[int, str]) -> tuple[list[Gap], str | None]:

@@ -10,13 +10,15 @@ false hit of its own: it frees what the other rules would keep, and never frees 
 short codes (a grade ``B+``, a size, ``P1``), whose few values say nothing of the others,
 unless the answer forwards them whole into a tool call (a route ``SFO``, a project ``web``)
 and ``InductionConfig.min_distinct_code`` distinct ones went on alike.
-A model's own text beside its tool calls ("Let me look that up." before ``get_order``), in
-the context of every later call, is weighed by what comes back alone: no call was answered
-there, and what follows a result is weighed where the result is read (``Structure.context_only``).
-Text alone before a user's turn is not freed this way: the user's "yes" means what was offered.
+Where no call is answered (``Structure.context_only``), the runs going on alike below stand
+in for one answer template: a system prompt's values (the customer's name and email in a
+support agent's prompt, its statuses closed) by the messages and answers below it, a model's
+own text beside its tool calls ("Let me look that up." before ``get_order``) by the kinds of
+results that came back (what follows a result is weighed where the result is read). Text
+alone before a user's turn is not freed this way: the user's "yes" means what was offered.
 Guards ``letter_grade``, ``roman_numeral_tier`` and ``severity_p`` (codes stay structure),
-``commentary_beside_call`` and ``commentary_names_region`` (words beside a call that decide
-the reply are pinned below); ``forwarded_grade`` (four passing grades forwarded alike, a
+``commentary_beside_call``, ``commentary_names_region`` (words beside a call that decide
+the reply are pinned below) and ``profile_in_system_prompt`` (a tier that decides the fee); ``forwarded_grade`` (four passing grades forwarded alike, a
 failing one unseen) is its known limit.
 
 Learning side: ``determines``, ``is_data``, ``each_repeated``; counted as ``evidence_data``.

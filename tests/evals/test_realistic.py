@@ -35,7 +35,7 @@ def tool_results(rec: dict[str, Any]) -> str:
 
 def test_realistic_workflows_are_in_the_catalog_and_the_default_suite() -> None:
     assert set(NAMES) <= set(WORKFLOWS) and set(NAMES) <= set(load_suite("default").workflows)
-    assert [WORKFLOWS[n].cacheable for n in NAMES] == [True, True, True, True, False]
+    assert [WORKFLOWS[n].cacheable for n in NAMES] == [True, True, True, True, False, True]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -65,6 +65,7 @@ def test_system_prompts_are_long_and_several_tools_are_declared() -> None:
     ("incident_triage", {"bad_deploy", "good_deploy"}),
     ("flight_booking", {"empty", ()}),
     ("ci_triage", {"passed", "failed:integration-tests", "failed:e2e-chrome"}),
+    ("returns_desk", {"inside", "outside"}),
 ])
 def test_every_branch_occurs_and_is_labelled(name: str, labels: set[Any]) -> None:
     """Over a few seeds each branch (a status, an empty result) is taken; the call that reveals it

@@ -134,6 +134,7 @@ from evals.workflows.adversarial.control import (
     PickedBesideCanceled,
     PickedFailedJob,
     PriorityRoute,
+    ProfileInSystemPrompt,
     PythonReprNote,
     QuotedName,
     RomanNumeralTier,
@@ -330,7 +331,7 @@ ALL: tuple[type[Adversarial], ...] = (
     # The model's words beside its tool calls (2026-12-07, the ninth session)
     CommentaryBesideCall, CommentaryNamesRegion,
     # Today's date in the system prompt (2026-12-07)
-    TodayInSystemPrompt, TodayDeadlineWindow,
+    TodayInSystemPrompt, TodayDeadlineWindow, ProfileInSystemPrompt,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -357,7 +358,7 @@ __all__ = [
     "NameCaseNormalised", "NameInList", "NamedUser", "NegativeTempOnly", "NegativeTemperature",
     "NewPasswordSameAsOld", "NextMonthSameDay", "NextYearLeapDay", "NfdBackreference", "OneOrTwoReminders",
     "OptionalNickname", "OrderQuantity", "OtherOneSameFrame", "ParallelResultsOrder", "PasswordHasUsername",
-    "PathUnderRoot", "PickedBesideCanceled", "PickedFailedJob", "PlainAmount4Digit", "PluralItems", "PriorityRoute", "PythonReprAddress", "PythonReprNote",
+    "PathUnderRoot", "PickedBesideCanceled", "PickedFailedJob", "PlainAmount4Digit", "PluralItems", "PriorityRoute", "ProfileInSystemPrompt", "PythonReprAddress", "PythonReprNote",
     "PythonVersion", "QuotedName", "QuotedTitleOrList", "ReassignSameOwner", "ReindentCode", "RepeatedValueRoles", "RevenueMillions",
     "RomanNumeralTier", "SameValueTwoRoles", "SeatsWordOrNumber", "SecondSentence", "SeverityP",
     "SharedWordInBranch", "SharedWordMinimal", "SignMarkWithNumber", "SignedAdjustment", "SlugCopiedWhole", "SortThree",

@@ -1066,3 +1066,25 @@ class TodayDeadlineWindow(Adversarial):
             run.say(f"Refunded {oid}.")
         else:
             run.say(f"{oid} is past the 30-day window.")
+
+
+class ProfileInSystemPrompt(Adversarial):
+    """The system prompt carries the customer's profile (name, email, tier), as support agents'
+    do; the tier decides the shipping fee, and platinum (one run in ten) ships free like gold.
+    The name and email are data by evidence where no call is answered; the tier is closed:
+    served only for the tiers seen, each pinned where the answers differ by it."""
+    name = "profile_in_system_prompt"
+    reviewer_name = "lead_profile_in_system_prompt"
+    family = "control"
+    guards = ("structure-evidence", "closed-values", "deciding-value")
+    description = "a customer profile in the system prompt; its tier decides the fee"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "An order", order_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        tier = "platinum" if rng.random() < 0.1 else rng.choice(["gold", "silver", "bronze"])
+        oid = f"A-{rng.randint(10000, 99999)}"
+        run.system(f"You answer order questions for Larkspur.\nCustomer: {fake.name()}\nEmail: {fake.email()}\n"
+                   f"Tier: {tier}\nGold and platinum customers ship free; others pay $5.")
+        run.user(f"What will shipping cost for order {oid}?")
+        run.call("get_order", {"order_id": oid}, {"id": oid, "status": "processing"})
+        run.say(f"Shipping for {oid} is free." if tier in ("gold", "platinum") else f"Shipping for {oid} costs $5.")

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from evals.builders import stored
-from evals.workflows.adversarial import CommentaryBesideCall, CommentaryNamesRegion
+from evals.workflows.adversarial import CommentaryBesideCall, CommentaryNamesRegion, ProfileInSystemPrompt
 from evals.workflows.adversarial.control import COMMENTARY
 from induction.induce import induce
 from induction.pipeline import same_answer
@@ -109,3 +109,18 @@ def test_words_beside_a_call_that_decide_the_reply_are_not_served_for_another_va
         for rec in run:
             hit = tree.explain(rec["request"]).hit
             assert hit is None or same_answer(hit.response["choices"][0]["message"], rec["response"]["choices"][0]["message"])
+
+
+def test_a_profile_in_the_system_prompt_is_data_and_its_tier_decides_below() -> None:
+    # The customer's name and email in the system prompt made every run its own root before:
+    # nothing below was ever served. The tier is closed, and each fee pinned to its tiers.
+    wf = ProfileInSystemPrompt()
+    tree = compile_tree(induce(stored([r for run in _runs(wf, range(10)) for r in run])).nodes)
+    served = 0
+    for run in _runs(wf, range(100, 140)):
+        for rec in run:
+            hit = tree.explain(rec["request"]).hit
+            if hit is not None:
+                served += 1
+                assert same_answer(hit.response["choices"][0]["message"], rec["response"]["choices"][0]["message"])
+    assert served >= 20

@@ -131,17 +131,14 @@ class Structure:
         # few seen alike say nothing of the others, copied or not. They stay structure.
         # Several values each seen in several runs, all going on alike, are evidence too.
         def evidence(g: Gap, *, read: bool) -> bool:
-            return is_data(g.values, used=read, min_distinct=self.config.min_distinct_quantity,
-                           codes=not whole_list(g), forwarded=slots.get(g.gid) in forwarded,
-                           min_distinct_code=self.config.min_distinct_code)
+            return self.is_data(g, read=read, forwarded=slots.get(g.gid) in forwarded)
 
         data = {g.gid for g in candidates if evidence(g, read=slots.get(g.gid) in used)}
         notes = []
         if data:
             self.stats["evidence_data"] += len(data)
             notes.append(f"{tag('structure-evidence')} data by evidence: "
-                         + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} "
-                                     "distinct values)" for g in candidates if g.gid in data)
+                         + _listed(candidates, data)
                          + f" — {len(cluster)} contexts, one answer template, the same continuation")
         # Too thin to be data, but every run went on alike: a closed slot (only the values
         # seen are served) keeps the evidence below pooled instead of split by it.
@@ -164,13 +161,18 @@ class Structure:
         if closed:
             self.stats["closed_gaps"] += len(closed)
             notes.append(f"{tag('closed-values')} a closed slot: "
-                         + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} distinct values)"
-                                     for g in candidates if g.gid in closed)
+                         + _listed(candidates, closed)
                          + f" — {len(cluster)} contexts went on alike; each answer serves only the values it "
                          "was seen with")
         if data or closed:
             return [g for g in structural if g.gid not in data | closed], "; ".join(notes), closed
         return structural, None, set()
+
+    def is_data(self, g: Gap, *, read: bool, forwarded: bool = False) -> bool:
+        """``structure_evidence.is_data`` for a gap, with the thresholds of the config: ``read``,
+        an answer reads it; ``forwarded``, passed on whole in a tool call's arguments."""
+        return is_data(g.values, used=read, min_distinct=self.config.min_distinct_quantity,
+                       codes=not whole_list(g), forwarded=forwarded, min_distinct_code=self.config.min_distinct_code)
 
     def context_only(self, sk: Skeleton, structural: list[Gap], candidates: list[Gap],
                      cluster: list[tuple[str, Member]], *, calls: bool) -> tuple[list[Gap], str | None, set[int]]:
@@ -191,29 +193,22 @@ class Structure:
             return structural, None, set()
         weighed = [g for g in candidates if not calls or g.where == "content"]
         used = {g.gid for g in weighed if self.used_later(g, cluster)}
-
-        def evidence(g: Gap, *, read: bool) -> bool:
-            return is_data(g.values, used=read, min_distinct=self.config.min_distinct_quantity,
-                           codes=not whole_list(g), min_distinct_code=self.config.min_distinct_code)
-
-        data = {g.gid for g in weighed if evidence(g, read=g.gid in used)}
+        data = {g.gid for g in weighed if self.is_data(g, read=g.gid in used)}
         whole = whole_tokens(sk)
         closed = ({g.gid for g in weighed if is_enum(whole[g.gid])
-                   and (g.gid not in used or not evidence(g, read=False))}
+                   and (g.gid not in used or not self.is_data(g, read=False))}
                   if self.config.closed_values else set())
         data -= closed
         notes = []
         if data:
             self.stats["evidence_data"] += len(data)
             notes.append(f"{tag('structure-evidence')} data by evidence: "
-                         + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} distinct values)"
-                                     for g in weighed if g.gid in data)
+                         + _listed(weighed, data)
                          + f" — {len(cluster)} contexts no call was answered at, the same continuation")
         if closed:
             self.stats["closed_gaps"] += len(closed)
             notes.append(f"{tag('closed-values')} a closed slot: "
-                         + ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} distinct values)"
-                                     for g in weighed if g.gid in closed)
+                         + _listed(weighed, closed)
                          + f" — {len(cluster)} contexts went on alike; each answer below serves only the values it "
                          "was seen with")
         if not notes:
@@ -274,3 +269,9 @@ class Structure:
         value, more than one answer in all, some value seen twice), if exactly one does."""
         answers = [set(self.tree.answers_of(m.node)) for m in members]
         return deciding_var({var: [m.scope[var] for m in members] for var in new_vars}, answers)
+
+
+def _listed(gaps: list[Gap], chosen: set[int]) -> str:
+    """The gaps of ``chosen`` for a note: where each is and how many values it took."""
+    return ", ".join(f"the value after {g.before[-24:]!r} ({distinct(g.values)} distinct values)"
+                     for g in gaps if g.gid in chosen)

@@ -102,6 +102,9 @@ def text_of(msg: dict[str, Any]) -> str | None:
     return c if isinstance(c, str) and c != "" else None
 
 
+COMMENTARY_SHARE = 0.5  # below this share of shared words, a model's text beside its calls is one value
+
+
 def identify(messages: list[dict[str, Any]], *, json_leaves: bool = False) -> Skeleton | None:
     """The shared skeleton of messages with one ``skeleton_key``; None if their texts
     do not align (then each is its own template)."""
@@ -112,7 +115,18 @@ def identify(messages: list[dict[str, Any]], *, json_leaves: bool = False) -> Sk
     if texts[0] is not None:
         if any(t is None for t in texts):
             return None
-        content = _text_parts([t for t in texts if t is not None], "content", gaps, json_leaves=json_leaves)
+        known = [t for t in texts if t is not None]
+        content = _text_parts(known, "content", gaps, json_leaves=json_leaves)
+        if first.get("role") == "assistant" and first.get("tool_calls") and len(set(known)) > 1:
+            # A model's own words beside its calls, worded anew each run ("Let me check the
+            # order." / "One sec, fetching it."): what a word-by-word alignment shares is
+            # chance ("order."), and a wording that does not end that way would match nothing.
+            # Where little is shared, or nothing aligns, the text is one value.
+            literal = sum(len(p) for p in content or [] if isinstance(p, str))
+            if content is None or literal < COMMENTARY_SHARE * sum(map(len, known)) / len(known):
+                gaps.clear()
+                gaps.append(Gap(gid=0, values=list(known), where="content", before=""))
+                content = [0]
         if content is None:
             return None
     calls: list[tuple[str, JSON]] = []

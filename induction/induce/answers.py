@@ -61,14 +61,18 @@ class Answerer:
         self.stats = stats
         self.bounded: set[str] = set()
 
-    def response(self, members: list[Member], scopes: list[dict[str, Any]], bound: bool
-                  ) -> tuple[ResponseTemplate | None, Status, str]:
+    def response(self, members: list[Member], scopes: list[dict[str, Any]], bound: bool, *,
+                 calls_only: bool = False) -> tuple[ResponseTemplate | None, Status, str]:
         """The node's answer template, its status and why. ``bound``: the answers may depend on
-        the values above them (``context-bound``)."""
+        the values above them (``context-bound``). ``calls_only``: the template of the answers'
+        tool calls without the text beside them (evidence of what decides the action, where
+        that text is a sampled model's own words; never served)."""
         answers = [(r, m.scope) for m in members for r in self.tree.nodes[m.node].answers]
         if not answers:
             return None, "staged", f"{tag('min-runs')} no call was answered at this context"
         msgs = [r.response_message for r, _ in answers]
+        if calls_only:
+            msgs = [{**m, "content": None} if m.get("tool_calls") else m for m in msgs]
         if len({orjson.dumps(skeleton_key(m), default=str) for m in msgs}) > 1:
             return None, "uncacheable", (f"{tag('thin-air')} answers differ in structure (a branch this template "
                                          "does not decide)")
@@ -262,6 +266,13 @@ class Answerer:
                     self.bounded.add(var)
         self.stats["evidence_noise"] += len(noise)
         return [v for v in unread if v not in noise], noise
+
+    def beside_calls(self, members: list[Member]) -> bool:
+        """Whether every answer at ``members`` is a tool call with text of the model's own
+        beside it ("Let me check that order." before ``get_order``)."""
+        msgs = [r.response_message for m in members for r in self.tree.nodes[m.node].answers]
+        return bool(msgs) and all(m.get("tool_calls") and isinstance(m.get("content"), str) and m["content"].strip()
+                                  for m in msgs)
 
     def context_alike(self, members: list[Member]) -> bool:
         """Whether ``members`` are context no call was answered at (a system prompt that

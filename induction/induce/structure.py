@@ -123,6 +123,10 @@ class Structure:
             return structural, None, set()
         members = [Member(s, sc, m.user_bound, m.closed) for (s, m), sc in zip(cluster, new_scopes, strict=True)]
         response, status, _ = self.answers.response(members, new_scopes, bound)
+        if (response is None or status == "uncacheable") and self.answers.beside_calls(members):
+            # The words a sampled model wrote beside its calls differ run to run (thin air,
+            # rightly not served): what the runs show is whether the calls agree.
+            response, status, _ = self.answers.response(members, new_scopes, bound, calls_only=True)
         if response is None or status == "uncacheable":
             return structural, None, set()
         used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))

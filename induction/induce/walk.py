@@ -174,9 +174,13 @@ class Inducer:
         # Enum-like values (a status that decides a branch), and wordy text no later model
         # output uses (another instruction, another persona) — split the cluster by those values.
         whole = whole_tokens(sk)
+        # A model's whole text beside its calls (``identifier.COMMENTARY_SHARE``) is weighed
+        # whatever it holds: ids in it do not make it data without evidence.
+        said = sk.content == [sk.gaps[0].gid] if sk.role == "assistant" and sk.calls and sk.gaps else False
         structural = [g for g in sk.gaps if g.gid not in w.forced and same_variable(g.values, scopes) is None
                       and gap_key(g) not in w.ctx.data and distinct(g.values) > 1
                       and (is_enum(whole[g.gid]) or is_mark(g) or whole_list(g)
+                           or (said and g.where == "content")
                            or (wordy(whole[g.gid]) and not self.structure.used_later(g, cluster)))
                       and not self.structure.derivable(g, scopes)]
         if structural and len(cluster) > 1:

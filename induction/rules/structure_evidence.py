@@ -16,6 +16,10 @@ support agent's prompt, its statuses closed) by the messages and answers below i
 own text beside its tool calls ("Let me look that up." before ``get_order``) by the kinds of
 results that came back (what follows a result is weighed where the result is read). Text
 alone before a user's turn is not freed this way: the user's "yes" means what was offered.
+Where the answers are tool calls with a sampled model's words beside them, the words are thin
+air (never served) and the calls alone are the one answer template the runs are weighed
+against (``Answerer.response(calls_only=True)``); those words, in the context of a later call,
+are one value (``identifier.COMMENTARY_SHARE``), weighed like any other.
 Guards ``letter_grade``, ``roman_numeral_tier`` and ``severity_p`` (codes stay structure),
 ``commentary_beside_call``, ``commentary_names_region`` (words beside a call that decide
 the reply are pinned below) and ``profile_in_system_prompt`` (a tier that decides the fee); ``forwarded_grade`` (four passing grades forwarded alike, a

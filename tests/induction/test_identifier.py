@@ -95,3 +95,19 @@ def test_the_deriver_does_not_recurse_through_a_long_text() -> None:
 
     long = ["x" * 5000 + str(i) for i in range(2)]
     assert HeuristicDeriver().derive(long, [{"a": "x"}, {"a": "x"}]) is None
+
+
+def _said(text: str, n: int) -> dict[str, object]:
+    return {"role": "assistant", "content": text, "tool_calls": [{"id": f"c{n}", "type": "function", "function": {
+        "name": "get_order", "arguments": f'{{"order_id": "LO-{n}"}}'}}]}
+
+
+def test_a_models_words_beside_its_calls_are_one_value_when_little_is_shared() -> None:
+    sampled = ["I'll look that order up for you.", "Let me pull up that order.", "Checking the order now."]
+    sk = identify([_said(t, n) for n, t in enumerate(sampled)])
+    assert sk is not None and sk.content == [0] and sk.gaps[0].values == sampled
+    # Words that are the same but for a value keep their shape: the value is what varies.
+    sk = identify([_said(f"Checking order LO-{n} now.", n) for n in (1, 2)])
+    assert sk is not None and sk.content == ["Checking order LO-", 0, " now."]
+    # Not beside a call: text alone aligns word by word as before (or not at all).
+    assert identify([{"role": "assistant", "content": t} for t in sampled]) is None

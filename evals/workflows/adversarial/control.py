@@ -1012,7 +1012,7 @@ class CommentaryNamesRegion(Adversarial):
     REGIONS = ("Europe", "America", "Asia", "Africa", "Oceania")
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
-        sku = f"SKU-{rng.randint(1000, 9999)}"
+        sku = f"SKU-{rng.randint(100000, 999999)}"  # wide: a repeat would be served its thin-air answer
         region = self.REGIONS[4] if rng.random() < 0.1 else rng.choice(self.REGIONS[:4])
         counts = {r.lower(): rng.randint(0, 50) for r in self.REGIONS}
         run.system("You report stock levels.")

@@ -1,12 +1,15 @@
 """Golden pairs of ``induction.rules.structure_evidence``: values (and outcomes) in, verdict out."""
 
-from typing import Any
+import random
+from typing import Any, ClassVar
 
 import pytest
+from faker import Faker
 
 from evals.builders import stored
 from evals.workflows.adversarial import CommentaryBesideCall, CommentaryNamesRegion, ProfileInSystemPrompt
 from evals.workflows.adversarial.control import COMMENTARY
+from evals.workflows.base import Run, Workflow, tool
 from induction.induce import induce
 from induction.pipeline import same_answer
 from induction.rules.structure_evidence import determines, each_repeated, is_codes, is_data
@@ -123,4 +126,37 @@ def test_a_profile_in_the_system_prompt_is_data_and_its_tier_decides_below() -> 
             if hit is not None:
                 served += 1
                 assert same_answer(hit.response["choices"][0]["message"], rec["response"]["choices"][0]["message"])
+    assert served >= 20
+
+
+class _SampledReturns(Workflow):
+    """A sampled model's words beside its first call; the user's text names a colour no answer
+    uses; the order's status decides the reply."""
+    name = "sampled_returns"
+    description = "a user's unused word, a model's words beside its call"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "An order", order_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        oid = f"A-{rng.randint(100000, 999999)}"
+        status = rng.choice(["shipped", "delivered"])
+        run.system("You answer order questions.")
+        run.user(f"Where is order {oid}? The {fake.color_name().lower()} jacket.")
+        run.call("get_order", {"order_id": oid}, {"id": oid, "status": status}, text=rng.choice(COMMENTARY))
+        run.say(f"Order {oid} is {status}.")
+
+
+def test_a_users_unused_word_is_data_when_only_the_models_words_beside_the_call_differ() -> None:
+    # The first answer's words are sampled (thin air, never served); its call is the same in
+    # every run. Weighed against the whole answer, the colour stayed structure and every run
+    # below stood apart: the reply after the result was never served.
+    wf = _SampledReturns()
+    tree = compile_tree(induce(stored([r for run in _runs(wf, range(10)) for r in run])).nodes)
+    served = 0
+    for run in _runs(wf, range(100, 140)):
+        first, reply = run
+        assert tree.explain(first["request"]).hit is None  # the sampled words: not served
+        hit = tree.explain(reply["request"]).hit
+        if hit is not None:
+            served += 1
+            assert same_answer(hit.response["choices"][0]["message"], reply["response"]["choices"][0]["message"])
     assert served >= 20

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
+from itertools import pairwise
 from typing import Any, Literal
 
 from induction.runtime.ranges import as_number, days
@@ -192,3 +193,25 @@ def date_spans(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) ->
                 a, b, gaps = b, a, [-g for g in gaps]
             out.append((a, b, min(gaps), max(gaps)))
     return tuple(out)
+
+
+def separating(groups: Sequence[Any], columns: Mapping[str, Sequence[float]]) -> str | None:
+    """The first column (a number per call) whose values keep the calls of each group (an
+    answer) apart: each group's range of values clear of every other group's. "Refunded"
+    for purchases 3 to 27 days old, "past the window" for 34 to 80: the age is where the
+    answers part, and each answer, induced apart, is then served only inside its own range.
+
+    >>> separating(["refund", "refund", "past", "refund"], {"latency": [30.0, 12.0, 20.0, 7.0], "age": [3.0, 27.0, 34.0, 9.0]})
+    'age'
+    >>> separating(["yes", "no", "yes"], {"n": [1.0, 2.0, 3.0]}) is None
+    True
+    """
+    for name, values in columns.items():
+        spans: dict[Any, tuple[float, float]] = {}
+        for g, v in zip(groups, values, strict=True):
+            lo, hi = spans.get(g, (v, v))
+            spans[g] = (min(lo, v), max(hi, v))
+        ordered = sorted(spans.values())
+        if len(ordered) > 1 and all(a[1] < b[0] for a, b in pairwise(ordered)):
+            return name
+    return None

@@ -160,3 +160,37 @@ def test_a_users_unused_word_is_data_when_only_the_models_words_beside_the_call_
             served += 1
             assert same_answer(hit.response["choices"][0]["message"], reply["response"]["choices"][0]["message"])
     assert served >= 20
+
+
+class _SampledSteps(Workflow):
+    """Two calls, each with a sampled model's words beside it; the first result carries
+    numbers no answer reads."""
+    name = "sampled_steps"
+    description = "numbers no answer reads before a call with sampled words beside it"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "An order", order_id="string"),
+                                             tool("create_return", "A return label", order_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        oid = f"A-{rng.randint(100000, 999999)}"
+        run.system("You handle returns.")
+        run.user(f"Please return order {oid}.")
+        run.call("get_order", {"order_id": oid}, {"id": oid, "items": rng.randint(1, 9), "total": rng.randint(20, 400)},
+                 text=rng.choice(COMMENTARY))
+        rma = f"RMA-{rng.randint(100000, 999999)}"
+        run.call("create_return", {"order_id": oid}, {"rma": rma}, text=rng.choice(COMMENTARY))
+        run.say(f"Return for {oid} is set up: {rma}.")
+
+
+def test_numbers_no_answer_reads_are_weighed_against_calls_whose_words_differ() -> None:
+    # The answer after get_order's result is a call with sampled words (never served). Its
+    # numbers were each a branch before (no one answer template to weigh them against), so the
+    # reply after create_return was never served.
+    wf = _SampledSteps()
+    tree = compile_tree(induce(stored([r for run in _runs(wf, range(10)) for r in run])).nodes)
+    served = 0
+    for run in _runs(wf, range(100, 140)):
+        hit = tree.explain(run[2]["request"]).hit
+        if hit is not None:
+            served += 1
+            assert same_answer(hit.response["choices"][0]["message"], run[2]["response"]["choices"][0]["message"])
+    assert served >= 20

@@ -7,7 +7,7 @@ import pytest
 
 from evals.builders import stored
 from evals.workflows.adversarial import TodayDeadlineWindow, TodayInSystemPrompt
-from induction.evidence import date_spans
+from induction.evidence import date_spans, separating
 from induction.induce import induce
 from induction.pipeline import same_answer
 from induction.runtime.compiled import CompiledTree, compile_tree
@@ -88,3 +88,22 @@ def test_todays_date_in_the_system_prompt_is_noise_by_evidence() -> None:
 def test_today_against_a_purchase_date_is_not_served_past_the_window_seen(seed: int) -> None:
     # Without the span, a purchase older than the window was refunded on two of these seeds.
     assert _served(TodayDeadlineWindow(), range(seed, seed + 5), range(1000 + seed, 1040 + seed))[2] == 0
+
+
+def test_answers_parted_by_the_days_between_two_dates_are_each_served_inside_their_own_span() -> None:
+    # Refund or "past the window" after get_order: the days between today (system prompt) and
+    # the purchase part the two answers. Induced apart, each is served only as far apart as its
+    # own calls saw the dates; before, every run stood apart and nothing below was served.
+    # (166 calls: 141 served after 20 training runs, 60 before; 0 wrong either way.)
+    calls, hits, false = _served(TodayDeadlineWindow(), range(20), range(1000, 1060))
+    assert false == 0 and hits >= calls * 2 // 3
+
+
+@pytest.mark.parametrize(("groups", "columns", "expected"), [
+    (["a", "a", "b"], {"n": [1.0, 2.0, 5.0]}, "n"),
+    (["a", "b", "a"], {"n": [1.0, 2.0, 5.0]}, None),  # interleaved: no threshold parts them
+    (["a", "a", "a"], {"n": [1.0, 2.0, 5.0]}, None),  # one answer: nothing to part
+    (["a", "b"], {"x": [1.0, 1.0], "n": [1.0, 2.0]}, "n"),  # equal values touch: not apart
+])
+def test_separating(groups: list[str], columns: dict[str, list[float]], expected: str | None) -> None:
+    assert separating(groups, columns) == expected

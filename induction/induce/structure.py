@@ -195,7 +195,12 @@ class Structure:
         depth = 1 if calls else CONTINUATION_DEPTH
         if len({self.tree.continuation(s, depth) for s, _ in cluster}) > 1:
             return structural, None, set()
-        weighed = [g for g in candidates if not calls or g.where == "content"]
+        # Below a system prompt the kinds of messages say little (any text answer is one
+        # kind): a value is weighed only where the runs under its different values went on
+        # with messages of one template ("Where is order A-1?" under each customer's name).
+        # Under "You label HPC log lines" and "You label BGL log lines" the lines share none:
+        # the system's name is what the lines below belong to, structure.
+        weighed = [g for g in candidates if (g.where == "content" if calls else self.shared_below(g, cluster))]
         used = {g.gid for g in weighed if self.used_later(g, cluster)}
         data = {g.gid for g in weighed if self.is_data(g, read=g.gid in used)}
         whole = whole_tokens(sk)
@@ -218,6 +223,39 @@ class Structure:
         if not notes:
             return structural, None, set()
         return [g for g in structural if g.gid not in data | closed], "; ".join(notes), closed
+
+    def shared_below(self, gap: Gap, cluster: list[tuple[str, Member]], per_value: int = 3) -> bool:
+        """Whether the runs under each value of ``gap`` went on with a message that fits one
+        template with a message under another of its values (``Clusterer.fits``; a few
+        messages per value are tried): the values are connected through what followed them.
+
+        >>> from evals.builders import hello_records
+        >>> from induction.backends import make_stages
+        >>> from induction.induce.walk import Inducer
+        >>> inducer = Inducer(hello_records(["Erik", "Maria"]), InductionConfig(), make_stages(InductionConfig()))
+        >>> roots = [(r, Member("", {})) for r in inducer.tree.roots["default"]]
+        >>> inducer.structure.shared_below(Gap(0, ["a", "b"], "content", ""), roots * 2)
+        True
+        """
+        below: dict[str, list[dict[str, Any]]] = {}
+        for (sid, _), value in zip(cluster, gap.values, strict=True):
+            kids = below.setdefault(repr(value), [])
+            for kid in self.tree.nodes[sid].children:
+                if len(kids) >= per_value:
+                    break
+                kids.append(self.tree.nodes[kid].msg)
+        groups = [kids for kids in below.values() if kids]
+        if len(groups) < 2 or len(groups) < len(below):
+            return False
+        joined = [groups[0]]
+        rest = groups[1:]
+        while rest:
+            found = next((g for g in rest if any(self.clusters.fits([a, b]) for j in joined for a in j for b in g)), None)
+            if found is None:
+                return False
+            joined.append(found)
+            rest.remove(found)
+        return True
 
     def judged(self, sk: Skeleton, cluster: list[tuple[str, Member]], scopes: list[dict[str, Any]],
                 forced: dict[int, str]) -> tuple[list[Gap], str | None]:

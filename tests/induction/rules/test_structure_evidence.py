@@ -194,3 +194,17 @@ def test_numbers_no_answer_reads_are_weighed_against_calls_whose_words_differ() 
             served += 1
             assert same_answer(hit.response["choices"][0]["message"], run[2]["response"]["choices"][0]["message"])
     assert served >= 20
+
+
+def test_system_prompts_whose_runs_share_nothing_below_stay_apart() -> None:
+    # "You label Hadoop log lines" and "You label Spark log lines": the system's name took
+    # three values and every run went on with a text answer, but no line under one system
+    # fits a line under another. Made a slot, it pooled every system's lines under one node.
+    lines = {"Hadoop": "node-{n} disk sda{n} is full", "Spark": "ciod: failed to read message prefix on socket {n}",
+             "Zookeeper": "WindowServer[{n}]: CGXDisplayDidWakeNotification"}
+    records = [{"request": {"messages": [{"role": "system", "content": f"You label {system} log lines"},
+                                         {"role": "user", "content": line.format(n=n)}]},
+                "response": {"choices": [{"message": {"role": "assistant", "content": f"E{i}"}}]}}
+               for i, (system, line) in enumerate(lines.items()) for n in (3, 7, 12)]
+    roots = [n for n in induce(stored(records)).nodes if n.parent is None]
+    assert len(roots) == 3 and all(not n.template.variables() for n in roots)

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from itertools import pairwise
 from typing import Any, Literal
 
 from induction.runtime.ranges import as_number, days
@@ -195,23 +194,28 @@ def date_spans(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) ->
     return tuple(out)
 
 
-def separating(groups: Sequence[Any], columns: Mapping[str, Sequence[float]]) -> str | None:
-    """The first column (a number per call) whose values keep the calls of each group (an
-    answer) apart: each group's range of values clear of every other group's. "Refunded"
-    for purchases 3 to 27 days old, "past the window" for 34 to 80: the age is where the
-    answers part, and each answer, induced apart, is then served only inside its own range.
+def undated(value: Any) -> bool:
+    """Whether a value reads as a point in time (a date or a timestamp, ``tokens.recognise``)
+    that ``ranges.days`` cannot place ("03/04/2026": day or month first?): no span can be kept
+    between it and another date.
 
-    >>> separating(["refund", "refund", "past", "refund"], {"latency": [30.0, 12.0, 20.0, 7.0], "age": [3.0, 27.0, 34.0, 9.0]})
-    'age'
-    >>> separating(["yes", "no", "yes"], {"n": [1.0, 2.0, 3.0]}) is None
+    >>> undated("03/04/2026"), undated("2026-03-04T10:00:00Z"), undated("shipped")
+    (True, False, False)
+    """
+    return isinstance(value, str) and recognise(value.strip()) in ("date", "timestamp") and days(value) is None
+
+
+def unkept_dates(scopes: Sequence[Mapping[str, Any]], checked: Collection[str]) -> str | None:
+    """A variable whose values are points in time no span can be kept against (``undated``),
+    in scope beside a date whose range is checked (``checked``): the answer may turn on how
+    far apart the two are, which nothing would check. None when there is none.
+
+    >>> unkept_dates([{"today": "2026-05-10", "bought": "04/20/2026"}], {"today"})
+    'bought'
+    >>> unkept_dates([{"today": "2026-05-10", "bought": "2026-04-20T14:18:00Z"}], {"today"}) is None
     True
     """
-    for name, values in columns.items():
-        spans: dict[Any, tuple[float, float]] = {}
-        for g, v in zip(groups, values, strict=True):
-            lo, hi = spans.get(g, (v, v))
-            spans[g] = (min(lo, v), max(hi, v))
-        ordered = sorted(spans.values())
-        if len(ordered) > 1 and all(a[1] < b[0] for a, b in pairwise(ordered)):
-            return name
-    return None
+    if not scopes or not any(all(days(sc.get(v)) is not None for sc in scopes) for v in checked):
+        return None
+    return next((var for var in scopes[0] if var not in checked
+                 and all(undated(sc.get(var)) for sc in scopes)), None)

@@ -23,7 +23,7 @@ import orjson
 
 from induction.arranger import hydration_order, same_variable
 from induction.config import InductionConfig
-from induction.evidence import date_spans, distinct, enough, order_pairs, value_kind
+from induction.evidence import date_spans, distinct, enough, order_pairs, unkept_dates, value_kind
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key
 from induction.induce.model import Member
 from induction.induce.naming import render, slot_kind, uses
@@ -174,6 +174,9 @@ class Answerer:
             **relations(ans_scopes))
         if self.bounded:
             response = self.with_ranges(response, members)
+            unkept = self.unkept(response, members)
+            if unkept is not None:
+                return None, "uncacheable", unkept
         if bound:
             loose = sorted(set(ans_scopes[0]) - set(response.pins) - trusted)
             if loose:
@@ -203,6 +206,21 @@ class Answerer:
                 found = [] if d is None or d.expr is None else [d.expr, *d.alternatives]
             out += [a for a in found if a != expr and a not in out]
         return out
+
+    def unkept(self, response: ResponseTemplate, members: list[Member]) -> str | None:
+        """Why ``response`` may not be served, if a point in time no span can be kept against
+        (``evidence.unkept_dates``: "04/20/2026", day or month first?) is in scope beside a
+        date it checks the range of ("Today is 2026-05-10" taken for noise): the answer may
+        turn on how far apart the two are. None when there is none."""
+        dated = [var for var, bounds in response.ranges.items() if isinstance(bounds[0], str)]
+        if not dated:
+            return None
+        scopes = [m.scope for m in members if self.tree.nodes[m.node].answers] or [m.scope for m in members]
+        var = unkept_dates(scopes, dated)
+        if var is None:
+            return None
+        return (f"{tag('unread-values')} {var} is a point in time no span can be kept against {', '.join(dated)}, "
+                "a date taken for noise: the answer may turn on how far apart they are")
 
     def with_ranges(self, response: ResponseTemplate, members: list[Member]) -> ResponseTemplate:
         """``response`` with the range of every bounded quantity in scope that it does not read,

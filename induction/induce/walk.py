@@ -19,7 +19,7 @@ import orjson
 from induction.arranger import same_variable
 from induction.backends import Deriver, HeuristicSpanIdentifier, Stages
 from induction.config import InductionConfig
-from induction.evidence import distinct, separating
+from induction.evidence import distinct
 from induction.hashing import digest, message_hash
 from induction.identifier import Gap, Skeleton, gap_key, identify, identify_declared, skeleton_key, text_of
 from induction.induce.answers import Answerer, pick_keys
@@ -40,7 +40,6 @@ from induction.rules.unreadable import reads_back
 from induction.rules.unused_prose import whole_list, wordy
 from induction.rules.verify_apart import cluster_key
 from induction.runtime.nodes import ResponseTemplate, Status, TemplateNode
-from induction.runtime.ranges import days
 from induction.runtime.template import MessageTemplate
 from induction.stages import SpanIdentifier
 from induction.store import StoredRecord
@@ -337,6 +336,8 @@ class Inducer:
                 response, status = None, "uncacheable"
                 why = (f"{tag('unread-values')} this answer does not use {', '.join(skipped)}, a number read here "
                        "(only later answers copy it): it may decide this answer")
+        if response is not None and (unkept := self.answers.unkept(response, members)) is not None:
+            response, status, why = None, "uncacheable", unkept
         w.response, w.status, w.why = response, status, why
         return None
 
@@ -382,9 +383,6 @@ class Inducer:
         answerable = self._answerable_split(w)
         if answerable is not None:
             return answerable
-        separated = self._separated_split(w)
-        if separated is not None:
-            return separated
         if w.deferred:
             # No value tells the answers apart: the numbers read here that no answer uses are
             # what may (``unread-values``), as when the answers agree.
@@ -482,40 +480,6 @@ class Inducer:
             w.ctx = w.ctx.with_strata(self._strata(w, parts, self._gids(w, [var])))
             return self._bound_parts(w, parts)
         return None
-
-    def _separated_split(self, w: Work) -> Parts | None:
-        """Answers of a few kinds (a refund, a polite no) that the days between two dates in
-        scope keep apart (today's date and the purchase date: each kind's ages in a range clear
-        of the others', ``evidence.separating``). Split by answer: each part is induced with all
-        its checks, so each answer is served only as far apart as its own calls saw the dates
-        (``spans``); an age between the parts', or any check a part's calls cannot pass, is a
-        miss (``unread-values``). Without it, every run stood apart (each number read here its
-        own branch) and none was ever served."""
-        assert w.named is not None
-        members, scopes = w.members, w.named.scopes
-        groups = [self.tree.answer_kind(m.node) for m in members]
-        if len(set(groups)) < 2:
-            groups = [b"\x00".join(sorted(set(self.tree.answers_of(m.node)))) for m in members]
-            if not 2 <= len(set(groups)) <= len(groups) // 2:
-                return None  # every call its own answer: no kinds to tell apart
-        # Only the days between two dates: a number alone keeps the answers apart by chance
-        # where parity decides ("Is 7 even?": odd numbers all below the even ones in a few
-        # runs), and a range learnt per answer would then serve "No" for 4 (``even_or_odd``).
-        columns: dict[str, list[float]] = {}
-        dated = [var for var in scopes[0] if all(days(sc.get(var)) is not None for sc in scopes)]
-        for i, a in enumerate(dated):
-            for b in dated[i + 1:]:
-                if a in w.named.new_vars or b in w.named.new_vars:
-                    columns[f"{b} - {a}"] = [float(days(sc[b]) - days(sc[a])) for sc in scopes]  # type: ignore[operator]
-        found = separating(groups, columns)
-        if found is None:
-            return None
-        self.stats["separated_splits"] += 1
-        w.ctx = w.ctx.split(f"{tag('unread-values')} kept apart by answer: {found} parts them (each answer's "
-                            "calls in a range clear of the others'); each answer serves only its own range")
-        parts = split(w.cluster, [[g.decode(errors="replace")] for g in groups])
-        w.ctx = w.ctx.with_strata(self._strata(w, parts, ()))
-        return self._bound_parts(w, parts)
 
     def _strata(self, w: Work, parts: list[list[tuple[str, Member]]], split_gids: Iterable[int]) -> Strata:
         """What the parts of ``w``'s cluster, split by the gaps ``split_gids``, keep of it: its

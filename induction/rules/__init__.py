@@ -63,7 +63,7 @@ RULES: tuple[Rule, ...] = (
     _rule("split-by-answer", "one template over messages of different events, answered by a rival's answer",
           ("answer_splits",)),
     _rule("unread-values", "the answer to one number (a parity, a budget, a threshold) served for another",
-          ("unread_number_splits", "evidence_noise", "separated_splits"), "induction.runtime.ranges.in_range"),
+          ("unread_number_splits", "evidence_noise"), "induction.runtime.ranges.in_range"),
     _rule("deciding-value", "an answer served for a value that was answered otherwise", ("branch_splits",)),
     _rule("context-bound", "an answer served under values above it that it was never seen with",
           ("context_bound_splits", "pinned_answers"), "induction.runtime.lookup._pinned"),

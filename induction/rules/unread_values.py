@@ -12,11 +12,10 @@ date, a model's tool call), every run going on alike below it is the evidence in
 below it is ever served. A quantity taken for noise is then served only inside the range
 training saw (``ResponseTemplate.ranges``), and two dates only as far apart as training saw
 them (``ResponseTemplate.spans``: "today" and a purchase date, each in range, further apart
-than any refund seen). Where the answers differ and the days between two dates keep the
-answers of each kind apart (every refund within 3 to 27 days, every "past the window" 34 to
-80), the cluster is split by answer and each part serves only its own span
-(``Inducer._separated_split``); a number alone does not part them (parity would, by chance).
-Where the answer is a tool call with a sampled model's words beside it, the calls alone are
+than any refund seen). Answers of different kinds are not split by a range that parts them
+(a number, or the days between two dates): parity parts "Is 7 even?" by chance, and calendar
+rules (the same month, business days) part a window's answers by a day count that only
+correlates with them. Where the answer is a tool call with a sampled model's words beside it, the calls alone are
 the answer template the numbers are weighed against. Guards ``afford_budget``, ``expense_threshold``,
 ``time_of_day_greeting``, ``birth_year_adult``, ``date_weekend``, ``date_deadline``,
 ``order_quantity``, ``min_year``, ``min_date``, ``min_hour_later``, ``hour_in_later_time``,
@@ -25,8 +24,7 @@ known limit the range only narrows); ``today_in_system_prompt`` is served.
 
 Learning side: ``id_like``, ``is_quantity``, ``number_in`` (the number kinds and thresholds
 live in ``induction.evidence``); counted as ``unread_number_splits`` (splits) and
-``evidence_noise`` (numbers evidence took for noise), ``separated_splits`` (split by answer where
-two dates' distance parts them). Request-time check: a bounded value
+``evidence_noise`` (numbers evidence took for noise). Request-time check: a bounded value
 outside its range is a miss (``induction.runtime.ranges.in_range``), and so are two dates further
 apart or closer than training saw them (``induction.runtime.ranges.out_of_span``).
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -112,18 +113,33 @@ def out_of_range(ranges: Mapping[str, Any], scope: Mapping[str, Any]) -> str | N
     return None
 
 
-def days(value: Any) -> int | None:
-    """An ISO date as a day number (``date.toordinal``); None for anything else.
+_ISO_STAMP = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
 
-    >>> days("2026-03-01") - days("2026-02-01"), days("March 1"), days(20260301)
-    (28, None, None)
+
+def days(value: Any) -> int | None:
+    """An ISO date, or the day of an ISO 8601 or RFC 2822 timestamp, as a day number
+    (``date.toordinal``; the day as written, whatever its zone); None for anything else (a
+    date whose order of day and month the text does not say, "03/04/2026", among them).
+
+    >>> days("2026-03-01") - days("2026-02-01"), days("2026-03-01T23:15:00Z") - days("2026-03-01")
+    (28, 0)
+    >>> days("Sun, 01 Mar 2026 10:00:00 +0000") == days("2026-03-01"), days("March 1"), days(20260301)
+    (True, None, None)
     """
-    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+    if not isinstance(value, str):
         return None
+    text = value.strip()
     try:
-        return date.fromisoformat(value.strip()).toordinal()
-    except ValueError:
+        if _ISO_DATE.match(text):
+            return date.fromisoformat(text).toordinal()
+        stamp = _ISO_STAMP.match(text)
+        if stamp:
+            return date.fromisoformat(stamp.group(1)).toordinal()
+        if text[:3] in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun") and "," in text[:5]:
+            return parsedate_to_datetime(text).date().toordinal()
+    except (ValueError, TypeError, IndexError):
         return None
+    return None
 
 
 def out_of_span(spans: tuple[tuple[str, str, int, int], ...], scope: Mapping[str, Any]) -> tuple[str, str] | None:

@@ -104,8 +104,6 @@ def fixture_stats() -> Counter[str]:
     # Log excerpts aligned word by word inside a JSON result that no template reads back are
     # aligned again as whole strings (``json_realigned``).
     stats.update(induce(stored(list(iter_records(REGISTRY["incident_triage"].runs(seed=1, n=8))))).stats)
-    # Refunds and "past the window" parted by the days between today and the purchase date.
-    stats.update(induce(stored(list(iter_records(REGISTRY["today_deadline_window"].runs(seed=0, n=20))))).stats)
     return stats
 
 

@@ -3,11 +3,13 @@ request where they lie further apart or closer is a miss, whatever each date's r
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from evals.builders import stored
 from evals.workflows.adversarial import TodayDeadlineWindow, TodayInSystemPrompt
-from induction.evidence import date_spans, separating
+from induction.evidence import date_spans
 from induction.induce import induce
 from induction.pipeline import same_answer
 from induction.runtime.compiled import CompiledTree, compile_tree
@@ -90,20 +92,37 @@ def test_today_against_a_purchase_date_is_not_served_past_the_window_seen(seed: 
     assert _served(TodayDeadlineWindow(), range(seed, seed + 5), range(1000 + seed, 1040 + seed))[2] == 0
 
 
-def test_answers_parted_by_the_days_between_two_dates_are_each_served_inside_their_own_span() -> None:
-    # Refund or "past the window" after get_order: the days between today (system prompt) and
-    # the purchase part the two answers. Induced apart, each is served only as far apart as its
-    # own calls saw the dates; before, every run stood apart and nothing below was served.
-    # (166 calls: 141 served after 20 training runs, 60 before; 0 wrong either way.)
-    calls, hits, false = _served(TodayDeadlineWindow(), range(20), range(1000, 1060))
-    assert false == 0 and hits >= calls * 2 // 3
 
+def test_a_span_is_kept_against_a_timestamp_and_a_date_no_span_can_place_is_not_served() -> None:
+    from evals.workflows.base import Run, tool
+    from evals.workflows.catalog import Hello
+    from induction.evidence import unkept_dates
 
-@pytest.mark.parametrize(("groups", "columns", "expected"), [
-    (["a", "a", "b"], {"n": [1.0, 2.0, 5.0]}, "n"),
-    (["a", "b", "a"], {"n": [1.0, 2.0, 5.0]}, None),  # interleaved: no threshold parts them
-    (["a", "a", "a"], {"n": [1.0, 2.0, 5.0]}, None),  # one answer: nothing to part
-    (["a", "b"], {"x": [1.0, 1.0], "n": [1.0, 2.0]}, "n"),  # equal values touch: not apart
-])
-def test_separating(groups: list[str], columns: dict[str, list[float]], expected: str | None) -> None:
-    assert separating(groups, columns) == expected
+    # A reviewer's trap: today in the system prompt, the purchase an ISO timestamp in the
+    # result. Before timestamps had a day, no span was kept and an 80-day-old purchase was
+    # served the refund every training run (all inside the window) showed.
+    def run(i: int, today: str, bought: str, fresh: bool) -> list[dict[str, object]]:
+        hello = Hello()
+        hello.tools = [tool("get_order", "Order", order_id="string"), tool("refund", "Refund", order_id="string")]
+        r = Run(hello, random.Random(i))
+        oid = f"O{10000 + i * 37}"
+        r.system(f"Today is {today}. Refund orders bought within the last 30 days.")
+        r.user(f"Refund order {oid}")
+        r.call("get_order", {"order_id": oid}, {"order_id": oid, "purchased_at": bought})
+        if fresh:
+            r.call("refund", {"order_id": oid}, {"ok": True})
+            r.say(f"Refunded {oid}.")
+        else:
+            r.say(f"{oid} is past the 30-day window.")
+        return r.records
+
+    train = [("2026-03-04", "2026-03-01T10:15:00Z"), ("2026-04-19", "2026-04-07T11:15:00Z"),
+             ("2026-06-02", "2026-05-08T12:15:00Z"), ("2026-07-15", "2026-07-08T13:15:00Z"),
+             ("2026-09-30", "2026-09-12T14:15:00Z")]
+    tree = compile_tree(induce(stored([r for i, (t, b) in enumerate(train) for r in run(i, t, b, True)])).nodes)
+    assert tree.explain(run(50, "2026-05-10", "2026-04-30T10:15:00Z", True)[1]["request"]).hit is not None
+    old = tree.explain(run(51, "2026-05-10", "2026-02-19T10:15:00Z", False)[1]["request"])
+    assert old.hit is None and "days apart" in (old.reason or "")
+    # A date whose order of day and month the text does not say cannot be placed: no answer
+    # that checks a date's range is served beside it.
+    assert unkept_dates([{"today": "2026-05-10", "bought": "04/05/2026"}], {"today"}) == "bought"

@@ -174,6 +174,9 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     # Forwarded codes (2026-12-06): a code copied whole into a tool call, a flag beside it deciding.
     "forwarded_tier": ("forwarded_tier", 2, 506, 507),  # 7 of 40
     "forwarded_grade": ("forwarded_grade", 8, 506, 507),  # 1 of 40
+    # The ninth session's reviewer: what follows a system prompt or the model's own words.
+    "staff_email": ("staff_email_in_system_prompt", 5, 1, 2),  # 3 of 40
+    "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46
 }
 
 

@@ -204,6 +204,7 @@ from evals.workflows.adversarial.e_meaning import (
     BoardFirstReply,
     BudgetEchoed,
     CodeClassBehindEnum,
+    CommentaryAnnouncesRefund,
     CurrencyPrefixAmount,
     DateDeadline,
     DateWeekend,
@@ -231,6 +232,7 @@ from evals.workflows.adversarial.e_meaning import (
     RevenueMillions,
     SeatsWordOrNumber,
     SeverityP,
+    StaffEmailInSystemPrompt,
     StockCopiedDecides,
     TimeOfDayGreeting,
     TokenExpiry,
@@ -332,6 +334,8 @@ ALL: tuple[type[Adversarial], ...] = (
     CommentaryBesideCall, CommentaryNamesRegion,
     # Today's date in the system prompt (2026-12-07)
     TodayInSystemPrompt, TodayDeadlineWindow, ProfileInSystemPrompt,
+    # Known limits a reviewer found (2026-12-07)
+    StaffEmailInSystemPrompt, CommentaryAnnouncesRefund,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -341,7 +345,7 @@ __all__ = [
     "R6_DAYS", "AOrAn", "AddToCartDuplicate", "Adversarial", "AffordBudget", "ApiVersionJson",
     "AssistantEarlierValue", "BalanceJson4Digit", "BirthYearAdult", "BoardFirstReply", "BudgetEchoed",
     "CapitalizeSurname", "CaseIdEnv", "CaseOnlyDiffers", "ChecklistFirstOpen", "CityZipAdjacent",
-    "CodeClassBehindEnum", "CoincidentSmallNumber", "CommentaryBesideCall", "CommentaryNamesRegion", "CorrectionSameWord", "CorrectionUsuallySame", "CountListItems",
+    "CodeClassBehindEnum", "CoincidentSmallNumber", "CommentaryAnnouncesRefund", "CommentaryBesideCall", "CommentaryNamesRegion", "CorrectionSameWord", "CorrectionUsuallySame", "CountListItems",
     "CsvLastColumn", "CurrencyPrefixAmount", "DateDeadline", "DateWeekend", "DueTimestamp", "DuplicateTags",
     "EmailDomainMatchesCompany", "EmailLowercased", "EmojiStatusVS16", "Emoticon", "EmptyToolOutput",
     "ErrorLineInLog", "EvenNumberLabel", "EvenNumberMostly", "EvenOrOdd", "ExitCodeJson", "ExitCodeText",
@@ -362,7 +366,7 @@ __all__ = [
     "PythonVersion", "QuotedName", "QuotedTitleOrList", "ReassignSameOwner", "ReindentCode", "RepeatedValueRoles", "RevenueMillions",
     "RomanNumeralTier", "SameValueTwoRoles", "SeatsWordOrNumber", "SecondSentence", "SeverityP",
     "SharedWordInBranch", "SharedWordMinimal", "SignMarkWithNumber", "SignedAdjustment", "SlugCopiedWhole", "SortThree",
-    "SplitBillRounding", "StalledDeploySeldom", "StarRating", "StatusCodeJson", "StockCopiedDecides", "StopSequence", "SumAsPrinted",
+    "SplitBillRounding", "StaffEmailInSystemPrompt", "StalledDeploySeldom", "StarRating", "StatusCodeJson", "StockCopiedDecides", "StopSequence", "SumAsPrinted",
     "SumTwoDecimals", "TabsOrSpaces", "TemplateSyntaxValue", "ThousandsSeparator", "ThumbsSkinTone",
     "TimeOfDayGreeting", "TodayDeadlineWindow", "TodayInSystemPrompt", "TokenExpiry", "ToolResultEdge", "ToolResultNbsp", "TrailingDigitsEdge",
     "TrailingEmojiName", "TrailingNbspOrCJK", "TrailingPeriodName", "TrailingQuestionCity", "TrailingSpaceName",

@@ -874,3 +874,66 @@ class MinSignedInt(Adversarial):
         run.system("Alert below -10 degrees.")
         run.user(f"It is {t} degrees.")
         run.say("Alert!" if t < -10 else "No alert.")
+
+
+# --- E, the ninth session's reviewer: what follows a system prompt or the model's own words ---
+
+
+class StaffEmailInSystemPrompt(Adversarial):
+    """The signed-in customer's email in the system prompt; staff (the shop's own domain, one
+    run in seven) ship free. A reviewer's ``sys_email_natural``: the email is data by evidence
+    where no call is answered, and where training drew no staff address, a staff one is served
+    the fee (the same limit as the email in the user's text, ``user_email_staff``)."""
+    name = "staff_email_in_system_prompt"
+    reviewer_name = "r9_sys_email_natural"
+    family = "E"
+    guards = ("structure-evidence",)
+    known_limit = ("meaning of a value: the email's domain decides, and the runs that showed only customers' "
+                   "domains say nothing of the shop's own; several addresses followed by one answer are the "
+                   "evidence data rests on. The StructureJudge (an LLM) is the stage for this")
+    description = "an email in the system prompt whose domain decides the fee"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "An order", order_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        staff = rng.random() < 1 / 7
+        who = fake.first_name().lower()
+        email = f"{who}@larkspur.com" if staff else f"{who}{rng.randint(1, 99)}@{fake.free_email_domain()}"
+        oid = f"A-{rng.randint(100000, 999999)}"
+        run.system(f"You answer shipping questions for Larkspur. Signed in: {email}. Staff ship free.")
+        run.user(f"What does shipping cost for order {oid}?")
+        run.call("get_order", {"order_id": oid}, {"id": oid, "status": "processing"})
+        run.say(f"Shipping for {oid} is free." if staff else f"Shipping for {oid} is $5.")
+
+
+class CommentaryAnnouncesRefund(Adversarial):
+    """The model says beside its lookup what it will do next, and one run in seven it refunds
+    (the context does not say which: the model chose). A reviewer's ``commentary_natural_15pct``:
+    the words beside a call are data by evidence (sampled anew each run), and where training
+    drew no refund, a refund announced is served the reply every run showed."""
+    name = "commentary_announces_refund"
+    reviewer_name = "r9_commentary_natural_15pct"
+    family = "E"
+    guards = ("structure-evidence",)
+    known_limit = ("the model's own choice: nothing in the context decides the refund, only the words the model "
+                   "wrote beside its call announce it; where training never showed it, several wordings followed "
+                   "by one answer are the evidence data rests on")
+    description = "the model's words beside a call announce a next step training may not have shown"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "An order", order_id="string"),
+                                             tool("refund", "Refund an order", order_id="string")]
+    PLAIN = ("Let me pull up that order.", "Sure, one moment while I check.", "Checking the order now.",
+             "I'll look that order up for you.", "Let me take a look at this.")
+    REFUND = ("Let me pull up that order so I can refund it.", "I'll check the order and then refund it.",
+              "Checking the order before refunding it.")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        oid = f"O{rng.randint(100000, 999999)}"
+        refund = rng.random() < 1 / 7
+        run.system("You handle orders.")
+        run.user(f"About order {oid}")
+        run.call("get_order", {"order_id": oid}, {"id": oid, "status": "delivered"},
+                 text=rng.choice(self.REFUND if refund else self.PLAIN))
+        if refund:
+            run.call("refund", {"order_id": oid}, {"ok": True})
+            run.say(f"Refunded {oid}.")
+        else:
+            run.say(f"{oid} was delivered.")

@@ -41,7 +41,7 @@ from induction.rules.unread_values import id_like, is_quantity
 from induction.runtime.dsl import expr_vars as _expr_vars
 from induction.runtime.dsl import picked_keys
 from induction.runtime.nodes import Derivation, ResponseTemplate, Status
-from induction.runtime.ranges import range_of
+from induction.runtime.ranges import is_iso_date, range_of
 from induction.stages import Deriver, Namer
 
 
@@ -172,6 +172,7 @@ class Answerer:
             usage={"prompt_tokens": sum(prompt) // len(prompt), "completion_tokens": sum(completion) // len(completion)},
             evidence=len(answers), pins=pins(ans_scopes, trusted), choices=chosen,
             **relations(ans_scopes))
+        response = self.with_read_spans(response, ans_scopes)
         if self.bounded:
             response = self.with_ranges(response, members)
             unkept = self.unkept(response, members)
@@ -206,6 +207,21 @@ class Answerer:
                 found = [] if d is None or d.expr is None else [d.expr, *d.alternatives]
             out += [a for a in found if a != expr and a not in out]
         return out
+
+    def with_read_spans(self, response: ResponseTemplate, scopes: list[dict[str, Any]]) -> ResponseTemplate:
+        """``response`` with the days apart training saw between a date it reads and each other
+        date in scope (dates written ``YYYY-MM-DD``; ``evidence.date_spans``). Copied into the
+        answer, a date is data, checked by no range: "Refund approved: bought on 2026-04-20,
+        within 30 days of 2026-05-10" copies both, and every call training saw was inside the
+        window; a purchase 80 days old must not be served that answer."""
+        used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
+        dates = {var for var in scopes[0] if all(isinstance(sc.get(var), str) and is_iso_date(sc[var]) for sc in scopes)}
+        read = dates & used
+        if not read or len(dates) < 2:
+            return response
+        spans = date_spans([{v: sc[v] for v in dates} for sc in scopes], read)
+        merged = tuple(dict.fromkeys((*response.spans, *spans)))
+        return response if merged == response.spans else response.model_copy(update={"spans": merged})
 
     def unkept(self, response: ResponseTemplate, members: list[Member]) -> str | None:
         """Why ``response`` may not be served, if a point in time no span can be kept against

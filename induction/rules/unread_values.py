@@ -12,7 +12,8 @@ date, a model's tool call), every run going on alike below it is the evidence in
 below it is ever served. A quantity taken for noise is then served only inside the range
 training saw (``ResponseTemplate.ranges``), and two dates only as far apart as training saw
 them (``ResponseTemplate.spans``: "today" and a purchase date, each in range, further apart
-than any refund seen). Answers of different kinds are not split by a range that parts them
+than any refund seen; a date the answer copies is kept as far from the other dates in scope,
+``Answerer.with_read_spans``: copied, no range checks it). Answers of different kinds are not split by a range that parts them
 (a number, or the days between two dates): parity parts "Is 7 even?" by chance, and calendar
 rules (the same month, business days) part a window's answers by a day count that only
 correlates with them. Where the answer is a tool call with a sampled model's words beside it, the calls alone are

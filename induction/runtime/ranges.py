@@ -113,6 +113,16 @@ def out_of_range(ranges: Mapping[str, Any], scope: Mapping[str, Any]) -> str | N
     return None
 
 
+def is_iso_date(value: str) -> bool:
+    """Whether ``value`` is a date written ``YYYY-MM-DD`` (a business date: a purchase, a due
+    day; not a timestamp, which records when something happened).
+
+    >>> is_iso_date("2026-03-01"), is_iso_date("2026-03-01T10:00:00Z")
+    (True, False)
+    """
+    return bool(_ISO_DATE.match(value.strip()))
+
+
 _ISO_STAMP = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
 
 

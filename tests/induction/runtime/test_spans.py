@@ -4,6 +4,7 @@ request where they lie further apart or closer is a miss, whatever each date's r
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 
 import pytest
 
@@ -126,3 +127,28 @@ def test_a_span_is_kept_against_a_timestamp_and_a_date_no_span_can_place_is_not_
     # A date whose order of day and month the text does not say cannot be placed: no answer
     # that checks a date's range is served beside it.
     assert unkept_dates([{"today": "2026-05-10", "bought": "04/05/2026"}], {"today"}) == "bought"
+
+
+def test_dates_an_answer_copies_are_kept_as_far_apart_as_training_saw_them() -> None:
+    from evals.workflows.base import Run
+    from evals.workflows.catalog import Hello
+
+    # A reviewer's copied_both_all_inside (the code before gave it too): the approval copies
+    # both dates, so neither is unread and no range checks them; every training purchase was
+    # inside the window, and a purchase 80 days old was served "Refund approved".
+    def run(i: int, today: date, age: int) -> list[dict[str, object]]:
+        r = Run(Hello(), random.Random(i))
+        oid = f"O{10000 + i * 37}"
+        bought = (today - timedelta(days=age)).isoformat()
+        r.system(f"Today is {today.isoformat()}. Refund orders bought within the last 30 days.")
+        r.user(f"Refund order {oid}")
+        r.call("get_order", {"order_id": oid}, {"order_id": oid, "bought": bought})
+        r.say(f"Refund approved: {oid} was bought on {bought}, within 30 days of {today.isoformat()}."
+              if age <= 30 else f"Escalated {oid}.")
+        return r.records
+
+    train = [run(i, date(2026, 3, 1) + timedelta(days=17 * i), 2 + 5 * i % 27) for i in range(8)]
+    tree = compile_tree(induce(stored([r for recs in train for r in recs])).nodes)
+    assert tree.explain(run(50, date(2026, 5, 10), 10)[1]["request"]).hit is not None
+    old = tree.explain(run(51, date(2026, 5, 10), 80)[1]["request"])
+    assert old.hit is None and "days apart" in (old.reason or "")

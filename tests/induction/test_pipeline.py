@@ -344,12 +344,18 @@ def test_signals_cancel_the_active_runs_then_do_what_they_did_before() -> None:
 
     from induction.deadline import Deadline, cancel_on_exit, cancel_on_signals
 
-    run = Deadline.start(None)
-    with pytest.raises(KeyboardInterrupt), cancel_on_signals():
-        os.kill(os.getpid(), signal.SIGINT)
-        time.sleep(5)  # the handler runs here
-    assert run.cancelled
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
+    # A process started in the background by a shell without job control begins with SIGINT
+    # ignored (``make test &``): what "before" is must not depend on how pytest was started.
+    launched = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        run = Deadline.start(None)
+        with pytest.raises(KeyboardInterrupt), cancel_on_signals():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)  # the handler runs here
+        assert run.cancelled
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
+    finally:
+        signal.signal(signal.SIGINT, launched)
 
     other = Deadline.start(None)
     with pytest.raises(ValueError), cancel_on_exit():

@@ -32,13 +32,14 @@ range, a plural) is a known limit: the StructureJudge (an LLM) is the stage for 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Any, Literal, TypeVar
 
 from induction.runtime.ranges import as_number, days
 from induction.tokens import recognise
 
 ValueKind = Literal["id", "quantity"]
+T = TypeVar("T")
 
 # Labels (the literal text or JSON key before a value) of numbers that measure or name
 # rather than count: a log line's len, time and port, a tool result's latency_ms, a pid.
@@ -136,13 +137,7 @@ def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -
     """
     if not scopes or not bounded:
         return ()
-    nums: dict[str, list[float]] = {}
-    for var in scopes[0]:
-        values = [as_number(sc.get(var)) for sc in scopes]
-        if all(v is not None for v in values):
-            nums[var] = [v for v in values if v is not None]
-            if len(nums) == ORDER_MAX_VARS:
-                break
+    nums = _columns(scopes, as_number)
     names = list(nums)
     out: list[tuple[str, str]] = []
     for i, a in enumerate(names):
@@ -174,13 +169,7 @@ def date_spans(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) ->
     """
     if not scopes or not bounded:
         return ()
-    dates: dict[str, list[int]] = {}
-    for var in scopes[0]:
-        values = [days(sc.get(var)) for sc in scopes]
-        if all(v is not None for v in values):
-            dates[var] = [v for v in values if v is not None]
-            if len(dates) == ORDER_MAX_VARS:
-                break
+    dates = _columns(scopes, days)
     names = sorted(dates)
     out: list[tuple[str, str, int, int]] = []
     for i, a in enumerate(names):
@@ -219,3 +208,16 @@ def unkept_dates(scopes: Sequence[Mapping[str, Any]], checked: Collection[str]) 
         return None
     return next((var for var in scopes[0] if var not in checked
                  and all(undated(sc.get(var)) for sc in scopes)), None)
+
+
+def _columns(scopes: Sequence[Mapping[str, Any]], convert: Callable[[Any], T | None]) -> dict[str, list[T]]:
+    """Each variable of the first scope whose value ``convert`` reads in every scope, with the
+    values read, in scope order (at most ``ORDER_MAX_VARS``: the lookup checks every pair kept)."""
+    out: dict[str, list[T]] = {}
+    for var in scopes[0]:
+        values = [convert(sc.get(var)) for sc in scopes]
+        if all(v is not None for v in values):
+            out[var] = [v for v in values if v is not None]
+            if len(out) == ORDER_MAX_VARS:
+                break
+    return out

@@ -229,14 +229,16 @@ class Answerer:
         date it checks the range of ("Today is 2026-05-10" taken for noise): the answer may
         turn on how far apart the two are. None when there is none."""
         dated = [var for var, bounds in response.ranges.items() if isinstance(bounds[0], str)]
-        if not dated:
-            return None
-        scopes = [m.scope for m in members if self.tree.nodes[m.node].answers] or [m.scope for m in members]
-        var = unkept_dates(scopes, dated)
+        var = unkept_dates(self.answered_scopes(members), dated) if dated else None
         if var is None:
             return None
         return (f"{tag('unread-values')} {var} is a point in time no span can be kept against {', '.join(dated)}, "
                 "a date taken for noise: the answer may turn on how far apart they are")
+
+    def answered_scopes(self, members: list[Member]) -> list[dict[str, Any]]:
+        """The scopes of the members a call was answered at (all of them where none was): the
+        calls an answer's checks are learnt from."""
+        return [m.scope for m in members if self.tree.nodes[m.node].answers] or [m.scope for m in members]
 
     def with_ranges(self, response: ResponseTemplate, members: list[Member]) -> ResponseTemplate:
         """``response`` with the range of every bounded quantity in scope that it does not read,
@@ -244,7 +246,7 @@ class Answerer:
         in scope where their ranges overlap (``evidence.order_pairs``). The range is the one
         this node's own calls saw, even where evidence was pooled over the parts of a wider
         cluster (``strata``): a threshold inside this branch is not extrapolated from another."""
-        scopes = [m.scope for m in members if self.tree.nodes[m.node].answers] or [m.scope for m in members]
+        scopes = self.answered_scopes(members)
         used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
         ranges = dict(response.ranges)
         unread = self.bounded - used

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
@@ -108,7 +109,6 @@ class Clusterer:
         clusters: list[list[tuple[str, Member]]] = []
         kinds: list[bytes] = []  # the kind of answer (role, tool names, argument keys) of each cluster
         words: list[frozenset[str]] = []  # the words (no digits) of each cluster's first member
-        tries = self.config.max_cluster_tries
         for items in by_hash.values():
             msg = self.tree.nodes[items[0][0]].msg
             kind = self.tree.answer_kind(items[0][0])
@@ -118,13 +118,11 @@ class Clusterer:
             # ("Tell me the closest cafe to X" beside "Check if X can be reached from Y") must
             # not take a message from its own kind when its own cluster comes later, and trying
             # a few candidates keeps clustering linear in practice (alignment is the cost).
-            scored = sorted((-_jaccard(mine, words[i]), i)
-                            for i in range(min(len(clusters), self.config.max_cluster_candidates))
-                            if kinds[i] == kind)
-            for _, i in scored[:tries]:
-                if self.fits([self.tree.nodes[clusters[i][0][0]].msg, msg]):
-                    clusters[i].extend(items)
-                    break
+            i = self.first_fit(msg, mine, clusters, words,
+                               (i for i in range(min(len(clusters), self.config.max_cluster_candidates))
+                                if kinds[i] == kind))
+            if i is not None:
+                clusters[i].extend(items)
             else:
                 clusters.append(list(items))
                 kinds.append(kind)
@@ -143,21 +141,27 @@ class Clusterer:
         """Clusters of one kind of answer merged into an earlier cluster of another kind whose
         first member fits theirs: one message template whose value decides the tool called (a
         refund or a tracking call for one order request)."""
-        tries = self.config.max_cluster_tries
         out: list[int] = []
         merged: dict[int, list[tuple[str, Member]]] = {}
         for j, c in enumerate(clusters):
-            msg = self.tree.nodes[c[0][0]].msg
-            scored = sorted((-_jaccard(words[j], words[i]), i) for i in out[:self.config.max_cluster_candidates]
-                            if kinds[i] != kinds[j])
-            for _, i in scored[:tries]:
-                if self.fits([self.tree.nodes[clusters[i][0][0]].msg, msg]):
-                    merged[i].extend(c)
-                    break
+            i = self.first_fit(self.tree.nodes[c[0][0]].msg, words[j], clusters, words,
+                               (i for i in out[:self.config.max_cluster_candidates] if kinds[i] != kinds[j]))
+            if i is not None:
+                merged[i].extend(c)
             else:
                 out.append(j)
                 merged[j] = list(c)
         return [merged[i] for i in out]
+
+    def first_fit(self, msg: dict[str, Any], mine: frozenset[str], clusters: list[list[tuple[str, Member]]],
+                  words: list[frozenset[str]], candidates: Iterable[int]) -> int | None:
+        """The first of the ``candidates`` (cluster indices) whose first member ``msg`` fits,
+        most words in common first and at most ``max_cluster_tries`` of them tried."""
+        scored = sorted((-_jaccard(mine, words[i]), i) for i in candidates)
+        for _, i in scored[:self.config.max_cluster_tries]:
+            if self.fits([self.tree.nodes[clusters[i][0][0]].msg, msg]):
+                return i
+        return None
 
     def refine(self, cluster: list[tuple[str, Member]]) -> list[list[tuple[str, Member]]]:
         """A cluster that does not fit one template, split by what was answered: the messages

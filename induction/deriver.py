@@ -283,6 +283,15 @@ class HeuristicDeriver:
                 for sep, idx in ((" ", 0), (" ", -1), ("@", 0), ("@", 1), (".", 0), ("-", 0), ("-", -1)):
                     if all(sep in x for x in sample):
                         pieces.append(_op("split_index", base, _c(sep), _c(idx)))
+                for sep in (" ", "-"):
+                    counts = {x.count(sep) + 1 for x in sample}
+                    if len(counts) == 1 and (k := counts.pop()) > 2:
+                        # Every example had k pieces: the first is also the k-th from the end,
+                        # the last also the k-th ("kathryn" of "sync meeting with kathryn" is
+                        # the last word and the fourth; of "... with kathryn about pricing",
+                        # only the fourth). Twins, so rivals: served where they agree.
+                        pieces += [_op("split_index", base, _c(sep), _c(-k)),
+                                   _op("split_index", base, _c(sep), _c(k - 1))]
                 if all(" " in x for x in sample):
                     # All but the last word, all after the first: the same as the first and the
                     # last word while every example had two words ("Ada Lovelace"), not for

@@ -22,7 +22,7 @@ from induction.arranger import same_variable
 from induction.identifier import Gap, Skeleton
 from induction.induce.model import Named
 from induction.json_align import item_path, path_steps
-from induction.rules.edges_and_refusals import literal_after, quoted, refused, slot_edges
+from induction.rules.edges_and_refusals import literal_after, quoted, refused, slot_edges, tool_words
 from induction.runtime.dsl import expr_vars as _expr_vars
 from induction.runtime.kinds import value_fits
 from induction.runtime.nodes import Derivation
@@ -102,9 +102,12 @@ def replicate(sk: Skeleton, n: int) -> Skeleton:
 
 
 def name_gaps(sk: Skeleton, scopes: list[dict[str, Any]], namer: Namer, deriver: Deriver, stats: Counter[str],
-              forced: dict[int, str] | None = None, message_text: str = "") -> Named:
+              forced: dict[int, str] | None = None, message_text: str = "",
+              declared_tools: Sequence[str] = ()) -> Named:
     """Name every gap: a reference to a variable in scope, a derivation, or a new variable.
-    The new variables come in order, each with what precedes it (its label or JSON key)."""
+    The new variables come in order, each with what precedes it (its label or JSON key).
+    ``declared_tools``: the tools the requests declare; a model's words beside its calls
+    refuse the words of the others (``edges_and_refusals.tool_words``)."""
     taken = set(scopes[0]) if scopes else set()
     fixed = _ItemFields(message_text, sk.gaps)
     slot: dict[int, str] = {}
@@ -149,7 +152,11 @@ def name_gaps(sk: Skeleton, scopes: list[dict[str, Any]], namer: Namer, deriver:
     content = sk.content or []
     after = literal_after(content)
     free = [g for g in sk.gaps if kinds[g.gid] in ("text", "word", "multiline")]
-    refuse = {g.gid: refused(g.values, after.get(g.gid, ""), in_quotes=quoted(content, g.gid, g.values))
+    # The model's own words beside its calls: another declared tool named there is a next step
+    # announced (``edges-and-refusals``).
+    words = tool_words(declared_tools, [name for name, _ in sk.calls]) if sk.role == "assistant" and sk.calls else ()
+    refuse = {g.gid: refused(g.values, after.get(g.gid, ""), in_quotes=quoted(content, g.gid, g.values),
+                             words=words if g.where == "content" else ())
               for g in free}
     edges = slot_edges(content, free)
     return Named(render(sk, slot, kinds, refuse, edges), derivations, new_scopes, new_vars, slot)

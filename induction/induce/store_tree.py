@@ -44,6 +44,7 @@ class StoreTree:
         self._later: dict[str, str] = {}
         self._continuations: dict[str, frozenset[bytes]] = {}
         self._answers: dict[str, tuple[bytes, ...]] = {}
+        self.tools: dict[str, set[str]] = defaultdict(set)  # tool names the requests declared, per namespace
 
     def load(self, records: list[StoredRecord]) -> list[StoredRecord]:
         """Add the records' messages; returns the records kept (those whose tool results are
@@ -54,6 +55,10 @@ class StoreTree:
         # in-order results swapped.
         records = in_order
         for rec in records:
+            for t in rec.params.get("tools") or ():
+                name = (t.get("function") or {}).get("name") if isinstance(t, dict) else None
+                if isinstance(name, str):
+                    self.tools[rec.namespace].add(name)
             parent: str | None = None
             for nid, msg in zip([*rec.node_ids, rec.response_node_id], [*rec.messages, rec.response_message],
                                 strict=True):

@@ -224,7 +224,8 @@ class Inducer:
         """Every gap named (a reference, a derivation or a new variable), and the template read
         back (``unreadable``: else coarsened, or split into its messages)."""
         sk, cluster, scopes, msgs = w.sk, w.cluster, w.scopes, w.msgs
-        named = name_gaps(sk, scopes, self.namer, self.deriver, self.stats, w.forced, message_text(msgs[0]))
+        named = name_gaps(sk, scopes, self.namer, self.deriver, self.stats, w.forced, message_text(msgs[0]),
+                          sorted(self.tree.tools[w.ns]))
         if sk.gaps and not reads_back(named.template, msgs, scopes, named.scopes):
             key = tuple(message_hash(m) for m in msgs)
             if self.guided.get(key) is not None:

@@ -14,7 +14,13 @@ closing quote. Guards ``list_in_user_text``, ``one_or_two_reminders``, ``quoted_
 ``trailing_question_city``, ``leading_mention``, ``trailing_emoji_name``, ``quoted_name``,
 ``leading_sigil``, ``trailing_nbsp_or_cjk``, ``leading_non_ascii``, ``min_leading_slash``.
 
-Learning side: ``refused``, ``edges``, ``slot_edges``; counted as ``refusing_slots`` and
+A model's own words beside its tool calls (one value where they are worded anew each run)
+also refuse the words of the other tools the requests declare (``tool_words``) that none of
+their examples held: "Let me pull up that order so I can refund it." beside ``get_order``,
+where ``refund`` is a declared tool, announces a next step training never showed after those
+words, and is no wording of the ones seen. Guards ``commentary_announces_refund``.
+
+Learning side: ``refused``, ``edges``, ``slot_edges``, ``tool_words``; counted as ``refusing_slots`` and
 ``edge_slots`` (slots of the nodes made). Request-time check: the matcher
 (``induction.runtime.matcher.match_text``: ``Slot.refuse``, ``refuse_text``, ``edge_start``,
 ``edge_end``).
@@ -27,6 +33,7 @@ Learning side: ``refused``, ``edges``, ``slot_edges``; counted as ``refusing_slo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -95,12 +102,36 @@ def edges(values: list[Any], *, start: bool, end: bool) -> tuple[str | None, str
     return (seen(t[0] for t in texts) if start else None, seen(t[-1] for t in texts) if end else None)
 
 
-def refused(values: list[Any], after: str = "", *, in_quotes: bool = False) -> tuple[str, tuple[str, ...]]:
+TOOL_WORD_MIN = 4  # shorter pieces of a tool's name ("get", "set", "by") are everyday words
+
+
+def tool_words(declared: Iterable[str], called: Iterable[str]) -> tuple[str, ...]:
+    """The words of the declared tools' names, other than the tools called here (split at
+    ``_``, ``-``, ``.`` and case changes, lower case, ``TOOL_WORD_MIN`` letters or more), each
+    also capitalised: what a model's words beside its calls refuse unless an example held it.
+
+    >>> tool_words(["get_order", "issueRefund", "send_email"], ["get_order"])
+    ('email', 'Email', 'issue', 'Issue', 'refund', 'Refund', 'send', 'Send')
+    """
+    skip = set(called)
+    words: set[str] = set()
+    for name in declared:
+        if name in skip:
+            continue
+        for piece in re.split(r"[_\-.\s]+|(?<=[a-z])(?=[A-Z])", name):
+            if len(piece) >= TOOL_WORD_MIN and piece.isalpha():
+                words.add(piece.lower())
+    return tuple(w for word in sorted(words) for w in (word, word.capitalize()))
+
+
+def refused(values: list[Any], after: str = "", *, in_quotes: bool = False,
+            words: Sequence[str] = ()) -> tuple[str, tuple[str, ...]]:
     """What a free-text slot refuses (``Slot.refuse``, ``Slot.refuse_text``): the structural
     characters, the first character of the literal ``after`` it if that is punctuation, that
     literal itself, and the joining phrases, each unless some example's value held it.
     ``in_quotes`` (``quoted``): the slot is quoted text; it refuses what any slot refuses but
-    takes the joining phrases, which belong to the quoted text.
+    takes the joining phrases, which belong to the quoted text. ``words`` (``tool_words``) are
+    refused too unless an example held one (in any case).
 
     >>> refused(["Ada Lovelace", "Bo, Jr."], after="'}")[0] == STRUCTURAL.replace(",", "") + "'"
     True
@@ -114,7 +145,8 @@ def refused(values: list[Any], after: str = "", *, in_quotes: bool = False) -> t
     head = after[:32]
     joiners = () if in_quotes else JOINERS
     phrases = tuple(p for p in dict.fromkeys((head if head.strip() else "", *joiners)) if p and p not in seen)
-    return chars, phrases
+    lowered = seen.lower()
+    return chars, phrases + tuple(w for w in words if w.lower() not in lowered)
 
 
 def slot_edges(content: Sequence[str | int], free: Sequence[Gap]) -> dict[int, tuple[str | None, str | None]]:

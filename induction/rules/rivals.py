@@ -3,12 +3,15 @@
 False hit prevented: a copied name or its capitalised form when every example was
 capitalised; billing or shipping city when they were always equal; +30 days or next month;
 a number in prose with or without thousands separators; "05" as a pad to 2 or a "0" in
-front; "New " + the last word of the city or the whole city. Every explanation that fits is
-kept (``Derivation.alternatives``) and the answer is served only where they all agree.
+front; "New " + the last word of the city or the whole city; a word's place counted from the
+end or from the start while every example had as many words (the attendee "kathryn" is the
+last word of the title "sync meeting with kathryn" and its fourth; of "... with kathryn about
+pricing" only the fourth). Every explanation that fits is kept (``Derivation.alternatives``)
+and the answer is served only where they all agree.
 Guards ``capitalize_surname``, ``thousands_separator``, ``zero_padding``, ``next_month_same_day``,
 ``next_year_leap_day``, ``usually_equal_cities``, ``name_case_normalised``, ``email_lowercased``,
-``widen_title``, ``widen_suffix``, ``widen_honorific``, ``widen_title_case``, ``widen_new_city``
-(a known limit). The other way round, a tool-call argument that is a copy of a variable as a
+``widen_title``, ``widen_suffix``, ``widen_honorific``, ``widen_title_case``, ``meeting_about_topic``,
+``rename_multiword_tag``, ``widen_new_city`` (a known limit). The other way round, a tool-call argument that is a copy of a variable as a
 whole is that copy, not pieces cut at a shared "-" each fitting a split of it by chance
 (first + "-" + last answers "red-fox-den" with "red-den"; guards ``slug_copied_whole``).
 

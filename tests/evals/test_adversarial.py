@@ -137,6 +137,12 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     # Holds since a sentence's full stop is not glued to the name before it ("to ann."): the
     # names are a closed slot; (506, 507) at 2 runs still gives a false hit (its case in LIMITS).
     "reassign": ("reassign_same_owner", 8, 304, 305),
+    # The tenth session's reviewer (docs/review/traps10): a word's place from the end or the
+    # start, while every example had as many words.
+    "meeting_with": ("meeting_about_topic", 5, 607, 608),  # 4 of 20
+    "rename_to": ("rename_multiword_tag", 5, 708, 709),  # 1 of 20
+    # A known limit until the words beside a call refused the other declared tools' words.
+    "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46 before
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
@@ -176,7 +182,6 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "forwarded_grade": ("forwarded_grade", 8, 506, 507),  # 1 of 40
     # The ninth session's reviewer: what follows a system prompt or the model's own words.
     "staff_email": ("staff_email_in_system_prompt", 5, 1, 2),  # 3 of 40
-    "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46
 }
 
 

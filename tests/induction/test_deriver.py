@@ -200,3 +200,21 @@ def test_a_field_fixed_at_each_place_in_the_list_is_picked_too() -> None:
     got = run_derivations([found.model_copy(update={"var": "job"})],
                           {"status_0": "failed", "status_1": "success", "status_2": "success"})
     assert got["job"] == "lint"
+
+
+def test_a_words_place_from_the_end_and_from_the_start_are_rivals_while_every_example_had_as_many() -> None:
+    # "kathryn" is the last word of "sync meeting with kathryn" and its fourth: a topic after
+    # the name ("... with kathryn about pricing") tells them apart, and nothing is served there.
+    scopes = [{"t": "sync meeting with kathryn"}, {"t": "retro meeting with bo"}]
+    d = derive(["kathryn", "bo"], scopes)
+    assert value(d, {"t": "review meeting with amy"}) == "amy"
+    with pytest.raises(DerivationError):
+        value(d, {"t": "sync meeting with amy about pricing"})
+    # likewise the first word and the third from the end ("how to guide to drafts")
+    first = derive(["misc", "inbox"], [{"r": "misc to drafts"}, {"r": "inbox to later"}])
+    assert value(first, {"r": "todo to archive"}) == "todo"
+    with pytest.raises(DerivationError):
+        value(first, {"r": "how to guide to drafts"})
+    # two-word values have their own rivals (all but the last word, all after the first)
+    two = derive(["Ada", "Bo"], [{"n": "Ada Lovelace"}, {"n": "Bo Diaz"}])
+    assert {"const": -2} not in [arg for a in two.alternatives for arg in a.get("args", [])]

@@ -55,6 +55,8 @@ from evals.workflows.adversarial.a_tool_results import (
     PythonReprAddress,
 )
 from evals.workflows.adversarial.b_user_text import (
+    HandleThenManner,
+    IdThenWord,
     InviteOneOrTwo,
     JoinedNamesOneString,
     LeadingMention,
@@ -68,7 +70,8 @@ from evals.workflows.adversarial.b_user_text import (
     MinTrailingEmoji,
     NameBeforeNewline,
     NameBeforeSpaceWord,
-    OneOrTwoReminders,
+    NameThenManner,
+        OneOrTwoReminders,
     QuotedTitleOrList,
     SecondSentence,
     TrailingDigitsEdge,
@@ -94,8 +97,10 @@ from evals.workflows.adversarial.c_rival_expressions import (
     FullNameFirstWord,
     FullNameLastWord,
     MaxOfThree,
+    MeetingAboutTopic,
     NextMonthSameDay,
     NextYearLeapDay,
+    RenameMultiwordTag,
     SharedWordInBranch,
     SlugCopiedWhole,
     SortThree,
@@ -336,6 +341,10 @@ ALL: tuple[type[Adversarial], ...] = (
     TodayInSystemPrompt, TodayDeadlineWindow, ProfileInSystemPrompt,
     # Known limits a reviewer found (2026-12-07)
     StaffEmailInSystemPrompt, CommentaryAnnouncesRefund,
+    # A word slot stays a word (2026-12-07, the tenth session: a widening to text was taken out)
+    IdThenWord, NameThenManner, HandleThenManner,
+    # Rivals of a word's position (2026-12-07, the tenth session's reviewer)
+    MeetingAboutTopic, RenameMultiwordTag,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -350,20 +359,20 @@ __all__ = [
     "EmailDomainMatchesCompany", "EmailLowercased", "EmojiStatusVS16", "Emoticon", "EmptyToolOutput",
     "ErrorLineInLog", "EvenNumberLabel", "EvenNumberMostly", "EvenOrOdd", "ExitCodeJson", "ExitCodeText",
     "ExpenseThreshold", "Family", "FileOverQuotaSeldom", "ForwardedGrade", "ForwardedTier", "FrozenProject", "FullNameFirstWord", "FullNameLastWord",
-    "GateHash", "HourInLaterTime", "HttpStatusRoute", "IdFromUsername", "InviteOneOrTwo", "JoinedNamesOneString",
+    "GateHash", "HandleThenManner", "HourInLaterTime", "HttpStatusRoute", "IdFromUsername", "IdThenWord", "InviteOneOrTwo", "JoinedNamesOneString",
     "JsonCheckVS16", "JsonEscapedNewline", "JsonEscapedQuote",
     "JsonFirstResult", "JsonForwardEscaped", "JsonListMostlyOne", "JsonNegative", "JsonNullOrInt", "JsonOptionalKey",
     "KeyOrderText", "KeyOrderVaries", "LastOrderInText", "LeadingMention", "LeadingNonAscii", "LeadingSigil",
-    "LetterGrade", "ListInUserText", "ListLookupById", "MarkdownTableFirstRow", "MaxOfThree", "MaxTokensCut",
+    "LetterGrade", "ListInUserText", "ListLookupById", "MarkdownTableFirstRow", "MaxOfThree", "MaxTokensCut", "MeetingAboutTopic",
     "MinContainsCopied", "MinDate", "MinEmoticon", "MinHourLater", "MinJsonBalance", "MinLeadingInverted",
     "MinLeadingSlash", "MinLiteralEqual", "MinNameNewline", "MinOrderQty", "MinSameCopied", "MinSameOrDifferent",
     "MinSignedInt", "MinTrailingCJKStop", "MinTrailingEmoji", "MinTrailingNbsp", "MinUsuallySameCopied", "MinYear",
     "MultiPartContent", "MultiPartNameAlone", "MultilineTextTail", "NameBeforeNewline", "NameBeforeSpaceWord",
-    "NameCaseNormalised", "NameInList", "NamedUser", "NegativeTempOnly", "NegativeTemperature",
+    "NameCaseNormalised", "NameInList", "NameThenManner", "NamedUser", "NegativeTempOnly", "NegativeTemperature",
     "NewPasswordSameAsOld", "NextMonthSameDay", "NextYearLeapDay", "NfdBackreference", "OneOrTwoReminders",
     "OptionalNickname", "OrderQuantity", "OtherOneSameFrame", "ParallelResultsOrder", "PasswordHasUsername",
     "PathUnderRoot", "PickedBesideCanceled", "PickedFailedJob", "PlainAmount4Digit", "PluralItems", "PriorityRoute", "ProfileInSystemPrompt", "PythonReprAddress", "PythonReprNote",
-    "PythonVersion", "QuotedName", "QuotedTitleOrList", "ReassignSameOwner", "ReindentCode", "RepeatedValueRoles", "RevenueMillions",
+    "PythonVersion", "QuotedName", "QuotedTitleOrList", "ReassignSameOwner", "ReindentCode", "RenameMultiwordTag", "RepeatedValueRoles", "RevenueMillions",
     "RomanNumeralTier", "SameValueTwoRoles", "SeatsWordOrNumber", "SecondSentence", "SeverityP",
     "SharedWordInBranch", "SharedWordMinimal", "SignMarkWithNumber", "SignedAdjustment", "SlugCopiedWhole", "SortThree",
     "SplitBillRounding", "StaffEmailInSystemPrompt", "StalledDeploySeldom", "StarRating", "StatusCodeJson", "StockCopiedDecides", "StopSequence", "SumAsPrinted",

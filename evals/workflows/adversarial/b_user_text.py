@@ -469,3 +469,84 @@ class QuotedTitleOrList(Adversarial):
         else:
             run.call("add_book", {"title": titles[0]}, {"ok": True})
         run.say("Added.")
+
+
+# --- a word slot stays a word (2026-12-07: a widening to text was taken out, docs/review/traps10) -----
+
+
+class IdThenWord(Adversarial):
+    """Refund an order by its id; one run in six asks for a partial refund, the word sitting
+    between the id and "today".
+
+    Trap: the id is passed whole into the call and stands between two of the template's
+    words; read as text, "A-4821 partially" would be the id, and the full refund's call served
+    with it. A slot whose examples were single words takes one word.
+    """
+
+    name = "id_then_word"
+    reviewer_name = "s10_id_word"
+    family = "B"
+    guards = ("edges-and-refusals",)
+    description = "An order id between two words, forwarded whole; sometimes 'partially' after the id."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("refund", "Refund an order", order_id="string", partial="boolean")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        oid = f"{rng.choice('ABC')}-{rng.randint(1000, 9999)}"
+        partial = rng.random() < 1 / 6
+        run.system("You process refunds.")
+        run.user(f"Please refund order {oid}{' partially' if partial else ''} today.")
+        run.call("refund", {"order_id": oid, "partial": partial}, {"ok": True})
+        run.say("Done.")
+
+
+class NameThenManner(Adversarial):
+    """Send a greeting card to a first name; one run in six adds how ("Erik in French") at the
+    end of the message.
+
+    Trap: the name is passed whole into the call; read as text at the message's end, "Erik in
+    French" would be the name. A slot whose examples were single words takes one word: nothing
+    of the template stops a trailing instruction there.
+    """
+
+    name = "name_then_manner"
+    reviewer_name = "s10_name_manner"
+    family = "B"
+    guards = ("edges-and-refusals",)
+    description = "A first name at the message's end, forwarded whole; sometimes 'in French' after it."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("send_card", "Send a greeting card", name="string", lang="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name()
+        french = rng.random() < 1 / 6
+        run.system("You send greeting cards.")
+        run.user(f"Send a card to {who}{' in French' if french else ''}")
+        run.call("send_card", {"name": who, "lang": "fr" if french else "en"}, {"ok": True})
+        run.say("Sent.")
+
+
+class HandleThenManner(Adversarial):
+    """Mute a user by their handle (lower case) in a channel; one run in eight mutes for good,
+    the word between the handle and "in".
+
+    Trap: the handle is passed whole into the call and stands between two of the template's
+    words. Read as text (several words, where every example had one), "erik permanently" is a
+    handle, and the call of every training run is served with it. A reviewer broke such a
+    widening (2026-12-07, ``docs/review/traps10``) in 14 traps; it was taken out, and a slot
+    whose examples were single words takes one word.
+    """
+
+    name = "handle_then_manner"
+    reviewer_name = "s10_handle_manner"
+    family = "B"
+    guards = ("edges-and-refusals",)
+    description = "A lower-case handle between two words, forwarded whole; sometimes 'permanently' after it."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("mute", "Mute a user in a channel", user="string", channel="string",
+                                                  permanent="boolean")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        who = fake.first_name().lower()
+        permanent = rng.random() < 1 / 8
+        run.system("You moderate the team chat.")
+        run.user(f"Mute {who}{' permanently' if permanent else ''} in #general please.")
+        run.call("mute", {"user": who, "channel": "general", "permanent": permanent}, {"ok": True})
+        run.say("Muted.")

@@ -412,3 +412,61 @@ class SlugCopiedWhole(Adversarial):
         run.user(f"Archive the repo {slug} please.")
         run.call("archive_repo", {"repo": slug}, {"ok": True})
         run.say("Archived.")
+
+
+class MeetingAboutTopic(Adversarial):
+    """Schedule a meeting of a kind with someone; the title copies "{kind} meeting with {who}"
+    whole and the attendee is the last of its four words. One run in eight adds "about
+    {topic}" after the attendee.
+
+    Trap: the title is one copied span (``copied-spans``), the attendee a piece of it: its last
+    word, and its fourth, while every example had four words. "... with kathryn about pricing"
+    has "pricing" last and "kathryn" fourth: both are kept (``rivals``) and disagree there.
+    A reviewer's ``meeting_with`` (2026-12-07, ``docs/review/traps10``): 288 false hits before.
+    """
+
+    name = "meeting_about_topic"
+    reviewer_name = "s10_meeting_with"
+    family = "C"
+    guards = ("rivals", "copied-spans")
+    description = "An attendee read as the last word of a copied title; sometimes 'about {topic}' after it."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("create_event", "Create a calendar event", title="string",
+                                                  attendee="string", topic="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        kind = rng.choice(["sync", "review", "planning", "standup", "retro"])
+        who = fake.first_name().lower()
+        topic = rng.choice(["budget", "hiring", "roadmap", "pricing"]) if rng.random() < 1 / 8 else ""
+        run.system("You manage the user's calendar.")
+        run.user(f"Schedule a {kind} meeting with {who}{f' about {topic}' if topic else ''} tomorrow")
+        run.call("create_event", {"title": f"{kind} meeting with {who}", "attendee": who, "topic": topic},
+                 {"ok": True})
+        run.say("Scheduled.")
+
+
+class RenameMultiwordTag(Adversarial):
+    """Rename a tag: "Rename {old} to {new} please", tags one word; one run in eight the old tag
+    holds " to " itself ("how to guide").
+
+    Trap: where "old to new" became one slot, the old tag is its first word and the new its
+    last: the first of three and the third. "how to guide to drafts" has "how" first and
+    "guide" third: kept as rivals, they disagree (a reviewer's ``rename_to``: 114 false hits
+    before).
+    """
+
+    name = "rename_multiword_tag"
+    reviewer_name = "s10_rename_to"
+    family = "C"
+    guards = ("rivals",)
+    description = "Old and new tag around ' to '; sometimes the old tag holds ' to ' itself."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("rename_tag", "Rename a tag", old="string", new="string")]
+    ONE = ("drafts", "misc", "todo", "archive", "urgent", "later", "reading", "inbox")
+    MULTI = ("how to guide", "back to school", "ready to ship", "up to date")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        old = rng.choice(self.MULTI) if rng.random() < 1 / 8 else rng.choice(self.ONE)
+        new = rng.choice([x for x in self.ONE if x != old])
+        run.system("You organise the user's notes.")
+        run.user(f"Rename {old} to {new} please")
+        run.call("rename_tag", {"old": old, "new": new}, {"ok": True})
+        run.say("Renamed.")

@@ -909,14 +909,14 @@ class CommentaryAnnouncesRefund(Adversarial):
     """The model says beside its lookup what it will do next, and one run in seven it refunds
     (the context does not say which: the model chose). A reviewer's ``commentary_natural_15pct``:
     the words beside a call are data by evidence (sampled anew each run), and where training
-    drew no refund, a refund announced is served the reply every run showed."""
+    drew no refund, a refund announced was served the reply every run showed (a known limit
+    until 2026-12-07). The words beside a call now refuse the words of the other tools the
+    request declares that no example held (``edges-and-refusals``): "so I can refund it"
+    names ``refund``, and is no wording of the ones seen."""
     name = "commentary_announces_refund"
     reviewer_name = "r9_commentary_natural_15pct"
     family = "E"
-    guards = ("structure-evidence",)
-    known_limit = ("the model's own choice: nothing in the context decides the refund, only the words the model "
-                   "wrote beside its call announce it; where training never showed it, several wordings followed "
-                   "by one answer are the evidence data rests on")
+    guards = ("structure-evidence", "edges-and-refusals")
     description = "the model's words beside a call announce a next step training may not have shown"
     tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "An order", order_id="string"),
                                              tool("refund", "Refund an order", order_id="string")]

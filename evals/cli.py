@@ -18,7 +18,8 @@ def eval_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
     seeds: Annotated[int | None, typer.Option(
         "--seeds", min=1, help="Run the main point (no learning curve) for N seed pairs and report the spread; "
-                               "--report gets seeds.md and CSVs.")] = None,
+                               "--report gets seeds.md and CSVs. Corpus suites: N splits of the records "
+                               "(each group's instances rotated by 0..N-1).")] = None,
     corpora: Annotated[Path | None, typer.Option(
         "--corpora", envvar="ROTE_CORPORA", help="Corpus suites (loghub, webarena): the corpora directory "
                                                  "(default: ../shared/corpora beside the repo).")] = None,
@@ -84,8 +85,8 @@ def _corpus_command(suite: str, *, report: Path | None, http: bool, backend: str
     from evals.corpora.runner import load_corpus_suite, run_corpus_suite
 
     err = Console(stderr=True)
-    if seeds is not None:
-        err.print("[red]error:[/red] a corpus suite has one fixed split: --seeds does not apply")
+    if seeds is not None and (http or export is not None):
+        err.print("[red]error:[/red] --seeds runs the splits in process only (drop --http and --export)")
         raise typer.Exit(2)
     if backend is not None and backend not in ("heuristic", "llm", "hybrid"):
         err.print(f"[red]error:[/red] unknown backend {backend!r}")
@@ -94,6 +95,21 @@ def _corpus_command(suite: str, *, report: Path | None, http: bool, backend: str
         s = load_corpus_suite(suite)
         if groups:
             s = s.model_copy(update={"groups": [g.strip() for g in groups.split(",") if g.strip()]})
+        if seeds is not None:
+            # A corpus has no seeds: N other splits of its records instead (0 is the issue's).
+            from evals.corpora.runner import print_rotations, run_corpus_rotations
+
+            df = run_corpus_rotations(s, seeds, corpora=corpora, progress=not quiet, backend=backend)
+            print_rotations(df, s.name, Console())
+            if report is not None:
+                report.mkdir(parents=True, exist_ok=True)
+                df.to_csv(report / "splits.csv", index=False)
+            limit = s.thresholds.max_false_hits
+            rote = df[df["system"] == "rote"]
+            if limit is not None and (rote["false_hits"] > limit).any():
+                err.print(f"[red]threshold violated:[/red] rote: false hits above {limit} on some split")
+                raise typer.Exit(1)
+            return
         result = run_corpus_suite(s, corpora=corpora, http=http, report_dir=report, export_dir=export,
                                   progress=not quiet, backend=backend)
     except (CorpusMissing, ValueError) as e:

@@ -138,15 +138,16 @@ def tool_response(name: str, arguments: dict[str, Any], key: str) -> dict[str, A
 
 
 def load_corpus(name: str, root: str | Path | None = None, *, groups: list[str] | None = None,
-                per_group: int | None = None) -> Corpus:
+                per_group: int | None = None, rotate: int = 0) -> Corpus:
     """A corpus by name (``loghub`` or ``webarena``), optionally only some groups and the first
-    ``per_group`` source rows of each (a fast slice for tests)."""
+    ``per_group`` source rows of each (a fast slice for tests); ``rotate``: another split of the
+    same records (0 is the issue's split; see each loader)."""
     if name == "loghub":
         from evals.corpora import loghub
 
-        return loghub.load(root, systems=groups, per_system=per_group)
+        return loghub.load(root, systems=groups, per_system=per_group, rotate=rotate)
     if name == "webarena":
         from evals.corpora import webarena
 
-        return webarena.load(root, sites=groups, limit=per_group)
+        return webarena.load(root, sites=groups, limit=per_group, rotate=rotate)
     raise ValueError(f"unknown corpus {name!r}; known: loghub, webarena")

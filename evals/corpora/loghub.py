@@ -40,14 +40,19 @@ def system_prompt(system: str) -> str:
     return f"You label {system} log lines with their event id"
 
 
-def split_labels(labels: Sequence[str]) -> list[Part]:
+def split_labels(labels: Sequence[str], rotate: int = 0) -> list[Part]:
     """Train or test for each line, by its label: per label, lines alternate train / test in
-    order (the first trains); a label with one line is test-only (nothing to learn it from)."""
+    order (the first trains); a label with one line is test-only (nothing to learn it from).
+    ``rotate``: each label's lines rotated by this many before they alternate (another split).
+
+    >>> split_labels(["a", "b", "a", "a", "b"]), split_labels(["a", "b", "a", "a", "b"], rotate=1)
+    (['train', 'train', 'test', 'train', 'test'], ['test', 'test', 'train', 'train', 'train'])
+    """
     total = Counter(labels)
     seen: Counter[str] = Counter()
     out: list[Part] = []
     for label in labels:
-        i = seen[label]
+        i = (seen[label] + rotate) % total[label]
         seen[label] += 1
         out.append("train" if total[label] > 1 and i % 2 == 0 else "test")
     return out
@@ -64,9 +69,10 @@ def read_system(root: Path, system: str, limit: int | None = None) -> list[tuple
 
 
 def load(root: str | Path | None = None, *, systems: Sequence[str] | None = None,
-         per_system: int | None = None) -> Corpus:
+         per_system: int | None = None, rotate: int = 0) -> Corpus:
     """The Loghub corpus split into train and test records (``systems``: a subset, in that order;
-    ``per_system``: only the first N lines of each file, split the same way)."""
+    ``per_system``: only the first N lines of each file, split the same way; ``rotate``: another
+    split, ``split_labels``)."""
     base = corpora_root(root)
     chosen = list(systems) if systems else list(SYSTEMS)
     unknown = [s for s in chosen if s not in SYSTEMS]
@@ -76,7 +82,7 @@ def load(root: str | Path | None = None, *, systems: Sequence[str] | None = None
     for system in chosen:
         rows = read_system(base, system, per_system)
         prompt = system_prompt(system)
-        for i, ((event, content), part) in enumerate(zip(rows, split_labels([e for e, _ in rows]), strict=True)):
+        for i, ((event, content), part) in enumerate(zip(rows, split_labels([e for e, _ in rows], rotate), strict=True)):
             rec = CorpusRecord(system, event, chat_request(prompt, content),
                                text_response(event, f"loghub:{system}:{i}:{content}"))
             (corpus.train if part == "train" else corpus.test).append(rec)

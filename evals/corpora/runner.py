@@ -73,6 +73,8 @@ class CorpusSuite(BaseModel):
     # Loghub systems or WebArena sites to keep (None: all), and the first N source rows of each.
     groups: list[str] | None = None
     per_group: int | None = Field(default=None, ge=1)
+    # Another split of the same records (0: the issue's; ``rote eval CORPUS --seeds N`` runs 0..N-1).
+    rotate: int = Field(default=0, ge=0)
     backend: Literal["heuristic", "llm", "hybrid"] = "heuristic"
     induction: dict[str, Any] = Field(default_factory=dict)
     # The runtime's per-lookup budget (the lookup thread's CPU time); None: the runtime's default.
@@ -282,7 +284,7 @@ def run_corpus_suite(suite: CorpusSuite, *, corpora: str | Path | None = None, h
         suite = suite.model_copy(update={"backend": backend})
     log: Log = _stderr_log if progress else (lambda _msg: None)
     t0 = time.perf_counter()
-    corpus = load_corpus(suite.corpus, corpora, groups=suite.groups, per_group=suite.per_group)
+    corpus = load_corpus(suite.corpus, corpora, groups=suite.groups, per_group=suite.per_group, rotate=suite.rotate)
     calls, coverage = corpus_calls(corpus)
     split = {"train": len(corpus.train), "test": len(corpus.test),
              "test_unseen": sum(coverage.get(c.path, 0) == 0 for c in calls)}
@@ -326,6 +328,49 @@ def run_corpus_suite(suite: CorpusSuite, *, corpora: str | Path | None = None, h
         report.write(report_dir)
         log(f"report written to {report_dir}")
     return report
+
+
+def run_corpus_rotations(suite: CorpusSuite, n: int, *, corpora: str | Path | None = None, progress: bool = False,
+                         backend: str | None = None) -> pd.DataFrame:
+    """The suite on ``n`` splits of its records (``rotate`` 0 to n-1; 0 is the issue's split):
+    one row per split and system with its hit rate, hit rate on seen labels and false hits.
+
+    >>> df = run_corpus_rotations(load_corpus_suite("webarena"), 10)  # doctest: +SKIP
+    >>> df[df.system == "rote"][["rotate", "seen_hit_rate", "false_hits"]]  # doctest: +SKIP
+    """
+    rows = []
+    for r in range(n):
+        report = run_corpus_suite(suite.model_copy(update={"rotate": r}), corpora=corpora, progress=progress,
+                                  backend=backend)
+        for rec in report.summary.to_dict("records"):
+            rows.append({"rotate": r, "system": rec["system"], "hit_rate": rec["hit_rate"],
+                         "seen_hit_rate": rec["seen_hit_rate"], "false_hits": int(rec["false_hits"]),
+                         "calls": int(rec["calls"])})
+    return pd.DataFrame(rows)
+
+
+def print_rotations(df: pd.DataFrame, name: str, console: Any = None) -> None:
+    """``run_corpus_rotations``'s table: per split, each system's "hit% (seen%) false", then the
+    spread (min / median / max) of each system's hit rate on seen labels."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console()
+    systems = list(dict.fromkeys(df["system"]))
+    t = Table(title=f"rote eval '{name}' over {df['rotate'].nunique()} splits: hit rate (on seen labels) false hits")
+    t.add_column("split (rotate)")
+    for sy in systems:
+        t.add_column(sy, justify="right")
+    for r, d in df.groupby("rotate"):
+        by: dict[str, Any] = {rec["system"]: rec for rec in d.to_dict("records")}
+        t.add_row(str(r), *[f"{by[sy]['hit_rate']:.1%} ({by[sy]['seen_hit_rate']:.1%}) {by[sy]['false_hits']}"
+                            for sy in systems])
+    spread = []
+    for sy in systems:
+        seen = df[df["system"] == sy]["seen_hit_rate"]
+        spread.append(f"{seen.min():.1%} / {seen.median():.1%} / {seen.max():.1%}")
+    t.add_row("seen: min / median / max", *spread)
+    console.print(t)
 
 
 def induce_corpus(suite: CorpusSuite, corpus: Corpus, root: Path, log: Log) -> tuple[Path, Any, dict[str, Any]]:

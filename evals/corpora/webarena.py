@@ -69,9 +69,11 @@ def read_tasks(root: Path) -> list[dict[str, Any]]:
 
 
 def load(root: str | Path | None = None, *, sites: Sequence[str] | None = None,
-         limit: int | None = None) -> Corpus:
+         limit: int | None = None, rotate: int = 0) -> Corpus:
     """The WebArena corpus split into train and test records (``sites``: only tasks whose first
-    site is one of them; ``limit``: only the first N qualifying tasks, split the same way)."""
+    site is one of them; ``limit``: only the first N qualifying tasks, split the same way;
+    ``rotate``: each template's instances rotated by this many before the first 60% train,
+    another split of the same intents)."""
     tasks = [t for t in read_tasks(corpora_root(root)) if qualifies(t)]
     if sites:
         tasks = [t for t in tasks if t["sites"][0] in sites]
@@ -81,6 +83,7 @@ def load(root: str | Path | None = None, *, sites: Sequence[str] | None = None,
         by_template[t["intent_template_id"]].append(t)
     corpus = Corpus("webarena")
     for template_id, group in by_template.items():
+        group = group[rotate % len(group):] + group[:rotate % len(group)]
         k = train_count(len(group))
         for i, t in enumerate(group):
             args = {"template_id": template_id, **t["instantiation_dict"]}

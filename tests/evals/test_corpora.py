@@ -171,3 +171,30 @@ def test_real_loghub_slice_baselines() -> None:
     assert report.split["test"] == 298
     assert s.loc["exact", "false_hits"] == 0 and s.loc["drain3", "hit_rate"] > 0.9
     assert s.loc["exact", "seen_calls"] == 295 and s.loc["exact", "unseen_hits"] == 0
+
+
+def test_rotations_are_other_splits_of_the_same_records(tiny_corpora: Path) -> None:
+    # Loghub: each event's lines rotated before they alternate; WebArena: each template's
+    # instances rotated before the first 60% train. The records are the same, the split is not.
+    lh0, lh1 = (loghub.load(tiny_corpora, systems=["HPC"], rotate=r) for r in (0, 1))
+    assert [r.request["messages"][1]["content"].split()[2] for r in lh1.train[:3]] == ["10.0.0.2", "10.0.0.4",
+                                                                                       "10.0.0.6"]
+    def texts(c: Any) -> list[str]:
+        return sorted(r.request["messages"][1]["content"] for r in c.train + c.test)
+
+    assert texts(lh0) == texts(lh1)
+    wa0, wa2 = (webarena.load(tiny_corpora, rotate=r) for r in (0, 2))
+    assert [orjson.loads(r.response["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"])["forum"]
+            for r in wa2.train] == ["news", "space", "music"]
+    assert len(wa0.train) == len(wa2.train)
+
+
+def test_cli_seeds_on_a_corpus_suite_runs_other_splits(tiny_corpora: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "webarena", "--corpora", str(tiny_corpora), "--seeds", "3",
+                                      "--report", str(tmp_path / "r"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "over 3 splits" in result.output and "seen:" in result.output
+    rows = list(csv.DictReader((tmp_path / "r" / "splits.csv").open()))
+    assert sorted({r["rotate"] for r in rows}) == ["0", "1", "2"] and {r["system"] for r in rows} >= {"rote", "exact"}
+    bad = CliRunner().invoke(app, ["eval", "webarena", "--corpora", str(tiny_corpora), "--seeds", "2", "--http"])
+    assert bad.exit_code == 2 and "in process only" in bad.output

@@ -298,6 +298,11 @@ class HeuristicDeriver:
                     # "Anna Maria Diaz" or "Ana da Silva". Kept as twins, so they are rivals.
                     pieces += [_op("regex_extract", base, _c(r"^(.*) \S+$"), _c(1)),
                                _op("regex_extract", base, _c(r"^\S+ (.*)$"), _c(1))]
+                    # The word after a word every example held once ("mute" in "Please mute
+                    # david" and "Mute betty"): the same as the last word there, not in "Mute
+                    # vanessa permanently". Rivals too.
+                    pieces += [_op("regex_extract", base, _c(r"(?i)(?:^|\s)" + w + r"\s+(\S+)"), _c(1))
+                               for w in anchor_words(sample)]
                 for p in pieces:
                     if p is not base:
                         add(p)
@@ -644,6 +649,23 @@ def reference_alternatives(var: str, values: Sequence[Any], scopes: Sequence[Map
                 not _eq(_safe(expr, p), p[var]) for p in _probes(scopes, _vars_of(expr) | {var})):
             out.append(expr)
     return out
+
+
+def anchor_words(texts: Sequence[str], limit: int = 2) -> list[str]:
+    """Words (letters only, lower case) that every text holds exactly once, never as its last
+    word: what a piece after them may be anchored to.
+
+    >>> anchor_words(["Please mute david", "Mute betty"]), anchor_words(["Ada Lovelace", "Bo Diaz"])
+    (['mute'], [])
+    """
+    common: set[str] | None = None
+    for t in texts:
+        words = [w.lower() for w in t.split()]
+        once = {w for w in words[:-1] if w.isalpha() and words.count(w) == 1}
+        common = once if common is None else common & once
+        if not common:
+            return []
+    return sorted(common or ())[:limit]
 
 
 _CASES = ("lower", "upper", "title", "capitalize")

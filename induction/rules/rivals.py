@@ -6,7 +6,9 @@ a number in prose with or without thousands separators; "05" as a pad to 2 or a 
 front; "New " + the last word of the city or the whole city; a word's place counted from the
 end or from the start while every example had as many words (the attendee "kathryn" is the
 last word of the title "sync meeting with kathryn" and its fourth; of "... with kathryn about
-pricing" only the fourth). Every explanation that fits is kept (``Derivation.alternatives``)
+pricing" only the fourth); the last word or the word after a word every example held once
+("Please mute david", "Mute betty": "david" and "betty" either way; "Mute vanessa permanently"
+tells them apart). Every explanation that fits is kept (``Derivation.alternatives``)
 and the answer is served only where they all agree.
 Guards ``capitalize_surname``, ``thousands_separator``, ``zero_padding``, ``next_month_same_day``,
 ``next_year_leap_day``, ``usually_equal_cities``, ``name_case_normalised``, ``email_lowercased``,

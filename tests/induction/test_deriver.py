@@ -218,3 +218,12 @@ def test_a_words_place_from_the_end_and_from_the_start_are_rivals_while_every_ex
     # two-word values have their own rivals (all but the last word, all after the first)
     two = derive(["Ada", "Bo"], [{"n": "Ada Lovelace"}, {"n": "Bo Diaz"}])
     assert {"const": -2} not in [arg for a in two.alternatives for arg in a.get("args", [])]
+
+
+def test_the_word_after_a_word_every_example_held_is_a_rival_of_the_last_word() -> None:
+    # Two wordings in one slot ("Please mute david", "Mute betty"): the handle is the last word
+    # and the word after "mute"; "Mute vanessa permanently" tells them apart.
+    d = derive(["david", "betty"], [{"v": "Please mute david"}, {"v": "Mute betty"}])
+    assert value(d, {"v": "Please mute anna"}) == "anna"
+    with pytest.raises(DerivationError):
+        value(d, {"v": "Mute vanessa permanently"})

@@ -319,6 +319,11 @@ def node_view(tree: CompiledTree, node_id: str, notes: Mapping[str, Sequence[str
                                                    for k, vs in sorted(r.choices.items()))))
         if r.ranges:
             facts.append(("only within", ", ".join(f"{k} in [{lo}, {hi}]" for k, (lo, hi) in sorted(r.ranges.items()))))
+        if r.tails:
+            facts.append(("lists like the ones seen", "; ".join(
+                f"{k}: {c.items[0]} to {c.items[1]} items"
+                + "".join(f", {f or 'items'} one of {', '.join(ws)}" for f, ws in sorted(c.closed.items()))
+                for k, c in sorted(r.tails.items()))))
         if r.apart:
             facts.append(("never related", ", ".join(f"{a} ~ {b}" for a, b in r.apart[:8])
                           + (" …" if len(r.apart) > 8 else "")))

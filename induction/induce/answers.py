@@ -32,6 +32,7 @@ from induction.rules import tag
 from induction.rules.closed_values import choices, value_groups
 from induction.rules.coarsening import coarsen
 from induction.rules.context_bound import pins
+from induction.rules.list_tails import tail_check
 from induction.rules.min_runs import literal_texts, traced
 from induction.rules.min_runs import verdict as runs_verdict
 from induction.rules.relations import relations
@@ -260,6 +261,29 @@ class Answerer:
         if ranges == response.ranges and order == response.order and spans == response.spans:
             return response
         return response.model_copy(update={"ranges": ranges, "order": order, "spans": spans})
+
+    def with_tails(self, response: ResponseTemplate, members: list[Member],
+                   firsts: Mapping[str, Mapping[str, str]] | None = None) -> ResponseTemplate:
+        """``response`` with a ``TailCheck`` for every variable in scope that holds the rest of
+        a JSON list in every call it was seen for (``list-tails``). ``firsts``: per such
+        variable of this message, the variables of its first item's fields; a closed field's
+        first-item variable serves only the field's words (``choices``)."""
+        scopes = self.answered_scopes(members)
+        tails = dict(response.tails)
+        choices = dict(response.choices)
+        for var in sorted(set.intersection(*(set(sc) for sc in scopes)) if scopes else ()):
+            fields = {k: v for k, v in (firsts or {}).get(var, {}).items() if all(v in sc for sc in scopes)}
+            check = tail_check([sc[var] for sc in scopes], {k: [sc[v] for sc in scopes] for k, v in fields.items()})
+            if check is None:
+                continue
+            tails[var] = check
+            for key, first in fields.items():
+                if key in check.closed and first not in choices:
+                    choices[first] = check.closed[key]
+        if tails == response.tails:
+            return response
+        self.stats["tail_checks"] += len(tails) - len(response.tails)
+        return response.model_copy(update={"tails": tails, "choices": choices})
 
     def unread(self, members: list[Member], new_vars: Mapping[str, str], response: ResponseTemplate | None,
                 trusted: frozenset[str], *, below: bool = True) -> list[str]:

@@ -34,6 +34,7 @@ from induction.rules.coarsening import coarsen, whole_tokens
 from induction.rules.context_bound import binds, pins
 from induction.rules.copied_spans import copied_spans
 from induction.rules.enum_values import is_enum
+from induction.rules.list_tails import first_items
 from induction.rules.marks import is_mark
 from induction.rules.thin_air import worth_splitting
 from induction.rules.unreadable import reads_back
@@ -66,6 +67,7 @@ class Inducer:
         self.notes: dict[str, list[str]] = defaultdict(list)
         self.stats: Counter[str] = Counter()
         self.stats["copied_spans"] = 0  # in the run report even when no answer copied a cut value
+        self.stats["tail_checks"] = 0
         self._ids: set[str] = set()  # node ids given out
         self.tree = StoreTree()
         records = list(records)
@@ -339,6 +341,9 @@ class Inducer:
                        "(only later answers copy it): it may decide this answer")
         if response is not None and (unkept := self.answers.unkept(response, members)) is not None:
             response, status, why = None, "uncacheable", unkept
+        if response is not None:
+            gaps = [(g.path, w.named.slots[g.gid]) for g in w.sk.gaps if g.path and g.gid in w.named.slots]
+            response = self.answers.with_tails(response, members, first_items(gaps))
         w.response, w.status, w.why = response, status, why
         return None
 

@@ -44,6 +44,7 @@ from induction.runtime.errors import Miss
 from induction.runtime.hydrate import completion_body, hydrate_message
 from induction.runtime.messages import MessageView, reads_as, same_json
 from induction.runtime.ranges import out_of_order, out_of_range, out_of_span
+from induction.runtime.tails import out_of_tail
 from induction.runtime.template import render_value
 from induction.runtime.tokens_limit import over_limit
 from induction.runtime.tree_index import Children, RuntimeNode
@@ -350,6 +351,9 @@ def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadli
         if response.ranges and (out := out_of_range(response.ranges, st.scope)) is not None:
             reasons.append(f"node {node.id} saw {out} only between {response.ranges[out][0]} and "
                            f"{response.ranges[out][1]}")
+            continue
+        if response.tails and (why := out_of_tail(response.tails, st.scope)) is not None:
+            reasons.append(f"node {node.id}: the list of {why}")
             continue
         broken = _broken(response.apart, st.scope, related=True) if response.apart else None
         broken = broken or (_broken(response.together, st.scope, related=False) if response.together else None)

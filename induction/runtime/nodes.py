@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from induction.runtime.tails import TailCheck
 from induction.runtime.template import MessageTemplate
 
 Status = Literal["live", "staged", "uncacheable"]
@@ -93,6 +94,10 @@ class ResponseTemplate(BaseModel):
     # (``induction.evidence.date_spans``): a request where they lie further apart or closer
     # (a purchase older than any return window seen) is a miss.
     spans: tuple[tuple[str, str, int, int], ...] = ()
+    # Variables holding the rest of a JSON list (or a whole list) with what the lists held in
+    # the calls the answer was seen for (``induction.runtime.tails``): a request whose list is
+    # longer or shorter, or whose items hold a status or tag never seen, is a miss.
+    tails: dict[str, TailCheck] = Field(default_factory=dict)
 
 
 class TemplateNode(BaseModel):

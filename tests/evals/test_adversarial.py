@@ -141,6 +141,9 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     # start, while every example had as many words.
     "meeting_with": ("meeting_about_topic", 5, 607, 608),  # 4 of 20
     "rename_to": ("rename_multiword_tag", 5, 708, 709),  # 1 of 20
+    # The tenth session's second reviewer (docs/review/traps11): the rest of a list as one value.
+    "list_tail_count": ("list_tail_count", 5, 304, 305),  # 5 of 20 before
+    "checks_tail_status": ("tail_status_unseen", 5, 102, 103),  # 5 of 20 before
     # A known limit until the words beside a call refused the other declared tools' words.
     "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46 before
 }

@@ -50,9 +50,11 @@ from evals.workflows.adversarial.a_tool_results import (
     JsonForwardEscaped,
     JsonListMostlyOne,
     JsonOptionalKey,
+    ListTailCount,
     MarkdownTableFirstRow,
     MultilineTextTail,
     PythonReprAddress,
+    TailStatusUnseen,
 )
 from evals.workflows.adversarial.b_user_text import (
     HandleThenManner,
@@ -345,6 +347,8 @@ ALL: tuple[type[Adversarial], ...] = (
     IdThenWord, NameThenManner, HandleThenManner,
     # Rivals of a word's position (2026-12-07, the tenth session's reviewer)
     MeetingAboutTopic, RenameMultiwordTag,
+    # The rest of a list as one value (2026-12-07, the tenth session's second reviewer)
+    ListTailCount, TailStatusUnseen,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -363,7 +367,7 @@ __all__ = [
     "JsonCheckVS16", "JsonEscapedNewline", "JsonEscapedQuote",
     "JsonFirstResult", "JsonForwardEscaped", "JsonListMostlyOne", "JsonNegative", "JsonNullOrInt", "JsonOptionalKey",
     "KeyOrderText", "KeyOrderVaries", "LastOrderInText", "LeadingMention", "LeadingNonAscii", "LeadingSigil",
-    "LetterGrade", "ListInUserText", "ListLookupById", "MarkdownTableFirstRow", "MaxOfThree", "MaxTokensCut", "MeetingAboutTopic",
+    "LetterGrade", "ListInUserText", "ListLookupById", "ListTailCount", "MarkdownTableFirstRow", "MaxOfThree", "MaxTokensCut", "MeetingAboutTopic",
     "MinContainsCopied", "MinDate", "MinEmoticon", "MinHourLater", "MinJsonBalance", "MinLeadingInverted",
     "MinLeadingSlash", "MinLiteralEqual", "MinNameNewline", "MinOrderQty", "MinSameCopied", "MinSameOrDifferent",
     "MinSignedInt", "MinTrailingCJKStop", "MinTrailingEmoji", "MinTrailingNbsp", "MinUsuallySameCopied", "MinYear",
@@ -376,7 +380,7 @@ __all__ = [
     "RomanNumeralTier", "SameValueTwoRoles", "SeatsWordOrNumber", "SecondSentence", "SeverityP",
     "SharedWordInBranch", "SharedWordMinimal", "SignMarkWithNumber", "SignedAdjustment", "SlugCopiedWhole", "SortThree",
     "SplitBillRounding", "StaffEmailInSystemPrompt", "StalledDeploySeldom", "StarRating", "StatusCodeJson", "StockCopiedDecides", "StopSequence", "SumAsPrinted",
-    "SumTwoDecimals", "TabsOrSpaces", "TemplateSyntaxValue", "ThousandsSeparator", "ThumbsSkinTone",
+    "SumTwoDecimals", "TabsOrSpaces", "TailStatusUnseen", "TemplateSyntaxValue", "ThousandsSeparator", "ThumbsSkinTone",
     "TimeOfDayGreeting", "TodayDeadlineWindow", "TodayInSystemPrompt", "TokenExpiry", "ToolResultEdge", "ToolResultNbsp", "TrailingDigitsEdge",
     "TrailingEmojiName", "TrailingNbspOrCJK", "TrailingPeriodName", "TrailingQuestionCity", "TrailingSpaceName",
     "TrailingSpaceToolArg", "TrailingSpacesInCode", "TransferSameAccount", "TruncateTitle", "UnicodeMinus",

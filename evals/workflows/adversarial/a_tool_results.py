@@ -255,3 +255,60 @@ class MarkdownTableFirstRow(Adversarial):
         run.user(f"What's in stock at {loc}?")
         run.call("inventory", {"location": loc}, table)
         run.say(f"{loc} has {k} SKUs; first is {rows[0][0]} ({rows[0][1]} units).")
+
+
+# --- The rest of a list as one value (2026-12-07, the tenth session's second reviewer) --------
+
+
+class ListTailCount(Adversarial):
+    """A cart of one to four items; carts of three or more get the deal. No answer copies a price.
+
+    Trap: carts of different lengths align on their first item, and the rest of each list
+    (``]``, ``,{"price": 5.19},{"price": 28.66}]``) is one value that evidence takes for data
+    (many distinct rests, answered alike): where every training cart held three or four items,
+    a cart of one was served "Yes". The rest's item count is served only inside the range seen
+    (``list-tails``). A reviewer's ``list_tail_count``.
+    """
+
+    name = "list_tail_count"
+    reviewer_name = "s11_list_tail_count"
+    family = "A"
+    guards = ("list-tails",)
+    description = "A cart's item count decides the deal; the rest of the list after its first item is one value."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_cart", "The cart", session="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        n = rng.randint(1, 4)
+        items = [{"price": round(rng.uniform(5, 45), 2)} for _ in range(n)]
+        run.system("You are the checkout assistant. Carts of 3 or more items get the 3-for-2 deal.")
+        run.user("Do I get the 3-for-2 deal?")
+        run.call("get_cart", {"session": "current"}, {"items": items})
+        run.say("Yes, the 3-for-2 deal applies." if n >= 3 else "Not yet: add items to reach 3 for the deal.")
+
+
+class TailStatusUnseen(Adversarial):
+    """A pull request's CI checks (two to four); each fails one time in seven, and any failure
+    means "Some checks failed."
+
+    Trap: the first check's status is a closed slot, but the rest of the list is one value:
+    where training saw every check succeed, a failed second check was served "All checks
+    passed.". A status word the items of the rest never held is a miss (``list-tails``). A
+    reviewer's ``checks_tail_status``.
+    """
+
+    name = "tail_status_unseen"
+    reviewer_name = "s11_checks_tail_status"
+    family = "A"
+    guards = ("list-tails", "closed-values")
+    description = "Any failed check among two to four decides; the checks after the first are one value."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("list_checks", "Checks of a PR", pr="integer")]
+    NAMES = ("lint", "build", "unit", "e2e", "docs", "types")
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        pr = rng.randint(1000, 9999)
+        checks = [{"name": n, "status": "failed" if rng.random() < 1 / 7 else "success"}
+                  for n in rng.sample(self.NAMES, rng.randint(2, 4))]
+        run.system("You are the CI bot.")
+        run.user(f"Is PR {pr} green?")
+        run.call("list_checks", {"pr": pr}, {"pr": pr, "checks": checks})
+        run.say("All checks passed." if all(c["status"] == "success" for c in checks) else "Some checks failed.")

@@ -1,0 +1,87 @@
+"""list-tails: the rest of a JSON list taken for data serves only lists like the ones seen.
+
+False hit prevented: "Yes, the 3-for-2 deal applies." served for a cart of one item where every
+training cart had three or four; "All checks passed." served where the second check failed
+and every check training saw succeeded; the standard queue served for a ticket whose tags hold
+"vip" in second place where "vip" was always first. Tool results of one shape align item by
+item except where lists differ in length: there the rest of each list (or, where one list was
+empty, each whole list) is one value (``induction.json_align``), which evidence may take for
+data (``structure-evidence``: many distinct rests, runs alike). Its items' count and words are
+then what no other check sees. The answer records, per such variable, how many items the
+lists held and, for each field of the items that took a few repeated words without digits (a
+status, a tag), the words seen (``tail_check``); where the first item's field is a variable
+of its own, its values count among those words and it serves only them too (a closed slot,
+``ResponseTemplate.choices``: "vip" first where it was never seen is a miss).
+
+Guards ``list_tail_count`` and ``tail_status_unseen``.
+
+Learning side: ``tail_check`` (called by ``induction.induce.answers.Answerer.with_tails`` for
+every answer; counted as ``tail_checks``). Request-time check:
+``induction.runtime.tails.out_of_tail``.
+
+>>> tail_check([',{"s": "ok"}]', ',{"s": "ok"},{"s": "ok"}]', ",{\\"s\\": \\"bad\\"}]"])
+TailCheck(items=(1, 2), closed={'s': ('bad', 'ok')})
+>>> tail_check(["]", "]"]).items, tail_check(["Ann", "]"]) is None
+((0, 0), True)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from induction.runtime.tails import SCALAR, TailCheck, field_words, parse_tail
+
+WORD_MAX = 40  # longer strings are text (a title, a message), no vocabulary
+
+
+def tail_check(values: Sequence[Any], firsts: Mapping[str, Sequence[Any]] | None = None) -> TailCheck | None:
+    """The check of a variable whose every value is the rest of a list (or a whole list), or
+    None if one is not. A field is closed when its words repeat (some word seen twice) and
+    none holds a digit or is longer than ``WORD_MAX``: ids, names and amounts stay free.
+    ``firsts``: the values the same field took in the lists' first items, where those are
+    variables of their own (one list's words, wherever they stand).
+
+    >>> tail_check([',"beta"]', "]"], {"": ["mobile", "beta"]}).closed
+    {'': ('beta', 'mobile')}
+    """
+    lists = [parse_tail(v) for v in values]
+    if not lists or any(items is None for items in lists):
+        return None
+    counts = [len(items) for items in lists if items is not None]
+    words: dict[str, list[str]] = {}
+    for items in lists:
+        assert items is not None
+        for key, ws in field_words(items).items():
+            words.setdefault(key, []).extend(ws)
+    for key, vs in (firsts or {}).items():
+        words.setdefault(key, []).extend(v for v in vs if isinstance(v, str))
+    closed = {}
+    for key, ws in sorted(words.items()):
+        seen = Counter(ws)
+        if seen and max(seen.values()) >= 2 and all(len(w) <= WORD_MAX and not any(c.isdigit() for c in w)
+                                                      for w in seen):
+            closed[key] = tuple(sorted(seen))
+    return TailCheck(items=(min(counts), max(counts)), closed=closed)
+
+
+def first_items(gaps: Sequence[tuple[str, str]]) -> dict[str, dict[str, str]]:
+    """From (path, variable) pairs of one message's gaps: per variable holding a list's rest
+    (``$.tags[1:]``), the variables of its first item's fields (``$.tags[0]`` -> ``SCALAR``,
+    ``$.items[0].status`` -> ``status``).
+
+    >>> first_items([("$.tags[0]", "tag"), ("$.tags[1:]", "rest"), ("$.items[0].s", "s"), ("$.items[1:]", "more")])
+    {'rest': {'': 'tag'}, 'more': {'s': 's'}}
+    """
+    paths = dict(gaps)
+    out: dict[str, dict[str, str]] = {}
+    for path, var in gaps:
+        if not path.endswith("[1:]"):
+            continue
+        head = path[:-len("[1:]")] + "[0]"
+        fields = {SCALAR if p == head else p[len(head) + 1:]: v for p, v in paths.items()
+                  if p == head or (p.startswith(head + ".") and "." not in p[len(head) + 1:] and "[" not in p[len(head):])}
+        if fields:
+            out[var] = fields
+    return out

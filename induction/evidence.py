@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
-from induction.runtime.ranges import as_number, days
+from induction.runtime.ranges import CLOCK, as_number, days
 from induction.tokens import recognise
 
 ValueKind = Literal["id", "quantity"]
@@ -62,11 +62,21 @@ HOST_PORT = re.compile(r"(?i)\.[a-z]{2,}:\Z|\blocalhost:\Z|\d\]:\Z")
 GLUED_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}[-_]?\Z")
 
 
-def value_kind(values: Sequence[Any], label: str) -> ValueKind:
-    """Whether an unread number is identifier-like (``"id"``) or a quantity a decision may
-    hinge on (``"quantity"``), from its values and the literal ``label`` before it.
+# Labels of a length of time written as a clock ("lifetime 02:25", "elapsed 00:41"): no time of day.
+DURATION_LABEL = re.compile(r"(?i)(?:duration|elapsed|took|lifetime|uptime|runtime|age|length)[\W_]*\Z")
+# ":MM" right after a number (or a ":" and then another value, the minutes): that number is
+# the hour of a clock time.
+CLOCK_AFTER = re.compile(r":(?:[0-5]\d(?!\d)|\Z)")
 
-    Money is always a quantity (an amount decides whether something is affordable).
+
+def value_kind(values: Sequence[Any], label: str, after: str = "") -> ValueKind:
+    """Whether an unread number is identifier-like (``"id"``) or a quantity a decision may
+    hinge on (``"quantity"``), from its values, the literal ``label`` before it and the
+    literal ``after`` it.
+
+    Money is always a quantity (an amount decides whether something is affordable), and so is
+    the hour of a clock time ("Current time: 16:20", "placed at 13:45"): opening hours and
+    cut-offs turn on it, whatever the label says.
 
     >>> value_kind(["12", "40"], "order "), value_kind(["3", "4"], "node-"), value_kind(["47", "12"], "18:01:")
     ('quantity', 'id', 'id')
@@ -76,10 +86,23 @@ def value_kind(values: Sequence[Any], label: str) -> ValueKind:
     ('id', 'id')
     >>> value_kind([513, 307], '","duration_s":'), value_kind([513, 307], '","quota_s":')
     ('id', 'quantity')
+    >>> value_kind(["10", "16"], "Current time: ", ":20."), value_kind(["10", "16"], "Current time: ", ":")
+    ('quantity', 'quantity')
+    >>> value_kind(["10", "16"], "Current time: "), value_kind(["5", "7"], "10.0.0.", ":")
+    ('id', 'id')
+    >>> value_kind(["13:45", "9:05"], '"placed_at":"'), value_kind(["00:01", "02:25"], "lifetime ")
+    ('quantity', 'id')
     """
     texts = [str(v) for v in values if not isinstance(v, bool)]
     if any(recognise(t.lstrip("-+")) in ("money", "date") for t in texts):
         return "quantity"
+    duration = DURATION_LABEL.search(label[-24:]) is not None
+    if texts and all(CLOCK.match(t) for t in texts):
+        # A whole clock time ("placed_at": "13:45"), unless it measures a length of time.
+        return "id" if duration else "quantity"
+    if (not duration and CLOCK_AFTER.match(after) and not label[-1:].isdigit() and label[-1:] not in ".:-/"
+            and texts and all(t.isdigit() and int(t) <= 24 for t in texts)):
+        return "quantity"  # the hour of a clock time
     tail = label[-24:]
     if (tail[-1:] == "_" or GLUED_WORD.search(tail)) and not CURRENCY_CODE.search(tail):
         # Glued to a word of 3+ letters: subdir31, blk_12, node12 name one of many things. Not
@@ -94,6 +117,17 @@ def value_kind(values: Sequence[Any], label: str) -> ValueKind:
     if all("." in t and len(t.rsplit(".", 1)[1]) >= 3 for t in texts) and texts:
         return "id"  # a measurement: 0.2477829 s
     return "quantity"
+
+
+def times_of_day(values: Sequence[Any], label: str) -> bool:
+    """Whether every value is a clock time ("13:45", "9:05") that is no length of time (after
+    "lifetime", "elapsed"...): a time of day, a quantity (opening hours and cut-offs turn on it).
+
+    >>> times_of_day(["13:45", "9:05"], '"placed_at":"'), times_of_day(["00:01"], "lifetime "), times_of_day(["18:01:47"], "")
+    (True, False, False)
+    """
+    return (bool(values) and all(isinstance(v, str) and CLOCK.match(v) for v in values)
+            and not DURATION_LABEL.search(label[-24:]))
 
 
 def distinct(values: Sequence[Any]) -> int:

@@ -23,7 +23,15 @@ import orjson
 
 from induction.arranger import hydration_order, same_variable
 from induction.config import InductionConfig
-from induction.evidence import date_spans, distinct, enough, order_pairs, unkept_dates, value_kind
+from induction.evidence import (
+    date_spans,
+    distinct,
+    enough,
+    order_pairs,
+    times_of_day,
+    unkept_dates,
+    value_kind,
+)
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key
 from induction.induce.model import Member
 from induction.induce.naming import render, slot_kind, uses
@@ -296,17 +304,20 @@ class Answerer:
         return sorted(v for v in new_vars
                       if v not in used and v not in trusted
                       and not id_like([m.scope[v] for m in members], new_vars[v])
-                      and is_quantity([m.scope[v] for m in members], small=not below)
+                      and (is_quantity([m.scope[v] for m in members], small=not below)
+                           or times_of_day([m.scope[v] for m in members], new_vars[v]))
                       and not (below and all(self.tree.number_later(m.node, m.scope[v]) for m in members)))
 
     def weigh(self, unread: list[str], members: list[Member], new_vars: Mapping[str, str],
                response: ResponseTemplate | None, status: Status,
-               pooled: Mapping[str, Sequence[Any]] | None = None) -> tuple[list[str], list[str]]:
+               pooled: Mapping[str, Sequence[Any]] | None = None,
+               after: Mapping[str, str] | None = None) -> tuple[list[str], list[str]]:
         """Split unread numbers into (still structure, noise by evidence): a number that took
         enough distinct values (``value_kind`` decides how many) across the calls of one
         shared answer is noise; with fewer, or without one answer, it stays structure.
         ``pooled``: a variable's values inside the parts of the wider cluster this one was
-        split from, each part going on one way (``strata``): evidence too."""
+        split from, each part going on one way (``strata``): evidence too. ``after``: the
+        literal after each variable (``value_kind``: ":20" after an hour)."""
         if not unread or status == "uncacheable":
             return unread, []
         if response is None and not self.context_alike(members):
@@ -316,7 +327,7 @@ class Answerer:
         noise: list[str] = []
         for var in unread:
             values = [*pooled.get(var, ()), *(m.scope[var] for m in answered)]
-            kind = value_kind(values, new_vars[var])
+            kind = value_kind(values, new_vars[var], (after or {}).get(var, ""))
             if kind == "quantity" and range_of(values) is None:
                 continue  # a quantity whose range cannot be checked stays structure
             if enough(values, kind, min_noise=self.config.min_distinct_noise,
@@ -344,12 +355,12 @@ class Answerer:
                 and len({self.tree.continuation(m.node) for m in members}) == 1)
 
     def noise_note(self, noise: list[str], members: list[Member], new_vars: Mapping[str, str],
-                   pooled: Mapping[str, Sequence[Any]] | None = None) -> str:
+                   pooled: Mapping[str, Sequence[Any]] | None = None, after: Mapping[str, str] | None = None) -> str:
         parts = []
         pooled = pooled or {}
         for var in noise:
             values = [*pooled.get(var, ()), *(m.scope[var] for m in members)]
-            kind = value_kind(values, new_vars[var])
+            kind = value_kind(values, new_vars[var], (after or {}).get(var, ""))
             parts.append(f"{var} ({kind}, {distinct(values)} distinct values"
                          + (", served only inside the range seen" if var in self.bounded else "") + ")")
         alike = ("one answer template" if any(self.tree.nodes[m.node].answers for m in members)

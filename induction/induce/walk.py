@@ -33,6 +33,7 @@ from induction.rules import tag
 from induction.rules.coarsening import coarsen, whole_tokens
 from induction.rules.context_bound import binds, pins
 from induction.rules.copied_spans import copied_spans
+from induction.rules.edges_and_refusals import literal_after
 from induction.rules.enum_values import is_enum
 from induction.rules.list_tails import first_items
 from induction.rules.marks import is_mark
@@ -304,12 +305,14 @@ class Inducer:
         # Evidence first: an unread number that took several values, all followed by this one
         # answer, is noise (a port, a latency, a size), not a branch (``induction.evidence``).
         pooled = self._pooled(w)
-        unread, noise = self.answers.weigh(unread, members, new_vars, basis, basis_status, pooled)
+        after = {w.named.slots[gid]: text for gid, text in literal_after(w.sk.content or []).items()
+                 if gid in w.named.slots}
+        unread, noise = self.answers.weigh(unread, members, new_vars, basis, basis_status, pooled, after)
         weighed = set(noise)
         if noise:
             if response is not None:
                 response = self.answers.with_ranges(response, members)
-            w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars, pooled))
+            w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars, pooled, after))
         parts = split(cluster, [[sc[v] for v in unread] for sc in w.named.scopes]) if unread else []
         if len(parts) > 1 and status == "uncacheable":
             # Answered differently: the value that decides how (``_branch``) is looked for
@@ -329,10 +332,10 @@ class Inducer:
         elif response is not None and status != "uncacheable":
             skipped = [v for v in self.answers.unread(members, new_vars, response, trusted, below=False)
                        if v not in weighed]
-            skipped, noise = self.answers.weigh(skipped, members, new_vars, response, status, pooled)
+            skipped, noise = self.answers.weigh(skipped, members, new_vars, response, status, pooled, after)
             if noise:
                 response = self.answers.with_ranges(response, members)
-                w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars, pooled))
+                w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars, pooled, after))
             if skipped:
                 # Read here, copied only further down ("[14:05] Hi" -> "Good afternoon!", the
                 # hour logged two turns later): this answer may still have turned on it.

@@ -17,10 +17,14 @@ than any refund seen; a date the answer copies is kept as far from the other dat
 (a number, or the days between two dates): parity parts "Is 7 even?" by chance, and calendar
 rules (the same month, business days) part a window's answers by a day count that only
 correlates with them. Where the answer is a tool call with a sampled model's words beside it, the calls alone are
-the answer template the numbers are weighed against. Guards ``afford_budget``, ``expense_threshold``,
+the answer template the numbers are weighed against. A time of day is a quantity too: a
+whole clock time ("placed_at": "13:45", ``evidence.times_of_day``) and the hour before ":MM"
+whatever its label ("Current time: 16:20"; not a length of time after "lifetime" or
+"elapsed"): a same-day cut-off or opening hours turn on it. Guards ``afford_budget``, ``expense_threshold``,
 ``time_of_day_greeting``, ``birth_year_adult``, ``date_weekend``, ``date_deadline``,
 ``order_quantity``, ``min_year``, ``min_date``, ``min_hour_later``, ``hour_in_later_time``,
-``negative_temperature``, ``unicode_minus``, ``today_deadline_window`` (and ``even_or_odd``, a
+``negative_temperature``, ``unicode_minus``, ``today_deadline_window``, ``cutoff_time_in_result``,
+``clock_in_system_prompt`` (and ``even_or_odd``, a
 known limit the range only narrows); ``today_in_system_prompt`` is served.
 
 Learning side: ``id_like``, ``is_quantity``, ``number_in`` (the number kinds and thresholds

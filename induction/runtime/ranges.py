@@ -22,6 +22,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+# A clock time of day ("9:05", "14:47"): compared as zero-padded text, as ISO dates are.
+CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)\Z")
 
 Bound = float | str
 
@@ -49,12 +51,19 @@ def as_number(value: Any) -> float | None:
 
 
 def bound_of(value: Any) -> Bound | None:
-    """What a value is compared as: a number, or an ISO date as text; None if neither."""
+    """What a value is compared as: a number, or an ISO date or a clock time as text; None if
+    none of them.
+
+    >>> bound_of("$5"), bound_of("2026-01-02"), bound_of("9:05"), bound_of("25:00")
+    (5.0, '2026-01-02', '09:05', None)
+    """
     number = as_number(value)
     if number is not None:
         return number
     if isinstance(value, str) and _ISO_DATE.match(value.strip()):
         return value.strip()
+    if isinstance(value, str) and (m := CLOCK.match(value.strip())):
+        return f"{int(m.group(1)):02d}:{m.group(2)}"
     return None
 
 
@@ -81,7 +90,7 @@ def in_range(value: Any, bounds: tuple[float, float] | tuple[str, str] | list[Bo
     lo, hi = bounds[0], bounds[1]
     b = bound_of(value)
     if isinstance(lo, str) and isinstance(hi, str):
-        return isinstance(b, str) and lo <= b <= hi
+        return isinstance(b, str) and len(b) == len(lo) and lo <= b <= hi  # a date with dates, a time with times
     if isinstance(lo, str) or isinstance(hi, str):
         return False
     return isinstance(b, float) and lo <= b <= hi

@@ -144,6 +144,9 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     # The tenth session's second reviewer (docs/review/traps11): the rest of a list as one value.
     "list_tail_count": ("list_tail_count", 5, 304, 305),  # 5 of 20 before
     "checks_tail_status": ("tail_status_unseen", 5, 102, 103),  # 5 of 20 before
+    # ... and times of day, weighed as no quantity at all (a "time" label, digits around ":").
+    "support_hours": ("clock_in_system_prompt", 5, 1, 2),  # 4 of 20 before
+    "cutoff_time_tool": ("cutoff_time_in_result", 5, 102, 103),  # 1 of 20 before
     # A known limit until the words beside a call refused the other declared tools' words.
     "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46 before
 }

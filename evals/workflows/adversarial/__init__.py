@@ -44,6 +44,7 @@ rule it sits next to), together with the specific rules that act on its training
 from __future__ import annotations
 
 from evals.workflows.adversarial.a_tool_results import (
+    CutoffTimeInResult,
     JsonEscapedNewline,
     JsonEscapedQuote,
     JsonFirstResult,
@@ -73,7 +74,7 @@ from evals.workflows.adversarial.b_user_text import (
     NameBeforeNewline,
     NameBeforeSpaceWord,
     NameThenManner,
-        OneOrTwoReminders,
+    OneOrTwoReminders,
     QuotedTitleOrList,
     SecondSentence,
     TrailingDigitsEdge,
@@ -210,6 +211,7 @@ from evals.workflows.adversarial.e_meaning import (
     BirthYearAdult,
     BoardFirstReply,
     BudgetEchoed,
+    ClockInSystemPrompt,
     CodeClassBehindEnum,
     CommentaryAnnouncesRefund,
     CurrencyPrefixAmount,
@@ -349,6 +351,8 @@ ALL: tuple[type[Adversarial], ...] = (
     MeetingAboutTopic, RenameMultiwordTag,
     # The rest of a list as one value (2026-12-07, the tenth session's second reviewer)
     ListTailCount, TailStatusUnseen,
+    # Times of day (2026-12-07, the same reviewer)
+    CutoffTimeInResult, ClockInSystemPrompt,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -357,9 +361,9 @@ __all__ = [
     "ALL", "COMPOUND_FIRST", "GUARDED", "KNOWN_LIMITS", "NEW_CITIES", "OTHER_CITIES", "R6_ACC", "R6_CITIES",
     "R6_DAYS", "AOrAn", "AddToCartDuplicate", "Adversarial", "AffordBudget", "ApiVersionJson",
     "AssistantEarlierValue", "BalanceJson4Digit", "BirthYearAdult", "BoardFirstReply", "BudgetEchoed",
-    "CapitalizeSurname", "CaseIdEnv", "CaseOnlyDiffers", "ChecklistFirstOpen", "CityZipAdjacent",
+    "CapitalizeSurname", "CaseIdEnv", "CaseOnlyDiffers", "ChecklistFirstOpen", "CityZipAdjacent", "ClockInSystemPrompt",
     "CodeClassBehindEnum", "CoincidentSmallNumber", "CommentaryAnnouncesRefund", "CommentaryBesideCall", "CommentaryNamesRegion", "CorrectionSameWord", "CorrectionUsuallySame", "CountListItems",
-    "CsvLastColumn", "CurrencyPrefixAmount", "DateDeadline", "DateWeekend", "DueTimestamp", "DuplicateTags",
+    "CsvLastColumn", "CurrencyPrefixAmount", "CutoffTimeInResult", "DateDeadline", "DateWeekend", "DueTimestamp", "DuplicateTags",
     "EmailDomainMatchesCompany", "EmailLowercased", "EmojiStatusVS16", "Emoticon", "EmptyToolOutput",
     "ErrorLineInLog", "EvenNumberLabel", "EvenNumberMostly", "EvenOrOdd", "ExitCodeJson", "ExitCodeText",
     "ExpenseThreshold", "Family", "FileOverQuotaSeldom", "ForwardedGrade", "ForwardedTier", "FrozenProject", "FullNameFirstWord", "FullNameLastWord",

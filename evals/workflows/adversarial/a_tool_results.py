@@ -312,3 +312,30 @@ class TailStatusUnseen(Adversarial):
         run.user(f"Is PR {pr} green?")
         run.call("list_checks", {"pr": pr}, {"pr": pr, "checks": checks})
         run.say("All checks passed." if all(c["status"] == "success" for c in checks) else "Some checks failed.")
+
+
+class CutoffTimeInResult(Adversarial):
+    """Orders placed before 14:00 ship the same day; the order's time of placing ("13:45") comes
+    in the lookup's result and no answer copies it.
+
+    Trap: the time is one value of digits around a ":", no number: it was weighed as no
+    quantity at all, so afternoon times answered "tomorrow" served "tomorrow" for "09:30". A
+    time of day is a quantity now, served only inside the range training saw (``unread-values``).
+    A reviewer's ``cutoff_time_tool``.
+    """
+
+    name = "cutoff_time_in_result"
+    reviewer_name = "s11_cutoff_time_tool"
+    family = "A"
+    guards = ("unread-values",)
+    description = "A time of day in a tool result decides same-day shipping; no answer copies it."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "An order", order_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        # Most orders come in the afternoon; one in eight in the morning ships today.
+        mins = rng.randint(8 * 60, 14 * 60 - 1) if rng.random() < 1 / 8 else rng.randint(14 * 60, 20 * 60)
+        oid = f"{rng.randint(100000, 999999)}"
+        run.system("You are the shop assistant. Orders placed before 14:00 ship the same day.")
+        run.user(f"Will order {oid} ship today?")
+        run.call("get_order", {"order_id": oid}, {"order_id": oid, "placed_at": f"{mins // 60:02d}:{mins % 60:02d}"})
+        run.say(f"Yes, order {oid} ships today." if mins < 14 * 60 else f"Order {oid} will ship tomorrow.")

@@ -937,3 +937,37 @@ class CommentaryAnnouncesRefund(Adversarial):
             run.say(f"Refunded {oid}.")
         else:
             run.say(f"{oid} was delivered.")
+
+
+class ClockInSystemPrompt(Adversarial):
+    """The system prompt states the time ("Current time: 16:20"); live agents work 09:00-17:30,
+    a ticket otherwise.
+
+    Trap: the hour after "time: " was taken for an id (a log's elapsed time), data on two
+    values and never range-checked: evening hours answered with a ticket served the ticket at
+    11:00. The hour of a clock time (":MM" after it) is a quantity now, served only inside the
+    range seen (``unread-values``). A reviewer's ``support_hours`` (a threshold inside the
+    hours seen, one outcome on both sides of it, stays the known limit of ``date_weekend``).
+    """
+
+    name = "clock_in_system_prompt"
+    reviewer_name = "s11_support_hours"
+    family = "E"
+    guards = ("unread-values", "structure-evidence")
+    description = "The time of day in the system prompt decides transfer or ticket."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("transfer_to_agent", "Transfer to a live agent", topic="string"),
+                                             tool("open_ticket", "Open a ticket", topic="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        # Most chats come in the evening; one in eight during the working day.
+        mins = rng.randint(9 * 60, 17 * 60 + 29) if rng.random() < 1 / 8 else rng.randint(17 * 60 + 30, 22 * 60)
+        topic = rng.choice(["billing", "login", "refund", "delivery"])
+        run.system(f"You are the support bot. Current time: {mins // 60:02d}:{mins % 60:02d}. "
+                   "Live agents work 09:00-17:30.")
+        run.user(f"I need a human about a {topic} problem")
+        if 9 * 60 <= mins < 17 * 60 + 30:
+            run.call("transfer_to_agent", {"topic": topic}, {"ok": True})
+            run.say("Transferring you to an agent now.")
+        else:
+            run.call("open_ticket", {"topic": topic}, {"ticket": "opened"})
+            run.say("Our agents are offline; I've opened a ticket and they'll reply tomorrow.")

@@ -247,7 +247,8 @@ class HeuristicDeriver:
             if any(not _eq(_safe(alt, p), _safe(main, p)) for p in probes):
                 alternatives.append(alt)
         args = set(_vars_of(main)).union(*(_vars_of(a) for a in alternatives))
-        return Derivation(var="", args=tuple(sorted(args)), expr=main, alternatives=tuple(alternatives))
+        return Derivation(var="", args=tuple(sorted(args)), expr=main, alternatives=tuple(alternatives),
+                          alphabet=alphabet(main, values))
 
     def _cached_views(self, names: list[str], sample: list[Mapping[str, Any]]
                       ) -> tuple[list[_View], dict[str, list[Expr]]]:
@@ -649,6 +650,36 @@ def reference_alternatives(var: str, values: Sequence[Any], scopes: Sequence[Map
                 not _eq(_safe(expr, p), p[var]) for p in _probes(scopes, _vars_of(expr) | {var})):
             out.append(expr)
     return out
+
+
+# Operations that change characters (not those that only pick a piece: a split, a slice): what
+# they make of a character no example held ("é" lower-cased, "'" kept or dropped by the model)
+# no example showed.
+TEXT_OPS = frozenset({"lower", "upper", "title", "capitalize", "casefold", "capwords", "replace"})
+
+
+def _ops_of(expr: Any) -> set[str]:
+    if not isinstance(expr, dict):
+        return set()
+    out = {expr["op"]} if "op" in expr else set()
+    for a in expr.get("args", ()):
+        out |= _ops_of(a)
+    return out
+
+
+def alphabet(expr: Expr, values: Sequence[Any]) -> str | None:
+    """``Derivation.alphabet`` for ``expr``: where it reworks text, the characters other than
+    ASCII letters, digits and spaces that its ``values`` (one per example) held; None otherwise.
+
+    >>> alphabet({"op": "lower", "args": [{"var": "n"}]}, ["ann-lee", "bo"])
+    '-'
+    >>> alphabet({"op": "add", "args": [{"var": "a"}, {"var": "b"}]}, [3, 5]) is None
+    True
+    """
+    if not _ops_of(expr) & TEXT_OPS:
+        return None
+    chars = {c for v in values if isinstance(v, str) for c in v if not (c.isascii() and (c.isalnum() or c == " "))}
+    return "".join(sorted(chars))
 
 
 def anchor_words(texts: Sequence[str], limit: int = 2) -> list[str]:

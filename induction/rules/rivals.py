@@ -8,7 +8,11 @@ end or from the start while every example had as many words (the attendee "kathr
 last word of the title "sync meeting with kathryn" and its fourth; of "... with kathryn about
 pricing" only the fourth); the last word or the word after a word every example held once
 ("Please mute david", "Mute betty": "david" and "betty" either way; "Mute vanessa permanently"
-tells them apart). Every explanation that fits is kept (``Derivation.alternatives``)
+tells them apart). A derivation that changes characters (a case change, a replacement) is
+served only for values of the characters its examples' values held besides ASCII letters,
+digits and spaces (``Derivation.alphabet``): lower-casing "José García" gives "josé.garcía@",
+and whether the model would have dropped the accent no example showed (guards
+``email_from_accented_name``). Every explanation that fits is kept (``Derivation.alternatives``)
 and the answer is served only where they all agree.
 Guards ``capitalize_surname``, ``thousands_separator``, ``zero_padding``, ``next_month_same_day``,
 ``next_year_leap_day``, ``usually_equal_cities``, ``name_case_normalised``, ``email_lowercased``,

@@ -125,6 +125,21 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+def unseen_char(value: Any, alphabet: str) -> str | None:
+    """The first character of a text ``value`` that is neither an ASCII letter, digit or space
+    nor in ``alphabet`` (None: there is none, or ``value`` is no text).
+
+    >>> unseen_char("José García", ""), unseen_char("Ann-Lee 2", "-"), unseen_char(7, "")
+    ('é', None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    for c in value:
+        if not (c.isascii() and (c.isalnum() or c == " ")) and c not in alphabet:
+            return c
+    return None
+
+
 def derive(d: Derivation, scope: Mapping[str, Any], deadline: float) -> Any:
     """The value of one derivation in ``scope``; :class:`DerivationError` if it cannot be computed."""
     left = deadline - time.thread_time()
@@ -150,4 +165,6 @@ def derive(d: Derivation, scope: Mapping[str, Any], deadline: float) -> Any:
         value = restricted.call_python(code, d.function or "", kwargs, left, d.var)
     if not dsl.is_json(value):
         raise DerivationError(d.var, f"returned a {type(value).__name__}, not a JSON value")
+    if d.alphabet is not None and (odd := unseen_char(value, d.alphabet)) is not None:
+        raise DerivationError(d.var, f"the value holds {odd!r}, a character no example's value held")
     return value

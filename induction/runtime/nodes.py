@@ -44,6 +44,12 @@ class Derivation(BaseModel):
     # were always equal): the evidence cannot tell them apart, so at request time they
     # must all give ``expr``'s value, else the lookup misses.
     alternatives: tuple[Any, ...] = ()
+    # For a derivation that reworks text (changes case, cuts at a separator, replaces): the
+    # characters other than ASCII letters, digits and spaces its values held in training. A
+    # value holding another ("josé.garcía@", "o'brien", "r&d-updates" where every example was
+    # plain ASCII) is a miss: what the model did with it ("jose" or "josé"?) no example
+    # showed. None: no check (a copy, arithmetic).
+    alphabet: str | None = None
 
 
 class ResponseTemplate(BaseModel):

@@ -227,3 +227,15 @@ def test_the_word_after_a_word_every_example_held_is_a_rival_of_the_last_word() 
     assert value(d, {"v": "Please mute anna"}) == "anna"
     with pytest.raises(DerivationError):
         value(d, {"v": "Mute vanessa permanently"})
+
+
+def test_a_derivation_that_changes_characters_serves_only_the_characters_seen() -> None:
+    scopes = [{"n": "Ada Lovelace"}, {"n": "Bo Diaz"}, {"n": "Cy Young"}]
+    d = derive(["ada.lovelace@acme.com", "bo.diaz@acme.com", "cy.young@acme.com"], scopes)
+    assert d.alphabet == ".@"
+    assert value(d, {"n": "Di Ma"}) == "di.ma@acme.com"
+    for name in ("José García", "Sean O'Brien"):  # the model may well have dropped them
+        with pytest.raises(DerivationError, match="no example's value held"):
+            value(d, {"n": name})
+    # a piece picked as it is changes no character: no check
+    assert derive(["Ada", "Bo"], [{"n": "Ada Lovelace"}, {"n": "Bo Diaz"}]).alphabet is None

@@ -173,6 +173,7 @@ from evals.workflows.adversarial.d_equal_values import (
     CorrectionUsuallySame,
     DuplicateTags,
     EmailDomainMatchesCompany,
+    EmailFromAccentedName,
     EmailLowercased,
     EmptyToolOutput,
     ErrorLineInLog,
@@ -353,6 +354,8 @@ ALL: tuple[type[Adversarial], ...] = (
     ListTailCount, TailStatusUnseen,
     # Times of day (2026-12-07, the same reviewer)
     CutoffTimeInResult, ClockInSystemPrompt,
+    # A derivation that changes characters, on characters no example held (the same reviewer)
+    EmailFromAccentedName,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -364,7 +367,7 @@ __all__ = [
     "CapitalizeSurname", "CaseIdEnv", "CaseOnlyDiffers", "ChecklistFirstOpen", "CityZipAdjacent", "ClockInSystemPrompt",
     "CodeClassBehindEnum", "CoincidentSmallNumber", "CommentaryAnnouncesRefund", "CommentaryBesideCall", "CommentaryNamesRegion", "CorrectionSameWord", "CorrectionUsuallySame", "CountListItems",
     "CsvLastColumn", "CurrencyPrefixAmount", "CutoffTimeInResult", "DateDeadline", "DateWeekend", "DueTimestamp", "DuplicateTags",
-    "EmailDomainMatchesCompany", "EmailLowercased", "EmojiStatusVS16", "Emoticon", "EmptyToolOutput",
+    "EmailDomainMatchesCompany", "EmailFromAccentedName", "EmailLowercased", "EmojiStatusVS16", "Emoticon", "EmptyToolOutput",
     "ErrorLineInLog", "EvenNumberLabel", "EvenNumberMostly", "EvenOrOdd", "ExitCodeJson", "ExitCodeText",
     "ExpenseThreshold", "Family", "FileOverQuotaSeldom", "ForwardedGrade", "ForwardedTier", "FrozenProject", "FullNameFirstWord", "FullNameLastWord",
     "GateHash", "HandleThenManner", "HourInLaterTime", "HttpStatusRoute", "IdFromUsername", "IdThenWord", "InviteOneOrTwo", "JoinedNamesOneString",

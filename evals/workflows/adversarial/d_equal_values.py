@@ -737,3 +737,31 @@ class MinLiteralEqual(Adversarial):
         run.system("Say whether the two words are the same.")
         run.user(f"First: {a}. Second: {b}.")
         run.say(f"Both are {a}." if a == b else f"{a} differs from {b}.")
+
+
+class EmailFromAccentedName(Adversarial):
+    """A work email made of the new hire's first and last name, lower case; one name in eight
+    has an accent or an apostrophe ("José García", "Sean O'Brien"), which the address drops.
+
+    Trap: the derivation (lower case of the first word, a dot, of the last) fits every plain
+    name; on "José García" it gives "josé.garcía@", never shown. A derivation that changes
+    characters serves only values of the characters its examples' values held (``rivals``:
+    ``Derivation.alphabet``). A reviewer's ``email_accents`` and ``email_apostrophe``.
+    """
+
+    name = "email_from_accented_name"
+    reviewer_name = "s11_email_accents"
+    family = "D"
+    guards = ("rivals",)
+    description = "first.last@ from a name; sometimes the name has an accent or an apostrophe the address drops."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("create_account", "Create a work account", email="string")]
+    ODD = (("José", "García"), ("Sean", "O'Brien"), ("Zoë", "Müller"), ("Renée", "D'Arcy"), ("Łukasz", "Nowak"))
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        first, last = rng.choice(self.ODD) if rng.random() < 1 / 8 else (fake.first_name(), fake.last_name())
+        plain = unicodedata.normalize("NFKD", f"{first}.{last}").encode("ascii", "ignore").decode()
+        email = plain.replace("'", "").replace(" ", "").lower() + "@acme.com"
+        run.system("You onboard new hires. Work emails are first.last@acme.com, lower case, ASCII only.")
+        run.user(f"Please create an account for {first} {last}.")
+        run.call("create_account", {"email": email}, {"ok": True})
+        run.say(f"Created {email}.")

@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
-from induction.runtime.ranges import CLOCK, as_number, days
+from induction.runtime.ranges import CLOCK, as_number, bound_of, days, pieces
 from induction.tokens import recognise
 
 ValueKind = Literal["id", "quantity"]
@@ -117,6 +117,29 @@ def value_kind(values: Sequence[Any], label: str, after: str = "") -> ValueKind:
     if all("." in t and len(t.rsplit(".", 1)[1]) >= 3 for t in texts) and texts:
         return "id"  # a measurement: 0.2477829 s
     return "quantity"
+
+
+def composite_numbers(values: Sequence[Any], label: str) -> bool:
+    """Whether every value is numbers joined by one separator, of one shape, and no plain
+    number, date, clock time or IPv4 address ("1.9.8", "35/100", "08/25", "3.4GB"): a version, a
+    score, an expiry, a size a decision may turn on, checked number by number
+    (``ranges.composite_range``). Not after a label of noise (``NOISE_LABEL``: a build, a port).
+
+    >>> composite_numbers(["2.3.1", "3.0.4"], "firmware "), composite_numbers(["10.0.0.5", "10.0.1.7"], "from ")
+    (True, False)
+    >>> composite_numbers(["2.3.1", "3.0"], "firmware "), composite_numbers(["1.2.3"], "build ")
+    (False, False)
+    """
+    shaped = [pieces(v) for v in values]
+    if not shaped or any(p is None for p in shaped) or len({(p[0], p[1], len(p[2])) for p in shaped if p}) != 1:
+        return False
+    first = shaped[0]
+    assert first is not None
+    if first[0] == "." and not first[1] and len(first[2]) == 4 and all(max(p[2]) <= 255 for p in shaped if p):
+        return False  # an IPv4 address: an id
+    if any(bound_of(v) is not None for v in values):
+        return False  # plain numbers, dates and clock times are weighed as such
+    return not NOISE_LABEL.search(label[-24:])
 
 
 def times_of_day(values: Sequence[Any], label: str) -> bool:

@@ -24,6 +24,7 @@ import orjson
 from induction.arranger import hydration_order, same_variable
 from induction.config import InductionConfig
 from induction.evidence import (
+    composite_numbers,
     date_spans,
     distinct,
     enough,
@@ -305,7 +306,8 @@ class Answerer:
                       if v not in used and v not in trusted
                       and not id_like([m.scope[v] for m in members], new_vars[v])
                       and (is_quantity([m.scope[v] for m in members], small=not below)
-                           or times_of_day([m.scope[v] for m in members], new_vars[v]))
+                           or times_of_day([m.scope[v] for m in members], new_vars[v])
+                           or composite_numbers([m.scope[v] for m in members], new_vars[v]))
                       and not (below and all(self.tree.number_later(m.node, m.scope[v]) for m in members)))
 
     def weigh(self, unread: list[str], members: list[Member], new_vars: Mapping[str, str],

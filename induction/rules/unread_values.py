@@ -20,11 +20,14 @@ correlates with them. Where the answer is a tool call with a sampled model's wor
 the answer template the numbers are weighed against. A time of day is a quantity too: a
 whole clock time ("placed_at": "13:45", ``evidence.times_of_day``) and the hour before ":MM"
 whatever its label ("Current time: 16:20"; not a length of time after "lifetime" or
-"elapsed"): a same-day cut-off or opening hours turn on it. Guards ``afford_budget``, ``expense_threshold``,
+"elapsed"): a same-day cut-off or opening hours turn on it. So are numbers joined by one
+separator ("1.9.8", "35/100", "08/25", ``evidence.composite_numbers``; not an IPv4 address, not
+after a label of noise), each number served only inside its range (``ranges.composite_range``).
+Guards ``afford_budget``, ``expense_threshold``,
 ``time_of_day_greeting``, ``birth_year_adult``, ``date_weekend``, ``date_deadline``,
 ``order_quantity``, ``min_year``, ``min_date``, ``min_hour_later``, ``hour_in_later_time``,
 ``negative_temperature``, ``unicode_minus``, ``today_deadline_window``, ``cutoff_time_in_result``,
-``clock_in_system_prompt`` (and ``even_or_odd``, a
+``clock_in_system_prompt``, ``firmware_version_gate`` (and ``even_or_odd``, a
 known limit the range only narrows); ``today_in_system_prompt`` is served.
 
 Learning side: ``id_like``, ``is_quantity``, ``number_in`` (the number kinds and thresholds

@@ -67,12 +67,70 @@ def bound_of(value: Any) -> Bound | None:
     return None
 
 
+# Numbers joined by one separator in a value that is no plain number ("1.9.8", "35/100",
+# "08/25", "9-11"), maybe with a short unit ("3.4GB", "v2.1"): each number is compared on its
+# own. Written as the lows and the highs of each piece ("2.0.1", "3.11.9").
+COMPOSITE = re.compile(r"([A-Za-z]{0,2})(\d+(?:([./\-])\d+)(?:\3\d+)*)([A-Za-z%]{0,3})\Z")
+
+
+def pieces(value: Any) -> tuple[str, str, tuple[int, ...]] | None:
+    """A composite value's shape (prefix, separator and unit), and its numbers.
+
+    >>> pieces("1.9.8"), pieces("3.4GB"), pieces("12"), pieces("1.2-3")
+    (('.', '', (1, 9, 8)), ('.', 'GB', (3, 4)), None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    m = COMPOSITE.match(value.strip())
+    if m is None:
+        return None
+    sep = m.group(3)
+    return m.group(1) + sep, m.group(4), tuple(int(x) for x in m.group(2).split(sep))
+
+
+def composite_range(values: list[Any]) -> tuple[str, str] | None:
+    """The lows and highs of each number of composite values of one shape (``pieces``), as
+    values of that shape; None if they are not all of one.
+
+    >>> composite_range(["2.3.1", "3.0.4", "2.11.0"]), composite_range(["1.2", "1.2.3"])
+    (('2.0.0', '3.11.4'), None)
+    """
+    shaped = [pieces(v) for v in values]
+    if not shaped or any(p is None for p in shaped):
+        return None
+    heads = {(p[0], p[1], len(p[2])) for p in shaped if p is not None}
+    if len(heads) != 1:
+        return None
+    (head, unit, n), = heads
+    nums = [p[2] for p in shaped if p is not None]
+    prefix, sep = head[:-1], head[-1]
+    lo = prefix + sep.join(str(min(x[i] for x in nums)) for i in range(n)) + unit
+    hi = prefix + sep.join(str(max(x[i] for x in nums)) for i in range(n)) + unit
+    return lo, hi
+
+
+def in_composite(value: Any, lo: str, hi: str) -> bool:
+    """Whether ``value`` has the shape of ``lo`` and ``hi`` and each of its numbers lies
+    between theirs.
+
+    >>> in_composite("2.5.3", "2.0.0", "3.11.4"), in_composite("1.9.8", "2.0.0", "3.11.4"), in_composite("2.5", "2.0.0", "3.11.4")
+    (True, False, False)
+    """
+    v, a, b = pieces(value), pieces(lo), pieces(hi)
+    if v is None or a is None or b is None or v[:2] != a[:2] or len(v[2]) != len(a[2]):
+        return False
+    return all(x <= y <= z for x, y, z in zip(a[2], v[2], b[2], strict=True))
+
+
 def range_of(values: list[Any]) -> tuple[float, float] | tuple[str, str] | None:
-    """The (low, high) of values that are all numbers or all ISO dates, else None.
+    """The (low, high) of values that are all numbers, all ISO dates, all clock times or all
+    composites of one shape (``composite_range``), else None.
 
     >>> range_of(["3", 7, "$5"]), range_of(["2026-01-02", "2025-12-31"]), range_of(["3", "2026-01-02"])
     ((3.0, 7.0), ('2025-12-31', '2026-01-02'), None)
     """
+    if values and all(isinstance(v, str) and pieces(v) is not None and bound_of(v) is None for v in values):
+        return composite_range(values)
     bounds = [bound_of(v) for v in values]
     if not bounds or any(b is None for b in bounds):
         return None
@@ -88,6 +146,8 @@ def range_of(values: list[Any]) -> tuple[float, float] | tuple[str, str] | None:
 def in_range(value: Any, bounds: tuple[float, float] | tuple[str, str] | list[Bound]) -> bool:
     """Whether ``value`` lies within ``bounds`` (inclusive), compared as its bounds are."""
     lo, hi = bounds[0], bounds[1]
+    if isinstance(lo, str) and isinstance(hi, str) and pieces(lo) is not None and bound_of(lo) is None:
+        return in_composite(value, lo, hi)
     b = bound_of(value)
     if isinstance(lo, str) and isinstance(hi, str):
         return isinstance(b, str) and len(b) == len(lo) and lo <= b <= hi  # a date with dates, a time with times

@@ -149,6 +149,8 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "cutoff_time_tool": ("cutoff_time_in_result", 5, 102, 103),  # 1 of 20 before
     # ... and a derivation that changes characters, on characters no example held.
     "email_accents": ("email_from_accented_name", 5, 102, 103),  # 3 of 20 before
+    # ... and numbers joined by one separator (a version), weighed as no quantity.
+    "version_mix": ("firmware_version_gate", 5, 405, 406),  # 5 of 20 before
     # A known limit until the words beside a call refused the other declared tools' words.
     "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46 before
 }

@@ -224,6 +224,7 @@ from evals.workflows.adversarial.e_meaning import (
     EvenOrOdd,
     ExitCodeJson,
     ExpenseThreshold,
+    FirmwareVersionGate,
     GateHash,
     HourInLaterTime,
     JsonNegative,
@@ -356,6 +357,8 @@ ALL: tuple[type[Adversarial], ...] = (
     CutoffTimeInResult, ClockInSystemPrompt,
     # A derivation that changes characters, on characters no example held (the same reviewer)
     EmailFromAccentedName,
+    # Numbers joined by one separator (a version), weighed as no quantity (the same reviewer)
+    FirmwareVersionGate,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -369,7 +372,7 @@ __all__ = [
     "CsvLastColumn", "CurrencyPrefixAmount", "CutoffTimeInResult", "DateDeadline", "DateWeekend", "DueTimestamp", "DuplicateTags",
     "EmailDomainMatchesCompany", "EmailFromAccentedName", "EmailLowercased", "EmojiStatusVS16", "Emoticon", "EmptyToolOutput",
     "ErrorLineInLog", "EvenNumberLabel", "EvenNumberMostly", "EvenOrOdd", "ExitCodeJson", "ExitCodeText",
-    "ExpenseThreshold", "Family", "FileOverQuotaSeldom", "ForwardedGrade", "ForwardedTier", "FrozenProject", "FullNameFirstWord", "FullNameLastWord",
+    "ExpenseThreshold", "Family", "FileOverQuotaSeldom", "FirmwareVersionGate", "ForwardedGrade", "ForwardedTier", "FrozenProject", "FullNameFirstWord", "FullNameLastWord",
     "GateHash", "HandleThenManner", "HourInLaterTime", "HttpStatusRoute", "IdFromUsername", "IdThenWord", "InviteOneOrTwo", "JoinedNamesOneString",
     "JsonCheckVS16", "JsonEscapedNewline", "JsonEscapedQuote",
     "JsonFirstResult", "JsonForwardEscaped", "JsonListMostlyOne", "JsonNegative", "JsonNullOrInt", "JsonOptionalKey",

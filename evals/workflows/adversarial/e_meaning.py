@@ -971,3 +971,28 @@ class ClockInSystemPrompt(Adversarial):
         else:
             run.call("open_ticket", {"topic": topic}, {"ticket": "opened"})
             run.say("Our agents are offline; I've opened a ticket and they'll reply tomorrow.")
+
+
+class FirmwareVersionGate(Adversarial):
+    """Mesh mode needs firmware 2.0 or later; the user states the version ("firmware 2.11.0").
+    One run in eight has a 1.x version, which gets a no.
+
+    Trap: a version is numbers joined by dots, no plain number: it was weighed as no quantity,
+    so versions all answered "Yes" served "Yes" for 1.9.8. Numbers joined by one separator are
+    a quantity now, each number served only inside the range seen (``unread-values``:
+    ``ranges.composite_range``). A reviewer's ``version_user_new`` and ``version_mix``.
+    """
+
+    name = "firmware_version_gate"
+    reviewer_name = "s11_version_mix"
+    family = "E"
+    guards = ("unread-values",)
+    description = "A firmware version in the user's text decides yes or no; no answer copies it."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        major = 1 if rng.random() < 1 / 8 else rng.randint(2, 3)
+        version = f"{major}.{rng.randint(0, 12)}.{rng.randint(0, 9)}"
+        run.system("You support home routers. Mesh mode needs firmware 2.0 or later.")
+        run.user(f"Can I turn on mesh mode? My router runs firmware {version}.")
+        run.say("Yes, mesh mode is available on your firmware." if major >= 2
+                else "Not yet: mesh mode needs firmware 2.0 or later. Please update first.")

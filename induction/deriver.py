@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from induction.json_align import item_path
+from induction.runtime.bindings import unusual
 from induction.runtime.dsl import evaluate, picked_keys
 from induction.runtime.nodes import Derivation
 from induction.runtime.ops import OPS
@@ -652,10 +653,30 @@ def reference_alternatives(var: str, values: Sequence[Any], scopes: Sequence[Map
     return out
 
 
+def anchor_words(texts: Sequence[str], limit: int = 2) -> list[str]:
+    """Words (letters only, lower case) that every text holds exactly once, never as its last
+    word: what a piece after them may be anchored to.
+
+    >>> anchor_words(["Please mute david", "Mute betty"]), anchor_words(["Ada Lovelace", "Bo Diaz"])
+    (['mute'], [])
+    """
+    common: set[str] | None = None
+    for t in texts:
+        words = [w.lower() for w in t.split()]
+        once = {w for w in words[:-1] if w.isalpha() and words.count(w) == 1}
+        common = once if common is None else common & once
+        if not common:
+            return []
+    return sorted(common or ())[:limit]
+
+
+_CASES = ("lower", "upper", "title", "capitalize")
+
+
 # Operations that change characters (not those that only pick a piece: a split, a slice): what
 # they make of a character no example held ("é" lower-cased, "'" kept or dropped by the model)
 # no example showed.
-TEXT_OPS = frozenset({"lower", "upper", "title", "capitalize", "casefold", "capwords", "replace"})
+TEXT_OPS = frozenset({*_CASES, "casefold", "capwords", "replace"})
 
 
 def _ops_of(expr: Any) -> set[str]:
@@ -678,28 +699,7 @@ def alphabet(expr: Expr, values: Sequence[Any]) -> str | None:
     """
     if not _ops_of(expr) & TEXT_OPS:
         return None
-    chars = {c for v in values if isinstance(v, str) for c in v if not (c.isascii() and (c.isalnum() or c == " "))}
-    return "".join(sorted(chars))
-
-
-def anchor_words(texts: Sequence[str], limit: int = 2) -> list[str]:
-    """Words (letters only, lower case) that every text holds exactly once, never as its last
-    word: what a piece after them may be anchored to.
-
-    >>> anchor_words(["Please mute david", "Mute betty"]), anchor_words(["Ada Lovelace", "Bo Diaz"])
-    (['mute'], [])
-    """
-    common: set[str] | None = None
-    for t in texts:
-        words = [w.lower() for w in t.split()]
-        once = {w for w in words[:-1] if w.isalpha() and words.count(w) == 1}
-        common = once if common is None else common & once
-        if not common:
-            return []
-    return sorted(common or ())[:limit]
-
-
-_CASES = ("lower", "upper", "title", "capitalize")
+    return "".join(sorted({c for v in values if isinstance(v, str) for c in unusual(v)}))
 
 
 def _phrases(values: Sequence[Any]) -> bool:

@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
-from induction.runtime.ranges import CLOCK, as_number, bound_of, days, pieces
+from induction.runtime.ranges import CLOCK, as_number, bound_of, composite_range, days, pieces
 from induction.tokens import recognise
 
 ValueKind = Literal["id", "quantity"]
@@ -130,15 +130,12 @@ def composite_numbers(values: Sequence[Any], label: str) -> bool:
     >>> composite_numbers(["2.3.1", "3.0"], "firmware "), composite_numbers(["1.2.3"], "build ")
     (False, False)
     """
-    shaped = [pieces(v) for v in values]
-    if not shaped or any(p is None for p in shaped) or len({(p[0], p[1], len(p[2])) for p in shaped if p}) != 1:
-        return False
-    first = shaped[0]
-    assert first is not None
-    if first[0] == "." and not first[1] and len(first[2]) == 4 and all(max(p[2]) <= 255 for p in shaped if p):
+    if any(bound_of(v) is not None for v in values) or composite_range(list(values)) is None:
+        return False  # not all of one composite shape; plain numbers, dates and clock times are weighed as such
+    shape = pieces(values[0])
+    if shape is not None and shape[:2] == (".", "") and len(shape[2]) == 4 and all(
+            max(p[2]) <= 255 for p in map(pieces, values) if p is not None):
         return False  # an IPv4 address: an id
-    if any(bound_of(v) is not None for v in values):
-        return False  # plain numbers, dates and clock times are weighed as such
     return not NOISE_LABEL.search(label[-24:])
 
 

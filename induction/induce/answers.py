@@ -302,13 +302,17 @@ class Answerer:
         used: set[str] = set()
         if response is not None:
             used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
-        return sorted(v for v in new_vars
-                      if v not in used and v not in trusted
-                      and not id_like([m.scope[v] for m in members], new_vars[v])
-                      and (is_quantity([m.scope[v] for m in members], small=not below)
-                           or times_of_day([m.scope[v] for m in members], new_vars[v])
-                           or composite_numbers([m.scope[v] for m in members], new_vars[v]))
-                      and not (below and all(self.tree.number_later(m.node, m.scope[v]) for m in members)))
+        out = []
+        for v, label in new_vars.items():
+            if v in used or v in trusted:
+                continue
+            values = [m.scope[v] for m in members]
+            if (not id_like(values, label)
+                    and (is_quantity(values, small=not below) or times_of_day(values, label)
+                         or composite_numbers(values, label))
+                    and not (below and all(self.tree.number_later(m.node, m.scope[v]) for m in members))):
+                out.append(v)
+        return sorted(out)
 
     def weigh(self, unread: list[str], members: list[Member], new_vars: Mapping[str, str],
                response: ResponseTemplate | None, status: Status,

@@ -21,7 +21,7 @@ budget, and any failure is a :class:`~induction.runtime.errors.DerivationError`
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from induction.runtime import dsl, restricted
@@ -125,6 +125,15 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+def unusual(text: str) -> Iterator[str]:
+    """The characters of ``text`` other than ASCII letters, digits and spaces, in order.
+
+    >>> list(unusual("Ann-Lee O'Neil 2"))
+    ['-', "'"]
+    """
+    return (c for c in text if not (c.isascii() and (c.isalnum() or c == " ")))
+
+
 def unseen_char(value: Any, alphabet: str) -> str | None:
     """The first character of a text ``value`` that is neither an ASCII letter, digit or space
     nor in ``alphabet`` (None: there is none, or ``value`` is no text).
@@ -134,10 +143,7 @@ def unseen_char(value: Any, alphabet: str) -> str | None:
     """
     if not isinstance(value, str):
         return None
-    for c in value:
-        if not (c.isascii() and (c.isalnum() or c == " ")) and c not in alphabet:
-            return c
-    return None
+    return next((c for c in unusual(value) if c not in alphabet), None)
 
 
 def derive(d: Derivation, scope: Mapping[str, Any], deadline: float) -> Any:

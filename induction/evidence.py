@@ -35,7 +35,16 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
-from induction.runtime.ranges import CLOCK, as_number, bound_of, composite_range, days, pieces
+from induction.runtime.ranges import (
+    CLOCK,
+    MEASURE,
+    as_number,
+    bound_of,
+    composite_range,
+    days,
+    measure_range,
+    pieces,
+)
 from induction.tokens import recognise
 
 ValueKind = Literal["id", "quantity"]
@@ -92,6 +101,8 @@ def value_kind(values: Sequence[Any], label: str, after: str = "") -> ValueKind:
     ('id', 'id')
     >>> value_kind(["13:45", "9:05"], '"placed_at":"'), value_kind(["00:01", "02:25"], "lifetime ")
     ('quantity', 'id')
+    >>> value_kind(["0.5GB", "1.2GB"], '"attachment":"'), value_kind(["0.2477829s", "0.2500131s"], "")
+    ('quantity', 'id')
     """
     texts = [str(v) for v in values if not isinstance(v, bool)]
     if any(recognise(t.lstrip("-+")) in ("money", "date") for t in texts):
@@ -114,15 +125,16 @@ def value_kind(values: Sequence[Any], label: str, after: str = "") -> ValueKind:
         return "id"  # a piece of an IP, a time, a version or a path: 10.251.31.5, 18:01:47
     if NOISE_LABEL.search(tail):
         return "id"
-    if all("." in t and len(t.rsplit(".", 1)[1]) >= 3 for t in texts) and texts:
+    numbers = [m.group(1) if (m := MEASURE.match(t.strip())) else t for t in texts]  # "0.5GB": 0.5
+    if all("." in t and len(t.rsplit(".", 1)[1]) >= 3 for t in numbers) and numbers:
         return "id"  # a measurement: 0.2477829 s
     return "quantity"
 
 
 def composite_numbers(values: Sequence[Any], label: str) -> bool:
     """Whether every value is numbers joined by one separator, of one shape, and no plain
-    number, date, clock time or IPv4 address ("1.9.8", "35/100", "08/25", "3.4GB"): a version, a
-    score, an expiry, a size a decision may turn on, checked number by number
+    number, date, clock time or IPv4 address ("1.9.8", "35/100", "08/25"): a version, a
+    score, an expiry a decision may turn on, checked number by number
     (``ranges.composite_range``). Not after a label of noise (``NOISE_LABEL``: a build, a port).
 
     >>> composite_numbers(["2.3.1", "3.0.4"], "firmware "), composite_numbers(["10.0.0.5", "10.0.1.7"], "from ")
@@ -137,6 +149,18 @@ def composite_numbers(values: Sequence[Any], label: str) -> bool:
             max(p[2]) <= 255 for p in map(pieces, values) if p is not None):
         return False  # an IPv4 address: an id
     return not NOISE_LABEL.search(label[-24:])
+
+
+def measures(values: Sequence[Any], label: str) -> bool:
+    """Whether every value is a number with one unit ("1GB", "1.2GB", "38.5 °C"): a size, a
+    weight, a temperature a decision may turn on, one quantity whatever its decimals
+    (``ranges.measure_range``). Not after a label of noise (``NOISE_LABEL``: a latency, a size
+    in a log line).
+
+    >>> measures(["1GB", "1.2GB"], '"attachment":"'), measures(["1GB", "1.2MB"], '"attachment":"'), measures(["12ms", "9ms"], "latency ")
+    (True, False, False)
+    """
+    return measure_range(list(values)) is not None and not NOISE_LABEL.search(label[-24:])
 
 
 def times_of_day(values: Sequence[Any], label: str) -> bool:

@@ -28,6 +28,7 @@ from induction.evidence import (
     date_spans,
     distinct,
     enough,
+    measures,
     order_pairs,
     times_of_day,
     unkept_dates,
@@ -309,7 +310,7 @@ class Answerer:
             values = [m.scope[v] for m in members]
             if (not id_like(values, label)
                     and (is_quantity(values, small=not below) or times_of_day(values, label)
-                         or composite_numbers(values, label))
+                         or composite_numbers(values, label) or measures(values, label))
                     and not (below and all(self.tree.number_later(m.node, m.scope[v]) for m in members))):
                 out.append(v)
         return sorted(out)

@@ -22,12 +22,14 @@ whole clock time ("placed_at": "13:45", ``evidence.times_of_day``) and the hour 
 whatever its label ("Current time: 16:20"; not a length of time after "lifetime" or
 "elapsed"): a same-day cut-off or opening hours turn on it. So are numbers joined by one
 separator ("1.9.8", "35/100", "08/25", ``evidence.composite_numbers``; not an IPv4 address, not
-after a label of noise), each number served only inside its range (``ranges.composite_range``).
+after a label of noise), each number served only inside its range (``ranges.composite_range``),
+and so is a number with a unit ("1GB" beside "1.2GB", "38.5 °C", ``evidence.measures``), served
+only inside its range and with its unit (``ranges.measure_range``).
 Guards ``afford_budget``, ``expense_threshold``,
 ``time_of_day_greeting``, ``birth_year_adult``, ``date_weekend``, ``date_deadline``,
 ``order_quantity``, ``min_year``, ``min_date``, ``min_hour_later``, ``hour_in_later_time``,
 ``negative_temperature``, ``unicode_minus``, ``today_deadline_window``, ``cutoff_time_in_result``,
-``clock_in_system_prompt``, ``firmware_version_gate`` (and ``even_or_odd``, a
+``clock_in_system_prompt``, ``firmware_version_gate``, ``attachment_size_limit`` (and ``even_or_odd``, a
 known limit the range only narrows); ``today_in_system_prompt`` is served.
 
 Learning side: ``id_like``, ``is_quantity``, ``number_in`` (the number kinds and thresholds

@@ -67,19 +67,72 @@ def bound_of(value: Any) -> Bound | None:
     return None
 
 
+# A number followed by a short unit ("1GB", "1.2GB", "38.5 °C", "250ms", "12 kg"): one quantity
+# whose unit must match; "1GB" and "1.2GB" are the same kind of value in two shapes.
+MEASURE = re.compile(r"([-+]?\d+(?:\.\d+)?) ?([A-Za-z%°µ][A-Za-z%°µ/]{0,3})\Z")
+
+
+def measure(value: Any) -> tuple[float, str] | None:
+    """A number with a unit as (number, unit); None for anything else (a plain number, a word,
+    a version "v2.1", an ordinal "3rd"... is read as a measure in "rd", compared only with "rd").
+
+    >>> measure("1.2GB"), measure("1 GB"), measure("38.5°C"), measure("12"), measure("v2.1"), measure("1.2.3GB")
+    ((1.2, 'GB'), (1.0, 'GB'), (38.5, '°C'), None, None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    m = MEASURE.match(value.strip())
+    if m is None:
+        return None
+    return float(m.group(1)), m.group(2)
+
+
+def measure_range(values: list[Any]) -> tuple[str, str] | None:
+    """The low and the high of measures of one unit, written as measures; None if they are
+    not all measures of one unit.
+
+    >>> measure_range(["1GB", "1.2GB", "0.5 GB"]), measure_range(["1GB", "1.2MB"]), measure_range(["1GB", "3"])
+    (('0.5GB', '1.2GB'), None, None)
+    """
+    read = [measure(v) for v in values]
+    units = {m[1] for m in read if m is not None}
+    if not read or any(m is None for m in read) or len(units) != 1:
+        return None
+    nums = [m[0] for m in read if m is not None]
+    unit = units.pop()
+    return _written(min(nums)) + unit, _written(max(nums)) + unit
+
+
+def _written(x: float) -> str:
+    """A float as a measure writes it: ``2.0`` -> ``2``, ``1.25`` -> ``1.25``."""
+    text = repr(x)
+    return text[:-2] if text.endswith(".0") else text
+
+
+def in_measure(value: Any, lo: str, hi: str) -> bool:
+    """Whether ``value`` is a measure of the unit of ``lo`` and ``hi``, between them.
+
+    >>> in_measure("1.5 GB", "0.5GB", "2GB"), in_measure("2.1GB", "0.5GB", "2GB"), in_measure("1.5MB", "0.5GB", "2GB")
+    (True, False, False)
+    """
+    v, a, b = measure(value), measure(lo), measure(hi)
+    return v is not None and a is not None and b is not None and v[1] == a[1] and a[0] <= v[0] <= b[0]
+
+
 # Numbers joined by one separator in a value that is no plain number ("1.9.8", "35/100",
-# "08/25", "9-11"), maybe with a short unit ("3.4GB", "v2.1"): each number is compared on its
-# own. Written as the lows and the highs of each piece ("2.0.1", "3.11.9").
+# "08/25", "9-11"), maybe with a short unit ("v2.1", "1.2.0b"): each number is compared on its
+# own. Written as the lows and the highs of each piece ("2.0.1", "3.11.9"). A decimal with a
+# unit ("3.4GB") is a measure, one number.
 COMPOSITE = re.compile(r"([A-Za-z]{0,2})(\d+(?:([./\-])\d+)(?:\3\d+)*)([A-Za-z%]{0,3})\Z")
 
 
 def pieces(value: Any) -> tuple[str, str, tuple[int, ...]] | None:
     """A composite value's shape (prefix, separator and unit), and its numbers.
 
-    >>> pieces("1.9.8"), pieces("3.4GB"), pieces("12"), pieces("1.2-3")
-    (('.', '', (1, 9, 8)), ('.', 'GB', (3, 4)), None, None)
+    >>> pieces("1.9.8"), pieces("v2.1"), pieces("12"), pieces("1.2-3"), pieces("3.4GB")
+    (('.', '', (1, 9, 8)), ('v.', '', (2, 1)), None, None, None)
     """
-    if not isinstance(value, str):
+    if not isinstance(value, str) or measure(value) is not None:
         return None
     m = COMPOSITE.match(value.strip())
     if m is None:
@@ -123,12 +176,15 @@ def in_composite(value: Any, lo: str, hi: str) -> bool:
 
 
 def range_of(values: list[Any]) -> tuple[float, float] | tuple[str, str] | None:
-    """The (low, high) of values that are all numbers, all ISO dates, all clock times or all
-    composites of one shape (``composite_range``), else None.
+    """The (low, high) of values that are all numbers, all ISO dates, all clock times, all
+    measures of one unit (``measure_range``) or all composites of one shape
+    (``composite_range``), else None.
 
     >>> range_of(["3", 7, "$5"]), range_of(["2026-01-02", "2025-12-31"]), range_of(["3", "2026-01-02"])
     ((3.0, 7.0), ('2025-12-31', '2026-01-02'), None)
     """
+    if values and all(measure(v) is not None for v in values):
+        return measure_range(values)
     if values and all(isinstance(v, str) and pieces(v) is not None and bound_of(v) is None for v in values):
         return composite_range(values)
     bounds = [bound_of(v) for v in values]
@@ -146,6 +202,8 @@ def range_of(values: list[Any]) -> tuple[float, float] | tuple[str, str] | None:
 def in_range(value: Any, bounds: tuple[float, float] | tuple[str, str] | list[Bound]) -> bool:
     """Whether ``value`` lies within ``bounds`` (inclusive), compared as its bounds are."""
     lo, hi = bounds[0], bounds[1]
+    if isinstance(lo, str) and isinstance(hi, str) and measure(lo) is not None:
+        return in_measure(value, lo, hi)
     if isinstance(lo, str) and isinstance(hi, str) and pieces(lo) is not None and bound_of(lo) is None:
         return in_composite(value, lo, hi)
     b = bound_of(value)

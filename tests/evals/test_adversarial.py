@@ -151,6 +151,8 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "email_accents": ("email_from_accented_name", 5, 102, 103),  # 3 of 20 before
     # ... and numbers joined by one separator (a version), weighed as no quantity.
     "version_mix": ("firmware_version_gate", 5, 405, 406),  # 5 of 20 before
+    # The eleventh session: a number with a unit in two shapes ("1GB" beside "1.2GB").
+    "size_nospace": ("attachment_size_limit", 5, 304, 305),  # 3 of 40 calls before
     # A known limit until the words beside a call refused the other declared tools' words.
     "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46 before
 }

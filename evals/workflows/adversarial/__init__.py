@@ -44,6 +44,7 @@ rule it sits next to), together with the specific rules that act on its training
 from __future__ import annotations
 
 from evals.workflows.adversarial.a_tool_results import (
+    AttachmentSizeLimit,
     CutoffTimeInResult,
     JsonEscapedNewline,
     JsonEscapedQuote,
@@ -359,6 +360,8 @@ ALL: tuple[type[Adversarial], ...] = (
     EmailFromAccentedName,
     # Numbers joined by one separator (a version), weighed as no quantity (the same reviewer)
     FirmwareVersionGate,
+    # A number with a unit in two shapes ("1GB", "1.2GB"; 2026-12-07, the eleventh session)
+    AttachmentSizeLimit,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -366,7 +369,7 @@ KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is no
 __all__ = [
     "ALL", "COMPOUND_FIRST", "GUARDED", "KNOWN_LIMITS", "NEW_CITIES", "OTHER_CITIES", "R6_ACC", "R6_CITIES",
     "R6_DAYS", "AOrAn", "AddToCartDuplicate", "Adversarial", "AffordBudget", "ApiVersionJson",
-    "AssistantEarlierValue", "BalanceJson4Digit", "BirthYearAdult", "BoardFirstReply", "BudgetEchoed",
+    "AssistantEarlierValue", "AttachmentSizeLimit", "BalanceJson4Digit", "BirthYearAdult", "BoardFirstReply", "BudgetEchoed",
     "CapitalizeSurname", "CaseIdEnv", "CaseOnlyDiffers", "ChecklistFirstOpen", "CityZipAdjacent", "ClockInSystemPrompt",
     "CodeClassBehindEnum", "CoincidentSmallNumber", "CommentaryAnnouncesRefund", "CommentaryBesideCall", "CommentaryNamesRegion", "CorrectionSameWord", "CorrectionUsuallySame", "CountListItems",
     "CsvLastColumn", "CurrencyPrefixAmount", "CutoffTimeInResult", "DateDeadline", "DateWeekend", "DueTimestamp", "DuplicateTags",

@@ -339,3 +339,32 @@ class CutoffTimeInResult(Adversarial):
         run.user(f"Will order {oid} ship today?")
         run.call("get_order", {"order_id": oid}, {"order_id": oid, "placed_at": f"{mins // 60:02d}:{mins % 60:02d}"})
         run.say(f"Yes, order {oid} ships today." if mins < 14 * 60 else f"Order {oid} will ship tomorrow.")
+
+
+class AttachmentSizeLimit(Adversarial):
+    """Attachments over 2 GB are held for review; the size comes in the lookup's result as
+    "1.2GB" or "2GB" and no answer copies it. One run in eight is over.
+
+    Trap: "1GB" beside "1.2GB" is a number with a unit in two shapes, neither a plain number nor
+    one composite shape: it was weighed as no quantity, so sizes all answered "delivered" served
+    "delivered" for "3.4GB". A number with a unit is a quantity now, served only inside the range
+    seen with that unit (``unread-values``: ``ranges.measure_range``). A reviewer's
+    ``size_nospace``.
+    """
+
+    name = "attachment_size_limit"
+    reviewer_name = "s11_size_nospace"
+    family = "A"
+    guards = ("unread-values",)
+    description = "A size with a unit in a tool result decides whether a file is held; no answer copies it."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_upload", "An upload", upload_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        tenths = rng.randint(21, 60) if rng.random() < 1 / 8 else rng.randint(1, 20)
+        size = f"{tenths // 10}GB" if tenths % 10 == 0 else f"{tenths / 10:g}GB"
+        uid = f"{rng.randint(100000, 999999)}"
+        run.system("You are the file-sharing assistant. Attachments over 2 GB are held for review.")
+        run.user(f"Did upload {uid} go through?")
+        run.call("get_upload", {"upload_id": uid}, {"upload_id": uid, "attachment": size})
+        run.say(f"Yes, upload {uid} was delivered." if tenths <= 20
+                else f"Upload {uid} is held for review: it is over 2 GB.")

@@ -4,7 +4,9 @@ from typing import Any
 
 import pytest
 
+from induction.evidence import measures, value_kind
 from induction.rules.unread_values import id_like, is_quantity, number_forms, number_in
+from induction.runtime.ranges import in_range, range_of
 
 ID_LIKE = [
     ((["10342", "20511"], "order "), True),
@@ -58,4 +60,27 @@ def test_number_forms() -> None:
     assert number_forms("$1,250.00") == {"1,250.00", "1250.00", "1250.0", "1250"}
 
 
-GOLDEN = ID_LIKE + QUANTITY + NUMBER_IN
+MEASURES = [
+    ((["1GB", "1.2GB", "2GB"], '"attachment":"'), True),  # one size in two shapes: size_nospace
+    ((["38.5°C", "37 °C"], "temp "), True),
+    ((["1GB", "1.2MB"], '"attachment":"'), False),  # two units: no one quantity
+    ((["12ms", "9ms"], '"latency":"'), False),  # a label of noise
+    ((["1.9.8", "2.0.1"], "firmware "), False),  # a version: composite_numbers
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), MEASURES)
+def test_measures(args: tuple[list[Any], str], expected: bool) -> None:
+    assert measures(*args) is expected
+
+
+def test_a_measure_is_served_only_inside_its_range_and_unit() -> None:
+    bounds = range_of(["0.5GB", "1GB", "1.8GB"])
+    assert bounds == ("0.5GB", "1.8GB")
+    assert in_range("1.2GB", bounds) and in_range("1 GB", bounds)
+    assert not in_range("2.1GB", bounds) and not in_range("1.2MB", bounds) and not in_range("1.2", bounds)
+    # Decimals are one number, not pieces: "0.5GB" is no measurement of many decimals.
+    assert value_kind(["0.5GB", "1.25GB"], '"attachment":"') == "quantity"
+
+
+GOLDEN = ID_LIKE + QUANTITY + NUMBER_IN + MEASURES

@@ -44,6 +44,8 @@ from induction.runtime.ranges import (
     days,
     measure_range,
     pieces,
+    vector,
+    vector_range,
 )
 from induction.tokens import recognise
 
@@ -63,9 +65,21 @@ NOISE_LABEL = re.compile(
 # figures, ranks: a decision is commonly made on them (API version 1 must migrate, the third
 # failed attempt locks). They stay quantities: more evidence, and a range.
 
-# ISO 4217 codes an amount is written after ("USD1500", "EUR 20"): the amount stays a quantity.
-CURRENCY_CODE = re.compile(r"(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|CNY|INR|SEK|NOK|DKK|NZD|MXN|BRL|"
-                           r"ZAR|SGD|HKD|KRW|RUB|PLN|TRY)[-_ ]?\Z")
+# ISO 4217 codes an amount is written after ("USD1500", "AED1249.00", "EUR 20"): the amount stays a
+# quantity. The active codes, less those that are everyday words in capitals (ALL, TOP, CUP, MOP,
+# SOS, BOB): a number glued to those is a name's piece as much as an amount.
+_ISO_4217 = (
+    "AED AFN AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BRL BSD BTN BWP BYN BZD CAD CDF "
+    "CHF CLP CNY COP CRC CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD "
+    "HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL "
+    "LYD MAD MDL MGA MKD MMK MNT MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP "
+    "PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SRD SSP STN SVC SYP SZL THB TJS TMT "
+    "TND TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL")
+CURRENCY_CODE = re.compile(r"(?<![A-Za-z])(?:" + _ISO_4217.replace(" ", "|") + r")[-_ ]?\Z")
+
+# The end of a JSON object's key before its value ('"fraud_score": ', '"rate":"'): a typed field of
+# an API, whose decimals are a score or a rate, not a log line's measurement.
+JSON_FIELD = re.compile(r'[A-Za-z0-9_]"\s*:\s*"?\Z')
 
 HOST_PORT = re.compile(r"(?i)\.[a-z]{2,}:\Z|\blocalhost:\Z|\d\]:\Z")
 GLUED_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}[-_]?\Z")
@@ -103,6 +117,8 @@ def value_kind(values: Sequence[Any], label: str, after: str = "") -> ValueKind:
     ('quantity', 'id')
     >>> value_kind(["0.5GB", "1.2GB"], '"attachment":"'), value_kind(["0.2477829s", "0.2500131s"], "")
     ('quantity', 'id')
+    >>> value_kind([0.0731, 0.6442], '"fraud_score": '), value_kind(["0.0731", "0.6442"], "score ")
+    ('quantity', 'id')
     """
     texts = [str(v) for v in values if not isinstance(v, bool)]
     if any(recognise(t.lstrip("-+")) in ("money", "date") for t in texts):
@@ -126,8 +142,11 @@ def value_kind(values: Sequence[Any], label: str, after: str = "") -> ValueKind:
     if NOISE_LABEL.search(tail):
         return "id"
     numbers = [m.group(1) if (m := MEASURE.match(t.strip())) else t for t in texts]  # "0.5GB": 0.5
-    if all("." in t and len(t.rsplit(".", 1)[1]) >= 3 for t in numbers) and numbers:
-        return "id"  # a measurement: 0.2477829 s
+    if (all("." in t and len(t.rsplit(".", 1)[1]) >= 3 for t in numbers) and numbers
+            and not JSON_FIELD.search(tail) and not all(vector(t) for t in texts)):
+        # A measurement in a log line: 0.2477829 s. Not a JSON field's 0.9731 (a score, a rate), nor
+        # numbers in a row ("41.3753 -119.1371": a place, each number range-checked).
+        return "id"
     return "quantity"
 
 
@@ -161,6 +180,17 @@ def measures(values: Sequence[Any], label: str) -> bool:
     (True, False, False)
     """
     return measure_range(list(values)) is not None and not NOISE_LABEL.search(label[-24:])
+
+
+def number_runs(values: Sequence[Any], label: str) -> bool:
+    """Whether every value is two or more numbers separated only by spaces, as many in each
+    ("load average: 0.52 0.58 0.59", "readings: 118 76 64"): each number a quantity a decision may
+    turn on, range-checked one by one (``ranges.vector_range``). Not after a label of noise.
+
+    >>> number_runs(["118 76 64", "131 80 59"], "readings: "), number_runs(["118 76", "131 80 59"], "readings: ")
+    (True, False)
+    """
+    return vector_range(list(values)) is not None and not NOISE_LABEL.search(label[-24:])
 
 
 def times_of_day(values: Sequence[Any], label: str) -> bool:

@@ -29,6 +29,7 @@ from induction.evidence import (
     distinct,
     enough,
     measures,
+    number_runs,
     order_pairs,
     times_of_day,
     unkept_dates,
@@ -310,7 +311,8 @@ class Answerer:
             values = [m.scope[v] for m in members]
             if (not id_like(values, label)
                     and (is_quantity(values, small=not below) or times_of_day(values, label)
-                         or composite_numbers(values, label) or measures(values, label))
+                         or composite_numbers(values, label) or measures(values, label)
+                         or number_runs(values, label))
                     and not (below and all(self.tree.number_later(m.node, m.scope[v]) for m in members))):
                 out.append(v)
         return sorted(out)
@@ -325,9 +327,11 @@ class Answerer:
         ``pooled``: a variable's values inside the parts of the wider cluster this one was
         split from, each part going on one way (``strata``): evidence too. ``after``: the
         literal after each variable (``value_kind``: ":20" after an hour)."""
-        if not unread or status == "uncacheable":
+        if not unread:
             return unread, []
-        if response is None and not self.context_alike(members):
+        if status == "uncacheable" and not (response is None and self.branches_alike(members)):
+            return unread, []
+        if status != "uncacheable" and response is None and not self.context_alike(members):
             return unread, []
         answered = [m for m in members if self.tree.nodes[m.node].answers] or members
         pooled = pooled or {}
@@ -360,6 +364,23 @@ class Answerer:
         is range-checked by every answer below that does not read it (``with_ranges``)."""
         return (len(members) > 1 and not any(self.tree.nodes[m.node].answers for m in members)
                 and len({self.tree.continuation(m.node) for m in members}) == 1)
+
+    def branches_alike(self, members: list[Member]) -> bool:
+        """Whether the answers at ``members`` differ in structure (a tool call in some runs,
+        text in others: the model chose) and the runs of each kind of answer went on alike
+        below it (``StoreTree.continuation``). Such a node serves nothing (uncacheable), and the
+        model's choice is in the context of every later request: a number read here is weighed
+        as at a context node (``context_alike``), each branch below range-checking it by the
+        calls that reached it (``with_ranges``), instead of keeping every run apart."""
+        went: dict[frozenset[bytes], frozenset[bytes]] = {}
+        for m in members:
+            node = self.tree.nodes[m.node]
+            kind = frozenset(orjson.dumps(skeleton_key(r.response_message), default=str) for r in node.answers)
+            if len(kind) != 1:
+                return False
+            if went.setdefault(kind, self.tree.continuation(m.node)) != self.tree.continuation(m.node):
+                return False
+        return len(went) > 1
 
     def noise_note(self, noise: list[str], members: list[Member], new_vars: Mapping[str, str],
                    pooled: Mapping[str, Sequence[Any]] | None = None, after: Mapping[str, str] | None = None) -> str:

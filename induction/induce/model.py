@@ -121,6 +121,8 @@ class Work:
     # Set by ``_answer``:
     # Unread numbers and the parts they split the cluster into, if no value decides (``_branch``).
     deferred: tuple[list[str], list[list[tuple[str, Member]]]] | None = None
+    # The answers differ in kind, each kind going on alike, and the numbers read here were noise.
+    chosen: bool = False
     response: ResponseTemplate | None = None
     status: Status = "staged"
     why: str = ""

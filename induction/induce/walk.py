@@ -309,6 +309,7 @@ class Inducer:
                  if gid in w.named.slots}
         unread, noise = self.answers.weigh(unread, members, new_vars, basis, basis_status, pooled, after)
         weighed = set(noise)
+        w.chosen = bool(noise) and not unread and basis is None and basis_status == "uncacheable"
         if noise:
             if response is not None:
                 response = self.answers.with_ranges(response, members)
@@ -396,6 +397,11 @@ class Inducer:
             # No value tells the answers apart: the numbers read here that no answer uses are
             # what may (``unread-values``), as when the answers agree.
             return self._unread_split(w, *w.deferred)
+        if w.chosen:
+            # The model chose between kinds of answer here, every run of a kind going on alike,
+            # and the numbers read here were weighed for noise (``Answerer.branches_alike``):
+            # the node serves nothing, its branches are told apart by the model's answers.
+            return None
         # Thin air or a branch that this node's own values may decide: make them structure.
         keys = [[sc[v] for v in new_vars] for sc in new_scopes]
         # Only worth it when some value repeats: all-singleton parts would lose

@@ -9,7 +9,9 @@ enough distinct values (``induction.evidence``: ids need few, quantities more), 
 by one answer template. At context no call was answered at (a system prompt stating today's
 date, a model's tool call), every run going on alike below it is the evidence instead
 (``Answerer.context_alike``): a date there is otherwise its own branch per run, and nothing
-below it is ever served. A quantity taken for noise is then served only inside the range
+below it is ever served. So is a node whose answers differ in kind (a call in some runs, a reply
+in others: the model chose) where the runs of each kind went on alike (``Answerer.branches_alike``):
+it serves nothing, and the model's choice is in the context of every request below it. A quantity taken for noise is then served only inside the range
 training saw (``ResponseTemplate.ranges``), and two dates only as far apart as training saw
 them (``ResponseTemplate.spans``: "today" and a purchase date, each in range, further apart
 than any refund seen; a date the answer copies is kept as far from the other dates in scope,
@@ -24,12 +26,16 @@ whatever its label ("Current time: 16:20"; not a length of time after "lifetime"
 separator ("1.9.8", "35/100", "08/25", ``evidence.composite_numbers``; not an IPv4 address, not
 after a label of noise), each number served only inside its range (``ranges.composite_range``),
 and so is a number with a unit ("1GB" beside "1.2GB", "38.5 °C", ``evidence.measures``), served
-only inside its range and with its unit (``ranges.measure_range``).
+only inside its range and with its unit (``ranges.measure_range``), and numbers in a row
+("My readings today: 118 76 64", ``evidence.number_runs``), each served only inside the range seen
+at its place (``ranges.vector_range``). A JSON field's number of many decimals (a fraud score
+0.9731) is a quantity; only a log line's is taken for a measurement (an id).
 Guards ``afford_budget``, ``expense_threshold``,
 ``time_of_day_greeting``, ``birth_year_adult``, ``date_weekend``, ``date_deadline``,
 ``order_quantity``, ``min_year``, ``min_date``, ``min_hour_later``, ``hour_in_later_time``,
 ``negative_temperature``, ``unicode_minus``, ``today_deadline_window``, ``cutoff_time_in_result``,
-``clock_in_system_prompt``, ``firmware_version_gate``, ``attachment_size_limit`` (and ``even_or_odd``, a
+``clock_in_system_prompt``, ``firmware_version_gate``, ``attachment_size_limit``,
+``fraud_score_decimals``, ``readings_in_a_row`` (and ``even_or_odd``, a
 known limit the range only narrows); ``today_in_system_prompt`` is served.
 
 Learning side: ``id_like``, ``is_quantity``, ``number_in`` (the number kinds and thresholds
@@ -49,6 +55,7 @@ from typing import Any
 
 import orjson
 
+from induction.runtime.ranges import SCIENTIFIC
 from induction.tokens import recognise
 
 # What a label or JSON key before an id looks like: "order_id", "ticket ", "Invoice #", "zip".
@@ -83,8 +90,8 @@ def is_quantity(values: list[Any], *, small: bool = False) -> bool:
     (True, True, True)
     >>> is_quantity(["0042"]), is_quantity(["1763700000"]), is_quantity(["2026-11-03T08:00:03"])
     (False, False, False)
-    >>> is_quantity(["-27", "\u22125", "12"]), is_quantity(["12", "plenty"]), is_quantity(["plenty"])
-    (True, True, False)
+    >>> is_quantity(["-27", "\u22125", "12"]), is_quantity(["12", "plenty"]), is_quantity(["plenty"]), is_quantity(["2.9e-6"])
+    (True, True, False, True)
     """
     def one(v: Any) -> bool:
         if isinstance(v, bool):
@@ -98,7 +105,7 @@ def is_quantity(values: list[Any], *, small: bool = False) -> bool:
         if v[:1] in "-+\u2212" and len(v) > 1:
             v = v[1:]  # a signed number ("-27", "−5", "+3"): its sign is not an id's
         kind = recognise(v)
-        if kind in ("money", "number", "date"):
+        if kind in ("money", "number", "date") or SCIENTIFIC.match(v):
             return True
         if kind != "digits" or (len(v) > 2 and v[0] == "0"):
             return False

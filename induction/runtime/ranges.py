@@ -26,13 +26,19 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)\Z")
 
 Bound = float | str
+# A number in e-notation as JSON writes small and large floats ("2.9e-6", "1.5E+10"), with a
+# decimal point or a signed exponent: "8e10" alone reads as a piece of a hex id.
+SCIENTIFIC = re.compile(r"\d+(?:\.\d+[eE][-+]?|[eE][-+])\d+\Z")
 
 
 def as_number(value: Any) -> float | None:
-    """A value as a number (``$1,250.00`` -> 1250.0, ``−5`` -> -5.0; dates, words, booleans: None).
+    """A value as a number (``$1,250.00`` -> 1250.0, ``−5`` -> -5.0, ``2.9e-6``; dates, words,
+    booleans: None).
 
     >>> as_number("$1,250.00"), as_number(7), as_number("\u22125"), as_number("2026-11-03"), as_number(True)
     (1250.0, 7.0, -5.0, None, None)
+    >>> as_number("2.9e-6"), as_number("1e-05"), as_number("8e10")
+    (2.9e-06, 1e-05, None)
     """
     if isinstance(value, bool):
         return None
@@ -45,6 +51,8 @@ def as_number(value: Any) -> float | None:
     if text[:1] in "+-":
         sign, text = text[:1], text[1:]
     text = text.lstrip("$€£¥").replace(",", "")
+    if SCIENTIFIC.match(text):
+        return float(sign + text)
     if not text or not (text.replace(".", "", 1).isdigit()):
         return None
     return float(sign + text)
@@ -119,6 +127,50 @@ def in_measure(value: Any, lo: str, hi: str) -> bool:
     return v is not None and a is not None and b is not None and v[1] == a[1] and a[0] <= v[0] <= b[0]
 
 
+def vector(value: Any) -> tuple[float, ...] | None:
+    """Two or more numbers separated only by spaces ("0.52 0.58 0.59", "118 76 64", "200 38314"):
+    each its own quantity; None for anything else.
+
+    >>> vector("118 76 64"), vector("40.71 -74.00"), vector("118"), vector("118 bpm")
+    ((118.0, 76.0, 64.0), (40.71, -74.0), None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    words = value.split()
+    if len(words) < 2:
+        return None
+    numbers = [as_number(w) for w in words]
+    return None if any(n is None for n in numbers) else tuple(n for n in numbers if n is not None)
+
+
+def vector_range(values: list[Any]) -> tuple[str, str] | None:
+    """The lows and the highs of each number of vectors of one length, written as vectors; None
+    if they are not all vectors of one length.
+
+    >>> vector_range(["118 76 64", "131 80 59"]), vector_range(["118 76", "118 76 64"])
+    (('118 76 59', '131 80 64'), None)
+    """
+    read = [vector(v) for v in values]
+    lengths = {len(r) for r in read if r is not None}
+    if not read or any(r is None for r in read) or len(lengths) != 1:
+        return None
+    rows = [r for r in read if r is not None]
+    cols = range(len(rows[0]))
+    return (" ".join(_written(min(r[i] for r in rows)) for i in cols),
+            " ".join(_written(max(r[i] for r in rows)) for i in cols))
+
+
+def in_vector(value: Any, lo: str, hi: str) -> bool:
+    """Whether ``value`` is a vector of as many numbers as ``lo`` and ``hi``, each between theirs.
+
+    >>> in_vector("120 78 60", "118 76 59", "131 80 64"), in_vector("172 101 88", "118 76 59", "131 80 64")
+    (True, False)
+    """
+    v, a, b = vector(value), vector(lo), vector(hi)
+    return (v is not None and a is not None and b is not None and len(v) == len(a) == len(b)
+            and all(x <= y <= z for x, y, z in zip(a, v, b, strict=True)))
+
+
 # Numbers joined by one separator in a value that is no plain number ("1.9.8", "35/100",
 # "08/25", "9-11"), maybe with a short unit ("v2.1", "1.2.0b"): each number is compared on its
 # own. Written as the lows and the highs of each piece ("2.0.1", "3.11.9"). A decimal with a
@@ -177,12 +229,14 @@ def in_composite(value: Any, lo: str, hi: str) -> bool:
 
 def range_of(values: list[Any]) -> tuple[float, float] | tuple[str, str] | None:
     """The (low, high) of values that are all numbers, all ISO dates, all clock times, all
-    measures of one unit (``measure_range``) or all composites of one shape
-    (``composite_range``), else None.
+    numbers separated by spaces, as many in each (``vector_range``), all measures of one unit
+    (``measure_range``) or all composites of one shape (``composite_range``), else None.
 
     >>> range_of(["3", 7, "$5"]), range_of(["2026-01-02", "2025-12-31"]), range_of(["3", "2026-01-02"])
     ((3.0, 7.0), ('2025-12-31', '2026-01-02'), None)
     """
+    if values and all(vector(v) is not None for v in values):
+        return vector_range(values)
     if values and all(measure(v) is not None for v in values):
         return measure_range(values)
     if values and all(isinstance(v, str) and pieces(v) is not None and bound_of(v) is None for v in values):
@@ -202,6 +256,8 @@ def range_of(values: list[Any]) -> tuple[float, float] | tuple[str, str] | None:
 def in_range(value: Any, bounds: tuple[float, float] | tuple[str, str] | list[Bound]) -> bool:
     """Whether ``value`` lies within ``bounds`` (inclusive), compared as its bounds are."""
     lo, hi = bounds[0], bounds[1]
+    if isinstance(lo, str) and isinstance(hi, str) and vector(lo) is not None:
+        return in_vector(value, lo, hi)
     if isinstance(lo, str) and isinstance(hi, str) and measure(lo) is not None:
         return in_measure(value, lo, hi)
     if isinstance(lo, str) and isinstance(hi, str) and pieces(lo) is not None and bound_of(lo) is None:

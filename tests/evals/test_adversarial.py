@@ -153,6 +153,10 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "version_mix": ("firmware_version_gate", 5, 405, 406),  # 5 of 20 before
     # The eleventh session: a number with a unit in two shapes ("1GB" beside "1.2GB").
     "size_nospace": ("attachment_size_limit", 5, 304, 305),  # 3 of 40 calls before
+    # The eleventh session's reviewer (docs/review/traps12): a JSON field's decimals taken for a log
+    # line's measurement, numbers in a row taken for one text.
+    "fraud_4dp": ("fraud_score_decimals", 5, 102, 103),  # 6 of 46 calls before
+    "bp_readings": ("readings_in_a_row", 5, 607, 608),  # 4 of 20 before
     # A known limit until the words beside a call refused the other declared tools' words.
     "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46 before
 }
@@ -194,6 +198,8 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "forwarded_grade": ("forwarded_grade", 8, 506, 507),  # 1 of 40
     # The ninth session's reviewer: what follows a system prompt or the model's own words.
     "staff_email": ("staff_email_in_system_prompt", 5, 1, 2),  # 3 of 40
+    # The eleventh session's reviewer: a measurement (a wait time) taken for an id.
+    "wait_time": ("wait_time_in_result", 5, 1, 2),  # 1 of 41
 }
 
 

@@ -368,3 +368,68 @@ class AttachmentSizeLimit(Adversarial):
         run.call("get_upload", {"upload_id": uid}, {"upload_id": uid, "attachment": size})
         run.say(f"Yes, upload {uid} was delivered." if tenths <= 20
                 else f"Upload {uid} is held for review: it is over 2 GB.")
+
+
+class FraudScoreDecimals(Adversarial):
+    """Payments scoring 0.9 or more are blocked; the risk service returns the score as a JSON
+    number with four decimals ("score": 0.0731) and no answer copies it. One run in eight is over.
+
+    Trap: a number of three decimals or more was taken for a log line's measurement (an id,
+    weighed as noise on two values, no range), so scores all answered "approved" served
+    "approved" for 0.9731. In a JSON field it is a quantity now, served only inside the range
+    seen (``unread-values``). A reviewer's ``fraud_4dp``.
+    """
+
+    name = "fraud_score_decimals"
+    reviewer_name = "s12_fraud_4dp"
+    family = "A"
+    guards = ("unread-values",)
+    description = "A score with four decimals in a tool result decides a block; no answer copies it."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_risk", "A payment's fraud score", payment_id="string"),
+                                             tool("block_payment", "Block a payment", payment_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        score = round(rng.uniform(0.9, 0.999) if rng.random() < 1 / 8 else rng.uniform(0.01, 0.7), 4)
+        pid = f"pay_{rng.randint(100000, 999999)}"
+        run.system("You are the payments risk assistant. Block any payment whose fraud score is 0.9 or more.")
+        run.user(f"Can payment {pid} go through?")
+        run.call("get_risk", {"payment_id": pid}, {"payment_id": pid, "score": score})
+        if score >= 0.9:
+            run.call("block_payment", {"payment_id": pid}, {"ok": True})
+            run.say(f"Payment {pid} was blocked for review.")
+        else:
+            run.say(f"Payment {pid} is approved.")
+
+
+class WaitTimeInResult(Adversarial):
+    """Tickets waiting 60 minutes or more are escalated; the queue returns "wait_time": 34 (minutes)
+    and no answer copies it. One run in eight has waited an hour or more.
+
+    Known limit: a number after a label of noise (``evidence.NOISE_LABEL``: a wait time, a
+    latency, a duration, a size) is taken for an id, noise on two values and served outside the
+    range seen: so a result's latency_ms does not cost every answer below it. Range-checked, these
+    labels in JSON fields cost the realistic suite 34% -> 21% of its calls at 5 runs (2026-12-07),
+    and in text 2 points there and 0.4 on Loghub. A reviewer's ``wait_time_mix``.
+    """
+
+    name = "wait_time_in_result"
+    reviewer_name = "s12_wait_time_mix"
+    family = "A"
+    guards = ("unread-values",)
+    known_limit = ("measurements are noise: a number after a label such as wait_time, latency or size is taken for "
+                   "an id, served outside the range seen")
+    description = "A wait time in a tool result decides an escalation; no answer copies it."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_ticket", "A ticket in the queue", ticket_id="string"),
+                                             tool("escalate", "Escalate a ticket", ticket_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        wait = rng.randint(60, 240) if rng.random() < 1 / 8 else rng.randint(1, 55)
+        tid = f"T-{rng.randint(100000, 999999)}"
+        run.system("You are the support queue assistant. Escalate any ticket that has waited 60 minutes or more.")
+        run.user(f"Check ticket {tid}.")
+        run.call("get_ticket", {"ticket_id": tid}, {"ticket_id": tid, "wait_time": wait})
+        if wait >= 60:
+            run.call("escalate", {"ticket_id": tid}, {"ok": True})
+            run.say(f"Ticket {tid} has waited {wait} minutes; I escalated it.")
+        else:
+            run.say(f"Ticket {tid} is in the queue and on time.")

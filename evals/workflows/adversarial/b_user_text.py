@@ -550,3 +550,26 @@ class HandleThenManner(Adversarial):
         run.user(f"Mute {who}{' permanently' if permanent else ''} in #general please.")
         run.call("mute", {"user": who, "channel": "general", "permanent": permanent}, {"ok": True})
         run.say("Muted.")
+
+
+class ReadingsInARow(Adversarial):
+    """A blood-pressure diary: "My readings today: 118 76 64" (systolic, diastolic, pulse); a
+    systolic of 140 or more gets "contact your doctor". One run in eight is high.
+
+    Trap: numbers separated only by spaces were one text slot, no number at all, so readings all
+    answered "normal" served "normal" for "172 101 88". Numbers in a row are quantities now, each
+    served only inside the range seen at its place (``unread-values``: ``ranges.vector_range``).
+    A reviewer's ``bp_readings``.
+    """
+
+    name = "readings_in_a_row"
+    reviewer_name = "s12_bp_readings"
+    family = "B"
+    guards = ("unread-values",)
+    description = "Three numbers in a row in the user's text decide the reply; no answer copies them."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        systolic = rng.randint(141, 185) if rng.random() < 1 / 8 else rng.randint(100, 135)
+        run.system("You are the blood pressure diary assistant.")
+        run.user(f"My readings today: {systolic} {rng.randint(60, 95)} {rng.randint(55, 100)}")
+        run.say("That's high; please contact your doctor." if systolic >= 140 else "Logged, that looks normal.")

@@ -1,11 +1,19 @@
 """Golden pairs of ``induction.rules.unread_values``: values (and labels) in, verdicts out."""
 
-from typing import Any
+import random
+from typing import Any, ClassVar
 
+import orjson
 import pytest
+from faker import Faker
 
-from induction.evidence import measures, value_kind
+from evals.builders import stored
+from evals.workflows.base import Run, Workflow, tool
+from induction.evidence import measures, number_runs, value_kind
+from induction.induce import induce
+from induction.pipeline import same_answer
 from induction.rules.unread_values import id_like, is_quantity, number_forms, number_in
+from induction.runtime.compiled import compile_tree
 from induction.runtime.ranges import in_range, range_of
 
 ID_LIKE = [
@@ -83,4 +91,96 @@ def test_a_measure_is_served_only_inside_its_range_and_unit() -> None:
     assert value_kind(["0.5GB", "1.25GB"], '"attachment":"') == "quantity"
 
 
-GOLDEN = ID_LIKE + QUANTITY + NUMBER_IN + MEASURES
+KINDS = [
+    (([0.0731, 0.6442], '"score": '), "quantity"),  # a JSON field's decimals: a score (fraud_score_decimals)
+    ((["0.0731", "0.6442"], '"score":"'), "quantity"),
+    ((["0.2477829", "0.2500131"], "GC pause "), "id"),  # a log line's measurement
+    ((["41.3753 -119.1371", "47.4982 -77.5979"], "Deliver to "), "quantity"),  # numbers in a row: a place
+    ((["1249.00", "980.50"], '"price":"AED'), "quantity"),  # any ISO 4217 code before an amount
+    ((["12", "31"], "subdir"), "id"),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), KINDS)
+def test_value_kind(args: tuple[list[Any], str], expected: str) -> None:
+    assert value_kind(*args) == expected
+
+
+RUNS = [
+    ((["118 76 64", "131 80 59"], "My readings today: "), True),  # readings_in_a_row
+    ((["0.52 0.58 0.59", "1.10 0.93 0.71"], "load average: "), True),
+    ((["118 76", "131 80 59"], "readings: "), False),  # as many numbers in each, or no place to check
+    ((["118 76 64", "fine"], "readings: "), False),
+    ((["3 7", "12 40"], "took "), False),  # a label of noise
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), RUNS)
+def test_number_runs(args: tuple[list[Any], str], expected: bool) -> None:
+    assert number_runs(*args) is expected
+
+
+def test_numbers_in_a_row_are_served_only_inside_the_range_at_each_place() -> None:
+    bounds = range_of(["118 76 64", "131 80 59", "109 70 90"])
+    assert bounds == ("109 70 59", "131 80 90")
+    assert in_range("120 72 60", bounds)
+    assert not in_range("172 101 88", bounds) and not in_range("120 72", bounds) and not in_range("120", bounds)
+
+
+GOLDEN = ID_LIKE + QUANTITY + NUMBER_IN + MEASURES + RUNS
+
+
+class _ChosenReturns(Workflow):
+    """The model chooses between a call (create_return, inside 30 days) and a reply (a decline)
+    after get_order's result, whose total and item count no answer reads."""
+
+    name = "chosen_returns"
+    description = "a call or a reply chosen after a result with numbers no answer reads"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "An order", order_id="string"),
+                                             tool("create_return", "A return label", order_id="string")]
+
+    def __init__(self, total_hi: int = 400) -> None:
+        self.total_hi = total_hi
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        oid = f"LO-{rng.randint(100000, 999999)}"
+        age = rng.randint(1, 29) if rng.random() < 0.7 else rng.randint(31, 120)
+        run.system("You are the returns assistant. Returns are accepted within 30 days of purchase.")
+        run.user(f"I'd like to return order {oid}.")
+        run.call("get_order", {"order_id": oid},
+                 {"id": oid, "age_days": age, "total": rng.randint(20, self.total_hi), "items": rng.randint(1, 3)})
+        if age <= 30:
+            rma = f"RMA-{rng.randint(100000, 999999)}"
+            run.call("create_return", {"order_id": oid}, {"rma": rma})
+            run.say(f"Your return for {oid} is set up: {rma}.")
+        else:
+            run.say(f"Sorry, order {oid} is {age} days old, past our 30-day window.")
+
+
+def test_numbers_read_where_the_model_chose_a_call_or_a_reply_are_weighed() -> None:
+    # The answers after get_order's result differ in kind (a call, a reply): that node serves
+    # nothing. Its numbers used to keep every run apart there, so the reply after create_return,
+    # below the model's own choice, was never served. They are weighed as at a context node now,
+    # and the reply below checks their ranges.
+    wf = _ChosenReturns()
+    result = induce(stored([r for seed in range(12) for r in wf.run(seed)]))
+    tree = compile_tree(result.nodes)
+    served = 0
+    for seed in range(100, 140):
+        run = wf.run(seed)
+        assert tree.explain(run[1]["request"]).hit is None  # the model's choice: not served
+        if len(run) == 3:
+            hit = tree.explain(run[2]["request"]).hit
+            if hit is not None:
+                served += 1
+                assert same_answer(hit.response["choices"][0]["message"], run[2]["response"]["choices"][0]["message"])
+    assert served >= 10
+    assert any("noise by evidence" in note and "items (quantity" in note for notes in result.notes.values() for note in notes)
+    # A total above every one training saw is not served below the choice either.
+    big = _ChosenReturns(total_hi=5000)
+    outside = [run for run in (big.run(seed) for seed in range(200, 260))
+               if len(run) == 3 and orjson.loads(run[1]["request"]["messages"][-1]["content"])["total"] > 400]
+    assert outside
+    for run in outside:
+        explained = tree.explain(run[2]["request"])
+        assert explained.hit is None, explained.reason

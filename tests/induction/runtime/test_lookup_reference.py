@@ -284,7 +284,9 @@ def summary(e: Explanation) -> Any:
 def test_lookup_answers_as_the_reference_walk(case: tuple[list[TemplateNode], dict[str, Any], frozenset[str]]) -> None:
     nodes, request, disabled = case
     try:
-        tree = compile_tree(nodes, created_at="2025-01-01T00:00:00Z")
+        # A generous budget: this compares answers with the reference walk, not timing (a first
+        # derivation on a loaded machine may overrun 5 ms and read as no match).
+        tree = compile_tree(nodes, created_at="2025-01-01T00:00:00Z", budget_ms=60_000)
     except TemplateError:
         assume(False)
         raise

@@ -37,11 +37,12 @@ from typing import Any, Literal, TypeVar
 
 from induction.runtime.ranges import (
     CLOCK,
-    MEASURE,
+    ISO_4217,
     as_number,
     bound_of,
     composite_range,
     days,
+    measure,
     measure_range,
     pieces,
     vector,
@@ -66,16 +67,8 @@ NOISE_LABEL = re.compile(
 # failed attempt locks). They stay quantities: more evidence, and a range.
 
 # ISO 4217 codes an amount is written after ("USD1500", "AED1249.00", "EUR 20"): the amount stays a
-# quantity. The active codes, less those that are everyday words in capitals (ALL, TOP, CUP, MOP,
-# SOS, BOB): a number glued to those is a name's piece as much as an amount.
-_ISO_4217 = (
-    "AED AFN AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BRL BSD BTN BWP BYN BZD CAD CDF "
-    "CHF CLP CNY COP CRC CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD "
-    "HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL "
-    "LYD MAD MDL MGA MKD MMK MNT MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP "
-    "PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SRD SSP STN SVC SYP SZL THB TJS TMT "
-    "TND TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL")
-CURRENCY_CODE = re.compile(r"(?<![A-Za-z])(?:" + _ISO_4217.replace(" ", "|") + r")[-_ ]?\Z")
+# quantity (``ranges.ISO_4217``).
+CURRENCY_CODE = re.compile(r"(?<![A-Za-z])(?:" + ISO_4217.replace(" ", "|") + r")[-_ ]?\Z")
 
 # The end of a JSON object's key before its value ('"fraud_score": ', '"rate":"'): a typed field of
 # an API, whose decimals are a score or a rate, not a log line's measurement.
@@ -141,7 +134,7 @@ def value_kind(values: Sequence[Any], label: str, after: str = "") -> ValueKind:
         return "id"  # a piece of an IP, a time, a version or a path: 10.251.31.5, 18:01:47
     if NOISE_LABEL.search(tail):
         return "id"
-    numbers = [m.group(1) if (m := MEASURE.match(t.strip())) else t for t in texts]  # "0.5GB": 0.5
+    numbers = [str(m[0]) if (m := measure(t)) else t for t in texts]  # "0.5GB": 0.5
     if (all("." in t and len(t.rsplit(".", 1)[1]) >= 3 for t in numbers) and numbers
             and not JSON_FIELD.search(tail) and not all(vector(t) for t in texts)):
         # A measurement in a log line: 0.2477829 s. Not a JSON field's 0.9731 (a score, a rate), nor

@@ -25,8 +25,9 @@ whatever its label ("Current time: 16:20"; not a length of time after "lifetime"
 "elapsed"): a same-day cut-off or opening hours turn on it. So are numbers joined by one
 separator ("1.9.8", "35/100", "08/25", ``evidence.composite_numbers``; not an IPv4 address, not
 after a label of noise), each number served only inside its range (``ranges.composite_range``),
-and so is a number with a unit ("1GB" beside "1.2GB", "38.5 °C", ``evidence.measures``), served
-only inside its range and with its unit (``ranges.measure_range``), and numbers in a row
+and so is a number with a unit ("1GB" beside "1.2GB", "38.5 °C", an amount after its currency's
+code "AED1249.00", ``evidence.measures``), served only inside its range and with its unit
+(``ranges.measure_range``), and numbers in a row
 ("My readings today: 118 76 64", ``evidence.number_runs``), each served only inside the range seen
 at its place (``ranges.vector_range``). A JSON field's number of many decimals (a fraud score
 0.9731) is a quantity; only a log line's is taken for a measurement (an id).
@@ -35,7 +36,7 @@ Guards ``afford_budget``, ``expense_threshold``,
 ``order_quantity``, ``min_year``, ``min_date``, ``min_hour_later``, ``hour_in_later_time``,
 ``negative_temperature``, ``unicode_minus``, ``today_deadline_window``, ``cutoff_time_in_result``,
 ``clock_in_system_prompt``, ``firmware_version_gate``, ``attachment_size_limit``,
-``fraud_score_decimals``, ``readings_in_a_row`` (and ``even_or_odd``, a
+``fraud_score_decimals``, ``readings_in_a_row``, ``code_glued_amount`` (and ``even_or_odd``, a
 known limit the range only narrows); ``today_in_system_prompt`` is served.
 
 Learning side: ``id_like``, ``is_quantity``, ``number_in`` (the number kinds and thresholds

@@ -75,9 +75,21 @@ def bound_of(value: Any) -> Bound | None:
     return None
 
 
-# A number followed by a short unit ("1GB", "1.2GB", "38.5 °C", "250ms", "12 kg"): one quantity
+# The active ISO 4217 currency codes, less those that are everyday words in capitals (ALL, TOP, CUP,
+# MOP, SOS, BOB): a number glued to those is a name's piece as much as an amount.
+ISO_4217 = (
+    "AED AFN AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BRL BSD BTN BWP BYN BZD CAD CDF "
+    "CHF CLP CNY COP CRC CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD "
+    "HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL "
+    "LYD MAD MDL MGA MKD MMK MNT MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP "
+    "PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SRD SSP STN SVC SYP SZL THB TJS TMT "
+    "TND TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL")
+_AMOUNT = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# A number followed by a short unit ("1GB", "1.2GB", "38.5 °C", "250ms", "1,249.00 AED"): one quantity
 # whose unit must match; "1GB" and "1.2GB" are the same kind of value in two shapes.
-MEASURE = re.compile(r"([-+]?\d+(?:\.\d+)?) ?([A-Za-z%°µ][A-Za-z%°µ/]{0,3})\Z")
+MEASURE = re.compile(rf"({_AMOUNT}) ?([A-Za-z%°µ][A-Za-z%°µ/]{{0,3}})\Z")
+# An amount after its currency's code ("AED1249.00", "USD 20"): the code is its unit.
+CODE_AMOUNT = re.compile(rf"({ISO_4217.replace(' ', '|')}) ?({_AMOUNT})\Z")
 
 
 def measure(value: Any) -> tuple[float, str] | None:
@@ -86,13 +98,17 @@ def measure(value: Any) -> tuple[float, str] | None:
 
     >>> measure("1.2GB"), measure("1 GB"), measure("38.5°C"), measure("12"), measure("v2.1"), measure("1.2.3GB")
     ((1.2, 'GB'), (1.0, 'GB'), (38.5, '°C'), None, None, None)
+    >>> measure("AED1,249.00"), measure("1249.00 AED"), measure("ABC12")
+    ((1249.0, 'AED'), (1249.0, 'AED'), None)
     """
     if not isinstance(value, str):
         return None
-    m = MEASURE.match(value.strip())
-    if m is None:
-        return None
-    return float(m.group(1)), m.group(2)
+    text = value.strip()
+    if m := MEASURE.match(text):
+        return float(m.group(1).replace(",", "")), m.group(2)
+    if m := CODE_AMOUNT.match(text):
+        return float(m.group(2).replace(",", "")), m.group(1)
+    return None
 
 
 def measure_range(values: list[Any]) -> tuple[str, str] | None:

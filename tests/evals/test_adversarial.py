@@ -157,6 +157,7 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     # line's measurement, numbers in a row taken for one text.
     "fraud_4dp": ("fraud_score_decimals", 5, 102, 103),  # 6 of 46 calls before
     "bp_readings": ("readings_in_a_row", 5, 607, 608),  # 4 of 20 before
+    "aed_glued": ("code_glued_amount", 5, 607, 608),  # 5 of 60 calls before
     # A known limit until the words beside a call refused the other declared tools' words.
     "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46 before
 }

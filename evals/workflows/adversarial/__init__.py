@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from evals.workflows.adversarial.a_tool_results import (
     AttachmentSizeLimit,
+    CodeGluedAmount,
     CutoffTimeInResult,
     FraudScoreDecimals,
     JsonEscapedNewline,
@@ -366,7 +367,7 @@ ALL: tuple[type[Adversarial], ...] = (
     # A number with a unit in two shapes ("1GB", "1.2GB"; 2026-12-07, the eleventh session)
     AttachmentSizeLimit,
     # A JSON field's decimals, numbers in a row (the eleventh session's reviewer, docs/review/traps12)
-    FraudScoreDecimals, ReadingsInARow, WaitTimeInResult,
+    FraudScoreDecimals, ReadingsInARow, WaitTimeInResult, CodeGluedAmount,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -399,6 +400,7 @@ __all__ = [
     "CityZipAdjacent",
     "ClockInSystemPrompt",
     "CodeClassBehindEnum",
+    "CodeGluedAmount",
     "CoincidentSmallNumber",
     "CommentaryAnnouncesRefund",
     "CommentaryBesideCall",
@@ -565,7 +567,8 @@ __all__ = [
     "TransferSameAccount",
     "TruncateTitle",
     "UnicodeMinus",
-    "UsuallyEqualCities", "WaitTimeInResult",
+    "UsuallyEqualCities",
+    "WaitTimeInResult",
     "WidenHonorific",
     "WidenNewCity",
     "WidenSuffix",

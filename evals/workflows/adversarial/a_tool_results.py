@@ -433,3 +433,33 @@ class WaitTimeInResult(Adversarial):
             run.say(f"Ticket {tid} has waited {wait} minutes; I escalated it.")
         else:
             run.say(f"Ticket {tid} is in the queue and on time.")
+
+
+class CodeGluedAmount(Adversarial):
+    """Invoices of AED 1,000 or more need a manager's sign-off; the invoice's total comes as one
+    string, the currency's code glued to the amount ("AED1249.00"), and no answer copies it. One
+    run in eight is over.
+
+    Trap: a JSON string of a code and an amount was one word, no number at all, so totals all
+    approved served "approve" for AED 4,120. An amount after an ISO 4217 code is a quantity of
+    that currency now, served only inside the range seen (``unread-values``: ``ranges.measure``).
+    A reviewer's ``aed_glued``.
+    """
+
+    name = "code_glued_amount"
+    reviewer_name = "s12_aed_glued"
+    family = "A"
+    guards = ("unread-values",)
+    description = "An amount glued to its currency code in a tool result decides a sign-off; no answer copies it."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_invoice", "An invoice", invoice="string"),
+                                             tool("approve", "Approve an invoice", invoice="string"),
+                                             tool("escalate", "Ask a manager to sign off", invoice="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        amount = round(rng.uniform(1000, 5000) if rng.random() < 1 / 8 else rng.uniform(20, 900), 2)
+        inv = f"INV-{rng.randint(10000, 99999)}"
+        run.system("You are the accounts-payable assistant. Invoices of AED 1,000 or more need a manager's sign-off.")
+        run.user(f"Process {inv}")
+        run.call("get_invoice", {"invoice": inv}, {"invoice": inv, "total": f"AED{amount:.2f}"})
+        run.call("escalate" if amount >= 1000 else "approve", {"invoice": inv}, {"ok": True})
+        run.say("Done.")

@@ -72,6 +72,7 @@ MEASURES = [
     ((["1GB", "1.2GB", "2GB"], '"attachment":"'), True),  # one size in two shapes: size_nospace
     ((["38.5°C", "37 °C"], "temp "), True),
     ((["1GB", "1.2MB"], '"attachment":"'), False),  # two units: no one quantity
+    ((["AED1249.00", "AED980.50"], '"total":"'), True),  # an amount after its currency's code: code_glued_amount
     ((["12ms", "9ms"], '"latency":"'), False),  # a label of noise
     ((["1.9.8", "2.0.1"], "firmware "), False),  # a version: composite_numbers
 ]

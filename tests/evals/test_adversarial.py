@@ -201,6 +201,7 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "staff_email": ("staff_email_in_system_prompt", 5, 1, 2),  # 3 of 40
     # The eleventh session's reviewer: a measurement (a wait time) taken for an id.
     "wait_time": ("wait_time_in_result", 5, 1, 2),  # 1 of 41
+    "ios_glued": ("os_version_glued", 5, 1, 2),  # 1 of 40
 }
 
 

@@ -57,6 +57,7 @@ from evals.workflows.adversarial.a_tool_results import (
     ListTailCount,
     MarkdownTableFirstRow,
     MultilineTextTail,
+    OsVersionGlued,
     PythonReprAddress,
     TailStatusUnseen,
     WaitTimeInResult,
@@ -367,7 +368,7 @@ ALL: tuple[type[Adversarial], ...] = (
     # A number with a unit in two shapes ("1GB", "1.2GB"; 2026-12-07, the eleventh session)
     AttachmentSizeLimit,
     # A JSON field's decimals, numbers in a row (the eleventh session's reviewer, docs/review/traps12)
-    FraudScoreDecimals, ReadingsInARow, WaitTimeInResult, CodeGluedAmount,
+    FraudScoreDecimals, ReadingsInARow, WaitTimeInResult, CodeGluedAmount, OsVersionGlued,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -504,6 +505,7 @@ __all__ = [
     "OneOrTwoReminders",
     "OptionalNickname",
     "OrderQuantity",
+    "OsVersionGlued",
     "OtherOneSameFrame",
     "ParallelResultsOrder",
     "PasswordHasUsername",

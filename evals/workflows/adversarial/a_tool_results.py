@@ -463,3 +463,31 @@ class CodeGluedAmount(Adversarial):
         run.call("get_invoice", {"invoice": inv}, {"invoice": inv, "total": f"AED{amount:.2f}"})
         run.call("escalate" if amount >= 1000 else "approve", {"invoice": inv}, {"ok": True})
         run.say("Done.")
+
+
+class OsVersionGlued(Adversarial):
+    """The app needs iOS 16 or later; the device lookup returns "os": "iOS17", the version glued
+    to the name, and no answer copies it. One run in eight has an older iOS.
+
+    Known limit: a word glued to a number ("iOS13", "Tier3", "Windows8") is one word, like the
+    ids "subdir31", "node12" and "web12" that log lines and tool results are full of; it is
+    served outside the values seen. A reviewer's ``ios_seldom``.
+    """
+
+    name = "os_version_glued"
+    reviewer_name = "s12_ios_seldom"
+    family = "A"
+    guards = ("unread-values",)
+    known_limit = ("glued words: a number glued to a word ('iOS13', 'Tier3') is one word, as ids are "
+                   "('subdir31', 'web12'), served outside the values seen")
+    description = "An OS version glued to its name in a tool result decides the reply; no answer copies it."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_device", "A device", device_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        version = rng.randint(12, 15) if rng.random() < 1 / 8 else rng.randint(16, 18)
+        device = f"D{rng.randint(10000, 99999)}"
+        run.system("You are the app support bot. The app needs iOS 16 or later.")
+        run.user("Why won't the app install on my phone?")
+        run.call("get_device", {"device_id": device}, {"device_id": device, "os": f"iOS{version}"})
+        run.say("Your iOS is supported; try restarting the App Store." if version >= 16
+                else "Your iOS is too old; please update to iOS 16 or later.")

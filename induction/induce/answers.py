@@ -383,7 +383,8 @@ class Answerer:
         return len(went) > 1
 
     def noise_note(self, noise: list[str], members: list[Member], new_vars: Mapping[str, str],
-                   pooled: Mapping[str, Sequence[Any]] | None = None, after: Mapping[str, str] | None = None) -> str:
+                   pooled: Mapping[str, Sequence[Any]] | None = None, after: Mapping[str, str] | None = None,
+                   *, chosen: bool = False) -> str:
         parts = []
         pooled = pooled or {}
         for var in noise:
@@ -391,7 +392,9 @@ class Answerer:
             kind = value_kind(values, new_vars[var], (after or {}).get(var, ""))
             parts.append(f"{var} ({kind}, {distinct(values)} distinct values"
                          + (", served only inside the range seen" if var in self.bounded else "") + ")")
-        alike = ("one answer template" if any(self.tree.nodes[m.node].answers for m in members)
+        alike = ("answers of kinds the model chose between (served below, where its choice is in the context), "
+                 "each kind going on alike" if chosen
+                 else "one answer template" if any(self.tree.nodes[m.node].answers for m in members)
                  else "no call answered here, the same continuation")
         return (f"{tag('unread-values')} noise by evidence: " + "; ".join(parts) + f" — {len(members)} contexts, {alike}, "
                 "no answer reads them")

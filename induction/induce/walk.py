@@ -313,7 +313,7 @@ class Inducer:
         if noise:
             if response is not None:
                 response = self.answers.with_ranges(response, members)
-            w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars, pooled, after))
+            w.ctx = w.ctx.evidence(self.answers.noise_note(noise, members, new_vars, pooled, after, chosen=w.chosen))
         parts = split(cluster, [[sc[v] for v in unread] for sc in w.named.scopes]) if unread else []
         if len(parts) > 1 and status == "uncacheable":
             # Answered differently: the value that decides how (``_branch``) is looked for

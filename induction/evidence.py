@@ -255,6 +255,34 @@ def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -
     return tuple(out)
 
 
+def order_gaps(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -> tuple[tuple[str, str, float, float], ...]:
+    """Pairs ``(a, b, low, high)`` of quantities taken for noise on evidence (``bounded``), with
+    ``a <= b`` and ``low <= b - a <= high`` in every call: how far apart the two were, as a
+    range is how high one was. "Warn when a transfer leaves less than $200": every transfer
+    training saw left $267 or more, so a $1,581 transfer from $1,735 (each inside its range)
+    is not served the "Done." learnt there.
+
+    >>> order_gaps([{"amount": 647, "balance": 914}, {"amount": 517, "balance": 3979}], {"amount", "balance"})
+    (('amount', 'balance', 267.0, 3462.0),)
+    >>> order_gaps([{"amount": 647, "balance": 914}, {"amount": 517, "balance": 300}], {"amount", "balance"})
+    ()
+    """
+    if not scopes:
+        return ()
+    nums = _columns(scopes, as_number)
+    names = sorted(v for v in nums if v in bounded)
+    out: list[tuple[str, str, float, float]] = []
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            gaps = [y - x for x, y in zip(nums[a], nums[b], strict=True)]
+            if min(gaps) >= 0:
+                out.append((a, b, min(gaps), max(gaps)))
+            elif max(gaps) <= 0:  # b <= a in every call: written the way round that reads as a gap
+                out.append((b, a, -max(gaps), -min(gaps)))
+            # Either way round in some calls: no order, so no gap to keep.
+    return tuple(out)
+
+
 def date_spans(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -> tuple[tuple[str, str, int, int], ...]:
     """Pairs ``(a, b, low, high)`` of ISO-date variables, one of them a date taken for noise on
     evidence (``bounded``), with ``low <= b - a <= high`` days in every call an answer was seen

@@ -30,6 +30,7 @@ from induction.evidence import (
     enough,
     measures,
     number_runs,
+    order_gaps,
     order_pairs,
     times_of_day,
     unkept_dates,
@@ -254,8 +255,9 @@ class Answerer:
 
     def with_ranges(self, response: ResponseTemplate, members: list[Member]) -> ResponseTemplate:
         """``response`` with the range of every bounded quantity in scope that it does not read,
-        and the order (``a <= b`` in every call) between such a quantity and another number
-        in scope where their ranges overlap (``evidence.order_pairs``). The range is the one
+        the order (``a <= b`` in every call) between such a quantity and another number
+        in scope where their ranges overlap (``evidence.order_pairs``), and how far apart two
+        bounded quantities in one order were (``evidence.order_gaps``). The range is the one
         this node's own calls saw, even where evidence was pooled over the parts of a wider
         cluster (``strata``): a threshold inside this branch is not extrapolated from another."""
         scopes = self.answered_scopes(members)
@@ -269,9 +271,12 @@ class Answerer:
                     ranges[var] = r
         order = tuple(dict.fromkeys((*response.order, *order_pairs(scopes, unread))))
         spans = tuple(dict.fromkeys((*response.spans, *date_spans(scopes, unread))))
-        if ranges == response.ranges and order == response.order and spans == response.spans:
+        kept = {(a, b) for a, b, _, _ in response.gaps}
+        gaps = (*response.gaps, *(g for g in order_gaps(scopes, self.bounded & set().union(*scopes))
+                                  if (g[0], g[1]) not in kept))
+        if ranges == response.ranges and order == response.order and spans == response.spans and gaps == response.gaps:
             return response
-        return response.model_copy(update={"ranges": ranges, "order": order, "spans": spans})
+        return response.model_copy(update={"ranges": ranges, "order": order, "spans": spans, "gaps": gaps})
 
     def with_tails(self, response: ResponseTemplate, members: list[Member],
                    firsts: Mapping[str, Mapping[str, str]] | None = None) -> ResponseTemplate:

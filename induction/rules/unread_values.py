@@ -15,7 +15,9 @@ it serves nothing, and the model's choice is in the context of every request bel
 training saw (``ResponseTemplate.ranges``), and two dates only as far apart as training saw
 them (``ResponseTemplate.spans``: "today" and a purchase date, each in range, further apart
 than any refund seen; a date the answer copies is kept as far from the other dates in scope,
-``Answerer.with_read_spans``: copied, no range checks it). Answers of different kinds are not split by a range that parts them
+``Answerer.with_read_spans``: copied, no range checks it), and two such quantities in one order
+only as far apart as training saw them (``ResponseTemplate.gaps``: "warn when a transfer leaves
+less than $200", the balance and the amount each in range). Answers of different kinds are not split by a range that parts them
 (a number, or the days between two dates): parity parts "Is 7 even?" by chance, and calendar
 rules (the same month, business days) part a window's answers by a day count that only
 correlates with them. Where the answer is a tool call with a sampled model's words beside it, the calls alone are
@@ -36,14 +38,15 @@ Guards ``afford_budget``, ``expense_threshold``,
 ``order_quantity``, ``min_year``, ``min_date``, ``min_hour_later``, ``hour_in_later_time``,
 ``negative_temperature``, ``unicode_minus``, ``today_deadline_window``, ``cutoff_time_in_result``,
 ``clock_in_system_prompt``, ``firmware_version_gate``, ``attachment_size_limit``,
-``fraud_score_decimals``, ``readings_in_a_row``, ``code_glued_amount`` (and ``even_or_odd``, a
+``fraud_score_decimals``, ``readings_in_a_row``, ``code_glued_amount``, ``transfer_leaves_little`` (and ``even_or_odd``, a
 known limit the range only narrows); ``today_in_system_prompt`` is served.
 
 Learning side: ``id_like``, ``is_quantity``, ``number_in`` (the number kinds and thresholds
 live in ``induction.evidence``); counted as ``unread_number_splits`` (splits) and
 ``evidence_noise`` (numbers evidence took for noise). Request-time check: a bounded value
 outside its range is a miss (``induction.runtime.ranges.in_range``), and so are two dates further
-apart or closer than training saw them (``induction.runtime.ranges.out_of_span``).
+apart or closer than training saw them (``induction.runtime.ranges.out_of_span``), and two
+quantities so (``induction.runtime.ranges.out_of_gap``).
 
 >>> id_like(["10342", "20511"], "order "), is_quantity([7, 2500]), number_in("total: 1250.0 eur", "$1,250")
 (True, True, True)

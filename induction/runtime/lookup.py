@@ -43,7 +43,7 @@ from induction.runtime.bindings import derive, run_into
 from induction.runtime.errors import Miss
 from induction.runtime.hydrate import completion_body, hydrate_message
 from induction.runtime.messages import MessageView, reads_as, same_json
-from induction.runtime.ranges import out_of_order, out_of_range, out_of_span
+from induction.runtime.ranges import out_of_gap, out_of_order, out_of_range, out_of_span
 from induction.runtime.tails import out_of_tail
 from induction.runtime.template import render_value
 from induction.runtime.tokens_limit import over_limit
@@ -344,6 +344,9 @@ def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadli
             continue
         if response.order and (pair := out_of_order(response.order, st.scope)) is not None:
             reasons.append(f"node {node.id} always saw {pair[0]} <= {pair[1]}")
+            continue
+        if response.gaps and (pair := out_of_gap(response.gaps, st.scope)) is not None:
+            reasons.append(f"node {node.id} saw {pair[1]} - {pair[0]} only so far apart")
             continue
         if response.spans and (pair := out_of_span(response.spans, st.scope)) is not None:
             reasons.append(f"node {node.id} saw {pair[0]} and {pair[1]} only so many days apart")

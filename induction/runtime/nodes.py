@@ -95,6 +95,11 @@ class ResponseTemplate(BaseModel):
     # quantity taken for noise (``induction.evidence.order_pairs``): a request where a > b
     # shows an order no example did (a budget below the price), which may decide the answer.
     order: tuple[tuple[str, str], ...] = ()
+    # Pairs (a, b, low, high) of quantities taken for noise with low <= b - a <= high (and
+    # a <= b) in every call the answer was seen for (``induction.evidence.order_gaps``): "leaves
+    # less than $200" is a threshold on the gap, as a range's is on one number; a gap no example
+    # had is a miss.
+    gaps: tuple[tuple[str, str, float, float], ...] = ()
     # Pairs (a, b, low, high) of ISO dates, one of them a date taken for noise, with
     # low <= b - a <= high days in every call the answer was seen for
     # (``induction.evidence.date_spans``): a request where they lie further apart or closer

@@ -300,6 +300,21 @@ def out_of_order(pairs: tuple[tuple[str, str], ...], scope: dict[str, Any]) -> t
     return None
 
 
+def out_of_gap(gaps: tuple[tuple[str, str, float, float], ...], scope: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first pair ``(a, b, lo, hi)`` (``lo <= b - a <= hi`` in every training call) whose gap
+    is smaller or larger here, or whose values are not numbers.
+
+    >>> gaps = (("amount", "balance", 267.0, 2335.0),)
+    >>> out_of_gap(gaps, {"amount": 1581, "balance": 1735}), out_of_gap(gaps, {"amount": 500, "balance": 1200})
+    (('amount', 'balance'), None)
+    """
+    for a, b, lo, hi in gaps:
+        x, y = as_number(scope.get(a)), as_number(scope.get(b))
+        if x is None or y is None or not lo <= y - x <= hi:
+            return a, b
+    return None
+
+
 def out_of_range(ranges: Mapping[str, Any], scope: Mapping[str, Any]) -> str | None:
     """The first variable whose value lies outside the range its answer was seen with.
 

@@ -158,6 +158,9 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "fraud_4dp": ("fraud_score_decimals", 5, 102, 103),  # 6 of 46 calls before
     "bp_readings": ("readings_in_a_row", 5, 607, 608),  # 4 of 20 before
     "aed_glued": ("code_glued_amount", 5, 607, 608),  # 5 of 60 calls before
+    # The eleventh session's second reviewer (docs/review/traps13): below the model's choice, two
+    # numbers each inside its range, their gap deciding.
+    "choice_remainder": ("transfer_leaves_little", 5, 1, 2),  # 1 of 57 calls before
     # A known limit until the words beside a call refused the other declared tools' words.
     "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46 before
 }

@@ -60,6 +60,7 @@ from evals.workflows.adversarial.a_tool_results import (
     OsVersionGlued,
     PythonReprAddress,
     TailStatusUnseen,
+    TransferLeavesLittle,
     WaitTimeInResult,
 )
 from evals.workflows.adversarial.b_user_text import (
@@ -369,6 +370,8 @@ ALL: tuple[type[Adversarial], ...] = (
     AttachmentSizeLimit,
     # A JSON field's decimals, numbers in a row (the eleventh session's reviewer, docs/review/traps12)
     FraudScoreDecimals, ReadingsInARow, WaitTimeInResult, CodeGluedAmount, OsVersionGlued,
+    # The gap between two numbers below the model's choice (the eleventh session's second reviewer)
+    TransferLeavesLittle,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -566,6 +569,7 @@ __all__ = [
     "TrailingSpaceName",
     "TrailingSpaceToolArg",
     "TrailingSpacesInCode",
+    "TransferLeavesLittle",
     "TransferSameAccount",
     "TruncateTitle",
     "UnicodeMinus",

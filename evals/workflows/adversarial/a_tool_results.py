@@ -491,3 +491,38 @@ class OsVersionGlued(Adversarial):
         run.call("get_device", {"device_id": device}, {"device_id": device, "os": f"iOS{version}"})
         run.say("Your iOS is supported; try restarting the App Store." if version >= 16
                 else "Your iOS is too old; please update to iOS 16 or later.")
+
+
+class TransferLeavesLittle(Adversarial):
+    """Warn when a transfer leaves less than $200 in checking: the balance comes in a lookup's
+    result, the amount in the user's words; the model replies (not enough money) or transfers,
+    then says "Done." or warns. One transfer in ten leaves less than $200.
+
+    Trap: below the model's choice, the balance and the amount were each served inside their
+    ranges and in the order seen (amount <= balance), while how far apart they were decides the
+    warning. Two quantities taken for noise in one order are served only as far apart as training
+    saw them (``unread-values``: ``evidence.order_gaps``). A reviewer's ``choice_remainder``.
+    """
+
+    name = "transfer_leaves_little"
+    reviewer_name = "s13_choice_remainder"
+    family = "A"
+    guards = ("unread-values",)
+    description = "The gap between a balance and an amount decides a warning; each is inside its range."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_balance", "A checking balance", account="string"),
+                                             tool("transfer", "Move money to savings", account="string", amount="number")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        amount = rng.randint(50, 2000)
+        roll = rng.random()
+        balance = (rng.randint(10, amount - 1) if roll < 0.2 else amount + rng.randint(0, 199) if roll < 0.3
+                   else amount + rng.randint(200, 3000))
+        account = f"CHK-{rng.randint(100, 999)}"
+        run.system("You are the banking assistant. Warn the customer when a transfer leaves less than $200 in checking.")
+        run.user(f"Move ${amount} from {account} to savings.")
+        run.call("get_balance", {"account": account}, {"balance": balance})
+        if amount > balance:
+            run.say("Sorry, there isn't enough in checking for that transfer.")
+        else:
+            run.call("transfer", {"account": account, "amount": amount}, {"ok": True})
+            run.say("Done. Your checking balance is now low." if balance - amount < 200 else "Done.")

@@ -9,7 +9,7 @@ from faker import Faker
 
 from evals.builders import stored
 from evals.workflows.base import Run, Workflow, tool
-from induction.evidence import measures, number_runs, value_kind
+from induction.evidence import measures, number_runs, order_gaps, value_kind
 from induction.induce import induce
 from induction.pipeline import same_answer
 from induction.rules.unread_values import id_like, is_quantity, number_forms, number_in
@@ -185,3 +185,56 @@ def test_numbers_read_where_the_model_chose_a_call_or_a_reply_are_weighed() -> N
     for run in outside:
         explained = tree.explain(run[2]["request"])
         assert explained.hit is None, explained.reason
+
+
+GAPS = [
+    (([{"amount": 647, "balance": 914}, {"amount": 517, "balance": 3979}], {"amount", "balance"}),
+     (("amount", "balance", 267.0, 3462.0),)),
+    (([{"amount": 647, "balance": 914}, {"amount": 517, "balance": 300}], {"amount", "balance"}), ()),  # no order
+    (([{"amount": 647, "balance": 914}, {"amount": 517, "balance": 3979}], {"balance"}), ()),  # one is no quantity taken for noise
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), GAPS)
+def test_order_gaps(args: tuple[list[dict[str, Any]], set[str]], expected: tuple[Any, ...]) -> None:
+    assert order_gaps(*args) == expected
+
+
+class _Transfer(Workflow):
+    """Move $x to savings: get_balance, then a reply (not enough) or a transfer, and "Done." or,
+    when less than $200 is left, a warning. ``min_left``: the least a transfer leaves."""
+
+    name = "transfer_gap"
+    description = "a warning decided by the gap between two numbers, each inside its range"
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_balance", "A balance", account="string"),
+                                             tool("transfer", "A transfer", account="string", amount="number")]
+
+    def __init__(self, min_left: int) -> None:
+        self.min_left = min_left
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        amount = rng.randint(50, 2000)
+        balance = amount + rng.randint(self.min_left, 3000) if rng.random() < 0.8 else rng.randint(10, amount - 1)
+        run.system("You are the banking assistant. Warn the customer when a transfer leaves less than $200 in checking.")
+        run.user(f"Move ${amount} from CHK-{rng.randint(100, 999)} to savings.")
+        run.call("get_balance", {"account": "checking"}, {"balance": balance})
+        if amount > balance:
+            run.say("Sorry, there isn't enough in checking for that transfer.")
+        else:
+            run.call("transfer", {"account": "checking", "amount": amount}, {"ok": True})
+            run.say("Done. Your checking balance is now low." if balance - amount < 200 else "Done.")
+
+
+def test_two_numbers_are_served_only_as_far_apart_as_training_saw_them() -> None:
+    # Every transfer training saw left $200 or more; each of the two numbers of a transfer that
+    # leaves $50 lies inside its range, and they are in the order seen. Their gap is not.
+    result = induce(stored([r for seed in range(12) for r in _Transfer(min_left=200).run(seed)]))
+    tree = compile_tree(result.nodes)
+    low = [run for run in (_Transfer(min_left=0).run(seed) for seed in range(100, 200))
+           if len(run) == 3 and "low" in str(run[2]["response"])]
+    assert low
+    for run in low:
+        assert tree.explain(run[2]["request"]).hit is None
+    served = [run for run in (_Transfer(min_left=200).run(seed) for seed in range(300, 340)) if len(run) == 3
+              and tree.explain(run[2]["request"]).hit is not None]
+    assert served  # the gaps training saw are still served

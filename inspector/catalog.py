@@ -319,6 +319,13 @@ def node_view(tree: CompiledTree, node_id: str, notes: Mapping[str, Sequence[str
                                                    for k, vs in sorted(r.choices.items()))))
         if r.ranges:
             facts.append(("only within", ", ".join(f"{k} in [{lo}, {hi}]" for k, (lo, hi) in sorted(r.ranges.items()))))
+        if r.order:
+            facts.append(("only in the order seen", ", ".join(f"{a} <= {b}" for a, b in r.order)))
+        if r.gaps:
+            facts.append(("only as far apart as seen", ", ".join(f"{b} - {a} in [{lo:g}, {hi:g}]" for a, b, lo, hi in r.gaps)))
+        if r.spans:
+            facts.append(("only as many days apart as seen", ", ".join(f"{b} - {a} in [{lo}, {hi}] days"
+                                                                     for a, b, lo, hi in r.spans)))
         if r.tails:
             facts.append(("lists like the ones seen", "; ".join(
                 f"{k}: {c.items[0]} to {c.items[1]} items"

@@ -43,10 +43,8 @@ from induction.runtime.ranges import (
     composite_range,
     days,
     measure,
-    measure_range,
     pieces,
     vector,
-    vector_range,
 )
 from induction.tokens import recognise
 
@@ -70,9 +68,10 @@ NOISE_LABEL = re.compile(
 # quantity (``ranges.ISO_4217``).
 CURRENCY_CODE = re.compile(r"(?<![A-Za-z])(?:" + ISO_4217.replace(" ", "|") + r")[-_ ]?\Z")
 
-# The end of a JSON object's key before its value ('"fraud_score": ', '"rate":"'): a typed field of
-# an API, whose decimals are a score or a rate, not a log line's measurement.
-JSON_FIELD = re.compile(r'[A-Za-z0-9_]"\s*:\s*"?\Z')
+# The end of a field's key before its value ('"fraud_score": ', "'score': ", "score=", 'score: ',
+# an escaped JSON key): a typed field of an API, whose decimals are a score or a rate, not a log
+# line's measurement.
+JSON_FIELD = re.compile(r"""[A-Za-z0-9_](?:\\?["'])?\s*[:=]\s*(?:\\?["'])?\Z""")
 
 HOST_PORT = re.compile(r"(?i)\.[a-z]{2,}:\Z|\blocalhost:\Z|\d\]:\Z")
 GLUED_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}[-_]?\Z")
@@ -114,8 +113,8 @@ def value_kind(values: Sequence[Any], label: str, after: str = "") -> ValueKind:
     ('quantity', 'id')
     """
     texts = [str(v) for v in values if not isinstance(v, bool)]
-    if any(recognise(t.lstrip("-+")) in ("money", "date") for t in texts):
-        return "quantity"
+    if any(recognise(t.lstrip("-+")) in ("money", "date") for t in texts) or label.rstrip()[-1:] in ("$", "€", "£", "¥"):
+        return "quantity"  # money (after its symbol: "$" + "950k"), whatever its label
     duration = DURATION_LABEL.search(label[-24:]) is not None
     if texts and all(CLOCK.match(t) for t in texts):
         # A whole clock time ("placed_at": "13:45"), unless it measures a length of time.
@@ -164,26 +163,40 @@ def composite_numbers(values: Sequence[Any], label: str) -> bool:
 
 
 def measures(values: Sequence[Any], label: str) -> bool:
-    """Whether every value is a number with one unit ("1GB", "1.2GB", "38.5 °C"): a size, a
-    weight, a temperature a decision may turn on, one quantity whatever its decimals
-    (``ranges.measure_range``). Not after a label of noise (``NOISE_LABEL``: a latency, a size
-    in a log line).
+    """Whether every value is a number with a unit ("1GB", "1.2GB", "38.5 °C") or a plain number,
+    one of them at least with a unit: a size, a weight, a temperature a decision may turn on,
+    one quantity whatever its decimals. Of one unit, it is range-checked
+    (``ranges.measure_range``); of several ("900MB" beside "1.5GB", "45 min" beside "2 h") no
+    range can check it, and it stays structure. Not after a label of noise (``NOISE_LABEL``: a
+    latency, a size in a log line).
 
-    >>> measures(["1GB", "1.2GB"], '"attachment":"'), measures(["1GB", "1.2MB"], '"attachment":"'), measures(["12ms", "9ms"], "latency ")
-    (True, False, False)
+    >>> measures(["1GB", "1.2GB"], '"attachment":"'), measures(["1GB", "900MB"], '"attachment":"'), measures(["12ms", "9ms"], "latency ")
+    (True, True, False)
+    >>> measures(["1.5k", "900"], '"deal":"'), measures(["900", "12"], '"deal":"'), measures(["$950k", "$1.2M"], '"size":"')
+    (True, False, True)
     """
-    return measure_range(list(values)) is not None and not NOISE_LABEL.search(label[-24:])
+    read = [measure(v) for v in values]
+    # Money is a quantity whatever its label (a deal's "size": "$950k"), as in ``value_kind``.
+    money = label.rstrip()[-1:] in ("$", "€", "£", "¥") or all(
+        m is not None and (m[1][:1] in "$€£¥" or m[1] in ISO_4217.split()) for m in read)
+    return (all(m is not None or isinstance(bound_of(v), float) for m, v in zip(read, values, strict=True))
+            and any(m is not None for m in read) and (money or not NOISE_LABEL.search(label[-24:])))
 
 
 def number_runs(values: Sequence[Any], label: str) -> bool:
-    """Whether every value is two or more numbers separated only by spaces, as many in each
-    ("load average: 0.52 0.58 0.59", "readings: 118 76 64"): each number a quantity a decision may
-    turn on, range-checked one by one (``ranges.vector_range``). Not after a label of noise.
+    """Whether every value is two or more numbers separated only by spaces ("load average: 0.52
+    0.58 0.59", "readings: 118 76 64") or a plain number, one at least of several: each number a
+    quantity a decision may turn on. As many in each, they are range-checked one by one
+    (``ranges.vector_range``); a row of another length has no place to check, and stays structure.
+    Not after a label of noise.
 
     >>> number_runs(["118 76 64", "131 80 59"], "readings: "), number_runs(["118 76", "131 80 59"], "readings: ")
-    (True, False)
+    (True, True)
+    >>> number_runs(["118 76 64", "fine"], "readings: "), number_runs(["3 7", "12 40"], "took ")
+    (False, False)
     """
-    return vector_range(list(values)) is not None and not NOISE_LABEL.search(label[-24:])
+    return (all(vector(v) is not None or isinstance(bound_of(v), float) for v in values)
+            and any(vector(v) is not None for v in values) and not NOISE_LABEL.search(label[-24:]))
 
 
 def times_of_day(values: Sequence[Any], label: str) -> bool:

@@ -338,12 +338,16 @@ class Answerer:
             return unread, []
         if status != "uncacheable" and response is None and not self.context_alike(members):
             return unread, []
+        # Where the model chose (``branches_alike``), something read here decided which way it
+        # went: a latency or a duration may be it ("p95 over 2000 ms: page on-call"), so every
+        # number is weighed as a quantity there, range-checked by the answers below it.
+        chosen = status == "uncacheable"
         answered = [m for m in members if self.tree.nodes[m.node].answers] or members
         pooled = pooled or {}
         noise: list[str] = []
         for var in unread:
             values = [*pooled.get(var, ()), *(m.scope[var] for m in answered)]
-            kind = value_kind(values, new_vars[var], (after or {}).get(var, ""))
+            kind = "quantity" if chosen else value_kind(values, new_vars[var], (after or {}).get(var, ""))
             if kind == "quantity" and range_of(values) is None:
                 continue  # a quantity whose range cannot be checked stays structure
             if enough(values, kind, min_noise=self.config.min_distinct_noise,

@@ -11,7 +11,9 @@ date, a model's tool call), every run going on alike below it is the evidence in
 (``Answerer.context_alike``): a date there is otherwise its own branch per run, and nothing
 below it is ever served. So is a node whose answers differ in kind (a call in some runs, a reply
 in others: the model chose) where the runs of each kind went on alike (``Answerer.branches_alike``):
-it serves nothing, and the model's choice is in the context of every request below it. A quantity taken for noise is then served only inside the range
+it serves nothing, and the model's choice is in the context of every request below it. There
+every number is weighed as a quantity (a latency may be what the model chose by), and the
+answers below range-check it. A quantity taken for noise is then served only inside the range
 training saw (``ResponseTemplate.ranges``), and two dates only as far apart as training saw
 them (``ResponseTemplate.spans``: "today" and a purchase date, each in range, further apart
 than any refund seen; a date the answer copies is kept as far from the other dates in scope,
@@ -31,14 +33,19 @@ and so is a number with a unit ("1GB" beside "1.2GB", "38.5 °C", an amount afte
 code "AED1249.00", ``evidence.measures``), served only inside its range and with its unit
 (``ranges.measure_range``), and numbers in a row
 ("My readings today: 118 76 64", ``evidence.number_runs``), each served only inside the range seen
-at its place (``ranges.vector_range``). A JSON field's number of many decimals (a fraud score
-0.9731) is a quantity; only a log line's is taken for a measurement (an id).
+at its place (``ranges.vector_range``); of several units ("900MB" beside "1.5GB") or rows of
+several lengths no range can check them, and they stay structure. Money after its symbol ("$" +
+"950k") is a quantity whatever its label. A number of many decimals after a field's key (a fraud
+score "score": 0.9731, "score=0.9731") is a quantity; only a log line's is taken for a
+measurement (an id). A version is served only between the lowest and the highest seen, in
+version order, as well as number by number.
 Guards ``afford_budget``, ``expense_threshold``,
 ``time_of_day_greeting``, ``birth_year_adult``, ``date_weekend``, ``date_deadline``,
 ``order_quantity``, ``min_year``, ``min_date``, ``min_hour_later``, ``hour_in_later_time``,
 ``negative_temperature``, ``unicode_minus``, ``today_deadline_window``, ``cutoff_time_in_result``,
 ``clock_in_system_prompt``, ``firmware_version_gate``, ``attachment_size_limit``,
-``fraud_score_decimals``, ``readings_in_a_row``, ``code_glued_amount``, ``transfer_leaves_little`` (and ``even_or_odd``, a
+``fraud_score_decimals``, ``readings_in_a_row``, ``code_glued_amount``, ``transfer_leaves_little``,
+``firmware_below_seen``, ``deal_size_in_units``, ``score_in_key_value`` (and ``even_or_odd``, a
 known limit the range only narrows); ``today_in_system_prompt`` is served.
 
 Learning side: ``id_like``, ``is_quantity``, ``number_in`` (the number kinds and thresholds

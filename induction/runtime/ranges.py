@@ -16,7 +16,7 @@ purchase date each inside their ranges may still be further apart than any retur
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -87,7 +87,7 @@ ISO_4217 = (
 _AMOUNT = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A number followed by a short unit ("1GB", "1.2GB", "38.5 °C", "250ms", "1,249.00 AED"): one quantity
 # whose unit must match; "1GB" and "1.2GB" are the same kind of value in two shapes.
-MEASURE = re.compile(rf"({_AMOUNT}) ?([A-Za-z%°µ][A-Za-z%°µ/]{{0,3}})\Z")
+MEASURE = re.compile(rf"([$€£¥]?)({_AMOUNT}) ?([A-Za-z%°µ][A-Za-z%°µ/]{{0,3}})\Z")
 # An amount after its currency's code ("AED1249.00", "USD 20"): the code is its unit.
 CODE_AMOUNT = re.compile(rf"({ISO_4217.replace(' ', '|')}) ?({_AMOUNT})\Z")
 
@@ -98,14 +98,14 @@ def measure(value: Any) -> tuple[float, str] | None:
 
     >>> measure("1.2GB"), measure("1 GB"), measure("38.5°C"), measure("12"), measure("v2.1"), measure("1.2.3GB")
     ((1.2, 'GB'), (1.0, 'GB'), (38.5, '°C'), None, None, None)
-    >>> measure("AED1,249.00"), measure("1249.00 AED"), measure("ABC12")
-    ((1249.0, 'AED'), (1249.0, 'AED'), None)
+    >>> measure("AED1,249.00"), measure("1249.00 AED"), measure("ABC12"), measure("$950k"), measure("$12.50")
+    ((1249.0, 'AED'), (1249.0, 'AED'), None, (950.0, '$k'), None)
     """
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if m := MEASURE.match(text):
-        return float(m.group(1).replace(",", "")), m.group(2)
+    if m := MEASURE.match(text):  # "$950k": 950 of "$k", a currency's symbol part of the unit
+        return float(m.group(2).replace(",", "")), m.group(1) + m.group(3)
     if m := CODE_AMOUNT.match(text):
         return float(m.group(2).replace(",", "")), m.group(1)
     return None
@@ -115,8 +115,8 @@ def measure_range(values: list[Any]) -> tuple[str, str] | None:
     """The low and the high of measures of one unit, written as measures; None if they are
     not all measures of one unit.
 
-    >>> measure_range(["1GB", "1.2GB", "0.5 GB"]), measure_range(["1GB", "1.2MB"]), measure_range(["1GB", "3"])
-    (('0.5GB', '1.2GB'), None, None)
+    >>> measure_range(["1GB", "1.2GB", "0.5 GB"]), measure_range(["1GB", "1.2MB"]), measure_range(["$950k", "$50k"])
+    (('0.5GB', '1.2GB'), None, ('$50k', '$950k'))
     """
     read = [measure(v) for v in values]
     units = {m[1] for m in read if m is not None}
@@ -124,7 +124,14 @@ def measure_range(values: list[Any]) -> tuple[str, str] | None:
         return None
     nums = [m[0] for m in read if m is not None]
     unit = units.pop()
-    return _written(min(nums)) + unit, _written(max(nums)) + unit
+    return _as_measure(min(nums), unit), _as_measure(max(nums), unit)
+
+
+def _as_measure(x: float, unit: str) -> str:
+    """A number and its unit written as ``measure`` reads them back: ``(950.0, "$k")`` -> ``$950k``."""
+    if unit[:1] in "$€£¥":
+        return unit[0] + _written(x) + unit[1:]
+    return _written(x) + unit
 
 
 def _written(x: float) -> str:
@@ -211,10 +218,14 @@ def pieces(value: Any) -> tuple[str, str, tuple[int, ...]] | None:
 
 def composite_range(values: list[Any]) -> tuple[str, str] | None:
     """The lows and highs of each number of composite values of one shape (``pieces``), as
-    values of that shape; None if they are not all of one.
+    values of that shape; None if they are not all of one. Numbers joined by dots (a version)
+    also keep the lowest and the highest value in their order, after a "|": "1.5.0" lies
+    between "1.0.0" and "2.3.9" number by number, and below every version seen ("1.10.0").
 
     >>> composite_range(["2.3.1", "3.0.4", "2.11.0"]), composite_range(["1.2", "1.2.3"])
-    (('2.0.0', '3.11.4'), None)
+    (('2.0.0|2.3.1', '3.11.4|3.0.4'), None)
+    >>> composite_range(["35/100", "87/100"])
+    ('35/100', '87/100')
     """
     shaped = [pieces(v) for v in values]
     if not shaped or any(p is None for p in shaped):
@@ -225,22 +236,37 @@ def composite_range(values: list[Any]) -> tuple[str, str] | None:
     (head, unit, n), = heads
     nums = [p[2] for p in shaped if p is not None]
     prefix, sep = head[:-1], head[-1]
-    lo = prefix + sep.join(str(min(x[i] for x in nums)) for i in range(n)) + unit
-    hi = prefix + sep.join(str(max(x[i] for x in nums)) for i in range(n)) + unit
+
+    def written(numbers: Iterable[int]) -> str:
+        return prefix + sep.join(str(x) for x in numbers) + unit
+
+    lo = written(min(x[i] for x in nums) for i in range(n))
+    hi = written(max(x[i] for x in nums) for i in range(n))
+    if sep == ".":
+        return f"{lo}|{written(min(nums))}", f"{hi}|{written(max(nums))}"
     return lo, hi
 
 
 def in_composite(value: Any, lo: str, hi: str) -> bool:
     """Whether ``value`` has the shape of ``lo`` and ``hi`` and each of its numbers lies
-    between theirs.
+    between theirs (and, after a "|", the value between theirs in order).
 
     >>> in_composite("2.5.3", "2.0.0", "3.11.4"), in_composite("1.9.8", "2.0.0", "3.11.4"), in_composite("2.5", "2.0.0", "3.11.4")
     (True, False, False)
+    >>> in_composite("1.5.0", "1.0.0|1.10.0", "2.12.9|2.3.9"), in_composite("1.11.2", "1.0.0|1.10.0", "2.12.9|2.3.9")
+    (False, True)
     """
+    lo, _, lo_seen = lo.partition("|")
+    hi, _, hi_seen = hi.partition("|")
     v, a, b = pieces(value), pieces(lo), pieces(hi)
     if v is None or a is None or b is None or v[:2] != a[:2] or len(v[2]) != len(a[2]):
         return False
-    return all(x <= y <= z for x, y, z in zip(a[2], v[2], b[2], strict=True))
+    if not all(x <= y <= z for x, y, z in zip(a[2], v[2], b[2], strict=True)):
+        return False
+    if lo_seen and hi_seen:
+        first, last = pieces(lo_seen), pieces(hi_seen)
+        return first is not None and last is not None and first[2] <= v[2] <= last[2]
+    return True
 
 
 def range_of(values: list[Any]) -> tuple[float, float] | tuple[str, str] | None:
@@ -276,7 +302,7 @@ def in_range(value: Any, bounds: tuple[float, float] | tuple[str, str] | list[Bo
         return in_vector(value, lo, hi)
     if isinstance(lo, str) and isinstance(hi, str) and measure(lo) is not None:
         return in_measure(value, lo, hi)
-    if isinstance(lo, str) and isinstance(hi, str) and pieces(lo) is not None and bound_of(lo) is None:
+    if isinstance(lo, str) and isinstance(hi, str) and pieces(lo.partition("|")[0]) is not None and bound_of(lo) is None:
         return in_composite(value, lo, hi)
     b = bound_of(value)
     if isinstance(lo, str) and isinstance(hi, str):

@@ -161,6 +161,11 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     # The eleventh session's second reviewer (docs/review/traps13): below the model's choice, two
     # numbers each inside its range, their gap deciding.
     "choice_remainder": ("transfer_leaves_little", 5, 1, 2),  # 1 of 57 calls before
+    # ... and a version below every one seen, money in $k or $M after a label of noise, decimals
+    # after a key in key=value text.
+    "firmware_lexi": ("firmware_below_seen", 5, 304, 305),  # 3 of 43 calls before
+    "deal_size_km": ("deal_size_in_units", 5, 304, 305),  # 2 of 42 calls before
+    "fraud_kv": ("score_in_key_value", 5, 304, 305),  # 2 of 42 calls before
     # A known limit until the words beside a call refused the other declared tools' words.
     "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46 before
 }

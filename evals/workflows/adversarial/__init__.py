@@ -47,6 +47,8 @@ from evals.workflows.adversarial.a_tool_results import (
     AttachmentSizeLimit,
     CodeGluedAmount,
     CutoffTimeInResult,
+    DealSizeInUnits,
+    FirmwareBelowSeen,
     FraudScoreDecimals,
     JsonEscapedNewline,
     JsonEscapedQuote,
@@ -59,6 +61,7 @@ from evals.workflows.adversarial.a_tool_results import (
     MultilineTextTail,
     OsVersionGlued,
     PythonReprAddress,
+    ScoreInKeyValue,
     TailStatusUnseen,
     TransferLeavesLittle,
     WaitTimeInResult,
@@ -372,6 +375,8 @@ ALL: tuple[type[Adversarial], ...] = (
     FraudScoreDecimals, ReadingsInARow, WaitTimeInResult, CodeGluedAmount, OsVersionGlued,
     # The gap between two numbers below the model's choice (the eleventh session's second reviewer)
     TransferLeavesLittle,
+    # Versions in order, money in units, decimals after any key (the same reviewer)
+    FirmwareBelowSeen, DealSizeInUnits, ScoreInKeyValue,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -416,7 +421,7 @@ __all__ = [
     "CurrencyPrefixAmount",
     "CutoffTimeInResult",
     "DateDeadline",
-    "DateWeekend",
+    "DateWeekend", "DealSizeInUnits",
     "DueTimestamp",
     "DuplicateTags",
     "EmailDomainMatchesCompany",
@@ -434,7 +439,7 @@ __all__ = [
     "ExpenseThreshold",
     "Family",
     "FileOverQuotaSeldom",
-    "FirmwareVersionGate",
+    "FirmwareBelowSeen", "FirmwareVersionGate",
     "ForwardedGrade",
     "ForwardedTier",
     "FraudScoreDecimals",
@@ -532,7 +537,7 @@ __all__ = [
     "RevenueMillions",
     "RomanNumeralTier",
     "SameValueTwoRoles",
-    "SeatsWordOrNumber",
+    "ScoreInKeyValue", "SeatsWordOrNumber",
     "SecondSentence",
     "SeverityP",
     "SharedWordInBranch",

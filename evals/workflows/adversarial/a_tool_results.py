@@ -526,3 +526,98 @@ class TransferLeavesLittle(Adversarial):
         else:
             run.call("transfer", {"account": account, "amount": amount}, {"ok": True})
             run.say("Done. Your checking balance is now low." if balance - amount < 200 else "Done.")
+
+
+class FirmwareBelowSeen(Adversarial):
+    """Firmware older than 1.10.0 must be updated; the device lookup returns "firmware": "1.12.3"
+    and no answer copies it. Most devices run 1.10 to 2.3; one in eight runs a 1.x below 1.10.
+
+    Trap: a version's numbers were each checked against the lows and highs seen, so 1.5.0 (a 1
+    seen first, a 5 seen second in 2.5.x) passed, below every version training saw. Numbers
+    joined by dots are also served only between the lowest and the highest version seen, in
+    version order (``unread-values``: ``ranges.composite_range``). A reviewer's ``firmware_lexi``.
+    """
+
+    name = "firmware_below_seen"
+    reviewer_name = "s13_firmware_lexi"
+    family = "A"
+    guards = ("unread-values",)
+    description = "A version in a tool result decides an update; each of its numbers was seen in some version."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_device", "A device", device_id="string"),
+                                             tool("push_update", "Push a firmware update", device_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        roll = rng.random()
+        version = ((1, rng.randint(0, 9), rng.randint(0, 9)) if roll < 1 / 8
+                   else (1, rng.randint(10, 12), rng.randint(0, 9)) if roll < 0.5 else (2, rng.randint(0, 9), rng.randint(0, 9)))
+        device = f"dev-{rng.randint(1000, 9999)}"
+        run.system("You are the device-fleet assistant. Firmware older than 1.10.0 must be updated.")
+        run.user(f"Check {device}")
+        run.call("get_device", {"device_id": device}, {"firmware": ".".join(map(str, version)), "online": True})
+        if version < (1, 10, 0):
+            run.call("push_update", {"device_id": device}, {"ok": True})
+            run.say(f"{device} was on old firmware; I pushed the update.")
+        else:
+            run.say(f"{device} is up to date.")
+
+
+class DealSizeInUnits(Adversarial):
+    """Deals of $1M or more need a VP's sign-off; the CRM writes a deal's size as "$950k" or
+    "$1.2M" under the key "size", and no answer copies it. One deal in eight is $1M or more.
+
+    Trap: a size is a label of noise and "950k" no number, so sizes all answered "Quote sent."
+    served it for "$2.8M". Money after its symbol is a quantity whatever its label, and a
+    number with a unit one quantity: of one unit range-checked, of several ("$950k" beside
+    "$1.2M") structure (``unread-values``: ``evidence.measures``). A reviewer's ``deal_size_km``.
+    """
+
+    name = "deal_size_in_units"
+    reviewer_name = "s13_deal_size_km"
+    family = "A"
+    guards = ("unread-values",)
+    description = "A deal's size in $k or $M in a tool result decides a sign-off; no answer copies it."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_deal", "A deal", deal_id="string"),
+                                             tool("request_vp_signoff", "Ask a VP to sign off", deal_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        size = rng.randint(1000, 3000) * 1000 if rng.random() < 1 / 8 else rng.randint(50, 950) * 1000
+        deal = f"D-{rng.randint(100, 999)}"
+        run.system("You are the sales-ops assistant. Deals of $1M or more need VP sign-off before the quote goes out.")
+        run.user(f"Send the quote for {deal}")
+        run.call("get_deal", {"deal_id": deal},
+                 {"account": fake.company(), "size": f"${size / 1e6:.1f}M" if size >= 1_000_000 else f"${size // 1000}k"})
+        if size >= 1_000_000:
+            run.call("request_vp_signoff", {"deal_id": deal}, {"ok": True})
+            run.say("This deal needs VP sign-off; I've requested it.")
+        else:
+            run.say("Quote sent.")
+
+
+class ScoreInKeyValue(Adversarial):
+    """Payments scoring 0.9 or more are blocked; the risk service answers in key=value text
+    ("payment=pay_1 score=0.0731 model=v3") and no answer copies the score. One in eight is over.
+
+    Trap: a number of three decimals or more outside a JSON object was taken for a log line's
+    measurement (an id, no range). After any field's key ("score=", "'score': ", "score: ") it is
+    a quantity now (``unread-values``: ``evidence.JSON_FIELD``). A reviewer's ``fraud_kv``.
+    """
+
+    name = "score_in_key_value"
+    reviewer_name = "s13_fraud_kv"
+    family = "A"
+    guards = ("unread-values",)
+    description = "A score in key=value text decides a block; no answer copies it."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_risk", "A payment's fraud score", payment_id="string"),
+                                             tool("block_payment", "Block a payment", payment_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        score = round(rng.uniform(0.9, 0.999) if rng.random() < 1 / 8 else rng.uniform(0.01, 0.7), 4)
+        pid = f"pay_{rng.randint(100000, 999999)}"
+        run.system("You are the payments risk assistant. Block any payment whose fraud score is 0.9 or more.")
+        run.user(f"Can payment {pid} go through?")
+        run.call("get_risk", {"payment_id": pid}, f"payment={pid} score={score} model=v3")
+        if score >= 0.9:
+            run.call("block_payment", {"payment_id": pid}, {"ok": True})
+            run.say(f"Payment {pid} was blocked for review.")
+        else:
+            run.say(f"Payment {pid} is approved.")

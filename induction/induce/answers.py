@@ -398,7 +398,7 @@ class Answerer:
         pooled = pooled or {}
         for var in noise:
             values = [*pooled.get(var, ()), *(m.scope[var] for m in members)]
-            kind = value_kind(values, new_vars[var], (after or {}).get(var, ""))
+            kind = "quantity" if chosen else value_kind(values, new_vars[var], (after or {}).get(var, ""))
             parts.append(f"{var} ({kind}, {distinct(values)} distinct values"
                          + (", served only inside the range seen" if var in self.bounded else "") + ")")
         alike = ("answers of kinds the model chose between (served below, where its choice is in the context), "

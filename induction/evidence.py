@@ -69,9 +69,9 @@ NOISE_LABEL = re.compile(
 CURRENCY_CODE = re.compile(r"(?<![A-Za-z])(?:" + ISO_4217.replace(" ", "|") + r")[-_ ]?\Z")
 
 # The end of a field's key before its value ('"fraud_score": ', "'score': ", "score=", 'score: ',
-# an escaped JSON key): a typed field of an API, whose decimals are a score or a rate, not a log
+# an escaped JSON key, the first item of a list '"scores": ['): a typed field of an API, whose decimals are a score or a rate, not a log
 # line's measurement.
-JSON_FIELD = re.compile(r"""[A-Za-z0-9_](?:\\?["'])?\s*[:=]\s*(?:\\?["'])?\Z""")
+JSON_FIELD = re.compile(r"""[A-Za-z0-9_](?:\\?["'])?\s*[:=]\s*(?:\\?["']|\[\s*)?\Z""")
 
 HOST_PORT = re.compile(r"(?i)\.[a-z]{2,}:\Z|\blocalhost:\Z|\d\]:\Z")
 GLUED_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}[-_]?\Z")

@@ -96,6 +96,8 @@ def test_a_measure_is_served_only_inside_its_range_and_unit() -> None:
 KINDS = [
     (([0.0731, 0.6442], '"score": '), "quantity"),  # a JSON field's decimals: a score (fraud_score_decimals)
     ((["0.0731", "0.6442"], '"score":"'), "quantity"),
+    (([0.0731, 0.6442], "score="), "quantity"),  # key=value text (score_in_key_value)
+    (([0.0731, 0.6442], '"scores":['), "quantity"),  # a list's first item
     ((["0.2477829", "0.2500131"], "GC pause "), "id"),  # a log line's measurement
     ((["41.3753 -119.1371", "47.4982 -77.5979"], "Deliver to "), "quantity"),  # numbers in a row: a place
     ((["1249.00", "980.50"], '"price":"AED'), "quantity"),  # any ISO 4217 code before an amount

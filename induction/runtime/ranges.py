@@ -168,10 +168,14 @@ def vector(value: Any) -> tuple[float, ...] | None:
 
 def vector_range(values: list[Any]) -> tuple[str, str] | None:
     """The lows and the highs of each number of vectors of one length, written as vectors; None
-    if they are not all vectors of one length.
+    if they are not all vectors of one length. After a "|", how each number stood to the next in
+    every row ("<", ">", "=", or "?" where it varied): a final score "2 4" has each number inside
+    its range after home wins alone, and the order no row showed.
 
     >>> vector_range(["118 76 64", "131 80 59"]), vector_range(["118 76", "118 76 64"])
-    (('118 76 59', '131 80 64'), None)
+    (('118 76 59|>>', '131 80 64|>>'), None)
+    >>> vector_range(["3 1", "1 1"])
+    ('1 1|?', '3 1|?')
     """
     read = [vector(v) for v in values]
     lengths = {len(r) for r in read if r is not None}
@@ -179,19 +183,36 @@ def vector_range(values: list[Any]) -> tuple[str, str] | None:
         return None
     rows = [r for r in read if r is not None]
     cols = range(len(rows[0]))
-    return (" ".join(_written(min(r[i] for r in rows)) for i in cols),
-            " ".join(_written(max(r[i] for r in rows)) for i in cols))
+    signs = "".join(_sign({_sign_of(r[i], r[i + 1]) for r in rows}) for i in cols[:-1])
+    return (" ".join(_written(min(r[i] for r in rows)) for i in cols) + "|" + signs,
+            " ".join(_written(max(r[i] for r in rows)) for i in cols) + "|" + signs)
+
+
+def _sign_of(x: float, y: float) -> str:
+    return "<" if x < y else ">" if x > y else "="
+
+
+def _sign(seen: set[str]) -> str:
+    return seen.pop() if len(seen) == 1 else "?"
 
 
 def in_vector(value: Any, lo: str, hi: str) -> bool:
-    """Whether ``value`` is a vector of as many numbers as ``lo`` and ``hi``, each between theirs.
+    """Whether ``value`` is a vector of as many numbers as ``lo`` and ``hi``, each between theirs
+    (and each standing to the next as in every row seen, after a "|").
 
-    >>> in_vector("120 78 60", "118 76 59", "131 80 64"), in_vector("172 101 88", "118 76 59", "131 80 64")
+    >>> in_vector("120 78 60", "118 76 59|>>", "131 80 64|>>"), in_vector("172 101 88", "118 76 59", "131 80 64")
     (True, False)
+    >>> in_vector("2 4", "1 0|>", "6 4|>"), in_vector("5 4", "1 0|>", "6 4|>")
+    (False, True)
     """
+    lo, _, signs = lo.partition("|")
+    hi = hi.partition("|")[0]
     v, a, b = vector(value), vector(lo), vector(hi)
-    return (v is not None and a is not None and b is not None and len(v) == len(a) == len(b)
-            and all(x <= y <= z for x, y, z in zip(a, v, b, strict=True)))
+    if v is None or a is None or b is None or not len(v) == len(a) == len(b):
+        return False
+    if not all(x <= y <= z for x, y, z in zip(a, v, b, strict=True)):
+        return False
+    return all(sign == "?" or _sign_of(v[i], v[i + 1]) == sign for i, sign in enumerate(signs))
 
 
 # Numbers joined by one separator in a value that is no plain number ("1.9.8", "35/100",
@@ -298,7 +319,7 @@ def range_of(values: list[Any]) -> tuple[float, float] | tuple[str, str] | None:
 def in_range(value: Any, bounds: tuple[float, float] | tuple[str, str] | list[Bound]) -> bool:
     """Whether ``value`` lies within ``bounds`` (inclusive), compared as its bounds are."""
     lo, hi = bounds[0], bounds[1]
-    if isinstance(lo, str) and isinstance(hi, str) and vector(lo) is not None:
+    if isinstance(lo, str) and isinstance(hi, str) and vector(lo.partition("|")[0]) is not None:
         return in_vector(value, lo, hi)
     if isinstance(lo, str) and isinstance(hi, str) and measure(lo) is not None:
         return in_measure(value, lo, hi)

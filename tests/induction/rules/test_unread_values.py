@@ -126,9 +126,10 @@ def test_number_runs(args: tuple[list[Any], str], expected: bool) -> None:
 
 def test_numbers_in_a_row_are_served_only_inside_the_range_at_each_place() -> None:
     bounds = range_of(["118 76 64", "131 80 59", "109 70 90"])
-    assert bounds == ("109 70 59", "131 80 90")
+    assert bounds == ("109 70 59|>?", "131 80 90|>?")  # the first number above the second in every row
     assert in_range("120 72 60", bounds)
     assert not in_range("172 101 88", bounds) and not in_range("120 72", bounds) and not in_range("120", bounds)
+    assert not in_range("110 120 60", bounds)  # each inside its range, the first below the second
 
 
 GOLDEN = ID_LIKE + QUANTITY + NUMBER_IN + MEASURES + RUNS

@@ -45,7 +45,7 @@ Guards ``afford_budget``, ``expense_threshold``,
 ``negative_temperature``, ``unicode_minus``, ``today_deadline_window``, ``cutoff_time_in_result``,
 ``clock_in_system_prompt``, ``firmware_version_gate``, ``attachment_size_limit``,
 ``fraud_score_decimals``, ``readings_in_a_row``, ``code_glued_amount``, ``transfer_leaves_little``,
-``firmware_below_seen``, ``deal_size_in_units``, ``score_in_key_value`` (and ``even_or_odd``, a
+``firmware_below_seen``, ``deal_size_in_units``, ``score_in_key_value``, ``score_in_a_row`` (and ``even_or_odd``, a
 known limit the range only narrows); ``today_in_system_prompt`` is served.
 
 Learning side: ``id_like``, ``is_quantity``, ``number_in`` (the number kinds and thresholds

@@ -166,6 +166,7 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "firmware_lexi": ("firmware_below_seen", 5, 304, 305),  # 3 of 43 calls before
     "deal_size_km": ("deal_size_in_units", 5, 304, 305),  # 2 of 42 calls before
     "fraud_kv": ("score_in_key_value", 5, 304, 305),  # 2 of 42 calls before
+    "score_row_order": ("score_in_a_row", 5, 1, 2),  # 2 of 38 calls before
     # A known limit until the words beside a call refused the other declared tools' words.
     "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46 before
 }

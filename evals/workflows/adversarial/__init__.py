@@ -86,6 +86,7 @@ from evals.workflows.adversarial.b_user_text import (
     OneOrTwoReminders,
     QuotedTitleOrList,
     ReadingsInARow,
+    ScoreInARow,
     SecondSentence,
     TrailingDigitsEdge,
     TrailingEmojiName,
@@ -376,7 +377,7 @@ ALL: tuple[type[Adversarial], ...] = (
     # The gap between two numbers below the model's choice (the eleventh session's second reviewer)
     TransferLeavesLittle,
     # Versions in order, money in units, decimals after any key (the same reviewer)
-    FirmwareBelowSeen, DealSizeInUnits, ScoreInKeyValue,
+    FirmwareBelowSeen, DealSizeInUnits, ScoreInKeyValue, ScoreInARow,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -537,7 +538,7 @@ __all__ = [
     "RevenueMillions",
     "RomanNumeralTier",
     "SameValueTwoRoles",
-    "ScoreInKeyValue", "SeatsWordOrNumber",
+    "ScoreInARow", "ScoreInKeyValue", "SeatsWordOrNumber",
     "SecondSentence",
     "SeverityP",
     "SharedWordInBranch",

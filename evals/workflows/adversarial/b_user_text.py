@@ -573,3 +573,35 @@ class ReadingsInARow(Adversarial):
         run.system("You are the blood pressure diary assistant.")
         run.user(f"My readings today: {systolic} {rng.randint(60, 95)} {rng.randint(55, 100)}")
         run.say("That's high; please contact your doctor." if systolic >= 140 else "Logged, that looks normal.")
+
+
+class ScoreInARow(Adversarial):
+    """A fantasy-league bot: "Final score (home away): 3 1"; a home win awards the home team its
+    points. One game in eight is an away win.
+
+    Trap: numbers in a row were range-checked place by place, so "2 4" (each number inside the
+    range the home wins showed) was served the home win's call. Each number keeps how it stood to
+    the next in every row seen (``unread-values``: ``ranges.vector_range``). A reviewer's
+    ``score_row_order``.
+    """
+
+    name = "score_in_a_row"
+    reviewer_name = "s13_score_row_order"
+    family = "B"
+    guards = ("unread-values",)
+    description = "Two numbers in a row in the user's text decide by their order; no answer copies them."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("award_points", "Award the home team its points", team="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        away_win = rng.random() < 1 / 8
+        while True:
+            home, away = rng.randint(0, 6), rng.randint(0, 6)
+            if (home < away) if away_win else (home > away):
+                break
+        run.system("You are the fantasy-league assistant. When the home side wins, award the home team its points.")
+        run.user(f"Final score (home away): {home} {away}")
+        if home > away:
+            run.call("award_points", {"team": "home"}, {"ok": True})
+            run.say("Home win: points awarded.")
+        else:
+            run.say("Away win: no points for the home side.")

@@ -68,10 +68,11 @@ NOISE_LABEL = re.compile(
 # quantity (``ranges.ISO_4217``).
 CURRENCY_CODE = re.compile(r"(?<![A-Za-z])(?:" + ISO_4217.replace(" ", "|") + r")[-_ ]?\Z")
 
-# The end of a field's key before its value ('"fraud_score": ', "'score': ", "score=", 'score: ',
-# an escaped JSON key, the first item of a list '"scores": ['): a typed field of an API, whose decimals are a score or a rate, not a log
-# line's measurement.
-JSON_FIELD = re.compile(r"""[A-Za-z0-9_](?:\\?["'])?\s*[:=]\s*(?:\\?["']|\[\s*)?\Z""")
+# The end of a field's key before its value ('"fraud_score": ', "'score': ", "score=", an escaped
+# JSON key, the first item of a list '"scores": ['): a typed field of an API, whose decimals are a
+# score or a rate, not a log line's measurement. Not a bare "KEY: " (a log line's "ARPT: 620701.011328:",
+# a kernel's uptime, is one), so a YAML "score: 0.9731" is weighed as a log line's.
+JSON_FIELD = re.compile(r"""[A-Za-z0-9_](?:\\?["']\s*[:=]|\s*=)\s*(?:\\?["']|\[\s*)?\Z""")
 
 HOST_PORT = re.compile(r"(?i)\.[a-z]{2,}:\Z|\blocalhost:\Z|\d\]:\Z")
 GLUED_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}[-_]?\Z")

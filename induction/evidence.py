@@ -43,6 +43,7 @@ from induction.runtime.ranges import (
     composite_range,
     days,
     measure,
+    money_unit,
     pieces,
     vector,
 )
@@ -85,6 +86,15 @@ DURATION_LABEL = re.compile(r"(?i)(?:duration|elapsed|took|lifetime|uptime|runti
 CLOCK_AFTER = re.compile(r":(?:[0-5]\d(?!\d)|\Z)")
 
 
+def after_currency_symbol(label: str) -> bool:
+    """Whether the literal before a value ends in a currency's symbol ("$" before "950k"): money.
+
+    >>> after_currency_symbol('"size":"$'), after_currency_symbol("size ")
+    (True, False)
+    """
+    return label.rstrip()[-1:] in ("$", "€", "£", "¥")
+
+
 def value_kind(values: Sequence[Any], label: str, after: str = "") -> ValueKind:
     """Whether an unread number is identifier-like (``"id"``) or a quantity a decision may
     hinge on (``"quantity"``), from its values, the literal ``label`` before it and the
@@ -114,7 +124,7 @@ def value_kind(values: Sequence[Any], label: str, after: str = "") -> ValueKind:
     ('quantity', 'id')
     """
     texts = [str(v) for v in values if not isinstance(v, bool)]
-    if any(recognise(t.lstrip("-+")) in ("money", "date") for t in texts) or label.rstrip()[-1:] in ("$", "€", "£", "¥"):
+    if any(recognise(t.lstrip("-+")) in ("money", "date") for t in texts) or after_currency_symbol(label):
         return "quantity"  # money (after its symbol: "$" + "950k"), whatever its label
     duration = DURATION_LABEL.search(label[-24:]) is not None
     if texts and all(CLOCK.match(t) for t in texts):
@@ -178,8 +188,7 @@ def measures(values: Sequence[Any], label: str) -> bool:
     """
     read = [measure(v) for v in values]
     # Money is a quantity whatever its label (a deal's "size": "$950k"), as in ``value_kind``.
-    money = label.rstrip()[-1:] in ("$", "€", "£", "¥") or all(
-        m is not None and (m[1][:1] in "$€£¥" or m[1] in ISO_4217.split()) for m in read)
+    money = after_currency_symbol(label) or all(m is not None and money_unit(m[1]) for m in read)
     return (all(m is not None or isinstance(bound_of(v), float) for m, v in zip(read, values, strict=True))
             and any(m is not None for m in read) and (money or not NOISE_LABEL.search(label[-24:])))
 
@@ -196,8 +205,9 @@ def number_runs(values: Sequence[Any], label: str) -> bool:
     >>> number_runs(["118 76 64", "fine"], "readings: "), number_runs(["3 7", "12 40"], "took ")
     (False, False)
     """
-    return (all(vector(v) is not None or isinstance(bound_of(v), float) for v in values)
-            and any(vector(v) is not None for v in values) and not NOISE_LABEL.search(label[-24:]))
+    rows = [vector(v) for v in values]
+    return (all(r is not None or isinstance(bound_of(v), float) for r, v in zip(rows, values, strict=True))
+            and any(r is not None for r in rows) and not NOISE_LABEL.search(label[-24:]))
 
 
 def times_of_day(values: Sequence[Any], label: str) -> bool:

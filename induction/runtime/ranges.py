@@ -84,6 +84,7 @@ ISO_4217 = (
     "LYD MAD MDL MGA MKD MMK MNT MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP "
     "PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SRD SSP STN SVC SYP SZL THB TJS TMT "
     "TND TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL")
+_CODES = frozenset(ISO_4217.split())
 _AMOUNT = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A number followed by a short unit ("1GB", "1.2GB", "38.5 °C", "250ms", "1,249.00 AED"): one quantity
 # whose unit must match; "1GB" and "1.2GB" are the same kind of value in two shapes.
@@ -109,6 +110,15 @@ def measure(value: Any) -> tuple[float, str] | None:
     if m := CODE_AMOUNT.match(text):
         return float(m.group(2).replace(",", "")), m.group(1)
     return None
+
+
+def money_unit(unit: str) -> bool:
+    """Whether a measure's unit names money: its currency's symbol ("$k") or ISO 4217 code ("AED").
+
+    >>> money_unit("$k"), money_unit("AED"), money_unit("GB")
+    (True, True, False)
+    """
+    return unit[:1] in "$€£¥" or unit in _CODES
 
 
 def measure_range(values: list[Any]) -> tuple[str, str] | None:
@@ -319,17 +329,21 @@ def range_of(values: list[Any]) -> tuple[float, float] | tuple[str, str] | None:
 def in_range(value: Any, bounds: tuple[float, float] | tuple[str, str] | list[Bound]) -> bool:
     """Whether ``value`` lies within ``bounds`` (inclusive), compared as its bounds are."""
     lo, hi = bounds[0], bounds[1]
-    if isinstance(lo, str) and isinstance(hi, str) and vector(lo.partition("|")[0]) is not None:
-        return in_vector(value, lo, hi)
-    if isinstance(lo, str) and isinstance(hi, str) and measure(lo) is not None:
-        return in_measure(value, lo, hi)
-    if isinstance(lo, str) and isinstance(hi, str) and pieces(lo.partition("|")[0]) is not None and bound_of(lo) is None:
-        return in_composite(value, lo, hi)
-    b = bound_of(value)
     if isinstance(lo, str) and isinstance(hi, str):
+        # Written bounds say how they compare: numbers in a row, a measure, a composite (the part
+        # before a "|"), else a date or a time as zero-padded text.
+        head = lo.partition("|")[0]
+        if vector(head) is not None:
+            return in_vector(value, lo, hi)
+        if measure(lo) is not None:
+            return in_measure(value, lo, hi)
+        if pieces(head) is not None and bound_of(lo) is None:
+            return in_composite(value, lo, hi)
+        b = bound_of(value)
         return isinstance(b, str) and len(b) == len(lo) and lo <= b <= hi  # a date with dates, a time with times
     if isinstance(lo, str) or isinstance(hi, str):
         return False
+    b = bound_of(value)
     return isinstance(b, float) and lo <= b <= hi
 
 

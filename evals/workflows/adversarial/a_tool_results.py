@@ -621,3 +621,112 @@ class ScoreInKeyValue(Adversarial):
             run.say(f"Payment {pid} was blocked for review.")
         else:
             run.say(f"Payment {pid} is approved.")
+
+
+# --- The rows of a plain-text table after its first, one value (2026-12-07, the twelfth session) ---
+
+
+class CsvTailPriceCap(Adversarial):
+    """Free rooms come back as CSV, one to four rows, best first; the agent books the first.
+    A room over €500 anywhere in the list gets a warning beside the booking (one run in eight).
+
+    Trap: the rows after the first are one value (``text_rows``) that evidence takes for data
+    (every run booked alike), so a table whose second row costs €720 would be served the plain
+    booking. Each column whose every cell seen was a number is served only inside the range
+    seen (``list-tails``: ``TailCheck.ranges``).
+    """
+
+    name = "csv_tail_price_cap"
+    reviewer_name = "s14_csv_tail_price"
+    family = "A"
+    guards = ("list-tails",)
+    description = "A price in a CSV row after the first decides a warning; the rows after the first are one value."
+    tools: ClassVar[list[dict[str, Any]]] = [
+        tool("search_rooms", "Free rooms (CSV, best first)", people="integer"),
+        tool("book_room", "Book a room", room="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        people = rng.randint(2, 12)
+        k = rng.randint(1, 4)
+        dear = rng.randrange(k) if rng.random() < 1 / 8 else -1
+        rows = ["room,floor,price_eur"]
+        for i in range(k):
+            price = rng.randint(520, 900) if i == dear else rng.randint(40, 480)
+            rows.append(f"R-{rng.randint(100, 999)},{rng.randint(1, 12)},{price}")
+        first = rows[1].split(",")[0]
+        run.system("You book meeting rooms: book the first room listed. If any listed room costs over €500, "
+                   "say so beside the booking.")
+        run.user(f"Book a room for {people} people.")
+        run.call("search_rooms", {"people": people}, "\n".join(rows))
+        run.call("book_room", {"room": first}, "ok")
+        run.say(f"Booked {first}." + (" Note: some rooms on the list cost over €500." if dear >= 0 else ""))
+
+
+class CsvTailClosedRoom(Adversarial):
+    """Desks come back as a markdown table, one to four rows, each "open" or "reserved"; one
+    run in eight lists a desk "closed" (for cleaning) and the agent mentions it.
+
+    Trap: the rows after the first are one value taken for data; a "closed" desk in the second
+    row would be served the plain answer. A column of a few repeated words serves only the
+    words seen (``list-tails``: ``TailCheck.closed``).
+    """
+
+    name = "csv_tail_closed_room"
+    reviewer_name = "s14_md_tail_status"
+    family = "A"
+    guards = ("list-tails",)
+    description = "A status word in a markdown row after the first decides the reply."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("desks", "Desks on a floor (markdown)", floor="integer")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        floor = rng.randint(1, 9)
+        k = rng.randint(1, 4)
+        closed = rng.randrange(k) if rng.random() < 1 / 8 else -1
+        rows = ["| desk | state |", "|---|---|"]
+        for i in range(k):
+            state = "closed" if i == closed else rng.choice(["open", "reserved"])
+            rows.append(f"| D{floor}-{rng.randint(10, 99)} | {state} |")
+        first = rows[2].split("|")[1].strip()
+        run.system("You help people find a desk. Offer the first desk listed; mention any closed desk.")
+        run.user(f"Any desk on floor {floor}?")
+        run.call("desks", {"floor": floor}, "\n".join(rows))
+        run.say(f"Desk {first} is yours." + (" One desk on the floor is closed for cleaning." if closed >= 0 else ""))
+
+
+class JsonTailAmountCap(Adversarial):
+    """A payout batch of one to four transfers (JSON); the agent releases it unless any transfer
+    is over $1,000, which needs a second approver (one batch in eight). No answer copies an amount.
+
+    Trap: lists of different lengths align on their first item, and the rest of each list is one
+    value that evidence takes for data; its item count and words were checked, its numbers not,
+    so a batch whose third transfer is $4,200 was served "Released". Each field of the items
+    whose every value seen was a quantity is served only inside the range seen (``list-tails``:
+    ``TailCheck.ranges``).
+    """
+
+    name = "json_tail_amount_cap"
+    reviewer_name = "s14_json_tail_amount"
+    family = "A"
+    guards = ("list-tails",)
+    description = "An amount in a JSON list item after the first decides a second approval; no answer copies it."
+    tools: ClassVar[list[dict[str, Any]]] = [
+        tool("get_batch", "A payout batch", batch_id="string"),
+        tool("release_batch", "Release a payout batch", batch_id="string"),
+        tool("request_approval", "Ask a second approver", batch_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        batch = f"po_{rng.getrandbits(32):08x}"
+        k = rng.randint(1, 4)
+        big = rng.randrange(k) if rng.random() < 1 / 8 else -1
+        transfers = [{"to": fake.iban(), "amount": round(rng.uniform(1200, 9000) if i == big else rng.uniform(5, 950), 2),
+                      "currency": "USD"} for i in range(k)]
+        run.system("You run payout batches. Release a batch, unless any transfer in it is over $1,000: then "
+                   "request a second approval instead.")
+        run.user(f"Please process batch {batch}.")
+        run.call("get_batch", {"batch_id": batch}, {"id": batch, "transfers": transfers})
+        if big >= 0:
+            run.call("request_approval", {"batch_id": batch}, {"ok": True})
+            run.say(f"Batch {batch} has a transfer over $1,000; I've asked for a second approval.")
+        else:
+            run.call("release_batch", {"batch_id": batch}, {"ok": True})
+            run.say(f"Batch {batch} is released.")

@@ -1088,3 +1088,36 @@ class ProfileInSystemPrompt(Adversarial):
         run.user(f"What will shipping cost for order {oid}?")
         run.call("get_order", {"order_id": oid}, {"id": oid, "status": "processing"})
         run.say(f"Shipping for {oid} is free." if tier in ("gold", "platinum") else f"Shipping for {oid} costs $5.")
+
+
+class CsvFirstRoom(Adversarial):
+    """Free rooms come back as CSV, one to four rows, best first; the agent books the first room
+    and confirms it. Noise in every row (a floor, a capacity, a price, a timestamp).
+
+    Close to: ``csv_tail_price_cap`` (a price further down decides). Here nothing further down
+    decides: the rows after the first are one value (``text_rows``) and runs of every length
+    are served (word by word, tables of different lengths were each a node of their own).
+    """
+
+    name = "csv_first_room"
+    reviewer_name = "s14_csv_first_room"
+    family = "control"
+    guards = ("list-tails",)
+    description = "A CSV of one to four rows; the first row's room is booked and confirmed."
+    tools: ClassVar[list[dict[str, Any]]] = [
+        tool("search_rooms", "Free rooms (CSV, best first)", people="integer", date="string"),
+        tool("book_room", "Book a room", room="string", date="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        people = rng.randint(2, 12)
+        day = (date(2026, 12, 1) + timedelta(days=rng.randint(0, 90))).isoformat()
+        rows = ["room,floor,capacity,price_eur,checked_at"]
+        for _ in range(rng.randint(1, 4)):
+            rows.append(f"R-{rng.randint(100, 999)},{rng.randint(1, 12)},{rng.randint(people, 30)},"
+                        f"{rng.randint(20, 300)},{fake.iso8601()}")
+        room = rows[1].split(",")[0]
+        run.system("You book meeting rooms. Search free rooms and book the first one listed.")
+        run.user(f"Find a room for {people} people on {day}.")
+        run.call("search_rooms", {"people": people, "date": day}, "\n".join(rows))
+        run.call("book_room", {"room": room, "date": day}, f"OK booking bk_{rng.getrandbits(32):08x}")
+        run.say(f"Booked room {room} on {day}.")

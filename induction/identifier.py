@@ -23,10 +23,9 @@ from typing import Any
 
 import orjson
 
-from induction.align import Aligned, align
+from induction.align import align
 from induction.hashing import canonical_content
 from induction.json_align import align_json_paths
-from induction.text_rows import MARK, ROWS_PATH, marked, tails, unmarked
 from induction.tokens import NUM_HEAD, NUM_TAIL, json_tokenize, json_tokenize_arrays
 
 JSON = Any
@@ -154,18 +153,8 @@ def _text_parts(texts: list[str], where: str, gaps: list[Gap], *, json_leaves: b
     # would match the first item's state with the second item's and cut across objects.
     found = align_json_paths(texts, whole_strings=json_leaves) if json else None
     a, paths = found if found is not None else (None, [])
-    rows = None if json or a is not None else tails(texts)
-    if rows is not None:
-        # A plain-text table of more rows in some texts than in others: the first row
-        # aligned cell by cell, the rest one value (``text_rows``).
-        found_rows = _unmark(align(marked(texts, rows)), [t[x:y] for t, (_, x, y) in zip(texts, rows.spans, strict=True)],
-                             rows.delimiter)
-        if found_rows is not None:
-            a, at = found_rows
-            paths = [ROWS_PATH if i == at else "" for i in range(a.n_gaps)]
     if a is None and not json_leaves:
         a = align(texts)
-        paths = []
     if a is None and json_leaves and not _one_shape(texts):
         a = align(texts, json_tokenize_arrays)  # lists of different lengths: whole lists
     if a is None and json:
@@ -185,38 +174,6 @@ def _text_parts(texts: list[str], where: str, gaps: list[Gap], *, json_leaves: b
                             path=paths[p] if paths else ""))
             parts.append(len(gaps) - 1)
     return parts
-
-
-def _unmark(a: Aligned | None, rows: list[str], delimiter: str) -> tuple[Aligned, int] | None:
-    """``a`` (texts aligned with their table marked, ``text_rows.marked``) with the rows' mark,
-    a literal token of every text, made a gap over ``rows`` and the cell marks ``delimiter``
-    again, and that gap's index; None where a mark did not align as a literal (it fell inside
-    a gap).
-
-    >>> _unmark(align(["a " + MARK + " z", "b " + MARK + " z"]), ["r1", "r2"], ",")
-    (Aligned(parts=[0, ' ', 1, ' z'], values=[['a', 'b'], ['r1', 'r2']]), 1)
-    """
-    if a is None or any(MARK in v or unmarked(v, delimiter) != v for vals in a.values for v in vals):
-        return None
-    parts: list[str | int] = []
-    values: list[list[str]] = []
-    at = -1
-    for p in a.parts:
-        if isinstance(p, int):
-            parts.append(len(values))
-            values.append(a.values[p])
-            continue
-        p = unmarked(p, delimiter)
-        if MARK not in p:
-            parts.append(p)
-            continue
-        if at >= 0 or p.count(MARK) != 1:
-            return None
-        before, after = p.split(MARK)
-        parts += [x for x in (before, len(values), after) if x != ""]
-        at = len(values)
-        values.append(rows)
-    return (Aligned(parts, values), at) if at >= 0 else None
 
 
 _FAIL = object()

@@ -28,6 +28,10 @@ from evals.corpora import Corpus, CorpusMissing, CorpusRecord, chat_request, cor
 
 SYSTEMS: tuple[str, ...] = ("Android", "BGL", "HPC", "Hadoop", "Mac", "OpenStack", "Proxifier", "Spark",
                             "Thunderbird", "Windows", "Zookeeper")
+# The other five systems of Loghub-2k (logpai/logparser ``data/loghub_2k_corrected``), not in
+# ../shared/corpora: a hold-out nobody tuned a rule on, for whoever has the files
+# (``--corpora DIR --systems Apache,HDFS,...``; never the default).
+HOLDOUT: tuple[str, ...] = ("Apache", "HDFS", "HealthApp", "Linux", "OpenSSH")
 Part = Literal["train", "test"]
 
 
@@ -75,9 +79,9 @@ def load(root: str | Path | None = None, *, systems: Sequence[str] | None = None
     split, ``split_labels``)."""
     base = corpora_root(root)
     chosen = list(systems) if systems else list(SYSTEMS)
-    unknown = [s for s in chosen if s not in SYSTEMS]
+    unknown = [s for s in chosen if s not in SYSTEMS + HOLDOUT]
     if unknown:
-        raise ValueError(f"unknown Loghub systems {unknown}; known: {list(SYSTEMS)}")
+        raise ValueError(f"unknown Loghub systems {unknown}; known: {list(SYSTEMS + HOLDOUT)}")
     corpus = Corpus("loghub")
     for system in chosen:
         rows = read_system(base, system, per_system)
@@ -95,7 +99,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--corpora", type=Path, default=None, help="the corpora directory (default: $ROTE_CORPORA "
                                                               "or ../shared/corpora)")
-    p.add_argument("--systems", default=None, help="comma-separated subset of " + ",".join(SYSTEMS))
+    p.add_argument("--systems", default=None, help="comma-separated subset of " + ",".join(SYSTEMS + HOLDOUT)
+                   + " (the last five are not in ../shared/corpora)")
     p.add_argument("--per-system", type=int, default=None, help="only the first N lines of each system")
     a = p.parse_args(argv)
     corpus = load(a.corpora, systems=a.systems.split(",") if a.systems else None, per_system=a.per_system)

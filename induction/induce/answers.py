@@ -44,7 +44,7 @@ from induction.rules import tag
 from induction.rules.closed_values import choices, value_groups
 from induction.rules.coarsening import coarsen
 from induction.rules.context_bound import pins
-from induction.rules.list_tails import rows_check, tail_check
+from induction.rules.list_tails import tail_check
 from induction.rules.min_runs import literal_texts, traced
 from induction.rules.min_runs import verdict as runs_verdict
 from induction.rules.relations import relations
@@ -73,9 +73,6 @@ class Answerer:
         self.deriver = deriver
         self.stats = stats
         self.bounded: set[str] = set()
-        # Variables over the rows after plain-text tables' first (``induction.text_rows``):
-        # every answer checks them as a list's rest (``list-tails``).
-        self.rows: set[str] = set()
 
     def response(self, members: list[Member], scopes: list[dict[str, Any]], bound: bool, *,
                  calls_only: bool = False) -> tuple[ResponseTemplate | None, Status, str]:
@@ -293,10 +290,6 @@ class Answerer:
         for var in sorted(set.intersection(*(set(sc) for sc in scopes)) if scopes else ()):
             fields = {k: v for k, v in (firsts or {}).get(var, {}).items() if all(v in sc for sc in scopes)}
             check = tail_check([sc[var] for sc in scopes], {k: [sc[v] for sc in scopes] for k, v in fields.items()})
-            if check is None and var in self.rows:
-                # Names are given per cluster: a table's rows in one branch may share a name with
-                # a JSON list's rest in another, which the line above has checked already.
-                check = rows_check([sc[var] for sc in scopes])
             if check is None:
                 continue
             tails[var] = check

@@ -45,7 +45,6 @@ from induction.runtime.nodes import ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import MessageTemplate
 from induction.stages import SpanIdentifier
 from induction.store import StoredRecord
-from induction.text_rows import ROWS_PATH
 
 _SPANS: SpanIdentifier = HeuristicSpanIdentifier()
 
@@ -267,7 +266,6 @@ class Inducer:
             w.sk, w.forced = literal, {}
             named = name_gaps(literal, scopes, self.namer, self.deriver, self.stats)
         w.named = named
-        self.answers.rows.update(named.slots[g.gid] for g in w.sk.gaps if g.path == ROWS_PATH and g.gid in named.slots)
         w.trusted = frozenset(w.forced.values()).union(*(m.user_bound for _, m in cluster))
         closed = frozenset(named.slots[g] for g in w.closed if g in named.slots).union(*(m.closed for _, m in cluster))
         w.members = [Member(s, sc, w.trusted, closed) for (s, _), sc in zip(cluster, named.scopes, strict=True)]

@@ -78,8 +78,8 @@ RULES: tuple[Rule, ...] = (
           "induction.runtime.matcher.match_text"),
     _rule("rivals", "one of several explanations the examples cannot tell apart served where they disagree",
           ("rival_derivations",), "induction.runtime.bindings.derive"),
-    _rule("list-tails", "an answer served for a list (or a text table) longer or shorter than any seen, or whose "
-          "items hold a status, a tag or a number never seen, where the rest of the list was one value",
+    _rule("list-tails", "an answer served for a list longer or shorter than any seen, or whose items hold a status, "
+          "a tag or a quantity never seen, where the rest of the list was one value",
           ("tail_checks",),
           "induction.runtime.tails.out_of_tail"),
     _rule("relations", "an answer served where two values relate in a way no training call showed",

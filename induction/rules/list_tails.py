@@ -13,25 +13,19 @@ status, a tag), the words seen (``tail_check``); where the first item's field is
 of its own, its values count among those words and it serves only them too (a closed slot,
 ``ResponseTemplate.choices``: "vip" first where it was never seen is a miss).
 
-Numbers count too: each field of the items whose every value was a quantity (as the first
-item's would be: no id, no timestamp, no latency; ``ranged``) serves only inside the range seen,
-so a payout batch whose third transfer is over any amount seen is a miss ("a second approver
-above $1,000").
+Quantities count too: each field of the items whose every value was a quantity, as the first
+item's would be (a number, an amount written as text, a measure, a date; no id, timestamp or
+latency: ``quantity_range``), serves only inside the range seen, so a payout batch whose third
+transfer is larger than any seen is a miss ("a second approver above $1,000").
 
-The rows of a plain-text table after its first (``induction.text_rows``: CSV, a markdown or a
-tab-separated table of more rows in some results than others) are one value too, checked the
-same way column by column (``rows_check``): how many rows, how many cells each, the words of a
-column of a few repeated words, the range of a column of numbers.
+Guards ``list_tail_count``, ``tail_status_unseen`` and ``json_tail_amount_cap``.
 
-Guards ``list_tail_count``, ``tail_status_unseen``, ``json_tail_amount_cap``,
-``csv_tail_price_cap`` and ``csv_tail_closed_room``.
-
-Learning side: ``tail_check`` and ``rows_check`` (called by
-``induction.induce.answers.Answerer.with_tails`` for every answer; counted as ``tail_checks``). Request-time check:
+Learning side: ``tail_check`` (called by ``induction.induce.answers.Answerer.with_tails`` for
+every answer; counted as ``tail_checks``). Request-time check:
 ``induction.runtime.tails.out_of_tail``.
 
 >>> tail_check([',{"s": "ok"}]', ',{"s": "ok"},{"s": "ok"}]', ",{\\"s\\": \\"bad\\"}]"])
-TailCheck(items=(1, 2), closed={'s': ('bad', 'ok')}, delimiter='', cells=0, ranges={})
+TailCheck(items=(1, 2), closed={'s': ('bad', 'ok')}, ranges={})
 >>> tail_check(["]", "]"]).items, tail_check(["Ann", "]"]) is None
 ((0, 0), True)
 """
@@ -44,16 +38,8 @@ from typing import Any
 
 from induction.evidence import value_kind
 from induction.rules.unread_values import id_like, is_quantity
-from induction.runtime.tails import (
-    SCALAR,
-    TailCheck,
-    field_values,
-    field_words,
-    number,
-    parse_tail,
-    table_rows,
-)
-from induction.text_rows import delimiter_of
+from induction.runtime.ranges import range_of
+from induction.runtime.tails import SCALAR, TailCheck, field_values, field_words, parse_tail
 
 WORD_MAX = 40  # longer strings are text (a title, a message), no vocabulary
 
@@ -85,68 +71,35 @@ def tail_check(values: Sequence[Any], firsts: Mapping[str, Sequence[Any]] | None
         if seen and max(seen.values()) >= 2 and all(len(w) <= WORD_MAX and not any(c.isdigit() for c in w)
                                                       for w in seen):
             closed[key] = tuple(sorted(seen))
-    numbers: dict[str, list[Any]] = {}
+    scalars: dict[str, list[Any]] = {}
     for items in lists:
         assert items is not None
-        for key, ns in field_values(items).items():
-            numbers.setdefault(key, []).extend(ns)
-    ranges = {key: (float(min(ns)), float(max(ns))) for key, ns in sorted(numbers.items())
-              if ranged(ns, f'"{key}": ' if key else "")}
+        for key, vs in field_values(items).items():
+            scalars.setdefault(key, []).extend(vs)
+    ranges = {key: bounds for key, vs in sorted(scalars.items())
+              if (bounds := quantity_range(vs, f'"{key}": ' if key else "")) is not None}
     return TailCheck(items=(min(counts), max(counts)), closed=closed, ranges=ranges)
 
 
-def ranged(values: Sequence[Any], label: str) -> bool:
-    """Whether the values a field (or a column) took after a list's first item are numbers a
-    decision may turn on, served only inside their range: all numbers, quantities as the
-    first item's would be (``unread-values``: no id after an id-like key, no timestamp, no
-    latency).
+def quantity_range(values: Sequence[Any], label: str) -> tuple[float, float] | tuple[str, str] | None:
+    """The bounds of the values a field took after a list's first item (``label``: its key, as
+    ``"amount": ``), where they are quantities a decision may turn on, as the first item's
+    would be (``unread-values``: no id after an id-like key, no timestamp, no latency; money
+    and dates whatever their label), else None.
 
-    >>> ranged([5.19, 28.66], '"price": '), ranged([1763212345678], '"placed_at": '), ranged([12.5], '"latency_ms": ')
-    (True, False, False)
-    >>> ranged([4521, 4533], '"ticket_id": '), ranged([3, "x"], ""), ranged([], "")
-    (False, False, False)
+    >>> quantity_range([5.19, "28.66"], '"price": '), quantity_range(["2026-10-28", "2026-11-02"], '"due": ')
+    ((5.19, 28.66), ('2026-10-28', '2026-11-02'))
+    >>> quantity_range([1763212345678], '"placed_at": '), quantity_range([12.5], '"latency_ms": ')
+    (None, None)
+    >>> quantity_range([4521, 4533], '"ticket_id": '), quantity_range([3, "x"], ""), quantity_range(["ok"], "")
+    (None, None, None)
     """
-    nums = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
-    return (bool(values) and len(nums) == len(values) and not id_like(nums, label) and is_quantity(nums)
-            and value_kind(nums, label) == "quantity")
-
-
-def rows_check(values: Sequence[Any]) -> TailCheck | None:
-    """The check of a variable over the rows after plain-text tables' first
-    (``induction.text_rows``), or None if its values are not such rows: how many rows, how many
-    cells each, the words of each column that took a few repeated words without digits (as
-    a list's closed fields) and the range of each column whose every cell was a number.
-
-    >>> c = rows_check(["0.7\\nA,3,0.5", "0.9\\nA,5,0.4\\nB,4,0.8", "0.6"])
-    >>> c.items, c.cells, c.closed, c.ranges
-    ((0, 2), 3, {'0': ('A', 'B')}, {'1': (3.0, 5.0), '2': (0.4, 0.9)})
-    """
-    if not values or not all(isinstance(v, str) for v in values):
+    vals = [v for v in values if not isinstance(v, bool) and v is not None]
+    if not vals or len(vals) < len(values) or id_like(vals, label) or not is_quantity(vals):
         return None
-    delimiter = delimiter_of(values)
-    if delimiter is None:
+    if value_kind(vals, label) != "quantity":
         return None
-    cells = next(v.split("\n")[1].count(delimiter) for v in values if "\n" in v) + 1
-    parsed = [table_rows(v, delimiter, cells) for v in values]
-    if any(p is None for p in parsed):
-        return None
-    counts: list[int] = []
-    columns: dict[str, list[str]] = {}
-    for p in parsed:
-        assert p is not None
-        counts.append(p[0])
-        for col, cs in p[1].items():
-            columns.setdefault(col, []).extend(cs)
-    closed, ranges = {}, {}
-    for col, cs in sorted(columns.items(), key=lambda kv: int(kv[0])):
-        seen = Counter(cs)
-        if max(seen.values()) >= 2 and all(len(w) <= WORD_MAX and not any(c.isdigit() for c in w) for w in seen):
-            closed[col] = tuple(sorted(seen))
-        else:
-            nums = [n for n in map(number, cs) if n is not None]
-            if len(nums) == len(cs) and ranged([int(n) if n.is_integer() else n for n in nums], ""):
-                ranges[col] = (min(nums), max(nums))
-    return TailCheck(items=(min(counts), max(counts)), closed=closed, delimiter=delimiter, cells=cells, ranges=ranges)
+    return range_of(vals)
 
 
 def first_items(gaps: Sequence[tuple[str, str]]) -> dict[str, dict[str, str]]:

@@ -19,12 +19,13 @@ repeated words (a status, a tag), the words seen (any other word is a miss, as a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field
+
+from induction.runtime.ranges import in_range
 
 SCALAR = ""  # the field name standing for a list of strings' items themselves (tags)
 
@@ -38,14 +39,11 @@ class TailCheck(BaseModel):
     # Fields of the items (``SCALAR`` for string items) that took a few repeated words, with
     # the words seen.
     closed: dict[str, tuple[str, ...]] = Field(default_factory=dict)
-    # The rest of a plain-text table (``induction.text_rows``) rather than of a JSON list: the
-    # delimiter of its rows and how many cells each holds; ``closed`` and ``ranges`` are then
-    # keyed by column (its index, as text).
-    delimiter: str = ""
-    cells: int = 0
-    # Columns whose every cell seen was a number, with the (low, high) seen: a row outside is
-    # a miss, as a quantity outside its range is ("reorder when a warehouse holds under 10").
-    ranges: dict[str, tuple[float, float]] = Field(default_factory=dict)
+    # Fields whose every value was a quantity (a number, an amount written as text, a measure,
+    # a date), with the bounds seen (as ``ResponseTemplate.ranges`` writes them): an item
+    # outside is a miss, as a quantity outside its range is (a payout batch whose third
+    # transfer is larger than any seen; "a second approver above $1,000").
+    ranges: dict[str, tuple[float, float] | tuple[str, str]] = Field(default_factory=dict)
 
 
 def parse_tail(value: Any) -> list[Any] | None:
@@ -88,74 +86,10 @@ def field_words(items: list[Any]) -> dict[str, list[str]]:
     return out
 
 
-_NUMBER = re.compile(r"[$€£¥]?-?\d+(?:\.\d+)?")
-
-
-def number(cell: str) -> float | None:
-    """A table cell's plain number (a leading currency symbol allowed), else None.
-
-    >>> number(" 126 "), number("$9.50"), number("2026-11-08"), number("4B")
-    (126.0, 9.5, None, None)
-    """
-    cell = cell.strip()
-    return float(cell.lstrip("$€£¥")) if _NUMBER.fullmatch(cell) else None
-
-
-def table_rows(value: Any, delimiter: str, cells: int) -> tuple[int, dict[str, list[str]]] | None:
-    """How many rows follow a table's first in ``value`` (``induction.text_rows``: the first
-    row's last cells, then each further row on a line of its own) and each column's cells
-    (keyed by index, stripped; the first row's cells at their columns), or None where a row
-    holds another number of cells than ``cells``.
-
-    >>> table_rows("0.7\\n5,B,0.2", ",", 3)
-    (1, {'2': ['0.7', '0.2'], '0': ['5'], '1': ['B']})
-    >>> table_rows("0.7\\n5,0.2", ",", 3) is None
-    True
-    """
-    if not isinstance(value, str):
-        return None
-    lines = value.split("\n")
-    head = lines[0].split(delimiter)
-    if len(head) >= cells:
-        return None
-    columns: dict[str, list[str]] = {}
-    for k, cell in enumerate(head):
-        columns.setdefault(str(cells - len(head) + k), []).append(cell.strip())
-    for line in lines[1:]:
-        row = line.split(delimiter)
-        if len(row) != cells:
-            return None
-        for k, cell in enumerate(row):
-            columns.setdefault(str(k), []).append(cell.strip())
-    return len(lines) - 1, columns
-
-
-def _rows_problem(check: TailCheck, value: Any) -> str | None:
-    found = table_rows(value, check.delimiter, check.cells)
-    if found is None:
-        return f"holds a row of other than {check.cells} cells"
-    rows, columns = found
-    low, high = check.items
-    if not low <= rows <= high:
-        return f"held {rows} more rows (seen: {low} to {high})"
-    for col, allowed in check.closed.items():
-        for w in columns.get(col, ()):
-            if w not in allowed:
-                shown = ", ".join(repr(a) for a in allowed[:5]) + (", ..." if len(allowed) > 5 else "")
-                return f"held {w!r} in column {int(col) + 1} (seen: {shown})"
-    for col, (lo, hi) in check.ranges.items():
-        for cell in columns.get(col, ()):
-            x = number(cell)
-            if x is None or not lo <= x <= hi:
-                return f"held {cell!r} in column {int(col) + 1} (seen: numbers from {lo:g} to {hi:g})"
-    return None
-
-
 def field_values(items: list[Any]) -> dict[str, list[Any]]:
-    """Each field's values over ``items`` that are numbers or absent from none (``SCALAR``: the
-    items themselves), whatever their type: a field holding a word in one item is no number.
+    """Each field's scalar values over ``items`` (``SCALAR``: the items themselves).
 
-    >>> field_values([{"n": 1, "s": "ok"}, {"n": 2.5}, 3])
+    >>> field_values([{"n": 1, "s": "ok"}, {"n": 2.5, "o": {}}, 3])
     {'n': [1, 2.5], 's': ['ok'], '': [3]}
     """
     out: dict[str, list[Any]] = {}
@@ -171,8 +105,6 @@ def field_values(items: list[Any]) -> dict[str, list[Any]]:
 
 def tail_problem(check: TailCheck, value: Any) -> str | None:
     """Why ``value`` is not a list like the ones seen (None: it is)."""
-    if check.delimiter:
-        return _rows_problem(check, value)
     items = parse_tail(value)
     if items is None:
         return "is not the rest of a list"
@@ -187,10 +119,10 @@ def tail_problem(check: TailCheck, value: Any) -> str | None:
                 return f"held {key + ' ' if key else ''}{w!r} (seen: {shown})"
     if check.ranges:
         values = field_values(items)
-        for key, (lo, hi) in check.ranges.items():
+        for key, bounds in check.ranges.items():
             for v in values.get(key, ()):
-                if isinstance(v, bool) or not isinstance(v, (int, float)) or not lo <= v <= hi:
-                    return f"held {key + ' ' if key else ''}{v!r} (seen: numbers from {lo:g} to {hi:g})"
+                if not in_range(v, bounds):
+                    return f"held {key + ' ' if key else ''}{v!r} (seen: {bounds[0]} to {bounds[1]})"
     return None
 
 

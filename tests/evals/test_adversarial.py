@@ -166,11 +166,16 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "firmware_lexi": ("firmware_below_seen", 5, 304, 305),  # 3 of 43 calls before
     "deal_size_km": ("deal_size_in_units", 5, 304, 305),  # 2 of 42 calls before
     "fraud_kv": ("score_in_key_value", 5, 304, 305),  # 2 of 42 calls before
-    # The twelfth session: the rows of a plain-text table after its first, one value (``text_rows``).
-    # New cases, not regressions: without the column checks of ``list_tails.rows_check`` they hit falsely.
-    "csv_tail_price": ("csv_tail_price_cap", 5, 708, 709),  # 3 of 50 calls without the column ranges
-    "md_tail_status": ("csv_tail_closed_room", 5, 708, 709),  # 1 of 40 calls without the closed words
-    "json_tail_amount": ("json_tail_amount_cap", 5, 203, 204),  # 1 of 60 calls before (numbers after a list's first item)
+    # The twelfth session: quantities after a JSON list's first item (``list_tails.quantity_range``).
+    "json_tail_amount": ("json_tail_amount_cap", 5, 203, 204),  # 1 of 60 calls before
+    "json_string_amount": ("json_tail_amount_text", 5, 203, 204),  # 1 of 60 calls before
+    # Plain-text tables of different lengths: a row aligner built that session hit these falsely
+    # and was taken out (docs/review/traps14); they keep any new one honest.
+    "csv_tail_price": ("csv_tail_price_cap", 5, 708, 709),  # 3 of 50 calls with the aligner, no column ranges
+    "md_tail_status": ("csv_tail_closed_room", 5, 708, 709),  # 1 of 40 calls with the aligner, no closed words
+    "first_row_status": ("md_first_row_closed", 5, 203, 204),  # 8 of 40 calls with the aligner
+    "md_size_units": ("md_attachment_sizes", 5, 405, 406),  # 5 of 50 calls with the aligner
+    "overdue_date": ("csv_overdue_invoice", 5, 506, 507),  # 2 of 40 calls with the aligner
     "score_row_order": ("score_in_a_row", 5, 1, 2),  # 2 of 38 calls before
     # A known limit until the words beside a call refused the other declared tools' words.
     "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46 before
@@ -291,13 +296,3 @@ def test_group_keywords_and_names_mix() -> None:
     with pytest.raises(ValueError, match="unknown workflows"):
         Suite.model_validate({"name": "t", "workflows": ["h_optfield"]})
 
-
-def test_a_tables_rows_and_a_json_lists_rest_of_one_name_keep_their_own_checks() -> None:
-    # Variables are named per cluster: in one namespace, a CSV table's rows (``text_rows``) and
-    # a JSON list's rest were both "value", and the list's rest lost its check (a batch with a
-    # $6,748.90 transfer was served "release"; the twelfth session's gate, seeds 203/204).
-    suite = Suite.model_validate({
-        "name": "tables-and-lists", "workflows": ["csv_tail_price_cap", "json_tail_amount_cap"], "train_runs": 5,
-        "test_runs": 20, "seeds": {"train": 203, "test": 204}, "namespace": "shared", "learning_curve": [],
-        "baselines": [], "lookup_budget_ms": 50, "thresholds": {"max_false_hits": 0, "beat_exact": False}})
-    _assert_no_false_hit(run_suite(suite))

@@ -46,6 +46,7 @@ from __future__ import annotations
 from evals.workflows.adversarial.a_tool_results import (
     AttachmentSizeLimit,
     CodeGluedAmount,
+    CsvOverdueInvoice,
     CsvTailClosedRoom,
     CsvTailPriceCap,
     CutoffTimeInResult,
@@ -59,8 +60,11 @@ from evals.workflows.adversarial.a_tool_results import (
     JsonListMostlyOne,
     JsonOptionalKey,
     JsonTailAmountCap,
+    JsonTailAmountText,
     ListTailCount,
     MarkdownTableFirstRow,
+    MdAttachmentSizes,
+    MdFirstRowClosed,
     MultilineTextTail,
     OsVersionGlued,
     PythonReprAddress,
@@ -384,6 +388,8 @@ ALL: tuple[type[Adversarial], ...] = (
     FirmwareBelowSeen, DealSizeInUnits, ScoreInKeyValue, ScoreInARow,
     # The rows of a plain-text table after its first, one value (2026-12-07, the twelfth session)
     CsvTailPriceCap, CsvTailClosedRoom, JsonTailAmountCap, CsvFirstRoom,
+    # Its reviewer's shapes (docs/review/traps14)
+    MdFirstRowClosed, MdAttachmentSizes, CsvOverdueInvoice, JsonTailAmountText,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -426,6 +432,7 @@ __all__ = [
     "CountListItems",
     "CsvFirstRoom",
     "CsvLastColumn",
+    "CsvOverdueInvoice",
     "CsvTailClosedRoom",
     "CsvTailPriceCap",
     "CurrencyPrefixAmount",
@@ -476,6 +483,7 @@ __all__ = [
     "JsonNullOrInt",
     "JsonOptionalKey",
     "JsonTailAmountCap",
+    "JsonTailAmountText",
     "KeyOrderText",
     "KeyOrderVaries",
     "LastOrderInText",
@@ -489,6 +497,8 @@ __all__ = [
     "MarkdownTableFirstRow",
     "MaxOfThree",
     "MaxTokensCut",
+    "MdAttachmentSizes",
+    "MdFirstRowClosed",
     "MeetingAboutTopic",
     "MinContainsCopied",
     "MinDate",

@@ -7,6 +7,7 @@ Each names the rules it guards (``guards``: names in ``induction.rules.RULES``).
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 from typing import Any, ClassVar
 
 from faker import Faker
@@ -623,24 +624,27 @@ class ScoreInKeyValue(Adversarial):
             run.say(f"Payment {pid} is approved.")
 
 
-# --- The rows of a plain-text table after its first, one value (2026-12-07, the twelfth session) ---
+# --- Plain-text tables of different lengths (2026-12-07, the twelfth session) -------------------
+# A row aligner (the first row cell by cell, the rest one value checked column by column) was
+# built and taken out in the twelfth session: its reviewer found false hits in these shapes (the
+# first row's last cell pooled with the column below it; percentages, units, decimal commas and
+# dates unchecked; docs/review/traps14). Tables of different lengths match no template of each
+# other, as before; these keep any new aligner honest.
 
 
 class CsvTailPriceCap(Adversarial):
     """Free rooms come back as CSV, one to four rows, best first; the agent books the first.
     A room over €500 anywhere in the list gets a warning beside the booking (one run in eight).
 
-    Trap: the rows after the first are one value (``text_rows``) that evidence takes for data
-    (every run booked alike), so a table whose second row costs €720 would be served the plain
-    booking. Each column whose every cell seen was a number is served only inside the range
-    seen (``list-tails``: ``TailCheck.ranges``).
+    Trap: taken as one value, the rows after the first hide a €720 room in the second row; the
+    plain booking would be served. Each such row's price must be checked (``list-tails``).
     """
 
     name = "csv_tail_price_cap"
     reviewer_name = "s14_csv_tail_price"
     family = "A"
-    guards = ("list-tails",)
-    description = "A price in a CSV row after the first decides a warning; the rows after the first are one value."
+    guards = ("list-tails", "unreadable")
+    description = "A price in a CSV row after the first decides a warning."
     tools: ClassVar[list[dict[str, Any]]] = [
         tool("search_rooms", "Free rooms (CSV, best first)", people="integer"),
         tool("book_room", "Book a room", room="string")]
@@ -666,15 +670,13 @@ class CsvTailClosedRoom(Adversarial):
     """Desks come back as a markdown table, one to four rows, each "open" or "reserved"; one
     run in eight lists a desk "closed" (for cleaning) and the agent mentions it.
 
-    Trap: the rows after the first are one value taken for data; a "closed" desk in the second
-    row would be served the plain answer. A column of a few repeated words serves only the
-    words seen (``list-tails``: ``TailCheck.closed``).
+    Trap: taken as one value, the rows after the first hide a "closed" desk in the second row.
     """
 
     name = "csv_tail_closed_room"
     reviewer_name = "s14_md_tail_status"
     family = "A"
-    guards = ("list-tails",)
+    guards = ("list-tails", "unreadable")
     description = "A status word in a markdown row after the first decides the reply."
     tools: ClassVar[list[dict[str, Any]]] = [tool("desks", "Desks on a floor (markdown)", floor="integer")]
 
@@ -691,6 +693,102 @@ class CsvTailClosedRoom(Adversarial):
         run.user(f"Any desk on floor {floor}?")
         run.call("desks", {"floor": floor}, "\n".join(rows))
         run.say(f"Desk {first} is yours." + (" One desk on the floor is closed for cleaning." if closed >= 0 else ""))
+
+
+class MdFirstRowClosed(Adversarial):
+    """Desks as a markdown table of one to four rows; the first desk is offered unless it is
+    closed (one row in four is closed, anywhere).
+
+    Trap: the first row's last cell pooled with the column below it (a row aligner's tail
+    starting at that cell) took "closed" from later rows as a word seen, and served the first
+    desk closed. A reviewer's ``r14_first_row_status``.
+    """
+
+    name = "md_first_row_closed"
+    reviewer_name = "r14_first_row_status"
+    family = "A"
+    guards = ("list-tails", "unreadable")
+    description = "The first row's last cell (a status) decides; later rows hold every status."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("desks", "Desks (markdown)", floor="integer")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        floor = rng.randint(1, 9)
+        rows = ["| desk | state |", "|---|---|"]
+        for _ in range(rng.randint(1, 4)):
+            state = "closed" if rng.random() < 0.25 else rng.choice(["open", "reserved"])
+            rows.append(f"| D{floor}-{rng.randint(10, 99)} | {state} |")
+        cells = rows[2].split("|")
+        first, state = cells[1].strip(), cells[2].strip()
+        run.system("You help people find a desk. Offer the first desk listed, unless it is closed: then apologise.")
+        run.user(f"Any desk on floor {floor}?")
+        run.call("desks", {"floor": floor}, "\n".join(rows))
+        run.say(f"Sorry, desk {first} is closed for cleaning." if state == "closed" else f"Desk {first} is yours.")
+
+
+class MdAttachmentSizes(Adversarial):
+    """Attachments as a markdown table of sizes ("59.8 MB"); a draft with any file over 25 MB is
+    not sent (one in five). A reviewer's ``r14_md_size_units``.
+
+    Trap: a column of measures is no plain number; unchecked, a 59.8 MB file in any row was
+    served "sent".
+    """
+
+    name = "md_attachment_sizes"
+    reviewer_name = "r14_md_size_units"
+    family = "A"
+    guards = ("list-tails", "unreadable")
+    description = "A size with its unit in any row of a markdown table decides."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("attachments", "Attachments (markdown)", draft="string"),
+                                             tool("send", "Send", draft="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        draft = f"dr_{rng.getrandbits(24):06x}"
+        k = rng.randint(1, 4)
+        big = rng.randrange(k) if rng.random() < 0.2 else -1
+        rows = ["| file | size |", "|---|---:|"]
+        for i in range(k):
+            size = rng.uniform(26, 80) if i == big else rng.uniform(0.1, 20)
+            rows.append(f"| {fake.file_name()} | {size:.1f} MB |")
+        run.system("You send email drafts. If any attachment is over 25 MB, do not send; say which limit it breaks.")
+        run.user(f"Send draft {draft}.")
+        run.call("attachments", {"draft": draft}, "\n".join(rows))
+        if big >= 0:
+            run.say(f"Draft {draft} has an attachment over 25 MB; not sent.")
+        else:
+            run.call("send", {"draft": draft}, "sent")
+            run.say(f"Draft {draft} is sent.")
+
+
+class CsvOverdueInvoice(Adversarial):
+    """Open invoices as CSV (one to four rows) with due dates; today's date is in the system
+    prompt. Any invoice past due gets a reminder (one account in five). A reviewer's
+    ``r14_overdue_date``.
+
+    Trap: a column of dates is no number and no word; unchecked, a past due date in the third
+    row was served "is current".
+    """
+
+    name = "csv_overdue_invoice"
+    reviewer_name = "r14_overdue_date"
+    family = "A"
+    guards = ("list-tails", "unreadable")
+    description = "A due date in any CSV row, against today's date, decides a reminder."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("invoices", "Open invoices (CSV)", customer="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        today = date(2026, 12, 7)
+        customer = fake.company()
+        k = rng.randint(1, 4)
+        late = rng.randrange(k) if rng.random() < 0.2 else -1
+        rows = ["invoice,amount,due"]
+        for i in range(k):
+            due = today + timedelta(days=-rng.randint(1, 40) if i == late else rng.randint(1, 40))
+            rows.append(f"INV-{rng.randint(1000, 9999)},{rng.randint(50, 900)},{due.isoformat()}")
+        run.system(f"Today is {today.isoformat()}. You do collections: if any invoice is past due, send a reminder; "
+                   "else say the account is current.")
+        run.user(f"Check {customer}.")
+        run.call("invoices", {"customer": customer}, "\n".join(rows))
+        run.say(f"{customer} has an overdue invoice; I'll send a reminder." if late >= 0 else f"{customer} is current.")
 
 
 class JsonTailAmountCap(Adversarial):
@@ -727,6 +825,44 @@ class JsonTailAmountCap(Adversarial):
         if big >= 0:
             run.call("request_approval", {"batch_id": batch}, {"ok": True})
             run.say(f"Batch {batch} has a transfer over $1,000; I've asked for a second approval.")
+        else:
+            run.call("release_batch", {"batch_id": batch}, {"ok": True})
+            run.say(f"Batch {batch} is released.")
+
+
+class JsonTailAmountText(Adversarial):
+    """The payout batch of ``json_tail_amount_cap`` from an API that writes amounts as strings
+    ("amount": "4312.50"). A reviewer's ``r14_json_string_amount``.
+
+    Trap: a field's range after a list's first item was kept for JSON numbers only; amounts
+    written as text went unchecked and a batch with a $4,312.50 transfer was served "released".
+    A field whose values are quantities however written (text recognised as a number, an
+    amount, a measure or a date) is range-checked (``list_tails.quantity_range``).
+    """
+
+    name = "json_tail_amount_text"
+    reviewer_name = "r14_json_string_amount"
+    family = "A"
+    guards = ("list-tails",)
+    description = "An amount written as text in a JSON list item after the first decides a second approval."
+    tools: ClassVar[list[dict[str, Any]]] = [
+        tool("get_batch", "A payout batch", batch_id="string"),
+        tool("release_batch", "Release a payout batch", batch_id="string"),
+        tool("request_approval", "Ask a second approver", batch_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        batch = f"po_{rng.getrandbits(32):08x}"
+        k = rng.randint(1, 4)
+        big = rng.randrange(k) if rng.random() < 0.2 else -1
+        transfers = [{"to": fake.iban(), "amount": f"{rng.uniform(1200, 9000) if i == big else rng.uniform(5, 950):.2f}",
+                      "currency": "USD"} for i in range(k)]
+        run.system("You run payout batches. Release a batch, unless any transfer in it is over $1,000: then "
+                   "request a second approval.")
+        run.user(f"Please process batch {batch}.")
+        run.call("get_batch", {"batch_id": batch}, {"id": batch, "transfers": transfers})
+        if big >= 0:
+            run.call("request_approval", {"batch_id": batch}, {"ok": True})
+            run.say(f"Batch {batch} needs a second approval.")
         else:
             run.call("release_batch", {"batch_id": batch}, {"ok": True})
             run.say(f"Batch {batch} is released.")

@@ -1095,8 +1095,10 @@ class CsvFirstRoom(Adversarial):
     and confirms it. Noise in every row (a floor, a capacity, a price, a timestamp).
 
     Close to: ``csv_tail_price_cap`` (a price further down decides). Here nothing further down
-    decides: the rows after the first are one value (``text_rows``) and runs of every length
-    are served (word by word, tables of different lengths were each a node of their own).
+    decides, yet tables of different lengths match no template of each other: only the first
+    call hits (33% at any number of runs). A row aligner served up to 77% of it after 20 runs
+    and was taken out for the false hits its reviewer found (``docs/review/traps14``); this is
+    the gain a safe one has to win back.
     """
 
     name = "csv_first_room"

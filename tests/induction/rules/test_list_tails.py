@@ -25,6 +25,13 @@ GOLDEN: list[tuple[tuple[list[Any], dict[str, list[Any]] | None], TailCheck | No
     (([',"beta"]', "]"], {"": ["mobile", "beta"]}), TailCheck(items=(0, 1), closed={"": ("beta", "mobile")})),
     # a value that is no list's rest: no check
     ((["]", "Ann"], None), None),
+    # quantities, however written, keep their range; a latency or an id after its key does not
+    (([',{"amount": 12.5}]', ',{"amount": "30.00"},{"amount": 7}]'], None),
+     TailCheck(items=(1, 2), ranges={"amount": (7.0, 30.0)})),
+    (([',{"due": "2026-11-02"}]', ',{"due": "2026-10-28"}]'], None),
+     TailCheck(items=(1, 1), ranges={"due": ("2026-10-28", "2026-11-02")})),
+    (([',{"latency_ms": 12.5, "order_id": 40512}]', ',{"latency_ms": 40.1, "order_id": 40533}]'], None),
+     TailCheck(items=(1, 1))),
 ]
 
 
@@ -50,6 +57,18 @@ def test_first_items_pairs_a_lists_rest_with_its_first_items_fields() -> None:
 ])
 def test_tail_problem(value: Any, problem: str | None) -> None:
     assert tail_problem(TailCheck(items=(1, 2), closed={"s": ("ok",)}), value) == problem
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    (',{"amount": 12}]', None),
+    (',{"amount": "29.99"},{"amount": 7}]', None),
+    (',{"amount": 31}]', "held amount 31 (seen: 7.0 to 30.0)"),
+    (',{"amount": "4312.50"}]', "held amount '4312.50' (seen: 7.0 to 30.0)"),
+    (',{"amount": "n/a"}]', "held amount 'n/a' (seen: 7.0 to 30.0)"),
+    (',{"to": "x"}]', None),  # a field absent from an item holds nothing to check
+])
+def test_tail_problem_checks_quantities(value: Any, problem: str | None) -> None:
+    assert tail_problem(TailCheck(items=(1, 2), ranges={"amount": (7.0, 30.0)}), value) == problem
 
 
 def test_parse_tail_reads_rests_and_whole_lists_only() -> None:

@@ -110,6 +110,18 @@ def _align(texts: list[str], tokenizer: Tokenizer = tokenize) -> Aligned | None:
     if positions is None and step > 1:
         common = _common(seqs)
         positions = _all_positions(common, seqs)
+    if len({len(s) for s in seqs}) == 1:
+        # Texts of as many tokens, each token the same in every text or not: aligned position
+        # by position (as a log-template miner groups lines of one length), where that shares
+        # no fewer tokens. Mapped member by member, a shared token that is also a value ("0"
+        # in "ts 14 0 4" and "ts 0 0 4") lands on whichever copy comes first.
+        # Shared words count, not shared spaces: values of as many words that happen to fill as
+        # many tokens ("['MIT', 'Harvard University']" beside "['CMU', 'apple store']") share
+        # spaces by position, and their separators only where the lengths line up.
+        diagonal = [i for i in range(len(seqs[0])) if all(s[i] == seqs[0][i] for s in seqs)]
+        if sum(not seqs[0][i].isspace() for i in diagonal) >= sum(not t.isspace() for t in common):
+            common = [seqs[0][i] for i in diagonal]
+            positions = [diagonal] * len(seqs)
     if positions is None:
         return None
     # Cut points: gap k sits before common token k (k == len(common): after the last).

@@ -197,7 +197,10 @@ class Answerer:
                 return None, "uncacheable", (
                     f"{tag('context-bound')} a sibling message was answered differently under other values above it, and this answer "
                     f"was seen under several values of {', '.join(loose)}: it may depend on them")
-        status, why = runs_verdict(len(answers), min_runs=self.config.min_runs, declared=bool(trusted))
+        # Words of the model's own beside its calls, worded alike in the calls seen, may still be
+        # one sampling of several wordings: they need a call more than other answers.
+        beside = all(m.get("tool_calls") and isinstance(m.get("content"), str) and m["content"].strip() for m in msgs)
+        status, why = runs_verdict(len(answers), min_runs=self.config.min_runs + beside, declared=bool(trusted))
         return response, status, why
 
     def _explained(self, values: list[Any], scopes: list[dict[str, Any]]) -> bool:

@@ -11,6 +11,12 @@ that cannot answer new values, messages asked again and again keep literal exact
 nodes. Guards every workflow with a branch seen once (the default suite's ``tictactoe``,
 ``support_ticket``).
 
+Words of the model's own beside its tool calls ("One moment while I check." before
+``get_order``) need one call more (``Answerer.response``): a sampled model may word them alike
+twice by chance (one in eight for eight wordings), and the third run's other wording would be
+served the first two's. Guards ``commentary_beside_call`` at two runs; three runs worded alike
+by chance still pass (a known limit of any count).
+
 Learning side: ``verdict``, ``traced``, ``literal_texts``; counted as ``nodes_live``,
 ``nodes_staged`` and ``exact_repeat_nodes``. Request-time check: a staged node answers only
 an exact repeat (``ResponseTemplate.exact_once``: every message matched by hash), in

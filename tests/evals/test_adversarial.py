@@ -169,6 +169,8 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     # The twelfth session: quantities after a JSON list's first item (``list_tails.quantity_range``).
     "json_tail_amount": ("json_tail_amount_cap", 5, 203, 204),  # 1 of 60 calls before
     "json_string_amount": ("json_tail_amount_text", 5, 203, 204),  # 1 of 60 calls before
+    # A model's own words beside its call, worded alike in two runs by chance: a third is needed.
+    "commentary_twice": ("commentary_beside_call", 2, 304, 305),  # 17 of 47 calls before
     # Plain-text tables of different lengths: a row aligner built that session hit these falsely
     # and was taken out (docs/review/traps14); they keep any new one honest.
     "csv_tail_price": ("csv_tail_price_cap", 5, 708, 709),  # 3 of 50 calls with the aligner, no column ranges

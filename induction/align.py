@@ -15,6 +15,7 @@ part of the values, not structure.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,11 +116,14 @@ def _align(texts: list[str], tokenizer: Tokenizer = tokenize) -> Aligned | None:
         # by position (as a log-template miner groups lines of one length), where that shares
         # no fewer tokens. Mapped member by member, a shared token that is also a value ("0"
         # in "ts 14 0 4" and "ts 0 0 4") lands on whichever copy comes first.
-        # Shared words count, not shared spaces: values of as many words that happen to fill as
+        # Only where it keeps every word the subsequence shares: values that happen to fill as
         # many tokens ("['MIT', 'Harvard University']" beside "['CMU', 'apple store']") share
-        # spaces by position, and their separators only where the lengths line up.
+        # spaces by position but not their separators, and key=value fields shifted by an
+        # optional one ("a=1 plan=x topic=y" / "a=1 topic=y channel=x") share their "=" signs
+        # but not the keys that say which value is which.
         diagonal = [i for i in range(len(seqs[0])) if all(s[i] == seqs[0][i] for s in seqs)]
-        if sum(not seqs[0][i].isspace() for i in diagonal) >= sum(not t.isspace() for t in common):
+        shared = Counter(t for t in common if not t.isspace())
+        if not shared - Counter(seqs[0][i] for i in diagonal if not seqs[0][i].isspace()):
             common = [seqs[0][i] for i in diagonal]
             positions = [diagonal] * len(seqs)
     if positions is None:

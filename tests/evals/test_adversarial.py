@@ -171,6 +171,9 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "json_string_amount": ("json_tail_amount_text", 5, 203, 204),  # 1 of 60 calls before
     # A model's own words beside its call, worded alike in two runs by chance: a third is needed.
     "commentary_twice": ("commentary_beside_call", 2, 304, 305),  # 17 of 47 calls before
+    # Texts of as many tokens aligned position by position (fb48466): shifted key=value fields.
+    "kv_shift_ticket": ("kv_shift_ticket", 5, 102, 103),  # 2 of 20 calls with fb48466's alignment
+    "kv_shift_gateway": ("kv_shift_gateway", 3, 405, 406),  # 11 of 20 calls with fb48466's alignment
     # Plain-text tables of different lengths: a row aligner built that session hit these falsely
     # and was taken out (docs/review/traps14); they keep any new one honest.
     "csv_tail_price": ("csv_tail_price_cap", 5, 708, 709),  # 3 of 50 calls with the aligner, no column ranges

@@ -78,6 +78,8 @@ from evals.workflows.adversarial.b_user_text import (
     IdThenWord,
     InviteOneOrTwo,
     JoinedNamesOneString,
+    KvShiftGateway,
+    KvShiftTicket,
     LeadingMention,
     LeadingNonAscii,
     LeadingSigil,
@@ -390,6 +392,8 @@ ALL: tuple[type[Adversarial], ...] = (
     CsvTailPriceCap, CsvTailClosedRoom, JsonTailAmountCap, CsvFirstRoom,
     # Its reviewer's shapes (docs/review/traps14)
     MdFirstRowClosed, MdAttachmentSizes, CsvOverdueInvoice, JsonTailAmountText,
+    # Fields shifted by an optional one, aligned position by position (the same session's second reviewer)
+    KvShiftTicket, KvShiftGateway,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -486,6 +490,8 @@ __all__ = [
     "JsonTailAmountText",
     "KeyOrderText",
     "KeyOrderVaries",
+    "KvShiftGateway",
+    "KvShiftTicket",
     "LastOrderInText",
     "LeadingMention",
     "LeadingNonAscii",

@@ -605,3 +605,72 @@ class ScoreInARow(Adversarial):
             run.say("Home win: points awarded.")
         else:
             run.say("Away win: no points for the home side.")
+
+
+# --- Fields shifted by an optional one (the twelfth session's second reviewer, docs/review/traps14) ---
+
+
+class KvShiftTicket(Adversarial):
+    """A ticket router: the user pastes a form line, ``order=... plan=... topic=...`` or, with
+    the optional field moved, ``order=... topic=... channel=...``; ``refund=`` tickets go to
+    billing (one in five).
+
+    Trap: the two general shapes hold as many tokens, and aligned position by position their
+    "=" signs line up while the keys do not: the keys fell inside the slots ("35330 topic"),
+    and a refund ticket matched a general template. Texts of as many tokens align position by
+    position only where that keeps every word the word-by-word alignment shares
+    (``induction.align``). A reviewer's ``r15_kv_shift_ticket``.
+    """
+
+    name = "kv_shift_ticket"
+    reviewer_name = "r15_kv_shift_ticket"
+    family = "B"
+    guards = ("unreadable", "deciding-value")
+    description = "key=value form lines with an optional field; which key is present decides the queue."
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        oid = rng.randrange(10000, 99999)
+        plan = rng.choice(["basic", "pro", "team", "free"])
+        note = rng.choice(["alpha", "beta", "gamma", "delta", "omega", "sigma", "kappa"])
+        r = rng.random()
+        run.system("You route support tickets. Reply with the queue name only.")
+        if r < 0.4:
+            run.user(f"New ticket from web form: order={oid} plan={plan} topic={note}")
+            run.say("general")
+        elif r < 0.8:
+            run.user(f"New ticket from web form: order={oid} topic={note} channel={plan}")
+            run.say("general")
+        else:
+            run.user(f"New ticket from web form: order={oid} refund={note} channel={plan}")
+            run.say("billing")
+
+
+class KvShiftGateway(Adversarial):
+    """Gateway audit lines labelled with their event id: ``id= user= status=`` or, shifted,
+    ``id= status= host=`` is E1; ``id= error= host=`` is E2 (three in ten). The log-labelling
+    shape of ``kv_shift_ticket``. A reviewer's ``r15_kv_shift_gateway``.
+    """
+
+    name = "kv_shift_gateway"
+    reviewer_name = "r15_kv_shift_gateway"
+    family = "B"
+    guards = ("unreadable", "split-by-answer")
+    description = "key=value log lines with an optional field; the key present decides the event."
+    EVENTS: ClassVar[list[tuple[str, float, str]]] = [
+        ("E1", 0.35, "audit record from gateway service: id={p} user={u} status={s}"),
+        ("E1", 0.35, "audit record from gateway service: id={p} status={s} host={w}"),
+        ("E2", 0.3, "audit record from gateway service: id={p} error={s} host={w}")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        event, fmt = rng.choices([(e, f) for e, _, f in self.EVENTS], weights=[w for _, w, _ in self.EVENTS])[0]
+        fields = {"p": rng.randrange(1024, 65000),
+                  "u": rng.choice(["root", "admin", "guest", "oracle", "test", "ubuntu", "pi", "ftp", "mysql",
+                                   "nagios", "git", "www"]),
+                  "s": rng.choice(["ok", "done", "queued", "sent", "kept", "new"]),
+                  "w": rng.choice(["alpha", "beta", "gamma", "delta", "omega", "sigma", "kappa"]),
+                  "ip": ".".join(str(rng.randrange(1, 255)) for _ in range(4)),
+                  "n": rng.choice([0, 0, 0, *range(1, 60)]), "m": rng.randrange(0, 60),
+                  "ts": 1514038530000 + rng.randrange(0, 99999)}
+        run.system("You label Gateway log lines with their event id")
+        run.user(fmt.format(**fields))
+        run.say(event)

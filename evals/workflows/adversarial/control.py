@@ -980,7 +980,7 @@ class CommentaryBesideCall(Adversarial):
     name = "commentary_beside_call"
     reviewer_name = "lead_commentary_beside_call"
     family = "control"
-    guards = ("structure-evidence", "unused-prose")
+    guards = ("structure-evidence", "unused-prose", "min-runs")
     description = "the model's own varying words beside its tool call, in the later context"
     tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "An order", order_id="string"),
                                              tool("refund", "Refund an order", order_id="string")]

@@ -112,15 +112,13 @@ def _align(texts: list[str], tokenizer: Tokenizer = tokenize) -> Aligned | None:
         common = _common(seqs)
         positions = _all_positions(common, seqs)
     if len({len(s) for s in seqs}) == 1:
-        # Texts of as many tokens, each token the same in every text or not: aligned position
-        # by position (as a log-template miner groups lines of one length), where that shares
-        # no fewer tokens. Mapped member by member, a shared token that is also a value ("0"
-        # in "ts 14 0 4" and "ts 0 0 4") lands on whichever copy comes first.
-        # Only where it keeps every word the subsequence shares: values that happen to fill as
-        # many tokens ("['MIT', 'Harvard University']" beside "['CMU', 'apple store']") share
-        # spaces by position but not their separators, and key=value fields shifted by an
-        # optional one ("a=1 plan=x topic=y" / "a=1 topic=y channel=x") share their "=" signs
-        # but not the keys that say which value is which.
+        # Texts of as many tokens align position by position (as a log-template miner groups
+        # lines of one length): mapped member by member, a shared token that is also a value
+        # ("0" in "ts 14 0 4" and "ts 0 0 4") lands on whichever copy comes first. Only where
+        # that keeps every word the subsequence shares: values that happen to fill as many
+        # tokens ("['MIT', 'Harvard University']" beside "['CMU', 'apple store']") share spaces
+        # by position but not their separators, and key=value fields shifted by an optional one
+        # ("a=1 plan=x topic=y" / "a=1 topic=y channel=x") their "=" signs but not their keys.
         diagonal = [i for i in range(len(seqs[0])) if all(s[i] == seqs[0][i] for s in seqs)]
         shared = Counter(t for t in common if not t.isspace())
         if not shared - Counter(seqs[0][i] for i in diagonal if not seqs[0][i].isspace()):

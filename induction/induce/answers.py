@@ -199,7 +199,7 @@ class Answerer:
                     f"was seen under several values of {', '.join(loose)}: it may depend on them")
         # Words of the model's own beside its calls, worded alike in the calls seen, may still be
         # one sampling of several wordings: they need a call more than other answers.
-        beside = all(m.get("tool_calls") and isinstance(m.get("content"), str) and m["content"].strip() for m in msgs)
+        beside = all(map(said_beside_call, msgs))
         status, why = runs_verdict(len(answers), min_runs=self.config.min_runs + beside, declared=bool(trusted))
         return response, status, why
 
@@ -365,8 +365,7 @@ class Answerer:
         """Whether every answer at ``members`` is a tool call with text of the model's own
         beside it ("Let me check that order." before ``get_order``)."""
         msgs = [r.response_message for m in members for r in self.tree.nodes[m.node].answers]
-        return bool(msgs) and all(m.get("tool_calls") and isinstance(m.get("content"), str) and m["content"].strip()
-                                  for m in msgs)
+        return bool(msgs) and all(map(said_beside_call, msgs))
 
     def context_alike(self, members: list[Member]) -> bool:
         """Whether ``members`` are context no call was answered at (a system prompt that
@@ -410,6 +409,16 @@ class Answerer:
                  else "no call answered here, the same continuation")
         return (f"{tag('unread-values')} noise by evidence: " + "; ".join(parts) + f" — {len(members)} contexts, {alike}, "
                 "no answer reads them")
+
+
+def said_beside_call(msg: Mapping[str, Any]) -> bool:
+    """Whether ``msg`` is a tool call with text of the model's own beside it.
+
+    >>> said_beside_call({"content": "One sec.", "tool_calls": [{}]}), said_beside_call({"content": " ", "tool_calls": [{}]})
+    (True, False)
+    """
+    content = msg.get("content")
+    return bool(msg.get("tool_calls")) and isinstance(content, str) and bool(content.strip())
 
 
 def pick_keys(derivations: Iterable[Derivation]) -> set[str]:

@@ -39,7 +39,7 @@ from typing import Any
 from induction.evidence import value_kind
 from induction.rules.unread_values import id_like, is_quantity
 from induction.runtime.ranges import range_of
-from induction.runtime.tails import SCALAR, TailCheck, field_values, field_words, parse_tail
+from induction.runtime.tails import SCALAR, TailCheck, field_values, parse_tail, words_of
 
 WORD_MAX = 40  # longer strings are text (a title, a message), no vocabulary
 
@@ -59,23 +59,22 @@ def tail_check(values: Sequence[Any], firsts: Mapping[str, Sequence[Any]] | None
         return None
     counts = [len(items) for items in lists if items is not None]
     words: dict[str, list[str]] = {}
+    scalars: dict[str, list[Any]] = {}
     for items in lists:
         assert items is not None
-        for key, ws in field_words(items).items():
+        fields = field_values(items)
+        for key, ws in words_of(fields).items():
             words.setdefault(key, []).extend(ws)
-    for key, vs in (firsts or {}).items():
-        words.setdefault(key, []).extend(v for v in vs if isinstance(v, str))
+        for key, vs in fields.items():
+            scalars.setdefault(key, []).extend(vs)
+    for key, firsts_of in (firsts or {}).items():
+        words.setdefault(key, []).extend(v for v in firsts_of if isinstance(v, str))
     closed = {}
     for key, ws in sorted(words.items()):
         seen = Counter(ws)
         if seen and max(seen.values()) >= 2 and all(len(w) <= WORD_MAX and not any(c.isdigit() for c in w)
                                                       for w in seen):
             closed[key] = tuple(sorted(seen))
-    scalars: dict[str, list[Any]] = {}
-    for items in lists:
-        assert items is not None
-        for key, vs in field_values(items).items():
-            scalars.setdefault(key, []).extend(vs)
     ranges = {key: bounds for key, vs in sorted(scalars.items())
               if (bounds := quantity_range(vs, f'"{key}": ' if key else "")) is not None}
     return TailCheck(items=(min(counts), max(counts)), closed=closed, ranges=ranges)

@@ -75,15 +75,12 @@ def field_words(items: list[Any]) -> dict[str, list[str]]:
     >>> field_words([{"s": "ok", "n": 1}, {"s": "bad"}, "vip"])
     {'s': ['ok', 'bad'], '': ['vip']}
     """
-    out: dict[str, list[str]] = {}
-    for item in items:
-        if isinstance(item, str):
-            out.setdefault(SCALAR, []).append(item)
-        elif isinstance(item, dict):
-            for key, v in item.items():
-                if isinstance(v, str):
-                    out.setdefault(key, []).append(v)
-    return out
+    return words_of(field_values(items))
+
+
+def words_of(values: Mapping[str, list[Any]]) -> dict[str, list[str]]:
+    """The string values of each field of ``values`` (``field_values``), fields without one left out."""
+    return {key: ws for key, vs in values.items() if (ws := [v for v in vs if isinstance(v, str)])}
 
 
 def field_values(items: list[Any]) -> dict[str, list[Any]]:

@@ -24,6 +24,11 @@ class InductionConfig(BaseModel):
     # when the very same context comes again, even below ``min_runs``: never fewer hits than
     # an exact-match cache. Off: such nodes stay staged until ``min_runs`` calls agree.
     serve_exact_repeats: bool = True
+    # Words of the model's own beside its tool calls ("One sec, fetching the order.") go live
+    # from ``min_runs + 1`` agreeing calls; where the same namespace shows the model wording
+    # its words beside one step's calls differently from run to run (it samples them), from
+    # this many: a few runs worded alike by chance would serve one wording to every run.
+    sampled_words_min_runs: int = 6
     # Evidence that a number no answer reads is noise, not a branch (``induction.evidence``):
     # this many distinct values, all followed by one answer template. Identifier-like
     # numbers (a port, a size, a latency, ``subdir31``) need few; quantities a decision may

@@ -198,9 +198,16 @@ class Answerer:
                     f"{tag('context-bound')} a sibling message was answered differently under other values above it, and this answer "
                     f"was seen under several values of {', '.join(loose)}: it may depend on them")
         # Words of the model's own beside its calls, worded alike in the calls seen, may still be
-        # one sampling of several wordings: they need a call more than other answers.
-        beside = all(map(said_beside_call, msgs))
-        status, why = runs_verdict(len(answers), min_runs=self.config.min_runs + beside, declared=bool(trusted))
+        # one sampling of several wordings: they need a call more than other answers, and many
+        # more where the namespace shows the model sampling them.
+        bar = self.config.min_runs
+        if all(map(said_beside_call, msgs)):
+            bar += 1
+            if any(r.namespace in self.tree.sampled for r, _ in answers):
+                bar = max(bar, self.config.sampled_words_min_runs)
+        status, why = runs_verdict(len(answers), min_runs=bar, declared=bool(trusted))
+        if status == "staged" and bar > self.config.min_runs + 1:
+            why += " (the model samples its words beside its calls in this namespace)"
         return response, status, why
 
     def _explained(self, values: list[Any], scopes: list[dict[str, Any]]) -> bool:

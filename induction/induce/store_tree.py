@@ -22,6 +22,7 @@ import orjson
 from induction.hashing import canonical_message
 from induction.identifier import skeleton_key, text_of
 from induction.induce.model import Member, StoreNode
+from induction.rules.min_runs import wording
 from induction.rules.results_order import out_of_order
 from induction.rules.structure_evidence import CONTINUATION_DEPTH
 from induction.rules.unread_values import number_in
@@ -45,6 +46,10 @@ class StoreTree:
         self._continuations: dict[str, frozenset[bytes]] = {}
         self._answers: dict[str, tuple[bytes, ...]] = {}
         self.tools: dict[str, set[str]] = defaultdict(set)  # tool names the requests declared, per namespace
+        # Namespaces whose model worded its words beside one step's calls differently in
+        # different runs: it samples them (``min-runs``).
+        self.sampled: set[str] = set()
+        self._wordings: dict[tuple[str, int, tuple[str, ...]], set[tuple[str, ...]]] = defaultdict(set)
 
     def load(self, records: list[StoredRecord]) -> list[StoredRecord]:
         """Add the records' messages; returns the records kept (those whose tool results are
@@ -70,6 +75,7 @@ class StoreTree:
                         self.nodes[parent].children.append(nid)
                 parent = nid
             self.nodes[rec.node_ids[-1]].answers.append(rec)
+            self._note_wording(rec)
             if rec.bindings:
                 for nid in [*rec.node_ids, rec.response_node_id]:
                     self.nodes[nid].declared.update(rec.bindings)
@@ -78,6 +84,20 @@ class StoreTree:
                 for nid in rec.node_ids:
                     self.nodes[nid].runs += 1
         return records
+
+    def _note_wording(self, rec: StoredRecord) -> None:
+        """Count the words a tool-calling answer says beside its calls, per namespace, step
+        (messages before it) and tools called; a second wording marks the namespace sampled."""
+        msg = rec.response_message
+        content, calls = msg.get("content"), msg.get("tool_calls")
+        if not calls or not isinstance(content, str) or not content.strip():
+            return
+        step = (rec.namespace, len(rec.messages),
+                tuple(sorted(str((c.get("function") or {}).get("name")) for c in calls if isinstance(c, dict))))
+        seen = self._wordings[step]
+        seen.add(wording(content, "\n".join(message_text(m) for m in rec.messages)))
+        if len(seen) > 1:
+            self.sampled.add(rec.namespace)
 
     def answers_of(self, sid: str) -> tuple[bytes, ...]:
         """The canonical bytes of each answer recorded at a store node, in record order

@@ -14,10 +14,17 @@ nodes. Guards every workflow with a branch seen once (the default suite's ``tict
 Words of the model's own beside its tool calls ("One moment while I check." before
 ``get_order``) need one call more (``Answerer.response``): a sampled model may word them alike
 twice by chance (one in eight for eight wordings), and the third run's other wording would be
-served the first two's. Guards ``commentary_beside_call`` at two runs; three runs worded alike
-by chance still pass (a known limit of any count).
+served the first two's. Guards ``commentary_beside_call`` at two runs. Where the namespace
+shows the model wording one step's words beside its calls differently from run to run
+(``sampled_wording``: it samples them), such words need ``InductionConfig.sampled_words_min_runs``
+calls: three runs of the default suite's ``returns_desk`` worded "Let me pull up that order."
+alike by chance (seeds 304/305), while their next step's words differed, and a fourth run's "One
+sec, fetching the order." was served the three's (14 false hits before). Guards
+``commentary_beside_call`` at three runs; words alike in every call of a namespace whose model
+never varied them still pass from ``min_runs + 1`` (a known limit of any count).
 
-Learning side: ``verdict``, ``traced``, ``literal_texts``; counted as ``nodes_live``,
+Learning side: ``verdict``, ``traced``, ``literal_texts``, ``wording`` (``StoreTree.sampled``
+keeps the namespaces whose model samples its words); counted as ``nodes_live``,
 ``nodes_staged`` and ``exact_repeat_nodes``. Request-time check: a staged node answers only
 an exact repeat (``ResponseTemplate.exact_once``: every message matched by hash), in
 ``induction.runtime.lookup.explain``.
@@ -63,6 +70,18 @@ def traced(value: Any, literal: list[str]) -> bool:
         return True
     words = set(_WORD.findall(text))
     return any(w in words for w in _WORD.findall(v) if len(w) >= 2)
+
+
+def wording(text: str, context: str) -> tuple[str, ...]:
+    """The words of a model's text beside its calls that its context does not hold: what
+    differs between two samplings of one step ("Let me pull up that order." / "One sec,
+    fetching the order."), not a name or an id it copied ("Looking up LO-1 for Erik").
+
+    >>> wording("Looking up LO-1 for Erik.", "order LO-1, Erik"), wording("One sec, fetching LO-2.", "LO-2")
+    (('looking', 'up', 'for'), ('one', 'sec', 'fetching'))
+    """
+    seen = set(_WORD.findall(context.lower()))
+    return tuple(w for w in _WORD.findall(text.lower()) if w not in seen and not w.isdigit())
 
 
 def literal_texts(sk: Skeleton) -> list[str]:

@@ -499,7 +499,10 @@ class MinEmoticon(Adversarial):
         who = fake.first_name()
         pos = rng.random() < 0.8
         e = rng.choice([":-)", ":D"]) if pos else rng.choice([":(", ":-("])
-        run.system("Thank happy customers; apologise to unhappy ones.")
+        # Not ``emoticon``'s prompt: in a shared namespace the same prompt and message answered
+        # "Sorry, X." here and "Sorry, X, we'll do better." there would be two policies for one
+        # context, and either one's answer the other's false hit.
+        run.system("Thank happy customers; apologise briefly to unhappy ones.")
         run.user(f"Feedback from {who}: {e}")
         run.say(f"Thanks, {who}!" if pos else f"Sorry, {who}.")
 

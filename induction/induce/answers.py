@@ -49,6 +49,7 @@ from induction.rules.min_runs import literal_texts, traced
 from induction.rules.min_runs import verdict as runs_verdict
 from induction.rules.relations import relations
 from induction.rules.rivals import const, reference_alternatives, whole_leaves, widen
+from induction.rules.structure_evidence import CONTINUATION_DEPTH
 from induction.rules.thin_air import why as thin_air_why
 from induction.rules.unread_values import id_like, is_quantity
 from induction.runtime.dsl import expr_vars as _expr_vars
@@ -380,8 +381,12 @@ class Answerer:
         same kinds of messages and answers, ``StoreTree.continuation``): the evidence
         ``weigh`` reads there instead of one shared answer. A number taken for noise there
         is range-checked by every answer below that does not read it (``with_ranges``)."""
-        return (len(members) > 1 and not any(self.tree.nodes[m.node].answers for m in members)
-                and len({self.tree.continuation(m.node) for m in members}) == 1)
+        if len(members) < 2 or any(self.tree.nodes[m.node].answers for m in members):
+            return False
+        # The result of one of parallel calls: the next result is all that follows it before
+        # an answer reads both (``StoreTree.before_results``).
+        depth = 1 if all(self.tree.before_results(m.node) for m in members) else CONTINUATION_DEPTH
+        return len({self.tree.continuation(m.node, depth) for m in members}) == 1
 
     def branches_alike(self, members: list[Member]) -> bool:
         """Whether the answers at ``members`` differ in structure (a tool call in some runs,

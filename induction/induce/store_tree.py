@@ -99,6 +99,26 @@ class StoreTree:
         if len(seen) > 1:
             self.sampled.add(rec.namespace)
 
+    def before_results(self, sid: str) -> bool:
+        """Whether a store node is a tool result that every run followed with another tool
+        result (the results of parallel calls): the model decided nothing between them, so
+        what follows says nothing of this one's values; they are weighed where an answer
+        reads them, as a system prompt's are.
+
+        >>> from evals.builders import stored
+        >>> call = {"role": "assistant", "tool_calls": [{"id": i, "type": "function", "function": {"name": "f",
+        ...         "arguments": "{}"}} for i in ("a", "b")]}
+        >>> msgs = [{"role": "user", "content": "go"}, call, {"role": "tool", "tool_call_id": "a", "content": "1"},
+        ...         {"role": "tool", "tool_call_id": "b", "content": "2"}]
+        >>> tree = StoreTree(); _ = tree.load(stored([{"request": {"model": "m", "messages": msgs},
+        ...     "response": {"choices": [{"message": {"role": "assistant", "content": "ok"}}]}}]))
+        >>> [tree.before_results(sid) for sid in tree.nodes]
+        [False, False, True, False, False]
+        """
+        node = self.nodes[sid]
+        return (node.msg.get("role") == "tool" and not node.answers and bool(node.children)
+                and all(self.nodes[kid].msg.get("role") == "tool" for kid in node.children))
+
     def answers_of(self, sid: str) -> tuple[bytes, ...]:
         """The canonical bytes of each answer recorded at a store node, in record order
         (remembered: clustering, splits and repeats all compare answers)."""

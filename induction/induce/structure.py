@@ -90,9 +90,10 @@ class Structure:
         repeats, and statuses an answer copies without the distinct values to be data)."""
         candidates = [g for g in structural if not is_mark(g)]
         calls = all(m.get("role") == "assistant" and m.get("tool_calls") for m in msgs)
-        if ((calls or all(m.get("role") in ("system", "developer") for m in msgs))
+        parallel = all(self.tree.before_results(s) for s, _ in cluster)
+        if ((calls or parallel or all(m.get("role") in ("system", "developer") for m in msgs))
                 and not any(self.tree.nodes[s].answers for s, _ in cluster)):
-            return self.context_only(sk, structural, candidates, cluster, calls=calls)
+            return self.context_only(sk, structural, candidates, cluster, calls=calls, parallel=parallel)
         conts = [self.tree.continuation(s) for s, _ in cluster]
         # A gap already found not to decide (its same value went on differently) at a wider
         # cluster of this parent is data in the parts it was split into.
@@ -179,7 +180,8 @@ class Structure:
                        codes=not whole_list(g), forwarded=forwarded, min_distinct_code=self.config.min_distinct_code)
 
     def context_only(self, sk: Skeleton, structural: list[Gap], candidates: list[Gap],
-                     cluster: list[tuple[str, Member]], *, calls: bool) -> tuple[list[Gap], str | None, set[int]]:
+                     cluster: list[tuple[str, Member]], *, calls: bool,
+                     parallel: bool = False) -> tuple[list[Gap], str | None, set[int]]:
         """``weigh`` for context no call was answered at: a system prompt (the customer's name,
         today's plan) or a model's earlier tool calls with the text it wrote beside them ("Let
         me look that up." before the call; ``calls``). No answer here reads them, so the runs
@@ -191,8 +193,10 @@ class Structure:
         status is closed unless it is data on its distinct values alone and a later output
         uses it (``closed-values``); short codes, thin evidence and the arguments of the calls
         stay structure. Text alone before a user's turn is not weighed here: the user's "yes"
-        means what the question offered."""
-        depth = 1 if calls else CONTINUATION_DEPTH
+        means what the question offered. The result of one of parallel calls that another
+        result follows (``parallel``, ``StoreTree.before_results``) is weighed as a system
+        prompt is, against the next result: nothing was answered between them."""
+        depth = 1 if calls or parallel else CONTINUATION_DEPTH
         if len({self.tree.continuation(s, depth) for s, _ in cluster}) > 1:
             return structural, None, set()
         # Below a system prompt the kinds of messages say little (any text answer is one

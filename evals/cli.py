@@ -20,6 +20,9 @@ def eval_command(
         "--seeds", min=1, help="Run the main point (no learning curve) for N seed pairs and report the spread; "
                                "--report gets seeds.md and CSVs. Corpus suites: N splits of the records "
                                "(each group's instances rotated by 0..N-1).")] = None,
+    curve: Annotated[bool, typer.Option(
+        "--curve", help="With --seeds: run every point of the learning curve for each seed pair too (false hits "
+                        "after a few training runs on one pair in several show there).")] = False,
     corpora: Annotated[Path | None, typer.Option(
         "--corpora", envvar="ROTE_CORPORA", help="Corpus suites (loghub, webarena): the corpora directory "
                                                  "(default: ../shared/corpora beside the repo).")] = None,
@@ -37,6 +40,10 @@ def eval_command(
     from evals.suite import load_suite
 
     err = Console(stderr=True)
+    if curve and (seeds is None or is_corpus_suite(suite)):
+        err.print("[red]error:[/red] --curve goes with --seeds on a workflow suite (a plain run draws the learning "
+                  "curve already; a corpus suite has none)")
+        raise typer.Exit(2)
     if is_corpus_suite(suite):
         _corpus_command(suite, report=report, http=http, backend=backend, quiet=quiet, seeds=seeds,
                         corpora=corpora, export=export, groups=groups)
@@ -56,7 +63,7 @@ def eval_command(
         from evals.seeds import run_seeds
 
         try:
-            spread = run_seeds(s, seeds, progress=not quiet, backend=backend)
+            spread = run_seeds(s, seeds, progress=not quiet, backend=backend, curve=curve)
         except NotImplementedError as e:
             err.print(f"[red]error:[/red] {e}")
             raise typer.Exit(2) from None

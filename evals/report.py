@@ -70,6 +70,14 @@ class SuiteReport:
             fh = int(self._get(system, "false_hits"))
             if t.max_false_hits is not None and fh > t.max_false_hits:
                 violations.append(f"{system}: {fh} false hit(s) > max_false_hits {t.max_false_hits}")
+            # Every point of the learning curve is held to it: a false hit after two training
+            # runs is one a user with two recorded runs gets.
+            points = self.curve[(self.curve["system"] == system) & (self.curve["train_runs"] != self.suite.train_runs)] \
+                if not self.curve.empty else self.curve
+            for row in points.to_dict("records"):
+                if t.max_false_hits is not None and int(row["false_hits"]) > t.max_false_hits:
+                    violations.append(f"{system}: {int(row['false_hits'])} false hit(s) after {int(row['train_runs'])} "
+                                      f"training runs > max_false_hits {t.max_false_hits}")
         chr_ = self._get("rote", "cacheable_hit_rate")
         if t.min_cacheable_hit_rate is not None and chr_ is not None and not pd.isna(chr_) \
                 and chr_ < t.min_cacheable_hit_rate:

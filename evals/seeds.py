@@ -5,10 +5,14 @@ one time in sixteen, and a workflow's figure moves with it; one seed pair can
 flatter or wrong the system. ``rote eval --seeds N`` runs the suite's main point
 (``train_runs``, no learning curve) for N seed pairs and reports every system's
 hit rate, cacheable hit rate and false hits per pair, then min / median / max.
+``--curve`` runs every point of the suite's learning curve for each pair as well: a false
+hit after two or three training runs on one pair in eight shows there, and the suite's own
+pair alone does not show it (``curve_spread``).
 
     from evals.seeds import run_seeds
     report = run_seeds("default", 8)
     report.print()            # per-seed and spread tables; report.write(dir) for CSV + markdown
+    run_seeds("default", 8, curve=True).curve_spread()   # per training-run count
 """
 
 from __future__ import annotations
@@ -33,6 +37,10 @@ class SeedsReport:
     per_seed: pd.DataFrame  # one row per (seed pair, system)
     per_workflow: pd.DataFrame  # one row per (seed pair, system, workflow)
     violations: list[str] = field(default_factory=list)
+    # With ``curve``: one row per (seed pair, system, training-run count), and rote's false
+    # hits per (seed pair, training-run count, workflow).
+    curve: pd.DataFrame | None = None
+    curve_false: pd.DataFrame | None = None
 
     @property
     def ok(self) -> bool:
@@ -58,6 +66,24 @@ class SeedsReport:
                             "false_hits": g["false_hits"].sum()})
         return out.reindex([w for w in self.suite.workflows if w in out.index]).reset_index()
 
+    def curve_spread(self, system: str = "rote") -> pd.DataFrame:
+        """Per training-run count: ``system``'s hit rate over seed pairs (min / median / max),
+        its false hits in all, and the workflows they were in (empty without ``curve``)."""
+        if self.curve is None:
+            return pd.DataFrame()
+        c = self.curve[self.curve["system"] == system]
+        g = c.groupby("train_runs", sort=True)
+        out = pd.DataFrame({"seeds": g.size(), "hit_rate min": g["hit_rate"].min(),
+                            "hit_rate median": g["hit_rate"].median(), "hit_rate max": g["hit_rate"].max(),
+                            "false_hits total": g["false_hits"].sum()})
+        where = {}
+        if self.curve_false is not None and not self.curve_false.empty:
+            for n, rows in self.curve_false.groupby("train_runs"):
+                where[n] = ", ".join(f"{w} ({int(k)})" for w, k in
+                                     rows.groupby("workflow")["false_hits"].sum().sort_values(ascending=False).items())
+        out["false hits in"] = [where.get(n, "") for n in out.index]
+        return out.reset_index()
+
     def markdown(self) -> str:
         spread, wf = self.spread(), self.workflow_spread()
         for df in (spread, wf):
@@ -70,6 +96,12 @@ class SeedsReport:
                  f"seed pairs (train, test): {', '.join(f'({a}, {b})' for a, b in seeds)}.", "",
                  "## Spread", "", spread.to_markdown(index=False), "",
                  "## rote per workflow", "", wf.to_markdown(index=False), ""]
+        curve = self.curve_spread()
+        if not curve.empty:
+            for c in curve.columns:
+                if "rate" in c:
+                    curve[c] = curve[c].map(pct)
+            lines += ["## rote by training runs", "", curve.to_markdown(index=False), ""]
         if self.violations:
             lines += ["## Threshold violations", "", *[f"- {v}" for v in self.violations], ""]
         return "\n".join(lines)
@@ -80,6 +112,9 @@ class SeedsReport:
         paths[0].write_text(self.markdown())
         self.per_seed.to_csv(paths[1], index=False)
         self.per_workflow.to_csv(paths[2], index=False)
+        if self.curve is not None:
+            paths.append(directory / "seeds_curve.csv")
+            self.curve.to_csv(paths[-1], index=False)
         return paths
 
     def print(self, console: Any = None) -> None:
@@ -113,6 +148,16 @@ class SeedsReport:
             name = f"{r['workflow']}" if r["cacheable"] else f"{r['workflow']} (not cacheable)"
             wf.add_row(name, pct(r["min"]), pct(r["median"]), pct(r["max"]), f"{r['false_hits']:.0f}")
         console.print(wf)
+        curve = self.curve_spread()
+        if not curve.empty:
+            t = Table(title="rote by training runs over seed pairs: hit rate min / median / max, false hits",
+                      title_justify="left")
+            for c in ("training runs", "min", "median", "max", "false hits", "in"):
+                t.add_column(c, justify="left" if c == "in" else "right")
+            for r in curve.to_dict("records"):
+                t.add_row(str(r["train_runs"]), pct(r["hit_rate min"]), pct(r["hit_rate median"]),
+                          pct(r["hit_rate max"]), f"{r['false_hits total']:.0f}", r["false hits in"])
+            console.print(t)
         for v in self.violations:
             console.print(f"[red]violation:[/red] {v}")
 
@@ -130,8 +175,9 @@ def seed_pairs(base: Seeds, n: int) -> list[Seeds]:
 
 
 def run_seeds(suite: str | Path | Suite, n: int, *, progress: bool = False, backend: str | None = None,
-              work_dir: Path | None = None) -> SeedsReport:
-    """Run ``suite``'s main point for ``n`` seed pairs (the suite's own pair first)."""
+              work_dir: Path | None = None, curve: bool = False) -> SeedsReport:
+    """Run ``suite``'s main point for ``n`` seed pairs (the suite's own pair first); with
+    ``curve``, every point of its learning curve too, each held to its thresholds."""
     from evals.runner import run_suite
 
     if n < 1:
@@ -140,13 +186,22 @@ def run_seeds(suite: str | Path | Suite, n: int, *, progress: bool = False, back
     per_seed: list[pd.DataFrame] = []
     per_workflow: list[pd.DataFrame] = []
     violations: list[str] = []
+    curves: list[pd.DataFrame] = []
+    false: list[pd.DataFrame] = []
     for seeds in seed_pairs(s.seeds, n):
-        point = s.model_copy(update={"seeds": seeds, "learning_curve": []})
+        point = s.model_copy(update={"seeds": seeds} if curve else {"seeds": seeds, "learning_curve": []})
         report: SuiteReport = run_suite(point, progress=progress, backend=backend, work_dir=work_dir)
         tag = {"seed_train": seeds.train, "seed_test": seeds.test}
         per_seed.append(report.summary.assign(**tag))
         pw = report.per_workflow.assign(**tag)
         per_workflow.append(pw.assign(cacheable=pw["workflow"].map(s.cacheable)))
         violations += [f"seeds ({seeds.train}, {seeds.test}): {v}" for v in report.violations]
+        if curve:
+            curves.append(report.curve.assign(**tag))
+            calls = report.calls
+            wrong = calls[(calls["system"] == "rote") & calls["false_hit"]]
+            false.append(wrong.groupby(["train_runs", "workflow"]).size().rename("false_hits").reset_index()
+                         .assign(**tag))
     return SeedsReport(s, pd.concat(per_seed, ignore_index=True), pd.concat(per_workflow, ignore_index=True),
-                       violations)
+                       violations, curve=pd.concat(curves, ignore_index=True) if curve else None,
+                       curve_false=pd.concat(false, ignore_index=True) if curve else None)

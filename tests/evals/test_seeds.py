@@ -33,6 +33,18 @@ def test_each_seed_pair_draws_new_runs_and_nothing_is_false() -> None:
     assert "over 3 seed pairs" in report.markdown()
 
 
+def test_the_learning_curve_over_seed_pairs() -> None:
+    suite = Suite.model_validate({"name": "tiny", "workflows": ["hello", "order_branch"], "train_runs": 3,
+                                  "test_runs": 3, "baselines": [], "learning_curve": [1, 2]})
+    report = run_seeds(suite, 2, curve=True)
+    assert report.ok and report.curve is not None
+    curve = report.curve_spread()
+    assert curve["train_runs"].tolist() == [1, 2, 3] and (curve["seeds"] == 2).all()
+    assert curve["false_hits total"].sum() == 0 and (curve["false hits in"] == "").all()
+    assert "## rote by training runs" in report.markdown()
+    assert run_seeds(suite, 1).curve_spread().empty  # the main point alone without ``curve``
+
+
 def test_no_seed_is_used_twice_across_pairs() -> None:
     for train, test in ((1, 2), (0, 101), (5, 5 + 3 * STRIDE), (900, 3)):
         pairs = seed_pairs(Seeds(train=train, test=test), 6)
@@ -58,3 +70,7 @@ def test_cli_seeds_writes_the_spread(tmp_path: Path) -> None:
     assert "over seed pairs" in result.output
     assert {p.name for p in (tmp_path / "out").iterdir()} == {"seeds.md", "seeds.csv", "seeds_per_workflow.csv"}
     assert CliRunner().invoke(app, ["eval", str(suite), "--seeds", "2", "--http", "-q"]).exit_code == 2
+    assert CliRunner().invoke(app, ["eval", str(suite), "--curve", "-q"]).exit_code == 2  # --curve needs --seeds
+    curve = CliRunner().invoke(app, ["eval", str(suite), "--seeds", "2", "--curve", "--report", str(tmp_path / "c"), "-q"])
+    assert curve.exit_code == 0, curve.output
+    assert "by training runs" in curve.output and (tmp_path / "c" / "seeds_curve.csv").exists()

@@ -116,3 +116,15 @@ def test_floors_on_the_cacheable_and_seen_path_hit_rates() -> None:
                                  "rote: hit rate on seen paths 50.0% < min_seen_path_hit_rate 90.0%"]
     assert load_suite("core").thresholds.min_seen_path_hit_rate == 0.98  # the ten small workflows
     assert load_suite("default").thresholds.min_seen_path_hit_rate == 0.66  # with the realistic ones
+
+
+def test_a_false_hit_at_any_point_of_the_learning_curve_is_a_violation() -> None:
+    from evals.report import SuiteReport
+
+    suite = Suite.model_validate({"name": "t", "workflows": ["hello"], "train_runs": 3, "learning_curve": [1],
+                                  "thresholds": {"max_false_hits": 0, "beat_exact": False}})
+    main = _row("rote", "hello", hit=True, correct=True) | {"train_runs": 3}
+    early = _row("rote", "hello", hit=True, correct=False) | {"train_runs": 1}  # wrong after one run only
+    report = SuiteReport.build(suite, calls=pd.DataFrame([main, early]), induction=pd.DataFrame([{"train_runs": 3}]),
+                               templates=pd.DataFrame(), skipped={}, http=None, seconds=0.0)
+    assert report.violations == ["rote: 1 false hit(s) after 1 training runs > max_false_hits 0"]

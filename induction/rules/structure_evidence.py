@@ -14,7 +14,9 @@ Where no call is answered (``Structure.context_only``), the runs going on alike 
 in for one answer template: a system prompt's values (the customer's name and email in a
 support agent's prompt, its statuses closed) by the messages and answers below it, a model's
 own text beside its tool calls ("Let me look that up." before ``get_order``) by the kinds of
-results that came back (what follows a result is weighed where the result is read). Text
+results that came back (what follows a result is weighed where the result is read), and the
+result of one of parallel calls by the next result (``StoreTree.before_results``: nothing is
+answered between them; its statuses are closed, and pinned by the answer they decide). Text
 alone before a user's turn is not freed this way: the user's "yes" means what was offered.
 Where the answers are tool calls with a sampled model's words beside them, the words are thin
 air (never served) and the calls alone are the one answer template the runs are weighed

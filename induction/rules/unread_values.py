@@ -9,7 +9,11 @@ enough distinct values (``induction.evidence``: ids need few, quantities more), 
 by one answer template. At context no call was answered at (a system prompt stating today's
 date, a model's tool call), every run going on alike below it is the evidence instead
 (``Answerer.context_alike``): a date there is otherwise its own branch per run, and nothing
-below it is ever served. So is a node whose answers differ in kind (a call in some runs, a reply
+below it is ever served. The result of one of parallel calls that the next result follows
+(``StoreTree.before_results``) is such context too, weighed against that next result: the
+model answers only once every result is in, so a release's download count in the first result
+was its own branch per run before, whatever the second result then decided (the probe's
+``dependency_audit``). So is a node whose answers differ in kind (a call in some runs, a reply
 in others: the model chose) where the runs of each kind went on alike (``Answerer.branches_alike``):
 it serves nothing, and the model's choice is in the context of every request below it. There
 every number is weighed as a quantity (a latency may be what the model chose by), and the

@@ -7,6 +7,7 @@ import pytest
 from faker import Faker
 
 from evals.builders import stored
+from evals.workflows import PROBE
 from evals.workflows.adversarial import CommentaryBesideCall, CommentaryNamesRegion, ProfileInSystemPrompt
 from evals.workflows.adversarial.control import COMMENTARY
 from evals.workflows.base import Run, Workflow, tool
@@ -208,3 +209,21 @@ def test_system_prompts_whose_runs_share_nothing_below_stay_apart() -> None:
                for i, (system, line) in enumerate(lines.items()) for n in (3, 7, 12)]
     roots = [n for n in induce(stored(records)).nodes if n.parent is None]
     assert len(roots) == 3 and all(not n.template.variables() for n in roots)
+
+
+
+def test_the_first_of_parallel_results_is_weighed_where_its_values_are_read() -> None:
+    # The probe's dependency bot calls get_release (XML: a download count, a Python floor,
+    # the yanked flag) and list_advisories (CSV) in parallel. Nothing is answered between the
+    # two results, so the first was weighed against nothing and every run kept apart by its
+    # numbers: 0 of these 60 calls served before (StoreTree.before_results).
+    wf = PROBE["dependency_audit"]
+    tree = compile_tree(induce(stored([r for run in _runs(wf, range(20)) for r in run])).nodes)
+    served = 0
+    for run in _runs(wf, range(100, 140)):
+        for rec in run[1:]:
+            hit = tree.explain(rec["request"]).hit
+            if hit is not None:
+                served += 1
+                assert same_answer(hit.response["choices"][0]["message"], rec["response"]["choices"][0]["message"])
+    assert served >= 20

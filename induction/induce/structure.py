@@ -207,6 +207,12 @@ class Structure:
         weighed = [g for g in candidates if (g.where == "content" if calls else self.shared_below(g, cluster))]
         used = {g.gid for g in weighed if self.used_later(g, cluster)}
         data = {g.gid for g in weighed if self.is_data(g, read=g.gid in used)}
+        if parallel:
+            # The next result says nothing of what this one's text decides (every run "goes on
+            # alike" to it): free text, a phrase or a country is data only where an answer
+            # below copies it; a status is closed, and pinned where it decides (a reviewer's
+            # r16_status_prose, r16_country_first: docs/review/traps16).
+            data &= used
         whole = whole_tokens(sk)
         closed = ({g.gid for g in weighed if is_enum(whole[g.gid])
                    and (g.gid not in used or not self.is_data(g, read=False))}

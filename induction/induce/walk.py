@@ -35,6 +35,7 @@ from induction.rules.context_bound import binds, pins
 from induction.rules.copied_spans import copied_spans
 from induction.rules.edges_and_refusals import literal_after
 from induction.rules.enum_values import is_enum
+from induction.rules.fixed_words import fixed_words, words_of
 from induction.rules.list_tails import first_items
 from induction.rules.marks import is_mark
 from induction.rules.thin_air import worth_splitting
@@ -65,6 +66,8 @@ class Inducer:
         self.deriver: Deriver = deriver or self.stages.deriver
         self.namer = self.stages.namer
         self.out: list[TemplateNode] = []
+        # The words of the literal text of the templates from the root to each node (``fixed-words``).
+        self.path_words: dict[str, frozenset[str]] = {}
         self.notes: dict[str, list[str]] = defaultdict(list)
         self.stats: Counter[str] = Counter()
         self.stats["copied_spans"] = 0  # in the run report even when no answer copied a cut value
@@ -429,6 +432,15 @@ class Inducer:
         evidence = tuple(sorted({r.record_id for m in members for r in self.tree.nodes[m.node].answers}))[:50]
         tid = self._node_id(w.parent_tid, w.ns, w.named.template, w.ckey)
         self.cluster_keys[tid] = w.ckey
+        path_words = self.path_words[tid] = (self.path_words.get(w.parent_tid or "", frozenset())
+                                             | words_of(w.named.template))
+        if response is not None:
+            # A value equal to a word the text above fixes, for the first time, may be what
+            # that text singles out (``fixed-words``).
+            fixed = fixed_words([m.scope for m in members if self.tree.nodes[m.node].answers], path_words)
+            if fixed:
+                response = response.model_copy(update={"fixed_words": fixed})
+                self.stats["fixed_word_vars"] += len(fixed)
         node = TemplateNode(id=tid, parent=w.parent_tid, namespace=w.ns, template=w.named.template,
                             derivations=tuple(w.named.derivations), response=response, status=status,
                             evidence=evidence)
@@ -479,6 +491,14 @@ class Inducer:
                 # "us-east-1" that happens to line up with the answers of four runs is
                 # likelier noise than the job's "failed".
                 candidates.append((not (var in whole and is_enum(whole[var])), len(counts), var))
+        # A closed status read further up (a yanked flag in the first of two parallel results)
+        # is weighed the same way, after this message's own values.
+        above = [var for var in sorted(w.members[0].closed) if var in scopes[0] and var not in w.named.new_vars
+                 and var not in w.trusted]
+        for var in above:
+            counts = Counter(orjson.dumps(sc[var], default=str) for sc in scopes)
+            if 2 <= len(counts) <= max(2, len(scopes) // 2) and max(counts.values()) >= self.config.min_runs:
+                candidates.append((True, len(counts), var))
         at = {sid: i for i, (sid, _) in enumerate(w.cluster)}
         for _, _, var in sorted(candidates):
             parts = split(w.cluster, [[sc[var]] for sc in scopes])
@@ -490,6 +510,11 @@ class Inducer:
             if any(status == "uncacheable" for status in answered):
                 continue
             self.stats["branch_splits"] += 1
+            if var not in w.named.new_vars:
+                # Closed, so each part's answers serve only the values of it they were seen with.
+                w.ctx = w.ctx.split(f"{tag('deciding-value')} kept apart by {var} (read above): under each of its "
+                                    "values the answers fit one template, together they do not").with_strata(None)
+                return Parts(parts, w.ctx)
             w.ctx = w.ctx.split(f"{tag('deciding-value')} kept apart by {var}: under each of its values the "
                                 "answers fit one template, together they do not")
             w.ctx = w.ctx.with_strata(self._strata(w, parts, self._gids(w, [var])))

@@ -82,6 +82,9 @@ RULES: tuple[Rule, ...] = (
           "a tag or a quantity never seen, where the rest of the list was one value",
           ("tail_checks",),
           "induction.runtime.tails.out_of_tail"),
+    _rule("fixed-words", "an answer served for a value equal to a word the text above fixes (a project the "
+          "system prompt names as frozen) where no training value was", ("fixed_word_vars",),
+          "induction.runtime.words.equal_fixed"),
     _rule("relations", "an answer served where two values relate in a way no training call showed",
           ("relation_pairs",), "induction.runtime.lookup.related_text"),
     _rule("min-runs", "an answer generalised from too few calls", ("nodes_staged", "nodes_live",

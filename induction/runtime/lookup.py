@@ -48,6 +48,7 @@ from induction.runtime.tails import out_of_tail
 from induction.runtime.template import render_value
 from induction.runtime.tokens_limit import over_limit
 from induction.runtime.tree_index import Children, RuntimeNode
+from induction.runtime.words import equal_fixed, words_of
 
 
 class _Index(Protocol):
@@ -279,6 +280,16 @@ def explain(tree: Tree, request: Mapping[str, Any], namespace: str = "default",
         return Explanation(None, v.reason, v.path)
 
 
+def path_words(by_id: Mapping[str, RuntimeNode], node: RuntimeNode) -> frozenset[str]:
+    """The words of the literal text of the templates from the root to ``node``
+    (``fixed-words``), remembered on each node of the path."""
+    if node.path_words is None:
+        parent = node.model.parent
+        above = path_words(by_id, by_id[parent]) if parent is not None else frozenset()
+        node.path_words = above | words_of(node.model.template)
+    return node.path_words
+
+
 def _enter(st: _State, child: RuntimeNode, bound: dict[str, Any] | None, out: list[_State],
            deadline: float) -> None:
     """Add the state ``child`` leads to from ``st``, one of several (or with derivations)."""
@@ -357,6 +368,10 @@ def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadli
             continue
         if response.tails and (why := out_of_tail(response.tails, st.scope)) is not None:
             reasons.append(f"node {node.id}: the list of {why}")
+            continue
+        if response.fixed_words and (same := equal_fixed(response.fixed_words, st.scope,
+                                                         path_words(tree.index.by_id, node))) is not None:
+            reasons.append(f"node {node.id} never saw {same[0]} equal to a word the text above fixes: {same[1]!r}")
             continue
         broken = _broken(response.apart, st.scope, related=True) if response.apart else None
         broken = broken or (_broken(response.together, st.scope, related=False) if response.together else None)

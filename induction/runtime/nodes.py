@@ -109,6 +109,11 @@ class ResponseTemplate(BaseModel):
     # the calls the answer was seen for (``induction.runtime.tails``): a request whose list is
     # longer or shorter, or whose items hold a status or tag never seen, is a miss.
     tails: dict[str, TailCheck] = Field(default_factory=dict)
+    # Variables of letters, each with the values training saw that equalled a word of the
+    # literal text of the templates on the node's path (the fixed-words rule): a
+    # request whose value equals another such word ("legacy", named by the system prompt) is
+    # a miss.
+    fixed_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
 
 
 class TemplateNode(BaseModel):

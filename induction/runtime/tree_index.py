@@ -266,8 +266,8 @@ class RuntimeNode(Children):
     """One node as the lookup uses it (the pydantic node stays in ``model``), and the index
     of its children (see :class:`Children`): one object per node for a lookup to touch."""
 
-    __slots__ = ("_matcher", "_pool", "derivations", "exact_hash", "id", "literal", "live", "model", "path", "plain",
-                 "plain_text", "prefix", "response_literal", "role", "status", "typed_vars")
+    __slots__ = ("_matcher", "_pool", "derivations", "exact_hash", "id", "literal", "live", "model", "path",
+                 "path_words", "plain", "plain_text", "prefix", "response_literal", "role", "status", "typed_vars")
 
     def __init__(self, model: TemplateNode, pool: MatcherPool | None = None) -> None:
         """``pool``: the tree's shared matchers (none: the node builds its own)."""
@@ -296,6 +296,8 @@ class RuntimeNode(Children):
         r = model.response
         self.response_literal = r is not None and not has_slots(r.message) and not r.derivations
         self._matcher: MessageMatcher | None = None
+        # The words the templates from the root to here fix (``lookup.path_words``, on first use).
+        self.path_words: frozenset[str] | None = None
 
     @property
     def children(self) -> RuntimeNode | None:

@@ -171,6 +171,18 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "json_string_amount": ("json_tail_amount_text", 5, 203, 204),  # 1 of 60 calls before
     # A model's own words beside its call, worded alike in two runs by chance: a third is needed.
     "commentary_twice": ("commentary_beside_call", 2, 304, 305),  # 17 of 47 calls before
+    # Two or three runs copied the project; "legacy", which the prompt says is frozen, was
+    # served the merge: a value equal to a word the text above fixes is refused (fixed-words).
+    "frozen_two_runs": ("frozen_project", 2, 203, 204),  # 5 of 20 calls before
+    # The first of parallel results weighed against the next (ed97cbd): its free-text note freed.
+    "parallel_note": ("parallel_first_note", 5, 304, 305),  # 4 of 20 calls with ed97cbd
+    # Known limits until a value equal to a word the text above fixes was refused (fixed-words):
+    # the prompt names the exception (tier IV, New York, the owner, the list's members).
+    "widen_new_city": ("widen_new_city", 2, 1, 2),  # 8 of 40 before
+    "reassign_two_runs": ("reassign_same_owner", 2, 506, 507),  # 1 of 54 before
+    "name_in_list": ("name_in_list", 2, 1, 2),  # 1 of 40 before
+    "forwarded_tier": ("forwarded_tier", 2, 506, 507),  # 7 of 40 before
+    "frozen_three_runs": ("frozen_project", 3, 405, 406),  # 4 of 20 calls before
     # Texts of as many tokens aligned position by position (fb48466): shifted key=value fields.
     "kv_shift_ticket": ("kv_shift_ticket", 5, 102, 103),  # 2 of 20 calls with fb48466's alignment
     "kv_shift_gateway": ("kv_shift_gateway", 3, 405, 406),  # 11 of 20 calls with fb48466's alignment
@@ -187,8 +199,7 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
-FIXED_IN_LIMITS = frozenset({"second_sentence", "stock_copied_decides", "repeated_value_roles", "min_literal_equal",
-                             "reassign_same_owner"})
+FIXED_IN_LIMITS = frozenset({"second_sentence", "stock_copied_decides"})
 
 # The known limits at the reviewer's cases (false hits of 20 test runs today in the comment). Strict
 # xfails: a fix makes the case pass and fail the test, until the workflow's known_limit is cleared.
@@ -214,13 +225,14 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "token_expiry": ("token_expiry", 2, 1, 2),  # 3 of 63
     "zip_decides": ("zip_decides", 2, 1, 2),  # 2 of 38
     "trailing_word": ("trailing_digits_edge", 2, 405, 406),  # 7 of 40
-    "widen_new_city": ("widen_new_city", 2, 1, 2),  # 8 of 40
     # The sixth round's limits: a value equal to a fixed word of the template.
-    "reassign": ("reassign_same_owner", 2, 506, 507),  # 1 of 54
-    "name_in_list": ("name_in_list", 2, 1, 2),  # 1 of 40
     # Forwarded codes (2026-12-06): a code copied whole into a tool call, a flag beside it deciding.
-    "forwarded_tier": ("forwarded_tier", 2, 506, 507),  # 7 of 40
     "forwarded_grade": ("forwarded_grade", 8, 506, 507),  # 1 of 40
+    # The thirteenth session's reviewer's controls (docs/review/traps16): identifier-like numbers
+    # and timestamps are never range-checked; free text seen of one kind only is data.
+    "duration_label": ("duration_label_threshold", 10, 1, 2),  # 3 of 40
+    "note_unseen": ("note_in_result_unseen", 5, 304, 305),  # 2 of 20
+    "login_hour": ("login_hour_in_timestamp", 10, 1, 2),  # 2 of 20
     # The ninth session's reviewer: what follows a system prompt or the model's own words.
     "staff_email": ("staff_email_in_system_prompt", 5, 1, 2),  # 3 of 40
     # The eleventh session's reviewer: a measurement (a wait time) taken for an id.

@@ -5,10 +5,6 @@ import pytest
 from induction.tokens import recognise, tokenize
 
 STAMPS = [
-    "Nov  9 12:34:56",  # syslog, the day space-padded
-    "Nov 19 02:04:05",
-    "Mon Nov  9 12:34:56 2026",  # C's ctime
-    "Fri Jun 17 07:07:00 2005",
     "2026-11-09T12:34:56.123Z",
     "Mon, 09 Nov 2026 12:34:56 +0000",
 ]
@@ -20,12 +16,9 @@ def test_a_timestamp_is_one_token(stamp: str) -> None:
     assert tokenize(f"at {stamp} sshd[7]: ok")[2] == stamp
 
 
-def test_a_syslog_day_below_ten_and_one_above_give_one_template() -> None:
-    # "Nov  9" and "Nov 19" differ in one token, so a slot over it never starts with a space.
-    a, b = tokenize("Nov  9 12:34:56 web-1 ok"), tokenize("Nov 19 02:04:05 web-1 ok")
-    assert len(a) == len(b) and a[1:] == b[1:]
-
-
-def test_words_that_look_like_a_month_stay_words() -> None:
-    assert tokenize("May 5 be with you")[:3] == ["May", " ", "5"]
-    assert recognise("Nov 9") is None
+def test_a_syslog_stamp_stays_in_pieces() -> None:
+    # Taken for one timestamp (an id, never range-checked), a syslog stamp's hour and day went
+    # unchecked: a login at 03:00 was served the work-hours answer (docs/review/traps16,
+    # r16_syslog_hour). In pieces, its hour is a clock time's hour, a quantity.
+    assert recognise("Nov 19 02:04:05") is None
+    assert tokenize("Nov 19 02:04:05 web-1")[:3] == ["Nov", " ", "19"]

@@ -277,6 +277,11 @@ from evals.workflows.adversarial.f_request_settings import (
     StopSequence,
 )
 from evals.workflows.adversarial.g_tool_protocol import (
+    DurationLabelThreshold,
+    LoginHourInTimestamp,
+    NoteInResultUnseen,
+    ParallelFirstFlag,
+    ParallelFirstNote,
     ParallelResultsOrder,
 )
 
@@ -394,6 +399,9 @@ ALL: tuple[type[Adversarial], ...] = (
     MdFirstRowClosed, MdAttachmentSizes, CsvOverdueInvoice, JsonTailAmountText,
     # Fields shifted by an optional one, aligned position by position (the same session's second reviewer)
     KvShiftTicket, KvShiftGateway,
+    # The first of parallel results, weighed against the next (2026-12-07, the thirteenth session's
+    # reviewer, docs/review/traps16), and the known limits that reviewer's controls found
+    ParallelFirstNote, ParallelFirstFlag, DurationLabelThreshold, NoteInResultUnseen, LoginHourInTimestamp,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -446,6 +454,7 @@ __all__ = [
     "DealSizeInUnits",
     "DueTimestamp",
     "DuplicateTags",
+    "DurationLabelThreshold",
     "EmailDomainMatchesCompany",
     "EmailFromAccentedName",
     "EmailLowercased",
@@ -500,6 +509,7 @@ __all__ = [
     "ListInUserText",
     "ListLookupById",
     "ListTailCount",
+    "LoginHourInTimestamp",
     "MarkdownTableFirstRow",
     "MaxOfThree",
     "MaxTokensCut",
@@ -539,11 +549,14 @@ __all__ = [
     "NextMonthSameDay",
     "NextYearLeapDay",
     "NfdBackreference",
+    "NoteInResultUnseen",
     "OneOrTwoReminders",
     "OptionalNickname",
     "OrderQuantity",
     "OsVersionGlued",
     "OtherOneSameFrame",
+    "ParallelFirstFlag",
+    "ParallelFirstNote",
     "ParallelResultsOrder",
     "PasswordHasUsername",
     "PathUnderRoot",

@@ -371,8 +371,7 @@ class WidenNewCity(Adversarial):
     name = "widen_new_city"
     reviewer_name = "h8_widen_newcity"
     family = "C"
-    guards = ("rivals",)
-    known_limit = "a per-value rewrite ('New York' -> 'NYC') no training run showed"
+    guards = ("rivals", "fixed-words")
     description = "widened gap; exception value"
     tools: ClassVar[list[dict[str, Any]]] = [tool("ship", "Ship", city="string")]
 

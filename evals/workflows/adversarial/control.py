@@ -794,11 +794,8 @@ class ForwardedTier(Adversarial):
     name = "forwarded_tier"
     reviewer_name = "lead_forwarded_tier"
     family = "control"
-    guards = ("enum-values", "structure-evidence")
+    guards = ("enum-values", "structure-evidence", "fixed-words")
     description = "a code forwarded whole to a tool, and a flag beside it that turns on the code"
-    known_limit = ("copied and deciding: a value the answer copies is data once its values went alike (two "
-                   "distinct tiers are enough when neither repeats); the flag beside it that turns on tier IV "
-                   "shows only when IV was seen")
     tools: ClassVar[list[dict[str, Any]]] = [tool("quote_shipping", "Shipping quote", tier="string", free="boolean")]
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
@@ -835,7 +832,7 @@ class FrozenProject(Adversarial):
     name = "frozen_project"
     reviewer_name = "lead_frozen_project"
     family = "control"
-    guards = ("enum-values", "closed-values")
+    guards = ("enum-values", "closed-values", "fixed-words")
     description = "a project name that decides nothing, but for one project seldom seen"
     tools: ClassVar[list[dict[str, Any]]] = [tool("merge", "Merge a merge request", project="string", mr="integer")]
 

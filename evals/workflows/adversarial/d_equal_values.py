@@ -358,8 +358,7 @@ class RepeatedValueRoles(Adversarial):
     name = "repeated_value_roles"
     reviewer_name = "h9_move_same"
     family = "D"
-    guards = ("relations",)
-    known_limit = "from and to cities from a small set: equal ones are fixed words of the template, not a slot pair"
+    guards = ("relations", "fixed-words")
     description = "same value in two roles decides"
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
@@ -419,8 +418,7 @@ class ReassignSameOwner(Adversarial):
     name = "reassign_same_owner"
     reviewer_name = "h9_reassign"
     family = "D"
-    guards = ("enum-values", "relations")
-    known_limit = "a value equal to a word the path fixed (the owner in a tool result split as structure) decides"
+    guards = ("enum-values", "relations", "fixed-words")
     description = "equality across user text and tool result decides"
     tools: ClassVar[list[dict[str, Any]]] = [tool("ticket", "Get ticket", id="string"),
                                              tool("assign", "Assign", id="string", to="string")]
@@ -483,8 +481,7 @@ class NameInList(Adversarial):
     name = "name_in_list"
     reviewer_name = "h9_name_in_list"
     family = "D"
-    guards = ("relations",)
-    known_limit = "membership in a list whose items are fixed words of the path decides"
+    guards = ("relations", "fixed-words")
     description = "membership decides"
     tools: ClassVar[list[dict[str, Any]]] = [tool("oncall", "On-call list", week="string")]
     PEOPLE: ClassVar[Any] = ["Ann", "Bob", "Cyd", "Dee", "Eve", "Fay"]
@@ -727,8 +724,7 @@ class MinLiteralEqual(Adversarial):
     name = "min_literal_equal"
     reviewer_name = "h9_min_literal_equal"
     family = "D"
-    guards = ("relations",)
-    known_limit = "a value equal to a fixed word of the template (a category read off the text) decides; no slot pair to compare"
+    guards = ("relations", "fixed-words")
     description = "slot equal to a literal elsewhere decides"
 
     def play(self, run: Run, fake: Faker, rng: random.Random) -> None:

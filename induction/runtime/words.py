@@ -1,0 +1,60 @@
+"""Words a template fixes, for the request-time check of the fixed-words rule.
+
+>>> words_of_text("The legacy project is frozen: never merge there.") >= {"legacy", "frozen"}
+True
+>>> equal_fixed({"project": ()}, {"project": "Legacy"}, frozenset({"legacy"}))
+('project', 'Legacy')
+>>> equal_fixed({"project": ()}, {"project": "search"}, frozenset({"legacy"})) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from induction.runtime.template import MessageTemplate
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def words_of_text(text: str) -> frozenset[str]:
+    """The words (two letters or more, lower case) of a text.
+
+    >>> sorted(words_of_text("Refund orders over $500, except VIP ones."))
+    ['except', 'ones', 'orders', 'over', 'refund', 'vip']
+    """
+    return frozenset(w.lower() for w in _WORD.findall(text))
+
+
+def words_of(template: MessageTemplate) -> frozenset[str]:
+    """The words of a template's literal text: its content's fixed parts and its name."""
+    parts = [p for p in template.content.parts if isinstance(p, str)] if template.content is not None else []
+    if template.name:
+        parts.append(template.name)
+    return words_of_text(" ".join(parts))
+
+
+def word_key(value: Any) -> str | None:
+    """A value as a word to compare (lower case, trimmed), or None: a number, a boolean, text
+    without a letter.
+
+    >>> word_key(" Legacy "), word_key("42"), word_key(7)
+    ('legacy', None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    text = value.strip().lower()
+    return text if text and any(c.isalpha() for c in text) else None
+
+
+def equal_fixed(fixed: Mapping[str, tuple[str, ...]], scope: Mapping[str, Any],
+                path_words: frozenset[str]) -> tuple[str, Any] | None:
+    """The first checked variable whose value here equals a word of ``path_words`` that no
+    training value of it was, with the value; None when there is none."""
+    for var, seen in fixed.items():
+        key = word_key(scope.get(var))
+        if key is not None and key in path_words and key not in seen:
+            return var, scope[var]
+    return None

@@ -55,6 +55,9 @@ class _Index(Protocol):
     @property
     def roots(self) -> dict[str, Children]: ...
 
+    @property
+    def by_id(self) -> dict[str, RuntimeNode]: ...
+
 
 class Tree(Protocol):
     """What the walk reads of a tree (``induction.runtime.compiled.CompiledTree``): each

@@ -217,6 +217,7 @@ def explain(tree: Tree, request: Mapping[str, Any], namespace: str = "default",
             # extending (if it owns it) its scope, instead of copying it. (The two loops below
             # handle a match alike.)
             nxt: list[_State] = []
+            dropped: list[str] = []  # why a matched child was not entered (a derivation failed)
             for st in states:
                 node = st.node  # the index of the children
                 waiting: RuntimeNode | None = None
@@ -227,10 +228,12 @@ def explain(tree: Tree, request: Mapping[str, Any], namespace: str = "default",
                         if disabled and child.id in disabled:
                             raise _Veto(f"node {child.id} is disabled", child.path)
                         if waiting is not None:
-                            _enter(st, waiting, waiting_bound, nxt, deadline)
+                            if (why := _enter(st, waiting, waiting_bound, nxt, deadline)) is not None:
+                                dropped.append(why)
                             waiting, entered = None, True
                         if entered or child.derivations:
-                            _enter(st, child, None, nxt, deadline)
+                            if (why := _enter(st, child, None, nxt, deadline)) is not None:
+                                dropped.append(why)
                             entered = True
                         else:
                             waiting, waiting_bound = child, None
@@ -255,10 +258,12 @@ def explain(tree: Tree, request: Mapping[str, Any], namespace: str = "default",
                             if disabled and child.id in disabled:
                                 raise _Veto(f"node {child.id} is disabled", child.path)
                             if waiting is not None:
-                                _enter(st, waiting, waiting_bound, nxt, deadline)
+                                if (why := _enter(st, waiting, waiting_bound, nxt, deadline)) is not None:
+                                    dropped.append(why)
                                 waiting, entered = None, True
                             if entered or child.derivations:
-                                _enter(st, child, bound, nxt, deadline)
+                                if (why := _enter(st, child, bound, nxt, deadline)) is not None:
+                                    dropped.append(why)
                                 entered = True
                             else:
                                 waiting, waiting_bound = child, bound
@@ -274,6 +279,8 @@ def explain(tree: Tree, request: Mapping[str, Any], namespace: str = "default",
                     nxt.append(st)
             if not nxt:
                 deepest = max((s.node.path for s in states), key=len)
+                if dropped:  # it matched, but a derivation there failed (its budget, its input)
+                    return Explanation(None, f"message {depth + 1}: {dropped[0]}", deepest)
                 return Explanation(None, f"message {depth + 1} matches no template", deepest)
             if len(nxt) > max_frontier:
                 return Explanation(None, f"message {depth + 1} matches {len(nxt)} templates", nxt[0].node.path)
@@ -294,8 +301,9 @@ def path_words(by_id: Mapping[str, RuntimeNode], node: RuntimeNode) -> frozenset
 
 
 def _enter(st: _State, child: RuntimeNode, bound: dict[str, Any] | None, out: list[_State],
-           deadline: float) -> None:
-    """Add the state ``child`` leads to from ``st``, one of several (or with derivations)."""
+           deadline: float) -> str | None:
+    """Add the state ``child`` leads to from ``st``, one of several (or with derivations);
+    returns why it was not added (a derivation failed), else None."""
     scope = st.scope
     owned = True
     if bound:
@@ -304,27 +312,29 @@ def _enter(st: _State, child: RuntimeNode, bound: dict[str, Any] | None, out: li
         scope = dict(scope)
     else:
         owned = False  # shared with the state's other successors
-    if child.derivations and not _derive_checked(child, scope, deadline):
-        return
+    if child.derivations and (why := _derive_checked(child, scope, deadline)) is not None:
+        return why
     out.append(_State(child, scope, st.exact and bound is None, owned))
+    return None
 
 
-def _derive_checked(node: RuntimeNode, scope: dict[str, Any], deadline: float) -> bool:
-    """Compute the node's derivations; each must agree with the value read off the message, if any."""
+def _derive_checked(node: RuntimeNode, scope: dict[str, Any], deadline: float) -> str | None:
+    """Compute the node's derivations; each must agree with the value read off the message, if
+    any. Returns why one did not (its budget ran out, it failed, it disagreed), else None."""
     for d in node.derivations:
         try:
             value = derive(d, scope, deadline)
-        except Miss:
-            return False
+        except Miss as e:
+            return f"node {node.id}: {e.reason}"
         if d.var in scope:
             seen = scope[d.var]
             if d.var in node.typed_vars or not isinstance(seen, str):
                 if not same_json(value, seen):
-                    return False
+                    return f"node {node.id}: derivation of {d.var} disagrees with the message's value"
             elif render_value(value) != seen:
-                return False
+                return f"node {node.id}: derivation of {d.var} disagrees with the message's value"
         scope[d.var] = value
-    return True
+    return None
 
 
 def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadline: float,

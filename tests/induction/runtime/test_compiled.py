@@ -94,7 +94,7 @@ def test_value_bound_earlier_must_agree(tree: CompiledTree) -> None:
 
 def test_node_derivation_must_agree_with_the_message(tree: CompiledTree) -> None:
     assert tree.lookup(req(messages(greet="Bob", depth=4))) is None
-    assert "matches no template" in (tree.explain(req(messages(greet="Bob", depth=4))).reason or "")
+    assert "derivation of first disagrees with the message" in (tree.explain(req(messages(greet="Bob", depth=4))).reason or "")
 
 
 def test_request_settings_must_match(tree: CompiledTree) -> None:

@@ -67,22 +67,28 @@ def reference_explain(tree: CompiledTree, request: Mapping[str, Any], namespace:
                 return Explanation(None, f"message {depth + 1} has non-text content", ())
             views.append(view)
             nxt: list[_St] = []
+            dropped: list[str] = []
             for s in states:
                 kids = s.children
                 if kids is None:
                     continue
                 if kids.exact:
                     for child in kids.exact.get(message_hash(message), ()):
-                        advance(s, child, {}, True, nxt, disabled, deadline)
+                        if (why := advance(s, child, {}, True, nxt, disabled, deadline)) is not None:
+                            dropped.append(why)
                 if kids.groups and view.templatable:
                     group = kids.groups.get(view.key)
                     if group is not None:
                         for child in group.candidates(view):
                             bound = child.matcher.match(view, s.scope)
-                            if bound is not None:
-                                advance(s, child, bound, False, nxt, disabled, deadline)
+                            if bound is not None and (why := advance(s, child, bound, False, nxt, disabled,
+                                                                     deadline)) is not None:
+                                dropped.append(why)
             if not nxt:
-                return Explanation(None, f"message {depth + 1} matches no template", max((s.path for s in states), key=len))
+                deepest = max((s.path for s in states), key=len)
+                if dropped:
+                    return Explanation(None, f"message {depth + 1}: {dropped[0]}", deepest)
+                return Explanation(None, f"message {depth + 1} matches no template", deepest)
             if len(nxt) > tree.max_frontier:
                 return Explanation(None, f"message {depth + 1} matches {len(nxt)} templates", nxt[0].path)
             states = nxt
@@ -92,7 +98,7 @@ def reference_explain(tree: CompiledTree, request: Mapping[str, Any], namespace:
 
 
 def advance(s: _St, child: RuntimeNode, bound: dict[str, Any], by_hash: bool, out: list[_St],
-            disabled: Collection[str], deadline: float) -> None:
+            disabled: Collection[str], deadline: float) -> str | None:
     if child.id in disabled:
         raise _Veto(f"node {child.id} is disabled", (*s.path, child.id))
     scope = {**s.scope, **bound} if bound else s.scope
@@ -101,17 +107,18 @@ def advance(s: _St, child: RuntimeNode, bound: dict[str, Any], by_hash: bool, ou
         for d in child.model.derivations:
             try:
                 value = derive(d, scope, deadline)
-            except Miss:
-                return
+            except Miss as e:
+                return f"node {child.id}: {e.reason}"
             if d.var in scope:
                 seen = scope[d.var]
                 if d.var in child.typed_vars or not isinstance(seen, str):
                     if not same_json(value, seen):
-                        return
+                        return f"node {child.id}: derivation of {d.var} disagrees with the message's value"
                 elif render_value(value) != seen:
-                    return
+                    return f"node {child.id}: derivation of {d.var} disagrees with the message's value"
             scope[d.var] = value
     out.append(_St(child, child.children, scope, (*s.path, child.id), s.exact and by_hash, child.status == "live"))
+    return None
 
 
 def answer(tree: CompiledTree, states: list[_St], request: Mapping[str, Any], deadline: float,

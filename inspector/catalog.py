@@ -331,6 +331,9 @@ def node_view(tree: CompiledTree, node_id: str, notes: Mapping[str, Sequence[str
                 f"{k}: {c.items[0]} to {c.items[1]} items"
                 + "".join(f", {f or 'items'} one of {', '.join(ws)}" for f, ws in sorted(c.closed.items()))
                 for k, c in sorted(r.tails.items()))))
+        if r.fixed_words:
+            facts.append(("never equal to a word the text above fixes", ", ".join(
+                k + (f" (but {', '.join(ws)})" if ws else "") for k, ws in sorted(r.fixed_words.items()))))
         if r.apart:
             facts.append(("never related", ", ".join(f"{a} ~ {b}" for a, b in r.apart[:8])
                           + (" …" if len(r.apart) > 8 else "")))

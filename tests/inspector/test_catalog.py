@@ -19,3 +19,12 @@ def test_the_node_page_shows_order_gaps_and_day_spans() -> None:
     assert facts["only as far apart as seen"] == "balance - amount in [267, 3462]"
     assert facts["only as many days apart as seen"] == "today - opened in [3, 40] days"
     assert facts["only within"] == "balance in [914.0, 3979.0]"
+
+
+def test_the_node_page_shows_the_fixed_words_check() -> None:
+    template = MessageTemplate(role="user", content=TextTemplate(parts=("Land it in ", Slot(var="project"), ".")))
+    answer = ResponseTemplate(message=MessageTemplate(role="assistant", content=TextTemplate(parts=("Done.",))),
+                              fixed_words={"project": (), "owner": ("ann",)})
+    node = TemplateNode(id="n1", parent=None, namespace="default", template=template, response=answer, status="live")
+    facts = dict(node_view(compile_tree([node]), "n1", {}, None).facts)
+    assert facts["never equal to a word the text above fixes"] == "owner (but ann), project"

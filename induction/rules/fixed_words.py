@@ -14,8 +14,12 @@ the name; words of two or more letters, lower case, ``induce.walk``), and ``fixe
 each variable of letters in scope, the values training saw that were equal to one of those
 words (usually none); counted as ``fixed_word_vars``. Request time: ``induction.runtime.words.equal_fixed``
 in ``induction.runtime.lookup``: a value equal to a word of the path's templates, other than
-those, is a miss. A value that also names something elsewhere by chance ("Will" beside "will")
-is a miss too: the price of not serving what the text above may single out.
+those, is a miss. English function words are no fixed words (a user named Will beside "you
+will"); a value that names something the text above mentions in passing (a category, a product)
+is a miss too, until training shows it: the price of not serving what the text may single out
+(a reviewer measured 7-26% of such traps' hits, ``docs/review/traps17``, and nothing on the
+project's suites). Not caught: a multi-word, hyphenated or digit-bearing value ("legacy-app",
+"New York", "v1") and another form of the word (battery / batteries).
 
 >>> fixed_words([{"project": "web"}, {"project": "billing"}], frozenset({"legacy", "project"}))
 {'project': ()}

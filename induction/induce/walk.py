@@ -432,15 +432,10 @@ class Inducer:
         evidence = tuple(sorted({r.record_id for m in members for r in self.tree.nodes[m.node].answers}))[:50]
         tid = self._node_id(w.parent_tid, w.ns, w.named.template, w.ckey)
         self.cluster_keys[tid] = w.ckey
-        path_words = self.path_words[tid] = (self.path_words.get(w.parent_tid or "", frozenset())
-                                             | words_of(w.named.template))
+        path_words = self._path_words(tid, w.parent_tid, w.named.template)
         if response is not None:
-            # A value equal to a word the text above fixes, for the first time, may be what
-            # that text singles out (``fixed-words``).
-            fixed = fixed_words([m.scope for m in members if self.tree.nodes[m.node].answers], path_words)
-            if fixed:
-                response = response.model_copy(update={"fixed_words": fixed})
-                self.stats["fixed_word_vars"] += len(fixed)
+            response = self._with_fixed_words(response, path_words,
+                                              [m.scope for m in members if self.tree.nodes[m.node].answers])
         node = TemplateNode(id=tid, parent=w.parent_tid, namespace=w.ns, template=w.named.template,
                             derivations=tuple(w.named.derivations), response=response, status=status,
                             evidence=evidence)
@@ -471,6 +466,22 @@ class Inducer:
                             "that no answer copies or computes from may decide the answer")
         w.ctx = w.ctx.with_strata(self._strata(w, parts, self._gids(w, unread)))
         return self._bound_parts(w, parts)
+
+    def _path_words(self, tid: str, parent_tid: str | None, template: MessageTemplate) -> frozenset[str]:
+        """The words of the literal text from the root to node ``tid`` (``fixed-words``; as the
+        runtime's ``lookup.path_words``), remembered for the nodes below."""
+        words = self.path_words[tid] = self.path_words.get(parent_tid or "", frozenset()) | words_of(template)
+        return words
+
+    def _with_fixed_words(self, response: ResponseTemplate, path_words: frozenset[str],
+                          scopes: list[dict[str, Any]]) -> ResponseTemplate:
+        """``response`` with the values its calls saw equal to one of ``path_words``: a value
+        equal to such a word for the first time may be what that text singles out."""
+        fixed = fixed_words(scopes, path_words)
+        if not fixed:
+            return response
+        self.stats["fixed_word_vars"] += len(fixed)
+        return response.model_copy(update={"fixed_words": fixed})
 
     def _answerable_split(self, w: Work) -> Parts | None:
         """Answers no one template explains (the failed job's id, copied from one job or
@@ -651,6 +662,8 @@ class Inducer:
                        "completion_tokens": int(usage.get("completion_tokens") or 0)},
                 evidence=len(answers), pins=pinned, exact_once=once)
             tid = self._node_id(parent_tid, ns, template, "exact repeat")
+            response = self._with_fixed_words(response, self._path_words(tid, parent_tid, template),
+                                              [sc for _, sc in answers])
             # Seen fewer than ``min_runs`` times: staged, served only to an exact repeat of the
             # whole context (``exact_once``), never through the template above it.
             status: Status = "staged" if once else "live"

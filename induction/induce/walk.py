@@ -495,21 +495,18 @@ class Inducer:
         # Each value widened over the literal glued to it: "us-east" before "-1" is a region id.
         tokens = whole_tokens(w.sk)
         whole = {var: tokens[gid] for gid, var in w.named.slots.items() if var in w.named.new_vars and gid in tokens}
-        for var in w.named.new_vars:
-            counts = Counter(orjson.dumps(sc[var], default=str) for sc in scopes)
-            if 2 <= len(counts) <= max(2, len(scopes) // 2) and max(counts.values()) >= self.config.min_runs:
-                # A status first (few repeated words or flags, ``enum-values``): a region
-                # "us-east-1" that happens to line up with the answers of four runs is
-                # likelier noise than the job's "failed".
-                candidates.append((not (var in whole and is_enum(whole[var])), len(counts), var))
         # A closed status read further up (a yanked flag in the first of two parallel results)
         # is weighed the same way, after this message's own values.
         above = [var for var in sorted(w.members[0].closed) if var in scopes[0] and var not in w.named.new_vars
                  and var not in w.trusted]
-        for var in above:
+        for var in [*w.named.new_vars, *above]:
             counts = Counter(orjson.dumps(sc[var], default=str) for sc in scopes)
             if 2 <= len(counts) <= max(2, len(scopes) // 2) and max(counts.values()) >= self.config.min_runs:
-                candidates.append((True, len(counts), var))
+                # A status read here first (few repeated words or flags, ``enum-values``): a
+                # region "us-east-1" that happens to line up with the answers of four runs is
+                # likelier noise than the job's "failed".
+                first = var in whole and is_enum(whole[var])  # ``whole`` holds this message's values only
+                candidates.append((not first, len(counts), var))
         at = {sid: i for i, (sid, _) in enumerate(w.cluster)}
         for _, _, var in sorted(candidates):
             parts = split(w.cluster, [[sc[var]] for sc in scopes])

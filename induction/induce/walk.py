@@ -35,7 +35,7 @@ from induction.rules.context_bound import binds, pins
 from induction.rules.copied_spans import copied_spans
 from induction.rules.edges_and_refusals import literal_after
 from induction.rules.enum_values import is_enum
-from induction.rules.fixed_words import fixed_words, words_of
+from induction.rules.fixed_words import PathWords, fixed_words, words_of
 from induction.rules.list_tails import first_items
 from induction.rules.marks import is_mark
 from induction.rules.thin_air import worth_splitting
@@ -67,7 +67,7 @@ class Inducer:
         self.namer = self.stages.namer
         self.out: list[TemplateNode] = []
         # The words of the literal text of the templates from the root to each node (``fixed-words``).
-        self.path_words: dict[str, frozenset[str]] = {}
+        self.path_words: dict[str, PathWords] = {}
         self.notes: dict[str, list[str]] = defaultdict(list)
         self.stats: Counter[str] = Counter()
         self.stats["copied_spans"] = 0  # in the run report even when no answer copied a cut value
@@ -467,13 +467,13 @@ class Inducer:
         w.ctx = w.ctx.with_strata(self._strata(w, parts, self._gids(w, unread)))
         return self._bound_parts(w, parts)
 
-    def _path_words(self, tid: str, parent_tid: str | None, template: MessageTemplate) -> frozenset[str]:
+    def _path_words(self, tid: str, parent_tid: str | None, template: MessageTemplate) -> PathWords:
         """The words of the literal text from the root to node ``tid`` (``fixed-words``; as the
         runtime's ``lookup.path_words``), remembered for the nodes below."""
-        words = self.path_words[tid] = self.path_words.get(parent_tid or "", frozenset()) | words_of(template)
+        words = self.path_words[tid] = self.path_words.get(parent_tid or "", PathWords(())).below(words_of(template))
         return words
 
-    def _with_fixed_words(self, response: ResponseTemplate, path_words: frozenset[str],
+    def _with_fixed_words(self, response: ResponseTemplate, path_words: PathWords,
                           scopes: list[dict[str, Any]]) -> ResponseTemplate:
         """``response`` with the values its calls saw equal to one of ``path_words``: a value
         equal to such a word for the first time may be what that text singles out."""

@@ -27,15 +27,15 @@ project's suites). Not caught: a multi-word, hyphenated or digit-bearing value (
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
-from induction.runtime.words import equal_fixed, word_key, words_of
+from induction.runtime.words import PathWords, equal_fixed, word_key, words_of
 
-__all__ = ["equal_fixed", "fixed_words", "words_of"]
+__all__ = ["PathWords", "equal_fixed", "fixed_words", "words_of"]
 
 
-def fixed_words(scopes: Sequence[Mapping[str, Any]], path_words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+def fixed_words(scopes: Sequence[Mapping[str, Any]], path_words: Container[str]) -> dict[str, tuple[str, ...]]:
     """For each variable whose values hold letters, the values training saw that were equal to
     a word of ``path_words`` (the request may repeat those; no other).
 

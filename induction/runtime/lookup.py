@@ -48,7 +48,7 @@ from induction.runtime.tails import out_of_tail
 from induction.runtime.template import render_value
 from induction.runtime.tokens_limit import over_limit
 from induction.runtime.tree_index import Children, RuntimeNode
-from induction.runtime.words import equal_fixed, words_of
+from induction.runtime.words import PathWords, equal_fixed, words_of
 
 
 class _Index(Protocol):
@@ -290,13 +290,13 @@ def explain(tree: Tree, request: Mapping[str, Any], namespace: str = "default",
         return Explanation(None, v.reason, v.path)
 
 
-def path_words(by_id: Mapping[str, RuntimeNode], node: RuntimeNode) -> frozenset[str]:
+def path_words(by_id: Mapping[str, RuntimeNode], node: RuntimeNode) -> PathWords:
     """The words of the literal text of the templates from the root to ``node``
     (``fixed-words``), remembered on each node of the path."""
     if node.path_words is None:
         parent = node.model.parent
-        above = path_words(by_id, by_id[parent]) if parent is not None else frozenset()
-        node.path_words = above | words_of(node.model.template)
+        above = path_words(by_id, by_id[parent]) if parent is not None else PathWords(())
+        node.path_words = above.below(words_of(node.model.template))
     return node.path_words
 
 

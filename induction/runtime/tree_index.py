@@ -38,6 +38,7 @@ from induction.runtime.matcher import intern
 from induction.runtime.messages import MatcherPool, MessageMatcher, MessageView
 from induction.runtime.nodes import TemplateNode
 from induction.runtime.template import MessageTemplate, marker, render_json
+from induction.runtime.words import PathWords
 
 # Buckets with more templates than this are pre-filtered with one re2.Set.
 SET_MIN: Final = 16
@@ -297,7 +298,7 @@ class RuntimeNode(Children):
         self.response_literal = r is not None and not has_slots(r.message) and not r.derivations
         self._matcher: MessageMatcher | None = None
         # The words the templates from the root to here fix (``lookup.path_words``, on first use).
-        self.path_words: frozenset[str] | None = None
+        self.path_words: PathWords | None = None
 
     @property
     def children(self) -> RuntimeNode | None:

@@ -11,7 +11,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from typing import Any
 
 from induction.runtime.template import MessageTemplate
@@ -47,6 +47,27 @@ def words_of(template: MessageTemplate) -> frozenset[str]:
     return words_of_text(" ".join(parts))
 
 
+class PathWords:
+    """The words of the templates on a path, kept template by template: a long system prompt's
+    words are one set shared by every node below it, not copied into each.
+
+    >>> "legacy" in PathWords((frozenset({"legacy"}), frozenset({"merge"}))), "web" in PathWords(())
+    (True, False)
+    """
+
+    __slots__ = ("sets",)
+
+    def __init__(self, sets: tuple[frozenset[str], ...]) -> None:
+        self.sets = sets
+
+    def __contains__(self, word: object) -> bool:
+        return any(word in s for s in self.sets)
+
+    def below(self, words: frozenset[str]) -> PathWords:
+        """These words and ``words`` (a template's below the path)."""
+        return PathWords((*self.sets, words) if words else self.sets)
+
+
 def word_key(value: Any) -> str | None:
     """A value as a word to compare (lower case, trimmed), or None: a number, a boolean, text
     without a letter.
@@ -61,7 +82,7 @@ def word_key(value: Any) -> str | None:
 
 
 def equal_fixed(fixed: Mapping[str, tuple[str, ...]], scope: Mapping[str, Any],
-                path_words: frozenset[str]) -> tuple[str, Any] | None:
+                path_words: Container[str]) -> tuple[str, Any] | None:
     """The first checked variable whose value here equals a word of ``path_words`` that no
     training value of it was, with the value; None when there is none."""
     for var, seen in fixed.items():

@@ -45,7 +45,7 @@ from induction.rules.closed_values import choices, value_groups
 from induction.rules.coarsening import coarsen
 from induction.rules.context_bound import pins
 from induction.rules.list_tails import tail_check
-from induction.rules.min_runs import literal_texts, traced
+from induction.rules.min_runs import literal_texts, said_beside_call, traced
 from induction.rules.min_runs import verdict as runs_verdict
 from induction.rules.relations import relations
 from induction.rules.rivals import const, reference_alternatives, whole_leaves, widen
@@ -421,16 +421,6 @@ class Answerer:
                  else "no call answered here, the same continuation")
         return (f"{tag('unread-values')} noise by evidence: " + "; ".join(parts) + f" — {len(members)} contexts, {alike}, "
                 "no answer reads them")
-
-
-def said_beside_call(msg: Mapping[str, Any]) -> bool:
-    """Whether ``msg`` is a tool call with text of the model's own beside it.
-
-    >>> said_beside_call({"content": "One sec.", "tool_calls": [{}]}), said_beside_call({"content": " ", "tool_calls": [{}]})
-    (True, False)
-    """
-    content = msg.get("content")
-    return bool(msg.get("tool_calls")) and isinstance(content, str) and bool(content.strip())
 
 
 def pick_keys(derivations: Iterable[Derivation]) -> set[str]:

@@ -22,7 +22,7 @@ import orjson
 from induction.hashing import canonical_message
 from induction.identifier import skeleton_key, text_of
 from induction.induce.model import Member, StoreNode
-from induction.rules.min_runs import wording
+from induction.rules.min_runs import said_beside_call, wording
 from induction.rules.results_order import out_of_order
 from induction.rules.structure_evidence import CONTINUATION_DEPTH
 from induction.rules.unread_values import number_in
@@ -89,9 +89,9 @@ class StoreTree:
         """Count the words a tool-calling answer says beside its calls, per namespace, step
         (messages before it) and tools called; a second wording marks the namespace sampled."""
         msg = rec.response_message
-        content, calls = msg.get("content"), msg.get("tool_calls")
-        if not calls or not isinstance(content, str) or not content.strip():
+        if not said_beside_call(msg):
             return
+        content, calls = msg["content"], msg["tool_calls"]
         step = (rec.namespace, len(rec.messages),
                 tuple(sorted(str((c.get("function") or {}).get("name")) for c in calls if isinstance(c, dict))))
         seen = self._wordings[step]

@@ -38,6 +38,7 @@ an exact repeat (``ResponseTemplate.exact_once``: every message matched by hash)
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from induction.identifier import Skeleton
@@ -70,6 +71,16 @@ def traced(value: Any, literal: list[str]) -> bool:
         return True
     words = set(_WORD.findall(text))
     return any(w in words for w in _WORD.findall(v) if len(w) >= 2)
+
+
+def said_beside_call(msg: Mapping[str, Any]) -> bool:
+    """Whether ``msg`` is a tool call with text of the model's own beside it.
+
+    >>> said_beside_call({"content": "One sec.", "tool_calls": [{}]}), said_beside_call({"content": " ", "tool_calls": [{}]})
+    (True, False)
+    """
+    content = msg.get("content")
+    return bool(msg.get("tool_calls")) and isinstance(content, str) and bool(content.strip())
 
 
 def wording(text: str, context: str) -> tuple[str, ...]:

@@ -328,10 +328,8 @@ def _derive_checked(node: RuntimeNode, scope: dict[str, Any], deadline: float) -
             return f"node {node.id}: {e.reason}"
         if d.var in scope:
             seen = scope[d.var]
-            if d.var in node.typed_vars or not isinstance(seen, str):
-                if not same_json(value, seen):
-                    return f"node {node.id}: derivation of {d.var} disagrees with the message's value"
-            elif render_value(value) != seen:
+            typed = d.var in node.typed_vars or not isinstance(seen, str)
+            if not (same_json(value, seen) if typed else render_value(value) == seen):
                 return f"node {node.id}: derivation of {d.var} disagrees with the message's value"
         scope[d.var] = value
     return None

@@ -26,6 +26,7 @@ import orjson
 from induction.align import align
 from induction.hashing import canonical_content
 from induction.json_align import align_json_paths
+from induction.line_blocks import align_blocks
 from induction.tokens import NUM_HEAD, NUM_TAIL, json_tokenize, json_tokenize_arrays
 
 JSON = Any
@@ -43,6 +44,9 @@ class Gap:
     # Where a gap of a JSON text sits in the document (``$.deploys[0].author``): names the
     # same value in any cluster of such texts (``gap_key``), unlike the text before it.
     path: str = ""
+    # A block of lines of a plain-text tool result, between lines every result has, holding
+    # different numbers of lines (``induction.line_blocks``).
+    block: bool = False
 
 
 def gap_key(gap: Gap) -> tuple[str, str]:
@@ -116,7 +120,7 @@ def identify(messages: list[dict[str, Any]], *, json_leaves: bool = False) -> Sk
         if any(t is None for t in texts):
             return None
         known = [t for t in texts if t is not None]
-        content = _text_parts(known, "content", gaps, json_leaves=json_leaves)
+        content = _text_parts(known, "content", gaps, json_leaves=json_leaves, blocks=first.get("role") == "tool")
         if first.get("role") == "assistant" and first.get("tool_calls") and len(set(known)) > 1:
             # A model's own words beside its calls, worded anew each run ("Let me check the
             # order." / "One sec, fetching it."): what a word-by-word alignment shares is
@@ -140,8 +144,8 @@ def identify(messages: list[dict[str, Any]], *, json_leaves: bool = False) -> Sk
     return Skeleton(role=first["role"], name=first.get("name"), content=content, calls=calls, gaps=gaps)
 
 
-def _text_parts(texts: list[str], where: str, gaps: list[Gap], *, json_leaves: bool = False
-                ) -> list[str | int] | None:
+def _text_parts(texts: list[str], where: str, gaps: list[Gap], *, json_leaves: bool = False,
+                blocks: bool = False) -> list[str | int] | None:
     if all(t == texts[0] for t in texts):
         return [texts[0]]
     json = all(t.lstrip()[:1] in ("{", "[") for t in texts)
@@ -153,6 +157,12 @@ def _text_parts(texts: list[str], where: str, gaps: list[Gap], *, json_leaves: b
     # would match the first item's state with the second item's and cut across objects.
     found = align_json_paths(texts, whole_strings=json_leaves) if json else None
     a, paths = found if found is not None else (None, [])
+    block_gaps: set[int] = set()
+    if blocks and not json and not json_leaves and (lined := align_blocks(texts)) is not None:
+        # A plain-text result whose lines differ in number (table rows, a menu, a log tail):
+        # the lines between lines every result has are one value. Word by word, a gap would
+        # swallow the extra rows whole and a table of other rows match nothing.
+        a, block_gaps = lined
     if a is None and not json_leaves:
         a = align(texts)
     if a is None and json_leaves and not _one_shape(texts):
@@ -171,7 +181,7 @@ def _text_parts(texts: list[str], where: str, gaps: list[Gap], *, json_leaves: b
         else:
             before = parts[-1] if parts and isinstance(parts[-1], str) else ""
             gaps.append(Gap(gid=len(gaps), values=list(a.values[p]), where=where, before=str(before),
-                            path=paths[p] if paths else ""))
+                            path=paths[p] if paths else "", block=p in block_gaps))
             parts.append(len(gaps) - 1)
     return parts
 

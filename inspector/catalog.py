@@ -331,6 +331,12 @@ def node_view(tree: CompiledTree, node_id: str, notes: Mapping[str, Sequence[str
                 f"{k}: {c.items[0]} to {c.items[1]} items"
                 + "".join(f", {f or 'items'} one of {', '.join(ws)}" for f, ws in sorted(c.closed.items()))
                 for k, c in sorted(r.tails.items()))))
+        if r.blocks:
+            facts.append(("blocks of lines like the ones seen", "; ".join(
+                f"{k}: {c.lines[0]} to {c.lines[1]} lines of {len(c.shapes)} shape(s): "
+                + " / ".join("".join(t if t is not None else "{}" for t in s.tokens)[:60] for s in c.shapes[:3])
+                + (" …" if len(c.shapes) > 3 else "")
+                for k, c in sorted(r.blocks.items()))))
         if r.fixed_words:
             facts.append(("never equal to a word the text above fixes", ", ".join(
                 k + (f" (but {', '.join(ws)})" if ws else "") for k, ws in sorted(r.fixed_words.items()))))

@@ -44,6 +44,7 @@ from induction.rules import tag
 from induction.rules.closed_values import choices, value_groups
 from induction.rules.coarsening import coarsen
 from induction.rules.context_bound import pins
+from induction.rules.line_blocks import block_check
 from induction.rules.list_tails import tail_check
 from induction.rules.min_runs import literal_texts, said_beside_call, traced
 from induction.rules.min_runs import verdict as runs_verdict
@@ -311,6 +312,22 @@ class Answerer:
             return response
         self.stats["tail_checks"] += len(tails) - len(response.tails)
         return response.model_copy(update={"tails": tails, "choices": choices})
+
+    def with_blocks(self, response: ResponseTemplate, members: list[Member]) -> ResponseTemplate:
+        """``response`` with a ``BlockCheck`` for every variable in scope that holds a block of
+        lines of a plain-text result (``line-blocks``): the answer serves only blocks like the
+        ones its calls held."""
+        scopes = self.answered_scopes(members)
+        blocks = dict(response.blocks)
+        for var in sorted(members[0].blocks if members else ()):
+            if var in blocks or not all(var in sc for sc in scopes):
+                continue
+            if (check := block_check([sc[var] for sc in scopes])) is not None:
+                blocks[var] = check
+        if blocks == response.blocks:
+            return response
+        self.stats["block_checks"] += len(blocks) - len(response.blocks)
+        return response.model_copy(update={"blocks": blocks})
 
     def unread(self, members: list[Member], new_vars: Mapping[str, str], response: ResponseTemplate | None,
                 trusted: frozenset[str], *, below: bool = True) -> list[str]:

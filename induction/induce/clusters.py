@@ -53,7 +53,10 @@ class Clusterer:
             # parent; as context it is only read, so no structure threshold applies.
             return True
         literal = sum(len(p) for p in sk.content if isinstance(p, str))
-        mean = sum(len(text_of(m) or "") for m in msgs) / len(msgs)
+        # A block of lines (``induction.line_blocks``) is weighed as a whole list is, apart: the
+        # share is of the text around it.
+        mean = (sum(len(text_of(m) or "") for m in msgs)
+                - sum(len(v) for g in sk.gaps if g.block for v in g.values)) / len(msgs)
         # JSON of one shape (the same keys, lists whose first items share theirs) shares its
         # structure whatever the share of its text the values take (a long log excerpt in a
         # result, the rest of a list of search results).
@@ -83,6 +86,8 @@ class Clusterer:
         known = [t for t in texts if t is not None]
         if all(t.lstrip()[:1] in ("{", "[") for t in known):
             return False
+        if msgs[0].get("role") == "tool" and len({t.count("\n") for t in known}) > 1:
+            return False  # lines of different numbers: a block of lines may hold what differs
         # Text that is not all JSON is aligned word by word only (``identifier._text_parts``),
         # with ``tokenize``: the bound holds (tests/induction/test_clusters.py checks it on fits).
         shared = self.tokens_of(known[0])

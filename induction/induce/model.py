@@ -38,6 +38,8 @@ class Member:
     user_bound: frozenset[str] = frozenset()
     # Variables in scope kept as closed slots (``closed-values``), here or above.
     closed: frozenset[str] = frozenset()
+    # Variables in scope holding a block of lines (``line-blocks``), here or above.
+    blocks: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ from induction.rules.deciding_value import deciding as deciding_var
 from induction.rules.enum_values import is_enum
 from induction.rules.marks import is_mark
 from induction.rules.split_by_answer import answer_groups
-from induction.rules.structure_evidence import CONTINUATION_DEPTH, determines, is_data
+from induction.rules.structure_evidence import CONTINUATION_DEPTH, determines, is_data, varies_within
 from induction.rules.structure_judge import note as judge_note
 from induction.rules.unreadable import reads_back
 from induction.rules.unused_prose import used_later as copied_later
@@ -98,6 +98,16 @@ class Structure:
         # A gap already found not to decide (its same value went on differently) at a wider
         # cluster of this parent is data in the parts it was split into.
         cleared = {g.gid for g in candidates if (parent_tid, *gap_key(g)) in self._cleared}
+        if len(set(conts)) > 1 and (loose := [g for g in candidates if g.block and varies_within(
+                g.values, conts, self.config.min_distinct_quantity)]):
+            # A block of lines each run had its own of "determines" how the runs went on only as
+            # any unique value does; runs that went on alike with several distinct blocks show
+            # it does not decide. Each answer below serves only blocks like its own.
+            self.stats["evidence_data"] += len(loose)
+            note = (f"{tag('structure-evidence')} data by evidence: "
+                    + ", ".join(f"the block of lines after {g.before[-24:]!r}" for g in loose)
+                    + f" (runs that went on alike held {self.config.min_distinct_quantity} or more distinct blocks)")
+            return [g for g in structural if g not in loose], note, set()
         if len(set(conts)) > 1:
             # Runs went on differently. A gap whose same value went on differently too does not
             # decide: data (evidence against a branch), if another gap tells the runs apart
@@ -122,7 +132,7 @@ class Structure:
         slots, new_scopes = named.slots, named.scopes
         if sk.gaps and not reads_back(named.template, msgs, scopes, new_scopes):
             return structural, None, set()
-        members = [Member(s, sc, m.user_bound, m.closed) for (s, m), sc in zip(cluster, new_scopes, strict=True)]
+        members = [Member(s, sc, m.user_bound, m.closed, m.blocks) for (s, m), sc in zip(cluster, new_scopes, strict=True)]
         response, status, _ = self.answers.response(members, new_scopes, bound)
         if (response is None or status == "uncacheable") and self.answers.beside_calls(members):
             # The words a sampled model wrote beside its calls differ run to run (thin air,

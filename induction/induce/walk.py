@@ -72,6 +72,7 @@ class Inducer:
         self.stats: Counter[str] = Counter()
         self.stats["copied_spans"] = 0  # in the run report even when no answer copied a cut value
         self.stats["tail_checks"] = 0
+        self.stats["block_checks"] = 0
         self._ids: set[str] = set()  # node ids given out
         self.tree = StoreTree()
         records = list(records)
@@ -271,7 +272,9 @@ class Inducer:
         w.named = named
         w.trusted = frozenset(w.forced.values()).union(*(m.user_bound for _, m in cluster))
         closed = frozenset(named.slots[g] for g in w.closed if g in named.slots).union(*(m.closed for _, m in cluster))
-        w.members = [Member(s, sc, w.trusted, closed) for (s, _), sc in zip(cluster, named.scopes, strict=True)]
+        blocks = frozenset(named.slots[g.gid] for g in w.sk.gaps if g.block and g.gid in named.slots).union(
+            *(m.blocks for _, m in cluster))
+        w.members = [Member(s, sc, w.trusted, closed, blocks) for (s, _), sc in zip(cluster, named.scopes, strict=True)]
         # The cluster by its members (content addresses): stable across passes, unlike the
         # template id, which holds the names a (possibly non-deterministic) Namer chose.
         w.ckey = cluster_key(s for s, _ in cluster)
@@ -351,6 +354,7 @@ class Inducer:
         if response is not None:
             gaps = [(g.path, w.named.slots[g.gid]) for g in w.sk.gaps if g.path and g.gid in w.named.slots]
             response = self.answers.with_tails(response, members, first_items(gaps))
+            response = self.answers.with_blocks(response, members)
         w.response, w.status, w.why = response, status, why
         return None
 
@@ -454,7 +458,7 @@ class Inducer:
             # Keys a ``pick`` compared stay closed below, as closed slots do (``closed-values``).
             keys = pick_keys(response.derivations) - w.trusted
             if keys:
-                members = [Member(m.node, m.scope, m.user_bound, m.closed | keys) for m in members]
+                members = [Member(m.node, m.scope, m.user_bound, m.closed | keys, m.blocks) for m in members]
         kids = [(c, m) for m in members for c in self.tree.nodes[m.node].children]
         if kids:
             self._children(tid, w.ns, kids)

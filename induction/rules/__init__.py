@@ -82,6 +82,9 @@ RULES: tuple[Rule, ...] = (
           "a tag or a quantity never seen, where the rest of the list was one value",
           ("tail_checks",),
           "induction.runtime.tails.out_of_tail"),
+    _rule("line-blocks", "an answer served for a block of lines of a plain-text result (table rows, a menu, a log "
+          "tail) longer or shorter than any seen, or holding a line, a status or a quantity never seen",
+          ("block_checks",), "induction.runtime.lines.out_of_block"),
     _rule("fixed-words", "an answer served for a value equal to a word the text above fixes (a project the "
           "system prompt names as frozen) where no training value was", ("fixed_word_vars",),
           "induction.runtime.words.equal_fixed"),

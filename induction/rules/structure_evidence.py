@@ -27,7 +27,12 @@ Guards ``letter_grade``, ``roman_numeral_tier`` and ``severity_p`` (codes stay s
 the reply are pinned below) and ``profile_in_system_prompt`` (a tier that decides the fee); ``forwarded_grade`` (four passing grades forwarded alike, a
 failing one unseen) is its known limit.
 
-Learning side: ``determines``, ``is_data``, ``each_repeated``; counted as ``evidence_data``.
+A block of lines of a plain-text result (``line-blocks``) is data where the runs that went on
+one way held several distinct blocks (``varies_within``), even where runs went on differently:
+each answer below then serves only blocks like its own (``BlockCheck``).
+
+Learning side: ``determines``, ``is_data``, ``each_repeated``, ``varies_within``; counted as
+``evidence_data``.
 Request time: none.
 
 >>> determines(["a", "a", "b"], [1, 1, 2]), is_data(["shipped", "pending", "lost"], used=False, min_distinct=3)
@@ -62,6 +67,20 @@ def determines(values: Sequence[Any], outcomes: Sequence[Any]) -> bool:
         if seen.setdefault(key, o) != o:
             return False
     return True
+
+
+def varies_within(values: Sequence[Any], outcomes: Sequence[Any], n: int) -> bool:
+    """Whether the runs of some one outcome held ``n`` or more distinct values: the value
+    varied while the outcome stayed. A block of lines unique to each run "determines" the
+    outcome only because every value does; this is the evidence that it is not what decides.
+
+    >>> varies_within(["a", "b", "c", "d"], [1, 1, 1, 2], 3), varies_within(["a", "b", "c", "d"], [1, 1, 2, 2], 3)
+    (True, False)
+    """
+    by_outcome: dict[bytes, set[bytes]] = {}
+    for v, o in zip(values, outcomes, strict=True):
+        by_outcome.setdefault(orjson.dumps(o, default=str), set()).add(orjson.dumps(v, default=str))
+    return any(len(vs) >= n for vs in by_outcome.values())
 
 
 def each_repeated(values: Sequence[Any]) -> bool:

@@ -42,14 +42,15 @@ def whole_list(gap: Gap) -> bool:
     the list; an empty list ("[]") is a short code and always structure.
 
     The rest of lists after their first item (``induction.json_align``: ``]`` for a list of
-    one, ``, {...}]`` for longer ones) is weighed the same way.
+    one, ``, {...}]`` for longer ones) is weighed the same way, and so is a block of lines of
+    a plain-text result (``induction.line_blocks``).
 
     >>> whole_list(Gap(0, ['[{"id": 1}]', '[{"id": 1}, {"id": 2}]'], "content", "")), whole_list(Gap(0, ["a", "b"], "content", ""))
     (True, False)
     >>> whole_list(Gap(0, [']', ', {"id": 2}]'], "content", "", path="$.items[1:]"))
     True
     """
-    return gap.path.endswith("[1:]") or all(isinstance(v, str) and v[:1] == "[" and v[-1:] == "]" for v in gap.values)
+    return gap.block or gap.path.endswith("[1:]") or all(isinstance(v, str) and v[:1] == "[" and v[-1:] == "]" for v in gap.values)
 
 
 def used_later(values: Sequence[Any], later_texts: Iterable[str]) -> bool:

@@ -44,6 +44,7 @@ from induction.runtime.errors import Miss
 from induction.runtime.hydrate import completion_body, hydrate_message
 from induction.runtime.messages import MessageView, reads_as, same_json
 from induction.runtime.ranges import out_of_gap, out_of_order, out_of_range, out_of_span
+from induction.runtime.lines import out_of_block
 from induction.runtime.tails import out_of_tail
 from induction.runtime.template import render_value
 from induction.runtime.tokens_limit import over_limit
@@ -379,6 +380,9 @@ def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadli
             continue
         if response.tails and (why := out_of_tail(response.tails, st.scope)) is not None:
             reasons.append(f"node {node.id}: the list of {why}")
+            continue
+        if response.blocks and (why := out_of_block(response.blocks, st.scope)) is not None:
+            reasons.append(f"node {node.id}: the block of lines {why}")
             continue
         if response.fixed_words and (same := equal_fixed(response.fixed_words, st.scope,
                                                          path_words(tree.index.by_id, node))) is not None:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from induction.runtime.lines import BlockCheck
 from induction.runtime.tails import TailCheck
 from induction.runtime.template import MessageTemplate
 
@@ -109,6 +110,11 @@ class ResponseTemplate(BaseModel):
     # the calls the answer was seen for (``induction.runtime.tails``): a request whose list is
     # longer or shorter, or whose items hold a status or tag never seen, is a miss.
     tails: dict[str, TailCheck] = Field(default_factory=dict)
+    # Variables holding a block of lines of a plain-text result with what the blocks held in
+    # the calls the answer was seen for (``induction.runtime.lines``): a request whose block
+    # holds more or fewer lines, or a line of a shape, a word or a quantity never seen, is a
+    # miss.
+    blocks: dict[str, BlockCheck] = Field(default_factory=dict)
     # Variables of letters, each with the values training saw that equalled a word of the
     # literal text of the templates on the node's path (the fixed-words rule): a
     # request whose value equals another such word ("legacy", named by the system prompt) is

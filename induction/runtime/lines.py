@@ -1,0 +1,135 @@
+"""Line-block checks: a block of lines taken for data serves only blocks like the ones seen.
+
+A plain-text tool result whose lines differ in number from run to run (the rows of a table,
+a page's navigation links, a log tail) aligns line by line: lines every result has stay
+structure, and the lines between two of them that differ in number are one value, a *block*
+(``induction.line_blocks``). Taken for data, that value hides what its lines hold, as the rest
+of a JSON list hides its items (``induction.runtime.tails``). So the answer records each block's
+``BlockCheck``, mined from the blocks it was seen with as a log-template miner mines lines:
+
+- how many lines a block held (a request outside that range is a miss);
+- *line shapes*: lines of as many tokens that share their punctuation and most words, each
+  token kept where every line had it and a slot where they differed. A request's line must
+  fit a shape, token for token, with each slot's value passing the slot's check: a quantity
+  inside the range seen, a word among the words seen (a status, a column of a few values), or
+  anything (ids, names: many distinct values). A line of another shape is a miss;
+- the first and the last line are held to the shapes and checks of first and last lines only:
+  "offer the first desk unless it is closed", "alert if the latest reading is high" turn on
+  them, and the pooled checks would let a value seen further down pass at the top.
+
+>>> shape = LineShape(tokens=("|", " ", None, " ", "|", " ", None, " ", "|"),
+...                   slots=(LineSlot(closed=("open", "closed")), LineSlot(bounds=(10.0, 99.0))))
+>>> check = BlockCheck(lines=(1, 3), shapes=(shape,), first=(shape,), last=(shape,))
+>>> block_problem(check, "| open | 12 |\\n| closed | 40 |"), block_problem(check, "| open | 120 |")
+(None, "line 1: '120' outside 10.0 to 99.0")
+>>> block_problem(check, "| open | 12 |\\n| gone | 40 |")
+"line 2: 'gone' not among 'open', 'closed'"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from induction.runtime.ranges import in_range
+from induction.tokens import tokenize
+
+
+class LineSlot(BaseModel):
+    """What one token of a line shape may hold: one of ``closed`` words, a quantity inside
+    ``bounds``, or (neither) anything."""
+
+    model_config = ConfigDict(frozen=True)
+
+    closed: tuple[str, ...] | None = None
+    bounds: tuple[float, float] | tuple[str, str] | None = None
+
+    def problem(self, value: str) -> str | None:
+        """Why ``value`` is not one this slot was seen with (None: it may be)."""
+        if self.closed is not None and value not in self.closed:
+            shown = ", ".join(repr(c) for c in self.closed[:5]) + (", ..." if len(self.closed) > 5 else "")
+            return f"{value!r} not among {shown}"
+        if self.bounds is not None and not in_range(value, self.bounds):
+            return f"{value!r} outside {self.bounds[0]} to {self.bounds[1]}"
+        return None
+
+
+class LineShape(BaseModel):
+    """Lines of one shape: their tokens (``induction.tokens.tokenize``, whitespace runs kept),
+    each literal or None for a slot, and the slots' checks in order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tokens: tuple[str | None, ...]
+    slots: tuple[LineSlot, ...] = ()
+
+    def problem(self, tokens: Sequence[str]) -> str | None:
+        """Why a line of ``tokens`` does not fit this shape (None: it does)."""
+        if len(tokens) != len(self.tokens):
+            return "has another number of tokens"
+        k = 0
+        for want, got in zip(self.tokens, tokens, strict=True):
+            if want is None:
+                if (why := self.slots[k].problem(got)) is not None:
+                    return why
+                k += 1
+            elif want != got:
+                return f"holds {got!r} where {want!r} stood"
+        return None
+
+
+class BlockCheck(BaseModel):
+    """What a block of lines held in the calls an answer was seen for."""
+
+    model_config = ConfigDict(frozen=True)
+
+    lines: tuple[int, int]
+    shapes: tuple[LineShape, ...]
+    first: tuple[LineShape, ...]
+    last: tuple[LineShape, ...]
+
+
+def _fits(shapes: Sequence[LineShape], tokens: Sequence[str]) -> str | None:
+    """None if the line fits one of ``shapes``, else why it fits the closest (or none)."""
+    why = "fits no line shape seen"
+    for shape in shapes:
+        if len(shape.tokens) != len(tokens):
+            continue
+        if (problem := shape.problem(tokens)) is None:
+            return None
+        why = problem
+    return why
+
+
+def block_problem(check: BlockCheck, value: Any) -> str | None:
+    """Why ``value`` is not a block like the ones seen (None: it is)."""
+    if not isinstance(value, str):
+        return "is not text"
+    lines = value.split("\n")
+    low, high = check.lines
+    if not low <= len(lines) <= high:
+        return f"held {len(lines)} lines (seen: {low} to {high})"
+    for i, line in enumerate(lines):
+        tokens = tokenize(line)
+        if (why := _fits(check.shapes, tokens)) is not None:
+            return f"line {i + 1}: {why}"
+        if i == 0 and (why := _fits(check.first, tokens)) is not None:
+            return f"line 1 (first): {why}"
+        if i == len(lines) - 1 and (why := _fits(check.last, tokens)) is not None:
+            return f"line {i + 1} (last): {why}"
+    return None
+
+
+def out_of_block(blocks: Mapping[str, BlockCheck], scope: Mapping[str, Any]) -> str | None:
+    """The first variable whose block differs from the ones seen, with why; None if none does.
+
+    >>> check = BlockCheck(lines=(2, 2), shapes=(LineShape(tokens=("ok",)),), first=(), last=())
+    >>> out_of_block({"rows": check}, {"rows": "ok"})
+    'rows held 1 lines (seen: 2 to 2)'
+    """
+    for var, check in blocks.items():
+        if var in scope and (problem := block_problem(check, scope[var])) is not None:
+            return f"{var} {problem}"
+    return None

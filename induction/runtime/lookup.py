@@ -42,9 +42,9 @@ from induction.hashing import canonical_bytes, request_key
 from induction.runtime.bindings import derive, run_into
 from induction.runtime.errors import Miss
 from induction.runtime.hydrate import completion_body, hydrate_message
+from induction.runtime.lines import out_of_block
 from induction.runtime.messages import MessageView, reads_as, same_json
 from induction.runtime.ranges import out_of_gap, out_of_order, out_of_range, out_of_span
-from induction.runtime.lines import out_of_block
 from induction.runtime.tails import out_of_tail
 from induction.runtime.template import render_value
 from induction.runtime.tokens_limit import over_limit

@@ -125,7 +125,7 @@ def mine(lines: Sequence[str], *, split: bool = True,
     for line in lines:
         tokens = tokenize(line)
         groups.setdefault(skeleton(tokens), []).append(tokens)
-    shapes = []
+    shapes: list[LineShape] = []
     for skel, group in groups.items():
         vocab = [i for i in range(len(group[0])) if split and _vocabulary([tokens[i] for tokens in group])]
         parts: dict[tuple[str, ...], list[list[str]]] = {}

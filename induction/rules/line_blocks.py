@@ -38,8 +38,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from induction.rules.list_tails import WORD_MAX, quantity_range
-from induction.runtime.lines import BlockCheck, LineShape, LineSlot
-from induction.tokens import tokenize
+from induction.runtime.lines import DELIMITERS, BlockCheck, LineShape, LineSlot, line_tokens
 
 # A slot takes any value only where its values were this many, and mostly distinct: ids, names.
 FREE_MIN_DISTINCT = 5
@@ -53,21 +52,37 @@ def block_check(values: Sequence[Any]) -> BlockCheck | None:
     blocks = [v.split("\n") for v in values]
     counts = [len(b) for b in blocks]
     lines = [line for b in blocks for line in b]
+    cut = delimiter(lines)
     # A column free over all lines (names, ids) is free in the first and the last line too:
     # their few values are fewer examples of the same column, not a vocabulary.
-    free = _free_columns(lines)
+    free = _free_columns(lines, cut)
     return BlockCheck(lines=(min(counts), max(counts)),
-                      shapes=mine(lines),
-                      first=mine([b[0] for b in blocks], split=False, free=free),
-                      last=mine([b[-1] for b in blocks], split=False, free=free))
+                      shapes=mine(lines, delimiter=cut),
+                      first=mine([b[0] for b in blocks], split=False, free=free, delimiter=cut),
+                      last=mine([b[-1] for b in blocks], split=False, free=free, delimiter=cut),
+                      delimiter=cut)
 
 
-def _free_columns(lines: Sequence[str]) -> frozenset[tuple[tuple[str | None, ...], int]]:
+def delimiter(lines: Sequence[str]) -> str | None:
+    """The first of ``DELIMITERS`` every line holds as many of, one or more (a TSV's tab, a
+    CSV's comma), else None.
+
+    >>> delimiter(["a,1,x", "b,2,y"]), delimiter(["a 1,250", "b 7"]), delimiter(["a\\t1,5", "b\\t2,5"])
+    (',', None, '\\t')
+    """
+    for d in DELIMITERS:
+        counts = {line.count(d) for line in lines}
+        if len(counts) == 1 and counts != {0}:
+            return d
+    return None
+
+
+def _free_columns(lines: Sequence[str], cut: str | None) -> frozenset[tuple[tuple[str | None, ...], int]]:
     """(skeleton, position) of the columns whose values over ``lines`` take anything
     (``line_slot`` with no range and no closed words)."""
     columns: dict[tuple[tuple[str | None, ...], int], list[str]] = {}
     for line in lines:
-        tokens = tokenize(line)
+        tokens = line_tokens(line, cut)
         skel = skeleton(tokens)
         for i, t in enumerate(tokens):
             if skel[i] is None:
@@ -84,9 +99,9 @@ def skeleton(tokens: Sequence[str]) -> tuple[str | None, ...]:
     """A line's whitespace runs and punctuation marks in place, its other tokens None: lines
     of one skeleton are rows of one table, links of one menu, log lines of one format.
 
-    >>> skeleton(tokenize("[12] link 'Kids'")) == skeleton(tokenize("[40] heading 'Men'"))
+    >>> skeleton(line_tokens("[12] link 'Kids'", None)) == skeleton(line_tokens("[40] heading 'Men'", None))
     True
-    >>> skeleton(tokenize("[12] link 'Kids'")) == skeleton(tokenize("[40] link: Men!"))
+    >>> skeleton(line_tokens("[12] link 'Kids'", None)) == skeleton(line_tokens("[40] link: Men!", None))
     False
     """
     return tuple(t if _punct(t) else None for t in tokens)
@@ -107,14 +122,16 @@ def _vocabulary(column: Sequence[str]) -> bool:
 
 
 def mine(lines: Sequence[str], *, split: bool = True,
-         free: frozenset[tuple[tuple[str | None, ...], int]] = frozenset()) -> tuple[LineShape, ...]:
+         free: frozenset[tuple[tuple[str | None, ...], int]] = frozenset(),
+         delimiter: str | None = None) -> tuple[LineShape, ...]:
     """The shapes of ``lines``: lines of one skeleton, told apart again (``split``) by the
     tokens where they hold a vocabulary (an "open" row's amounts are not a "closed" row's, a
     "Total" line's count not a "Reorder point" line's); a token is literal where every line
     of a shape has it, else a slot checked by ``line_slot``. The first and the last lines of
     blocks are few: mined without ``split``, their checks are by column, and every line
     also meets the split shapes of all lines; ``free``: (skeleton, position) of columns that
-    take anything whatever few values these lines show (a quantity keeps its range).
+    take anything whatever few values these lines show (a quantity keeps its range);
+    ``delimiter``: lines are cut at it before their words (``runtime.lines.line_tokens``).
 
     >>> [s.tokens for s in mine(["x=1 ok", "x=2 ok", "total 3"])]
     [('x', '=', None, ' ', 'ok'), ('total', ' ', '3')]
@@ -123,7 +140,7 @@ def mine(lines: Sequence[str], *, split: bool = True,
     """
     groups: dict[tuple[str | None, ...], list[list[str]]] = {}
     for line in lines:
-        tokens = tokenize(line)
+        tokens = line_tokens(line, delimiter)
         groups.setdefault(skeleton(tokens), []).append(tokens)
     shapes: list[LineShape] = []
     for skel, group in groups.items():

@@ -81,7 +81,9 @@ class LineShape(BaseModel):
 
 
 class BlockCheck(BaseModel):
-    """What a block of lines held in the calls an answer was seen for."""
+    """What a block of lines held in the calls an answer was seen for. ``delimiter``: the
+    character every line held as many of (a CSV's comma, a TSV's tab), cut at before the
+    words are: "324,2027-01-06" is two cells, not the number 324,202."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -89,6 +91,26 @@ class BlockCheck(BaseModel):
     shapes: tuple[LineShape, ...]
     first: tuple[LineShape, ...]
     last: tuple[LineShape, ...]
+    delimiter: str | None = None
+
+
+DELIMITERS = ("\t", "|", ";", ",")
+
+
+def line_tokens(line: str, delimiter: str | None) -> list[str]:
+    """A line's tokens, cut at ``delimiter`` first (each a token of its own).
+
+    >>> line_tokens("INV-8,324,2027-01-06", ","), line_tokens("a 1,250", None)
+    (['INV', '-', '8', ',', '324', ',', '2027-01-06'], ['a', ' ', '1,250'])
+    """
+    if delimiter is None:
+        return tokenize(line)
+    out: list[str] = []
+    for i, cell in enumerate(line.split(delimiter)):
+        if i:
+            out.append(delimiter)
+        out.extend(tokenize(cell))
+    return out
 
 
 def _fits(shapes: Sequence[LineShape], tokens: Sequence[str]) -> str | None:
@@ -112,7 +134,7 @@ def block_problem(check: BlockCheck, value: Any) -> str | None:
     if not low <= len(lines) <= high:
         return f"held {len(lines)} lines (seen: {low} to {high})"
     for i, line in enumerate(lines):
-        tokens = tokenize(line)
+        tokens = line_tokens(line, check.delimiter)
         if (why := _fits(check.shapes, tokens)) is not None:
             return f"line {i + 1}: {why}"
         if i == 0 and (why := _fits(check.first, tokens)) is not None:

@@ -628,8 +628,8 @@ class ScoreInKeyValue(Adversarial):
 # A row aligner (the first row cell by cell, the rest one value checked column by column) was
 # built and taken out in the twelfth session: its reviewer found false hits in these shapes (the
 # first row's last cell pooled with the column below it; percentages, units, decimal commas and
-# dates unchecked; docs/review/traps14). Tables of different lengths match no template of each
-# other, as before; these keep any new aligner honest.
+# dates unchecked; docs/review/traps14). Since the fourteenth session tables of different
+# lengths align line by line (``line-blocks``); these keep it honest.
 
 
 class CsvTailPriceCap(Adversarial):
@@ -643,7 +643,7 @@ class CsvTailPriceCap(Adversarial):
     name = "csv_tail_price_cap"
     reviewer_name = "s14_csv_tail_price"
     family = "A"
-    guards = ("list-tails", "unreadable")
+    guards = ("list-tails", "line-blocks", "unreadable")
     description = "A price in a CSV row after the first decides a warning."
     tools: ClassVar[list[dict[str, Any]]] = [
         tool("search_rooms", "Free rooms (CSV, best first)", people="integer"),
@@ -676,7 +676,7 @@ class CsvTailClosedRoom(Adversarial):
     name = "csv_tail_closed_room"
     reviewer_name = "s14_md_tail_status"
     family = "A"
-    guards = ("list-tails", "unreadable")
+    guards = ("list-tails", "line-blocks", "unreadable")
     description = "A status word in a markdown row after the first decides the reply."
     tools: ClassVar[list[dict[str, Any]]] = [tool("desks", "Desks on a floor (markdown)", floor="integer")]
 
@@ -707,7 +707,7 @@ class MdFirstRowClosed(Adversarial):
     name = "md_first_row_closed"
     reviewer_name = "r14_first_row_status"
     family = "A"
-    guards = ("list-tails", "unreadable")
+    guards = ("list-tails", "line-blocks", "unreadable")
     description = "The first row's last cell (a status) decides; later rows hold every status."
     tools: ClassVar[list[dict[str, Any]]] = [tool("desks", "Desks (markdown)", floor="integer")]
 
@@ -736,7 +736,7 @@ class MdAttachmentSizes(Adversarial):
     name = "md_attachment_sizes"
     reviewer_name = "r14_md_size_units"
     family = "A"
-    guards = ("list-tails", "unreadable")
+    guards = ("list-tails", "line-blocks", "unreadable")
     description = "A size with its unit in any row of a markdown table decides."
     tools: ClassVar[list[dict[str, Any]]] = [tool("attachments", "Attachments (markdown)", draft="string"),
                                              tool("send", "Send", draft="string")]
@@ -771,7 +771,7 @@ class CsvOverdueInvoice(Adversarial):
     name = "csv_overdue_invoice"
     reviewer_name = "r14_overdue_date"
     family = "A"
-    guards = ("list-tails", "unreadable")
+    guards = ("list-tails", "line-blocks", "unreadable")
     description = "A due date in any CSV row, against today's date, decides a reminder."
     tools: ClassVar[list[dict[str, Any]]] = [tool("invoices", "Open invoices (CSV)", customer="string")]
 

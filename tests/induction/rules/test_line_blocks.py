@@ -22,7 +22,7 @@ def _tokens(shapes: tuple[LineShape, ...]) -> list[str]:
     return ["".join(t if t is not None else "_" for t in s.tokens) for s in shapes]
 
 
-GOLDEN_SHAPES: list[tuple[list[str], list[str]]] = [
+GOLDEN: list[tuple[list[str], list[str]]] = [
     # rows of one skeleton: one shape, every cell that varies a slot
     (["| a1 | 12 |", "| b2 | 30 |", "| c3 | 7 |"], ["| __ | _ |"]),  # "a1": a letter and a number, two tokens
     # a vocabulary (statuses repeated) tells rows apart: an open row's numbers are not a closed one's
@@ -32,7 +32,7 @@ GOLDEN_SHAPES: list[tuple[list[str], list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(("lines", "shapes"), GOLDEN_SHAPES)
+@pytest.mark.parametrize(("lines", "shapes"), GOLDEN)
 def test_mine(lines: list[str], shapes: list[str]) -> None:
     assert _tokens(mine(lines)) == shapes
 

@@ -180,8 +180,12 @@ def _text_parts(texts: list[str], where: str, gaps: list[Gap], *, json_leaves: b
             parts.append(p)
         else:
             before = parts[-1] if parts and isinstance(parts[-1], str) else ""
+            # A gap of a plain-text result that spans lines (rows the word aligner swallowed
+            # whole where results held as many lines) is a block of lines too: checked line by
+            # line, not served for any number of lines.
+            block = p in block_gaps or (blocks and not json and any("\n" in v for v in a.values[p]))
             gaps.append(Gap(gid=len(gaps), values=list(a.values[p]), where=where, before=str(before),
-                            path=paths[p] if paths else "", block=p in block_gaps))
+                            path=paths[p] if paths else "", block=block))
             parts.append(len(gaps) - 1)
     return parts
 

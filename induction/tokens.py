@@ -48,7 +48,9 @@ RECOGNISERS: tuple[tuple[str, str], ...] = (
     # one value: cut at its dots, "1.14" would align as a number and ".2" as text.
     ("dotted", r"\d+(?:\.\d+){2,}"),
     ("money", r"[$€£¥]-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|[$€£¥]-?\d+(?:\.\d+)?"),
-    ("number", r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+"),
+    # A group of thousands is three digits and no more: "324,2027-01-06" (a CSV's amount and
+    # date) is no number 324,202.
+    ("number", r"-?\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|-?\d+\.\d+"),
     ("digits", r"\d+"),
 )
 _TOKEN = re.compile(

@@ -87,7 +87,7 @@ class Strata:
                     return None  # not constant in this part after all: not one of the parts
                 literal[g.gid] = values[0]
             else:
-                gaps[g.gid] = Gap(len(gaps), values, g.where, g.before, g.leaf, g.path)
+                gaps[g.gid] = Gap(len(gaps), values, g.where, g.before, g.leaf, g.path, block=g.block)
 
         def text(parts: list[str | int]) -> list[str | int]:
             out: list[str | int] = []

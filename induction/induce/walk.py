@@ -42,6 +42,7 @@ from induction.rules.thin_air import worth_splitting
 from induction.rules.unreadable import reads_back
 from induction.rules.unused_prose import whole_list, wordy
 from induction.rules.verify_apart import cluster_key
+from induction.runtime.lines import fixed_in_blocks
 from induction.runtime.nodes import ResponseTemplate, Status, TemplateNode
 from induction.runtime.template import MessageTemplate
 from induction.stages import SpanIdentifier
@@ -149,7 +150,7 @@ class Inducer:
         if sk is None:  # cannot happen for clusters from _cluster; stay safe anyway
             return Parts([[item] for item in cluster], ctx)
         key = tuple(message_hash(m) for m in msgs)
-        if (not forced and not kept and sk.gaps and key not in self.guided
+        if (not forced and not kept and sk.gaps and key not in self.guided and not any(g.block for g in sk.gaps)
                 and (guided := self._copied(cluster, msgs, sk)) is not None):
             # The answers copy a value whole: its span is one slot, not cut where the
             # examples happened to share a word (``copied-spans``).
@@ -482,10 +483,14 @@ class Inducer:
         """``response`` with the values its calls saw equal to one of ``path_words``: a value
         equal to such a word for the first time may be what that text singles out."""
         fixed = fixed_words(scopes, path_words)
-        if not fixed:
+        # A block's free slots refuse such words too, save those its training blocks held.
+        blocks = {var: check.model_copy(update={"fixed": allowed}) for var, check in response.blocks.items()
+                  if (allowed := fixed_in_blocks([sc.get(var) for sc in scopes], check.delimiter, path_words))}
+        if not fixed and not blocks:
             return response
         self.stats["fixed_word_vars"] += len(fixed)
-        return response.model_copy(update={"fixed_words": fixed})
+        return response.model_copy(update={"fixed_words": fixed or response.fixed_words,
+                                           "blocks": {**response.blocks, **blocks}})
 
     def _answerable_split(self, w: Work) -> Parts | None:
         """Answers no one template explains (the failed job's id, copied from one job or
@@ -696,6 +701,8 @@ def _structure_rule(g: Gap, whole: Gap, judged: bool) -> tuple[str, str]:
         return "enum-values", "enum: a few repeated words, a status that may decide the branch"
     if wordy(whole):
         return "unused-prose", "unused prose: wordy text no later answer uses, another instruction"
+    if g.block:
+        return "unused-prose", "a block of lines: what an answer makes of it does not show"
     if whole_list(g):
         return "unused-prose", "a whole list of different lengths: what an answer makes of it does not show"
     return "structure-judge", "judged deciding"

@@ -57,7 +57,7 @@ def coarsen(sk: Skeleton) -> Skeleton | None:
         while i + 2 < len(parts):
             a, lit, b = parts[i], parts[i + 1], parts[i + 2]
             if (isinstance(a, int) and isinstance(b, int) and isinstance(lit, str) and lit in JOINS
-                    and not gaps[a].leaf and not gaps[b].leaf
+                    and not gaps[a].leaf and not gaps[b].leaf and not gaps[a].block and not gaps[b].block
                     and all(isinstance(v, str) for v in (*gaps[a].values, *gaps[b].values))):
                 ga, gb = gaps[a], gaps[b]
                 gaps[a] = Gap(a, [x + lit + y for x, y in zip(ga.values, gb.values, strict=True)], ga.where,
@@ -115,5 +115,5 @@ def whole_tokens(sk: Skeleton) -> dict[int, Gap]:
         post = tail.group(0) if tail else ""
         g = out[part]
         if (pre or post) and all(isinstance(v, str) for v in g.values):
-            out[part] = Gap(g.gid, [pre + v + post for v in g.values], g.where, g.before, g.leaf, g.path)
+            out[part] = Gap(g.gid, [pre + v + post for v in g.values], g.where, g.before, g.leaf, g.path, g.block)
     return out

@@ -10,15 +10,23 @@ in number, are one value, a block. A block is structure until evidence frees it
 weighs it as a whole list). Taken for data, its lines are what no other check sees, so every
 answer records, per block in scope, a ``BlockCheck`` (``block_check``): the range of its line
 count, and the *line shapes* its lines took, mined as a log-template miner mines them (lines
-of as many tokens sharing their punctuation and most words), each slot of a shape checked by
-kind (``line_slot``): a quantity (a number, an amount, a measure, a percentage, a date) only
-inside the range seen, a column of a few repeated words (a status) only the words seen, and
-anything only where the values were many and distinct (ids, names). The first and the last
-line are checked against first and last lines only.
+of one whitespace and punctuation skeleton, told apart by a column of a few repeated words),
+with how many lines of each shape a block held (two "down" workers where no block held more
+than one is a miss); each slot of a shape is checked by kind (``line_slot``): a quantity (a
+number, an amount, a measure, a percentage, a date) only inside the range seen, with the
+order two overlapping number columns kept in every line (used <= quota); a column of a few
+repeated words (a status) only the words seen; anything only where the values were many and
+distinct (ids, names, a reference in brackets), and even then no word the text above fixes
+that no training block held (an embargoed country the system prompt names). The first and
+the last line are checked against first and last lines only; a CSV's or a TSV's lines are
+cut at their delimiter first. A gap of a plain-text result that spans lines where results
+held as many lines (rows the word aligner took whole) is a block too.
 
 Guards ``md_first_row_closed``, ``md_attachment_sizes``, ``csv_overdue_invoice``,
 ``csv_tail_price_cap`` and ``csv_tail_closed_room`` (a reviewer's table traps,
-``docs/review/traps14``).
+``docs/review/traps14``), ``block_footer_split``, ``block_named_country`` and
+``block_batch_total`` (``docs/review/traps18``); ``block_canary_only`` is its known limit (a
+missing line decides).
 
 Learning side: ``block_check`` (called by ``induction.induce.answers.Answerer.with_blocks`` for
 every answer; counted as ``block_checks``). Request-time check:
@@ -33,15 +41,19 @@ every answer; counted as ``block_checks``). Request-time check:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from induction.rules.list_tails import WORD_MAX, quantity_range
-from induction.runtime.lines import DELIMITERS, BlockCheck, LineShape, LineSlot, line_tokens
+from induction.runtime.lines import DELIMITERS, BlockCheck, LineShape, LineSlot, line_tokens, shape_counts
+from induction.runtime.ranges import as_number
 
 # A slot takes any value only where its values were this many, and mostly distinct: ids, names.
 FREE_MIN_DISTINCT = 5
+# Letters glued to the number after them by a joiner: "R-389", "INV-8144", "web-07".
+_PREFIX = re.compile(r"[A-Za-z]+[-_#]$")
 
 
 def block_check(values: Sequence[Any]) -> BlockCheck | None:
@@ -56,8 +68,13 @@ def block_check(values: Sequence[Any]) -> BlockCheck | None:
     # A column free over all lines (names, ids) is free in the first and the last line too:
     # their few values are fewer examples of the same column, not a vocabulary.
     free = _free_columns(lines, cut)
+    shapes = mine(lines, free=free, delimiter=cut)
+    per_block = [shape_counts(shapes, v, cut) for v in values]
+    known = [c for c in per_block if c is not None]  # every training line fits a shape mined from it
     return BlockCheck(lines=(min(counts), max(counts)),
-                      shapes=mine(lines, delimiter=cut),
+                      shapes=shapes,
+                      counts=tuple((min(c[k] for c in known), max(c[k] for c in known)) for k in range(len(shapes)))
+                      if known and len(known) == len(per_block) else (),
                       first=mine([b[0] for b in blocks], split=False, free=free, delimiter=cut),
                       last=mine([b[-1] for b in blocks], split=False, free=free, delimiter=cut),
                       delimiter=cut)
@@ -87,8 +104,10 @@ def _free_columns(lines: Sequence[str], cut: str | None) -> frozenset[tuple[tupl
         for i, t in enumerate(tokens):
             if skel[i] is None:
                 columns.setdefault((skel, i), []).append(t)
-    return frozenset(k for k, vs in columns.items()
-                     if len(set(vs)) > 1 and line_slot(vs, "") == LineSlot())
+    return frozenset((skel, i) for (skel, i), vs in columns.items()
+                     if len(set(vs)) > 1 and line_slot(vs, skel[i - 1] or "" if i else "",
+                                                       after=skel[i + 1] or "" if i + 1 < len(skel) else "")
+                     == LineSlot())
 
 
 def _punct(token: str) -> bool:
@@ -132,6 +151,8 @@ def mine(lines: Sequence[str], *, split: bool = True,
     also meets the split shapes of all lines; ``free``: (skeleton, position) of columns that
     take anything whatever few values these lines show (a quantity keeps its range);
     ``delimiter``: lines are cut at it before their words (``runtime.lines.line_tokens``).
+    Split shapes are few lines too: a column free over all lines of the skeleton is free in
+    them (``free`` holds it).
 
     >>> [s.tokens for s in mine(["x=1 ok", "x=2 ok", "total 3"])]
     [('x', '=', None, ' ', 'ok'), ('total', ' ', '3')]
@@ -155,18 +176,47 @@ def mine(lines: Sequence[str], *, split: bool = True,
 def _shape(lines: list[list[str]], free: set[int]) -> LineShape:
     literal: list[str | None] = []
     slots = []
+    columns = []
     for i, first in enumerate(lines[0]):
         column = [tokens[i] for tokens in lines]
         if all(t == first for t in column):
             literal.append(first)
             continue
         label = "".join(t or "" for t in literal)[-24:]
+        after = lines[0][i + 1] if i + 1 < len(lines[0]) and all(t[i + 1] == lines[0][i + 1] for t in lines) else ""
         literal.append(None)
-        slots.append(line_slot(column, label, free=i in free))
-    return LineShape(tokens=tuple(literal), slots=tuple(slots))
+        slots.append(line_slot(column, label, after=after, free=i in free))
+        columns.append(column)
+    return LineShape(tokens=tuple(literal), slots=tuple(slots), orders=orders(slots, columns))
 
 
-def line_slot(values: Sequence[str], label: str, *, free: bool = False) -> LineSlot:
+def orders(slots: Sequence[LineSlot], columns: Sequence[Sequence[str]]) -> tuple[tuple[int, int], ...]:
+    """Pairs (i, j) of number slots whose ranges overlap, with column i's value at most column
+    j's in every line (``LineShape.orders``); either way round, as the lines show.
+
+    >>> orders([LineSlot(bounds=(1.0, 90.0)), LineSlot(bounds=(50.0, 500.0))], [["12", "80"], ["50", "90"]])
+    ((0, 1),)
+    >>> orders([LineSlot(bounds=(1.0, 9.0)), LineSlot(bounds=(50.0, 500.0))], [["1", "9"], ["50", "90"]])
+    ()
+    """
+    numbers = {}
+    for k, (slot, column) in enumerate(zip(slots, columns, strict=True)):
+        if slot.bounds is not None and isinstance(slot.bounds[0], float):
+            values = [as_number(v) for v in column]
+            if all(v is not None for v in values):
+                numbers[k] = (slot.bounds, values)
+    out = []
+    for i, (bi, xs) in numbers.items():
+        for j, (bj, ys) in numbers.items():
+            if i == j or bi[1] < bj[0] or bj[1] < bi[0]:
+                continue  # ranges apart: the ranges alone keep the order
+            if all(x is not None and y is not None and x <= y for x, y in zip(xs, ys, strict=True)) and not (
+                    j < i and all(x == y for x, y in zip(xs, ys, strict=True))):
+                out.append((i, j))
+    return tuple(out)
+
+
+def line_slot(values: Sequence[str], label: str, *, after: str = "", free: bool = False) -> LineSlot:
     """The check of one slot of a line shape, from its values and the literal text before it:
     quantities a range (``list_tails.quantity_range``: no ids after an id-like label, no
     timestamps, no latencies), many mostly distinct values anything unless they are a
@@ -180,10 +230,22 @@ def line_slot(values: Sequence[str], label: str, *, free: bool = False) -> LineS
     LineSlot(closed=None, bounds=None)
     >>> line_slot(["P1", "P2"], "").closed
     ('P1', 'P2')
+
+    A number between brackets is a reference (an element's id, a process id), and one glued
+    to a prefix of letters, many distinct, an id: anything.
+
+    >>> line_slot(["559", "6999"], "\t[", after="]"), line_slot(["389", "412", "277", "630", "815"], "R-")
+    (LineSlot(closed=None, bounds=None), LineSlot(closed=None, bounds=None))
+    >>> line_slot(["1", "2", "3"], "Tier-").closed
+    ('1', '2', '3')
     """
+    seen = Counter(values)
+    if all(v.isascii() and v.isdigit() for v in seen) and (
+            (label.endswith("[") and after.startswith("]"))
+            or (_PREFIX.search(label) and len(seen) >= FREE_MIN_DISTINCT and 2 * len(seen) >= len(values))):
+        return LineSlot()  # a reference ("[559]", "java[58807]") or an id glued to its prefix ("R-389")
     if (bounds := quantity_range(list(values), label)) is not None:
         return LineSlot(bounds=bounds)
-    seen = Counter(values)
     # A few words repeated (a status, a navigation link) are a vocabulary however many.
     if free or (not _vocabulary(values) and len(seen) >= FREE_MIN_DISTINCT and 2 * len(seen) >= len(values)):
         return LineSlot()

@@ -82,7 +82,7 @@ def widen(sk: Skeleton, scopes: list[dict[str, Any]]
                 if same_variable(values, scopes) is not None:
                     content[i - 1] = before[:p]
                     widened[gap.gid] = (before[p:], "", list(gap.values))
-                    gap = gaps[gap.gid] = Gap(gap.gid, values, gap.where, before[:p], gap.leaf, gap.path)
+                    gap = gaps[gap.gid] = Gap(gap.gid, values, gap.where, before[:p], gap.leaf, gap.path, gap.block)
                     break
         if isinstance(after, str):
             ends = [m.end() for m in _WORD_END.finditer(after)][:3]
@@ -92,7 +92,7 @@ def widen(sk: Skeleton, scopes: list[dict[str, Any]]
                     content[i + 1] = after[q:]
                     prefix, _, narrow = widened.get(gap.gid, ("", "", list(gap.values)))
                     widened[gap.gid] = (prefix, after[:q], narrow)
-                    gaps[gap.gid] = Gap(gap.gid, values, gap.where, gap.before, gap.leaf, gap.path)
+                    gaps[gap.gid] = Gap(gap.gid, values, gap.where, gap.before, gap.leaf, gap.path, gap.block)
                     break
     if not widened:
         return sk, {}

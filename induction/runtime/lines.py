@@ -28,12 +28,13 @@ of a JSON list hides its items (``induction.runtime.tails``). So the answer reco
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from induction.runtime.ranges import in_range
+from induction.runtime.ranges import as_number, in_range
+from induction.runtime.words import word_key
 from induction.tokens import tokenize
 
 
@@ -46,8 +47,12 @@ class LineSlot(BaseModel):
     closed: tuple[str, ...] | None = None
     bounds: tuple[float, float] | tuple[str, str] | None = None
 
-    def problem(self, value: str) -> str | None:
-        """Why ``value`` is not one this slot was seen with (None: it may be)."""
+    def problem(self, value: str, fixed: Callable[[str], bool] | None = None) -> str | None:
+        """Why ``value`` is not one this slot was seen with (None: it may be). ``fixed``: whether
+        a value is a word the text above fixes that training never showed here, refused by a
+        slot that takes anything (a country, named in the system prompt as embargoed)."""
+        if self.closed is None and self.bounds is None and fixed is not None and fixed(value):
+            return f"{value!r} equals a word the text above fixes"
         if self.closed is not None and value not in self.closed:
             shown = ", ".join(repr(c) for c in self.closed[:5]) + (", ..." if len(self.closed) > 5 else "")
             return f"{value!r} not among {shown}"
@@ -64,19 +69,33 @@ class LineShape(BaseModel):
 
     tokens: tuple[str | None, ...]
     slots: tuple[LineSlot, ...] = ()
+    # Pairs (i, j) of number slots with slot i's value <= slot j's in every line seen, where
+    # their ranges overlap: a project's use against its quota, a row's low against its high.
+    orders: tuple[tuple[int, int], ...] = ()
 
-    def problem(self, tokens: Sequence[str]) -> str | None:
-        """Why a line of ``tokens`` does not fit this shape (None: it does)."""
+    def problem(self, tokens: Sequence[str], fixed: Callable[[str], bool] | None = None) -> str | None:
+        """Why a line of ``tokens`` does not fit this shape (None: it does).
+
+        >>> shape = LineShape(tokens=(None, ",", None), slots=(LineSlot(bounds=(1.0, 90.0)),) * 2, orders=((0, 1),))
+        >>> shape.problem(["12", ",", "40"]), shape.problem(["41", ",", "40"])
+        (None, 'holds 41 above 40 where every line seen held it below')
+        """
         if len(tokens) != len(self.tokens):
             return "has another number of tokens"
         k = 0
+        values = []
         for want, got in zip(self.tokens, tokens, strict=True):
             if want is None:
-                if (why := self.slots[k].problem(got)) is not None:
+                if (why := self.slots[k].problem(got, fixed)) is not None:
                     return why
+                values.append(got)
                 k += 1
             elif want != got:
                 return f"holds {got!r} where {want!r} stood"
+        for i, j in self.orders:
+            x, y = as_number(values[i]), as_number(values[j])
+            if x is None or y is None or x > y:
+                return f"holds {values[i]} above {values[j]} where every line seen held it below"
         return None
 
 
@@ -92,6 +111,12 @@ class BlockCheck(BaseModel):
     first: tuple[LineShape, ...]
     last: tuple[LineShape, ...]
     delimiter: str | None = None
+    # Words of the blocks seen that were words the text above fixes (``fixed-words``): a
+    # slot that takes anything still refuses any other such word.
+    fixed: tuple[str, ...] = ()
+    # Per shape of ``shapes``, the fewest and most lines of it a block held (a line counts for
+    # the first shape it fits): two "down" workers where no block held more than one is a miss.
+    counts: tuple[tuple[int, int], ...] = ()
 
 
 DELIMITERS = ("\t", "|", ";", ",")
@@ -113,38 +138,75 @@ def line_tokens(line: str, delimiter: str | None) -> list[str]:
     return out
 
 
-def _fits(shapes: Sequence[LineShape], tokens: Sequence[str]) -> str | None:
-    """None if the line fits one of ``shapes``, else why it fits the closest (or none)."""
+def _fits(shapes: Sequence[LineShape], tokens: Sequence[str], fixed: Callable[[str], bool] | None) -> int | str:
+    """The index of the first of ``shapes`` the line fits, else why it fits the closest (or none)."""
     why = "fits no line shape seen"
-    for shape in shapes:
+    for k, shape in enumerate(shapes):
         if len(shape.tokens) != len(tokens):
             continue
-        if (problem := shape.problem(tokens)) is None:
-            return None
+        if (problem := shape.problem(tokens, fixed)) is None:
+            return k
         why = problem
     return why
 
 
-def block_problem(check: BlockCheck, value: Any) -> str | None:
-    """Why ``value`` is not a block like the ones seen (None: it is)."""
+def shape_counts(shapes: Sequence[LineShape], value: str, delimiter: str | None) -> list[int] | None:
+    """How many lines of ``value`` fit each of ``shapes`` first; None if a line fits none.
+
+    >>> shapes = (LineShape(tokens=("up",)), LineShape(tokens=("down",)))
+    >>> shape_counts(shapes, "up\\ndown\\nup", None), shape_counts(shapes, "gone", None)
+    ([2, 1], None)
+    """
+    counts = [0] * len(shapes)
+    for line in value.split("\n"):
+        k = _fits(shapes, line_tokens(line, delimiter), None)
+        if isinstance(k, str):
+            return None
+        counts[k] += 1
+    return counts
+
+
+def block_problem(check: BlockCheck, value: Any, path_words: Container[str] = ()) -> str | None:
+    """Why ``value`` is not a block like the ones seen (None: it is). ``path_words``: the words
+    of the text above (``induction.runtime.words``); a slot that takes anything refuses those
+    training did not show in the blocks.
+
+    >>> check = BlockCheck(lines=(1, 2), shapes=(LineShape(tokens=(None,), slots=(LineSlot(),)),),
+    ...                    first=(LineShape(tokens=(None,), slots=(LineSlot(),)),), last=())
+    >>> block_problem(check, "Iran"), block_problem(check, "Iran", {"iran"})
+    ('line 1 (last): fits no line shape seen', "line 1: 'Iran' equals a word the text above fixes")
+    """
     if not isinstance(value, str):
         return "is not text"
     lines = value.split("\n")
     low, high = check.lines
     if not low <= len(lines) <= high:
         return f"held {len(lines)} lines (seen: {low} to {high})"
+    allowed = frozenset(check.fixed)
+
+    def fixed(token: str) -> bool:
+        key = word_key(token)
+        return key is not None and key in path_words and key not in allowed
+
+    counts = [0] * len(check.shapes)
     for i, line in enumerate(lines):
         tokens = line_tokens(line, check.delimiter)
-        if (why := _fits(check.shapes, tokens)) is not None:
-            return f"line {i + 1}: {why}"
-        if i == 0 and (why := _fits(check.first, tokens)) is not None:
+        if isinstance(k := _fits(check.shapes, tokens, fixed), str):
+            return f"line {i + 1}: {k}"
+        counts[k] += 1
+        if i == 0 and isinstance(why := _fits(check.first, tokens, fixed), str):
             return f"line 1 (first): {why}"
-        if i == len(lines) - 1 and (why := _fits(check.last, tokens)) is not None:
+        if i == len(lines) - 1 and isinstance(why := _fits(check.last, tokens, fixed), str):
             return f"line {i + 1} (last): {why}"
+    for k, (low, high) in enumerate(check.counts):
+        if not low <= counts[k] <= high:
+            shown = "".join(t if t is not None else "_" for t in check.shapes[k].tokens).strip()
+            return f"held {counts[k]} lines like {shown!r} (seen: {low} to {high})"
     return None
 
 
-def out_of_block(blocks: Mapping[str, BlockCheck], scope: Mapping[str, Any]) -> str | None:
+def out_of_block(blocks: Mapping[str, BlockCheck], scope: Mapping[str, Any],
+                 path_words: Container[str] = ()) -> str | None:
     """The first variable whose block differs from the ones seen, with why; None if none does.
 
     >>> check = BlockCheck(lines=(2, 2), shapes=(LineShape(tokens=("ok",)),), first=(), last=())
@@ -152,6 +214,22 @@ def out_of_block(blocks: Mapping[str, BlockCheck], scope: Mapping[str, Any]) -> 
     'rows held 1 lines (seen: 2 to 2)'
     """
     for var, check in blocks.items():
-        if var in scope and (problem := block_problem(check, scope[var])) is not None:
+        if var in scope and (problem := block_problem(check, scope[var], path_words)) is not None:
             return f"{var} {problem}"
     return None
+
+
+def fixed_in_blocks(values: Sequence[Any], delimiter: str | None, path_words: Container[str]) -> tuple[str, ...]:
+    """The words of training blocks (``values``) that are words of ``path_words``: allowed.
+
+    >>> fixed_in_blocks(["US 4\\nIran 2"], None, {"iran", "cuba"})
+    ('iran',)
+    """
+    out = set()
+    for value in values:
+        if isinstance(value, str):
+            for line in value.split("\n"):
+                for token in line_tokens(line, delimiter):
+                    if (key := word_key(token)) is not None and key in path_words:
+                        out.add(key)
+    return tuple(sorted(out))

@@ -381,7 +381,8 @@ def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadli
         if response.tails and (why := out_of_tail(response.tails, st.scope)) is not None:
             reasons.append(f"node {node.id}: the list of {why}")
             continue
-        if response.blocks and (why := out_of_block(response.blocks, st.scope)) is not None:
+        if response.blocks and (why := out_of_block(response.blocks, st.scope,
+                                                     path_words(tree.index.by_id, node))) is not None:
             reasons.append(f"node {node.id}: the block of lines {why}")
             continue
         if response.fixed_words and (same := equal_fixed(response.fixed_words, st.scope,

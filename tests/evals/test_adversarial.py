@@ -196,6 +196,12 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "score_row_order": ("score_in_a_row", 5, 1, 2),  # 2 of 38 calls before
     # A known limit until the words beside a call refused the other declared tools' words.
     "commentary_refund": ("commentary_announces_refund", 5, 1, 2),  # 3 of 46 before
+    # Blocks of lines (the fourteenth session; docs/review/traps18): a split dropped a block's
+    # mark, a free column let a country the prompt names pass, rows swallowed whole by the
+    # word aligner served any number of lines.
+    "footer_split": ("block_footer_split", 3, 203, 204),  # 4 of 49 calls with b78cff8
+    "named_country": ("block_named_country", 5, 304, 305),  # 3 of 57 calls with b78cff8
+    "batch_total_swallowed": ("block_batch_total", 3, 1, 2),  # 7 of 60 calls before line-blocks
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
@@ -238,6 +244,8 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     # The eleventh session's reviewer: a measurement (a wait time) taken for an id.
     "wait_time": ("wait_time_in_result", 5, 1, 2),  # 1 of 41
     "ios_glued": ("os_version_glued", 5, 1, 2),  # 1 of 40
+    # A missing line decides (docs/review/traps18).
+    "canary_only": ("block_canary_only", 5, 102, 103),  # 6 of 52
 }
 
 

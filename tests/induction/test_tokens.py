@@ -22,3 +22,9 @@ def test_a_syslog_stamp_stays_in_pieces() -> None:
     # r16_syslog_hour). In pieces, its hour is a clock time's hour, a quantity.
     assert recognise("Nov 19 02:04:05") is None
     assert tokenize("Nov 19 02:04:05 web-1")[:3] == ["Nov", " ", "19"]
+
+
+def test_a_thousands_group_is_three_digits() -> None:
+    # A CSV's amount before a date: "324,2027-01-06" is 324 and a date, not the number 324,202.
+    assert [t for t in tokenize("INV,324,2027-01-06") if t != ","] == ["INV", "324", "2027-01-06"]
+    assert tokenize("1,250.00") == ["1,250.00"] and tokenize("12,345,678") == ["12,345,678"]

@@ -45,6 +45,10 @@ from __future__ import annotations
 
 from evals.workflows.adversarial.a_tool_results import (
     AttachmentSizeLimit,
+    BlockBatchTotal,
+    BlockCanaryOnly,
+    BlockFooterSplit,
+    BlockNamedCountry,
     CodeGluedAmount,
     CsvOverdueInvoice,
     CsvTailClosedRoom,
@@ -402,6 +406,8 @@ ALL: tuple[type[Adversarial], ...] = (
     # The first of parallel results, weighed against the next (2026-12-07, the thirteenth session's
     # reviewer, docs/review/traps16), and the known limits that reviewer's controls found
     ParallelFirstNote, ParallelFirstFlag, DurationLabelThreshold, NoteInResultUnseen, LoginHourInTimestamp,
+    # Blocks of lines of plain-text results (2026-12-07, the fourteenth session's reviewer, docs/review/traps18)
+    BlockFooterSplit, BlockNamedCountry, BlockBatchTotal, BlockCanaryOnly,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)

@@ -856,3 +856,146 @@ class JsonTailAmountText(JsonTailAmountCap):
     POLICY = ("You run payout batches. Release a batch, unless any transfer in it is over $1,000: then "
               "request a second approval.")
     HELD = "Batch {batch} needs a second approval."
+
+
+# Plain-text blocks of lines (``line-blocks``), from the eighteenth review (docs/review/traps18).
+
+_COUNTRIES = ("France", "Germany", "Spain", "Italy", "Japan", "Brazil", "Canada", "Mexico", "India", "Kenya",
+              "Norway", "Chile", "Egypt", "Peru", "Vietnam", "Poland", "Ghana", "Nepal")
+
+
+class BlockFooterSplit(Adversarial):
+    """Open incidents, one to four rows, and a footer "N open."; on-call is paged for any sev2
+    (one row in eight). A reviewer's ``r18_footer_count_sev``.
+
+    Trap: the footer's count (a number no answer uses) splits the cluster; each part kept the
+    skeleton, but its block of rows lost its mark and so its line checks: a part of sev3 rows
+    served "Nothing urgent" for a block holding a sev2 (``strata`` keeps ``Gap.block``).
+    """
+
+    name = "block_footer_split"
+    reviewer_name = "r18_footer_count_sev"
+    family = "A"
+    guards = ("line-blocks",)
+    description = "A sev2 in any row of a plain-text incident list, with a count footer, decides a page."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("incidents", "Open incidents", team="string"),
+                                             tool("page_oncall", "Page", team="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        team = rng.choice(["web", "data", "infra"])
+        k = rng.randint(1, 4)
+        sev = ["sev2" if rng.random() < 0.12 else "sev3" for _ in range(k)]
+        rows = [f"  INC-{rng.randint(100, 999)} {s} {rng.choice(['latency', 'errors', 'disk', 'queue'])}" for s in sev]
+        run.system("You triage incidents. Page on-call if any sev2 incident is open; else summarise.")
+        run.user(f"Status of {team}?")
+        run.call("incidents", {"team": team}, "\n".join([f"Open incidents for {team}:", *rows, f"{k} open."]))
+        if "sev2" in sev:
+            run.call("page_oncall", {"team": team}, "paged")
+            run.say(f"A sev2 is open for {team}; paged.")
+        else:
+            run.say(f"Nothing urgent for {team}.")
+
+
+class BlockNamedCountry(Adversarial):
+    """Shipment lines "#1234 to France", one to five; the system prompt names the embargoed
+    countries, and a batch to one of them is flagged (one batch in twelve). A reviewer's
+    ``r18_embargo_rare``.
+
+    Trap: the country column, most of its values seen once, takes anything; "Iran" passed.
+    A slot of a block that takes anything refuses a word the text above fixes that no
+    training block held (``line-blocks`` with ``fixed-words``).
+    """
+
+    name = "block_named_country"
+    reviewer_name = "r18_embargo_rare"
+    family = "A"
+    guards = ("line-blocks", "fixed-words")
+    description = "An embargoed country the system prompt names, in any line of a shipment list, decides a flag."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("shipments", "Today's shipments", warehouse="string"),
+                                             tool("dispatch", "Dispatch", warehouse="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        wh = rng.choice(["north", "south", "east"])
+        countries = [rng.choice(_COUNTRIES) for _ in range(rng.randint(1, 5))]
+        bad = rng.random() < 0.08
+        if bad:
+            countries[rng.randrange(len(countries))] = rng.choice(["Cuba", "Iran", "Syria"])
+        lines = ["Shipments:", *[f"  #{rng.randint(1000, 9999)} to {c}" for c in countries], "(end)"]
+        run.system("You dispatch shipments. Never dispatch to an embargoed country (Cuba, Iran, Syria): "
+                   "flag the batch instead.")
+        run.user(f"Dispatch {wh}'s shipments.")
+        run.call("shipments", {"warehouse": wh}, "\n".join(lines))
+        if bad:
+            run.say(f"The {wh} batch goes to an embargoed country; flagged for compliance.")
+        else:
+            run.call("dispatch", {"warehouse": wh}, "ok")
+            run.say(f"{wh} shipments dispatched.")
+
+
+class BlockBatchTotal(Adversarial):
+    """Payout lines "  Name  $123.45", one to five; a batch whose total is over $1,500 needs
+    approval. A reviewer's ``r18_sum_rare``.
+
+    Trap: results of as many lines aligned word by word leave the rows in one gap that spans
+    lines; unchecked, a part of two three-line batches served its answer for a batch of one
+    line. A gap of a plain-text result that spans lines is a block of lines, checked line by
+    line (``line-blocks``).
+    """
+
+    name = "block_batch_total"
+    reviewer_name = "r18_sum_rare"
+    family = "A"
+    guards = ("line-blocks",)
+    description = "The total of a plain-text payout batch decides approval."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("get_batch", "Payout batch", batch_id="string"),
+                                             tool("release_batch", "Release", batch_id="string"),
+                                             tool("request_approval", "Approval", batch_id="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        batch = f"po_{rng.getrandbits(32):08x}"
+        amounts = [round(rng.uniform(100, 600), 2) for _ in range(rng.randint(1, 5))]
+        lines = ["Payout batch:", *[f"  {fake.last_name()}  ${a:,.2f}" for a in amounts], "End of batch."]
+        run.system("You run payout batches. Release a batch unless its total is over $1,500: then request approval.")
+        run.user(f"Please process batch {batch}.")
+        run.call("get_batch", {"batch_id": batch}, "\n".join(lines))
+        if sum(amounts) > 1500:
+            run.call("request_approval", {"batch_id": batch}, "ok")
+            run.say(f"Batch {batch} totals over $1,500; approval requested.")
+        else:
+            run.call("release_batch", {"batch_id": batch}, "ok")
+            run.say(f"Batch {batch} is released.")
+
+
+class BlockCanaryOnly(Adversarial):
+    """Firing alerts "HighLatency web-NN", one to five; alerts on the canary web-07, named in
+    the system prompt, are ignored, any other host pages on-call. A reviewer's
+    ``r18_canary_host``.
+
+    Known limit: when every training batch held another host, every answer was "page"; a batch
+    of canary lines alone is served "page" too. What decides is a line missing, and the canary's
+    id is a value training saw; no check of the lines there are can see it.
+    """
+
+    name = "block_canary_only"
+    reviewer_name = "r18_canary_host"
+    family = "A"
+    guards = ("line-blocks",)
+    known_limit = ("a missing line decides: a batch of canary alerts alone, where every training batch also held "
+                   "another host, is served the page learnt from those")
+    description = "Alerts on a canary host named in the prompt are ignored unless another host fires."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("alerts", "Firing alerts", env="string"),
+                                             tool("page_oncall", "Page", env="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        env = rng.choice(["prod-eu", "prod-us"])
+        hosts = ["web-07" if rng.random() < 0.6 else f"web-{rng.randint(10, 99)}" for _ in range(rng.randint(1, 5))]
+        lines = [f"Firing in {env}:", *[f"  HighLatency {h}" for h in hosts], "end"]
+        run.system("You handle alerts. Alerts on the canary host web-07 are expected: ignore them. "
+                   "Page on-call if any other host fires.")
+        run.user(f"Alerts in {env}?")
+        run.call("alerts", {"env": env}, "\n".join(lines))
+        if all(h == "web-07" for h in hosts):
+            run.say("Only the canary is firing; nothing to do.")
+        else:
+            run.call("page_oncall", {"env": env}, "paged")
+            run.say(f"Paged on-call for {env}.")

@@ -105,8 +105,8 @@ def _free_columns(lines: Sequence[str], cut: str | None) -> frozenset[tuple[tupl
             if skel[i] is None:
                 columns.setdefault((skel, i), []).append(t)
     return frozenset((skel, i) for (skel, i), vs in columns.items()
-                     if len(set(vs)) > 1 and line_slot(vs, skel[i - 1] or "" if i else "",
-                                                       after=skel[i + 1] or "" if i + 1 < len(skel) else "")
+                     if len(set(vs)) > 1 and line_slot(vs, (skel[i - 1] or "") if i else "",
+                                                       after=(skel[i + 1] or "") if i + 1 < len(skel) else "")
                      == LineSlot())
 
 

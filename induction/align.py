@@ -72,7 +72,8 @@ def _all_positions(common: list[str], seqs: list[list[str]]) -> list[list[int]] 
 def _stranded(tokens: list[str]) -> bool:
     """A literal run too small to be structure when it sits between two gaps: bare
     whitespace (the space inside "Wood and Sons" that happened to align)."""
-    return all(t.isspace() for t in tokens)
+    # Two spaces or a tab between values are a column's edge (a table row's "4880  12.3"): kept.
+    return all(t.isspace() for t in tokens) and not any("\t" in t or "  " in t for t in tokens)
 
 
 def align(texts: list[str], tokenizer: Tokenizer = tokenize) -> Aligned | None:

@@ -44,7 +44,7 @@ from induction.rules import tag
 from induction.rules.closed_values import choices, value_groups
 from induction.rules.coarsening import coarsen
 from induction.rules.context_bound import pins
-from induction.rules.line_blocks import block_check
+from induction.rules.line_blocks import block_check, with_scope
 from induction.rules.list_tails import tail_check
 from induction.rules.min_runs import literal_texts, said_beside_call, traced
 from induction.rules.min_runs import verdict as runs_verdict
@@ -323,7 +323,7 @@ class Answerer:
             if var in blocks or not all(var in sc for sc in scopes):
                 continue
             if (check := block_check([sc[var] for sc in scopes])) is not None:
-                blocks[var] = check
+                blocks[var] = with_scope(check, var, scopes)
         if blocks == response.blocks:
             return response
         self.stats["block_checks"] += len(blocks) - len(response.blocks)

@@ -25,8 +25,11 @@ held as many lines (rows the word aligner took whole) is a block too.
 Guards ``md_first_row_closed``, ``md_attachment_sizes``, ``csv_overdue_invoice``,
 ``csv_tail_price_cap`` and ``csv_tail_closed_room`` (a reviewer's table traps,
 ``docs/review/traps14``), ``block_footer_split``, ``block_named_country`` and
-``block_batch_total`` (``docs/review/traps18``); ``block_canary_only`` is its known limit (a
-missing line decides).
+``block_batch_total`` (``docs/review/traps18``), ``block_heavy_item``, ``block_stale_backup`` and
+``block_primary_record`` (``docs/review/traps19``: a line's days before a date in scope,
+``BlockCheck.spans``; adjacent lines of a record, ``BlockCheck.pairs``; a value in scope no
+block held, ``BlockCheck.apart``); ``block_canary_only`` is its known limit (a missing line
+decides).
 
 Learning side: ``block_check`` (called by ``induction.induce.answers.Answerer.with_blocks`` for
 every answer; counted as ``block_checks``). Request-time check:
@@ -43,12 +46,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from induction.rules.list_tails import WORD_MAX, quantity_range
-from induction.runtime.lines import DELIMITERS, BlockCheck, LineShape, LineSlot, line_tokens, shape_counts
-from induction.runtime.ranges import as_number
+from induction.runtime.lines import (
+    DELIMITERS,
+    BlockCheck,
+    LineShape,
+    LineSlot,
+    block_days,
+    block_tokens,
+    line_tokens,
+    shape_counts,
+    shape_pairs,
+)
+from induction.runtime.ranges import as_number, days
 
 # A slot takes any value only where its values were this many, and mostly distinct: ids, names.
 FREE_MIN_DISTINCT = 5
@@ -71,13 +84,16 @@ def block_check(values: Sequence[Any]) -> BlockCheck | None:
     shapes = mine(lines, free=free, delimiter=cut)
     per_block = [shape_counts(shapes, v, cut) for v in values]
     known = [c for c in per_block if c is not None]  # every training line fits a shape mined from it
+    pairs = [shape_pairs(shapes, v, cut) for v in values]
+    seen_pairs = [p for p in pairs if p is not None]
     return BlockCheck(lines=(min(counts), max(counts)),
                       shapes=shapes,
                       counts=tuple((min(c[k] for c in known), max(c[k] for c in known)) for k in range(len(shapes)))
                       if known and len(known) == len(per_block) else (),
                       first=mine([b[0] for b in blocks], split=False, free=free, delimiter=cut),
                       last=mine([b[-1] for b in blocks], split=False, free=free, delimiter=cut),
-                      delimiter=cut)
+                      delimiter=cut,
+                      pairs=tuple(sorted(set().union(*seen_pairs))) if len(seen_pairs) == len(pairs) else None)
 
 
 def delimiter(lines: Sequence[str]) -> str | None:
@@ -241,7 +257,7 @@ def line_slot(values: Sequence[str], label: str, *, after: str = "", free: bool 
     """
     seen = Counter(values)
     if all(v.isascii() and v.isdigit() for v in seen) and (
-            (label.endswith("[") and after.startswith("]"))
+            (label.endswith("[") and after.startswith("]") and 2 * len(seen) >= len(values))
             or (_PREFIX.search(label) and len(seen) >= FREE_MIN_DISTINCT and 2 * len(seen) >= len(values))):
         return LineSlot()  # a reference ("[559]", "java[58807]") or an id glued to its prefix ("R-389")
     if (bounds := quantity_range(list(values), label)) is not None:
@@ -250,3 +266,37 @@ def line_slot(values: Sequence[str], label: str, *, after: str = "", free: bool 
     if free or (not _vocabulary(values) and len(seen) >= FREE_MIN_DISTINCT and 2 * len(seen) >= len(values)):
         return LineSlot()
     return LineSlot(closed=tuple(sorted(seen)))
+
+
+def with_scope(check: BlockCheck, var: str, scopes: Sequence[Mapping[str, Any]]) -> BlockCheck:
+    """``check`` of the block ``var`` with how it stood to the other values in scope in every
+    call: the days between each date of the block and each date in scope (``spans``: a backup
+    two days older than "today" where every one seen was a day old), and the single-token
+    values in scope no block held as a token (``apart``: the leader named among the unhealthy
+    members, where no block seen named it). From the nineteenth review (``docs/review/traps19``).
+
+    >>> calls = [{"b": "ok 2026-12-06", "today": "2026-12-07", "leader": "n1"}, {"b": "ok 2026-12-09", "today": "2026-12-10", "leader": "n2"}]
+    >>> c = with_scope(BlockCheck(lines=(1, 1), shapes=(), first=(), last=()), "b", calls)
+    >>> c.spans, c.apart
+    ((('today', 1, 1),), ('leader', 'today'))
+    """
+    others = sorted(set.intersection(*(set(sc) for sc in scopes)) - {var}) if scopes else []
+    spans = []
+    per = [block_days(sc[var], check.delimiter) for sc in scopes]
+    if per and all(per):
+        for other in others:
+            refs = [days(sc[other]) for sc in scopes]
+            if all(r is not None for r in refs):
+                diffs = [r - d for r, ds in zip(refs, per, strict=True) if r is not None for d in ds]
+                spans.append((other, min(diffs), max(diffs)))
+    toks = [block_tokens(sc[var], check.delimiter) for sc in scopes]
+    apart = tuple(other for other in others
+                  if all(isinstance(sc[other], (str, int)) and not isinstance(sc[other], bool)
+                         and str(sc[other]).strip() and "\n" not in str(sc[other]) and " " not in str(sc[other])
+                         and str(sc[other]) not in ts for sc, ts in zip(scopes, toks, strict=True)))
+    update: dict[str, Any] = {}
+    if spans:
+        update["spans"] = tuple(spans)
+    if apart:
+        update["apart"] = apart
+    return check.model_copy(update=update) if update else check

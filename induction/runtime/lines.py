@@ -29,11 +29,12 @@ of a JSON list hides its items (``induction.runtime.tails``). So the answer reco
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from induction.runtime.ranges import as_number, in_range
+from induction.runtime.ranges import as_number, days, in_range
 from induction.runtime.words import word_key
 from induction.tokens import tokenize
 
@@ -117,6 +118,16 @@ class BlockCheck(BaseModel):
     # Per shape of ``shapes``, the fewest and most lines of it a block held (a line counts for
     # the first shape it fits): two "down" workers where no block held more than one is a miss.
     counts: tuple[tuple[int, int], ...] = ()
+    # Pairs (i, j) of shapes of labelled lines ("role: _", "state: _") with a line of shape j
+    # right after one of shape i in a block seen, where the labels differ: the fields of one
+    # record ("role: primary" then "state: down"). None: not checked.
+    pairs: tuple[tuple[int, int], ...] | None = None
+    # (var, lo, hi): every date of a block seen was lo to hi days before the date ``var`` in
+    # scope ("today" in the system prompt): a backup two days old where all were one.
+    spans: tuple[tuple[str, int, int], ...] = ()
+    # Variables in scope (a leader's id above the block) no token of a block seen equalled: a
+    # block naming the leader among the unhealthy members is one no training block was.
+    apart: tuple[str, ...] = ()
 
 
 DELIMITERS = ("\t", "|", ";", ",")
@@ -148,6 +159,30 @@ def _fits(shapes: Sequence[LineShape], tokens: Sequence[str], fixed: Callable[[s
             return k
         why = problem
     return why
+
+
+def label(shape: LineShape) -> str | None:
+    """The literal word a shape's line opens with where a ':' or '=' follows it (a field of a
+    record: "role: primary", "From: x", "tls = on"), else None."""
+    toks = [t for t in shape.tokens if t is None or not t.isspace()]
+    for i, t in enumerate(toks):
+        if t is None:
+            return None
+        if any(c.isalnum() for c in t):
+            return t if i + 1 < len(toks) and toks[i + 1] in (":", "=") else None
+    return None
+
+
+def shape_pairs(shapes: Sequence[LineShape], value: str, delimiter: str | None) -> set[tuple[int, int]] | None:
+    """Adjacent (shape, shape) of ``value``'s lines whose labels differ; None if a line fits none."""
+    ks = []
+    for line in value.split("\n"):
+        k = _fits(shapes, line_tokens(line, delimiter), None)
+        if isinstance(k, str):
+            return None
+        ks.append(k)
+    labels = [label(s) for s in shapes]
+    return {(a, b) for a, b in pairwise(ks) if labels[a] and labels[b] and labels[a] != labels[b]}
 
 
 def shape_counts(shapes: Sequence[LineShape], value: str, delimiter: str | None) -> list[int] | None:
@@ -189,11 +224,17 @@ def block_problem(check: BlockCheck, value: Any, path_words: Container[str] = ()
         return key is not None and key in path_words and key not in allowed
 
     counts = [0] * len(check.shapes)
+    prev = -1
     for i, line in enumerate(lines):
         tokens = line_tokens(line, check.delimiter)
         if isinstance(k := _fits(check.shapes, tokens, fixed), str):
             return f"line {i + 1}: {k}"
         counts[k] += 1
+        if check.pairs is not None and i and (prev, k) not in check.pairs:
+            la, lb = label(check.shapes[prev]), label(check.shapes[k])
+            if la and lb and la != lb:
+                return f"line {i + 1}: a line like this never followed line {i}'s shape"
+        prev = k
         if i == 0 and isinstance(why := _fits(check.first, tokens, fixed), str):
             return f"line 1 (first): {why}"
         if i == len(lines) - 1 and isinstance(why := _fits(check.last, tokens, fixed), str):
@@ -216,7 +257,31 @@ def out_of_block(blocks: Mapping[str, BlockCheck], scope: Mapping[str, Any],
     for var, check in blocks.items():
         if var in scope and (problem := block_problem(check, scope[var], path_words)) is not None:
             return f"{var} {problem}"
+        if check.apart and var in scope and isinstance(scope[var], str):
+            tokens = {t for line in scope[var].split("\n") for t in line_tokens(line, check.delimiter)}
+            for other in check.apart:
+                if isinstance(scope.get(other), (str, int)) and str(scope[other]) in tokens:
+                    return f"{var} holds {other}'s value {scope[other]!r}, as no block seen did"
+        for other, lo, hi in check.spans if var in scope else ():
+            ref = days(scope.get(other))
+            for d in block_days(scope[var], check.delimiter):
+                if ref is None or not lo <= ref - d <= hi:
+                    return f"{var} holds a date {'?' if ref is None else ref - d} days before {other} (seen: {lo} to {hi})"
     return None
+
+
+def block_tokens(value: Any, delimiter: str | None) -> set[str]:
+    """The tokens of a block's lines."""
+    if not isinstance(value, str):
+        return set()
+    return {t for line in value.split("\n") for t in line_tokens(line, delimiter)}
+
+
+def block_days(value: Any, delimiter: str | None) -> list[int]:
+    """The day numbers of the dates and timestamps of a block's tokens."""
+    if not isinstance(value, str):
+        return []
+    return [d for line in value.split("\n") for t in line_tokens(line, delimiter) if (d := days(t)) is not None]
 
 
 def fixed_in_blocks(values: Sequence[Any], delimiter: str | None, path_words: Container[str]) -> tuple[str, ...]:

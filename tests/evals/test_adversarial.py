@@ -202,6 +202,10 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "footer_split": ("block_footer_split", 3, 203, 204),  # 4 of 49 calls with b78cff8
     "named_country": ("block_named_country", 5, 304, 305),  # 3 of 57 calls with b78cff8
     "batch_total_swallowed": ("block_batch_total", 3, 1, 2),  # 7 of 60 calls before line-blocks
+    # ... and the next reviewer's (docs/review/traps19), against ba56b1c.
+    "heavy_item_joined": ("block_heavy_item", 3, 405, 406),  # 3 of 80 calls
+    "stale_backup": ("block_stale_backup", 8, 1, 2),  # 1 of 43 calls
+    "primary_record": ("block_primary_record", 20, 607, 608),  # 2 of 44 calls
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).

@@ -48,7 +48,10 @@ from evals.workflows.adversarial.a_tool_results import (
     BlockBatchTotal,
     BlockCanaryOnly,
     BlockFooterSplit,
+    BlockHeavyItem,
     BlockNamedCountry,
+    BlockPrimaryRecord,
+    BlockStaleBackup,
     CodeGluedAmount,
     CsvOverdueInvoice,
     CsvTailClosedRoom,
@@ -408,6 +411,8 @@ ALL: tuple[type[Adversarial], ...] = (
     ParallelFirstNote, ParallelFirstFlag, DurationLabelThreshold, NoteInResultUnseen, LoginHourInTimestamp,
     # Blocks of lines of plain-text results (2026-12-07, the fourteenth session's reviewer, docs/review/traps18)
     BlockFooterSplit, BlockNamedCountry, BlockBatchTotal, BlockCanaryOnly,
+    # ... and from the next reviewer (docs/review/traps19)
+    BlockHeavyItem, BlockStaleBackup, BlockPrimaryRecord,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)

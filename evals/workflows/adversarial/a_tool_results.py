@@ -999,3 +999,122 @@ class BlockCanaryOnly(Adversarial):
         else:
             run.call("page_oncall", {"env": env}, "paged")
             run.say(f"Paged on-call for {env}.")
+
+
+# Blocks of lines, from the nineteenth review (docs/review/traps19).
+
+
+class BlockHeavyItem(Adversarial):
+    """Order lines "  SKU-1234  12.3 kg  x1", one to four; stock is reserved, then any item
+    over 30 kg goes by freight (one order in seven). A reviewer's ``r19_later_call_heavy``.
+
+    Trap: the first line was an anchor and the word aligner joined its id and weight across
+    the two spaces between them ("4880  12.3") into one value taken for an id, so the weight was
+    never checked and a 45 kg first item was booked by parcel. Two spaces or a tab between
+    values are a column's edge (``align._stranded``).
+    """
+
+    name = "block_heavy_item"
+    reviewer_name = "r19_later_call_heavy"
+    family = "A"
+    guards = ("line-blocks", "unread-values")
+    description = "A weight over 30 kg in any line of a plain-text order decides freight, a call later."
+    tools: ClassVar[list[dict[str, Any]]] = [
+        tool("order_lines", "Order lines", order="string"), tool("reserve_stock", "Reserve", order="string"),
+        tool("book_freight", "Freight", order="string"), tool("book_parcel", "Parcel", order="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        order = f"SO-{rng.randint(10000, 99999)}"
+        k = rng.randint(1, 4)
+        weights = [round(rng.uniform(0.5, 25), 1) for _ in range(k)]
+        if rng.random() < 0.15:
+            weights[rng.randrange(k)] = round(rng.uniform(31, 60), 1)
+        lines = [f"Order {order}", *[f"  SKU-{rng.randint(1000, 9999)}  {x} kg  x1" for x in weights], "--"]
+        run.system("You fulfil orders: reserve stock, then book shipping. Any item over 30 kg goes by freight; "
+                   "else parcel.")
+        run.user(f"Fulfil {order}.")
+        run.call("order_lines", {"order": order}, "\n".join(lines))
+        run.call("reserve_stock", {"order": order}, "reserved")
+        if max(weights) > 30:
+            run.call("book_freight", {"order": order}, "ok")
+            run.say(f"{order} reserved and booked by freight.")
+        else:
+            run.call("book_parcel", {"order": order}, "ok")
+            run.say(f"{order} reserved and booked by parcel.")
+
+
+class BlockStaleBackup(Adversarial):
+    """The last backup of one to five databases, a timestamp per line; today is in the system
+    prompt and a backup older than 30 hours is stale (one run in seven). A reviewer's
+    ``r19_backup_timestamp``.
+
+    Trap: a timestamp is an id to the line checks (no range), and "today" differs run to run,
+    so a backup two days old was served "All backups are fresh.". The days between each date
+    of the block and each date in scope are kept (``BlockCheck.spans``).
+    """
+
+    name = "block_stale_backup"
+    reviewer_name = "r19_backup_timestamp"
+    family = "A"
+    guards = ("line-blocks",)
+    description = "A backup date in any line, against today in the system prompt, decides a new backup."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("backups", "Last backup per database"),
+                                             tool("run_backup", "Run a backup now", db="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        day, k = rng.randint(3, 27), rng.randint(1, 5)
+        dbs = rng.sample(["orders", "users", "ledger", "catalog", "events", "audit"], k)
+        stale = rng.random() < 0.15
+        when = [(day, rng.randint(0, 4)) if rng.random() < 0.5 else (day - 1, rng.randint(20, 23)) for _ in dbs]
+        bad = ""
+        if stale:
+            i = rng.randrange(k)
+            when[i] = (day - 2, rng.randint(0, 23))
+            bad = dbs[i]
+        rows = [f"  {d:<8} 2026-12-{dd:02d} {hh:02d}:{rng.randint(0, 59):02d}" for d, (dd, hh) in zip(dbs, when, strict=True)]
+        run.system(f"Today is 2026-12-{day:02d}, 06:00 UTC. Backups older than 30 hours are stale: run a backup of "
+                   "the stale database; else report all fresh.")
+        run.user("Are the backups fresh?")
+        run.call("backups", {}, "\n".join(["Last successful backup:", *rows, "(UTC)"]))
+        if stale:
+            run.call("run_backup", {"db": bad}, "started")
+            run.say(f"The {bad} backup was stale; started a new one.")
+        else:
+            run.say("All backups are fresh.")
+
+
+class BlockPrimaryRecord(Adversarial):
+    """Cluster members as YAML records over three lines each (host, role, state), one primary
+    and one to three replicas; fail over when the primary is down. A reviewer's
+    ``r19_yaml_primary_down``.
+
+    Trap: every line of a record was seen ("role: primary", "state: down"), never one after the
+    other; the primary down was served "healthy". Adjacent lines of different labels keep to
+    the pairs some training block showed (``BlockCheck.pairs``).
+    """
+
+    name = "block_primary_record"
+    reviewer_name = "r19_yaml_primary_down"
+    family = "A"
+    guards = ("line-blocks",)
+    description = "The state on the line after the primary's role, in YAML records, decides a failover."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("members", "Cluster members (YAML)", cluster="string"),
+                                             tool("failover", "Fail over", cluster="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        cluster, k = rng.choice(["pg-main", "pg-events", "pg-auth"]), rng.randint(1, 3)
+        records = [("replica", "down" if rng.random() < 0.3 else "up") for _ in range(k)]
+        primary = "down" if rng.random() < 0.15 else "up"
+        records.insert(rng.randrange(k + 1), ("primary", primary))
+        lines = [f"cluster: {cluster}", "members:"]
+        for role, state in records:
+            lines += [f"  - host: db-{rng.randint(10, 99)}", f"    role: {role}", f"    state: {state}"]
+        lines.append("version: 3")
+        run.system("You run databases. If the primary is down, fail over; replicas being down is fine.")
+        run.user(f"Check {cluster}.")
+        run.call("members", {"cluster": cluster}, "\n".join(lines))
+        if primary == "down":
+            run.call("failover", {"cluster": cluster}, "ok")
+            run.say(f"{cluster}'s primary is down; failed over.")
+        else:
+            run.say(f"{cluster} is healthy.")

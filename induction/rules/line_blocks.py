@@ -57,6 +57,7 @@ from induction.runtime.lines import (
     LineSlot,
     block_days,
     block_tokens,
+    fitted,
     line_tokens,
     shape_counts,
     shape_pairs,
@@ -82,10 +83,11 @@ def block_check(values: Sequence[Any]) -> BlockCheck | None:
     # their few values are fewer examples of the same column, not a vocabulary.
     free = _free_columns(lines, cut)
     shapes = mine(lines, free=free, delimiter=cut)
-    per_block = [shape_counts(shapes, v, cut) for v in values]
-    known = [c for c in per_block if c is not None]  # every training line fits a shape mined from it
-    pairs = [shape_pairs(shapes, v, cut) for v in values]
-    seen_pairs = [p for p in pairs if p is not None]
+    # Each training line's shape, block by block (every training line fits a shape mined from
+    # it): the count of each shape's lines and the adjacent pairs of labelled lines.
+    per_block = [fitted(shapes, v, cut) for v in values]
+    known = [shape_counts(shapes, ks) for ks in per_block if ks is not None]
+    seen_pairs = [shape_pairs(shapes, ks) for ks in per_block if ks is not None]
     return BlockCheck(lines=(min(counts), max(counts)),
                       shapes=shapes,
                       counts=tuple((min(c[k] for c in known), max(c[k] for c in known)) for k in range(len(shapes)))
@@ -93,7 +95,7 @@ def block_check(values: Sequence[Any]) -> BlockCheck | None:
                       first=mine([b[0] for b in blocks], split=False, free=free, delimiter=cut),
                       last=mine([b[-1] for b in blocks], split=False, free=free, delimiter=cut),
                       delimiter=cut,
-                      pairs=tuple(sorted(set().union(*seen_pairs))) if len(seen_pairs) == len(pairs) else None)
+                      pairs=tuple(sorted(set().union(*seen_pairs))) if len(seen_pairs) == len(per_block) else None)
 
 
 def delimiter(lines: Sequence[str]) -> str | None:

@@ -173,30 +173,36 @@ def label(shape: LineShape) -> str | None:
     return None
 
 
-def shape_pairs(shapes: Sequence[LineShape], value: str, delimiter: str | None) -> set[tuple[int, int]] | None:
-    """Adjacent (shape, shape) of ``value``'s lines whose labels differ; None if a line fits none."""
+def fitted(shapes: Sequence[LineShape], value: str, delimiter: str | None) -> list[int] | None:
+    """The index of the first of ``shapes`` each line of ``value`` fits; None if a line fits none.
+
+    >>> fitted((LineShape(tokens=("up",)), LineShape(tokens=("down",))), "up\\ndown", None)
+    [0, 1]
+    """
     ks = []
     for line in value.split("\n"):
         k = _fits(shapes, line_tokens(line, delimiter), None)
         if isinstance(k, str):
             return None
         ks.append(k)
+    return ks
+
+
+def shape_pairs(shapes: Sequence[LineShape], ks: Sequence[int]) -> set[tuple[int, int]]:
+    """Adjacent (shape, shape) of lines fitted to ``ks`` (``fitted``) whose labels differ."""
     labels = [label(s) for s in shapes]
     return {(a, b) for a, b in pairwise(ks) if labels[a] and labels[b] and labels[a] != labels[b]}
 
 
-def shape_counts(shapes: Sequence[LineShape], value: str, delimiter: str | None) -> list[int] | None:
-    """How many lines of ``value`` fit each of ``shapes`` first; None if a line fits none.
+def shape_counts(shapes: Sequence[LineShape], ks: Sequence[int]) -> list[int]:
+    """How many lines fitted to ``ks`` (``fitted``) fit each of ``shapes`` first.
 
     >>> shapes = (LineShape(tokens=("up",)), LineShape(tokens=("down",)))
-    >>> shape_counts(shapes, "up\\ndown\\nup", None), shape_counts(shapes, "gone", None)
-    ([2, 1], None)
+    >>> shape_counts(shapes, fitted(shapes, "up\\ndown\\nup", None))
+    [2, 1]
     """
     counts = [0] * len(shapes)
-    for line in value.split("\n"):
-        k = _fits(shapes, line_tokens(line, delimiter), None)
-        if isinstance(k, str):
-            return None
+    for k in ks:
         counts[k] += 1
     return counts
 
@@ -224,6 +230,7 @@ def block_problem(check: BlockCheck, value: Any, path_words: Container[str] = ()
         return key is not None and key in path_words and key not in allowed
 
     counts = [0] * len(check.shapes)
+    labels = [label(s) for s in check.shapes] if check.pairs is not None else []
     prev = -1
     for i, line in enumerate(lines):
         tokens = line_tokens(line, check.delimiter)
@@ -231,7 +238,7 @@ def block_problem(check: BlockCheck, value: Any, path_words: Container[str] = ()
             return f"line {i + 1}: {k}"
         counts[k] += 1
         if check.pairs is not None and i and (prev, k) not in check.pairs:
-            la, lb = label(check.shapes[prev]), label(check.shapes[k])
+            la, lb = labels[prev], labels[k]
             if la and lb and la != lb:
                 return f"line {i + 1}: a line like this never followed line {i}'s shape"
         prev = k
@@ -258,13 +265,14 @@ def out_of_block(blocks: Mapping[str, BlockCheck], scope: Mapping[str, Any],
         if var in scope and (problem := block_problem(check, scope[var], path_words)) is not None:
             return f"{var} {problem}"
         if check.apart and var in scope and isinstance(scope[var], str):
-            tokens = {t for line in scope[var].split("\n") for t in line_tokens(line, check.delimiter)}
+            tokens = block_tokens(scope[var], check.delimiter)
             for other in check.apart:
                 if isinstance(scope.get(other), (str, int)) and str(scope[other]) in tokens:
                     return f"{var} holds {other}'s value {scope[other]!r}, as no block seen did"
+        dates = block_days(scope[var], check.delimiter) if check.spans and var in scope else []
         for other, lo, hi in check.spans if var in scope else ():
             ref = days(scope.get(other))
-            for d in block_days(scope[var], check.delimiter):
+            for d in dates:
                 if ref is None or not lo <= ref - d <= hi:
                     return f"{var} holds a date {'?' if ref is None else ref - d} days before {other} (seen: {lo} to {hi})"
     return None

@@ -243,11 +243,79 @@ def enough(values: Sequence[Any], kind: ValueKind, *, min_noise: int, min_quanti
 ORDER_MAX_VARS = 16  # numeric variables compared pairwise (the lookup checks every pair kept)
 
 
-def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -> tuple[tuple[str, str], ...]:
+# The unit a number is counted in, read off the last name in its label (a JSON key such as
+# "latency_ms" or "lifetime_orders", the words before a value in text): (dimension, unit), the
+# unit None where only the dimension shows ("latency", "price"). Two numbers of different known
+# dimensions or units are never compared by a rule a model follows (orders are counted, a
+# latency is timed; milliseconds against seconds would be compared after converting), so no
+# order or gap is kept between them: "lifetime_orders <= latency_ms" held in every run by chance.
+_TIME_UNITS = {"ms": "ms", "msec": "ms", "millis": "ms", "milliseconds": "ms", "us": "us", "ns": "ns",
+               "s": "s", "sec": "s", "secs": "s", "seconds": "s", "min": "min", "mins": "min", "minutes": "min",
+               "h": "h", "hr": "h", "hrs": "h", "hours": "h", "days": "d", "weeks": "w", "months": "mo",
+               "years": "y"}
+_TIME_WORDS = {"latency", "duration", "elapsed", "took", "timeout", "eta", "delay", "wait", "uptime", "ttl",
+               "interval", "runtime", "age"}
+_SIZE_UNITS = {"bytes": "b", "kb": "kb", "kib": "kb", "mb": "mb", "mib": "mb", "gb": "gb", "gib": "gb", "tb": "tb"}
+_MONEY_WORDS = {"price", "amount", "cost", "fee", "fees", "balance", "revenue", "refund", "subtotal", "budget",
+                "salary", "usd", "eur", "gbp"}
+_COUNT_WORDS = {"count", "num", "qty", "quantity"}
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|ys)\Z")
+_NAME = re.compile(r"([A-Za-z][A-Za-z0-9_\-]*)[^A-Za-z0-9]*\Z")
+
+
+def number_unit(label: str) -> tuple[str, str | None] | None:
+    """The (dimension, unit) of a number after ``label``, or None where the label does not say.
+
+    >>> number_unit('","latency_ms":'), number_unit('"lifetime_orders": '), number_unit('"limit_mb":')
+    (('time', 'ms'), ('count', None), ('size', 'mb'))
+    >>> number_unit('"price":{"amount":'), number_unit('"threshold":'), number_unit("took "), number_unit("days ")
+    (('money', None), None, ('time', None), ('time', 'd'))
+    >>> number_unit('"status":'), number_unit('expense: USD'), number_unit("$")
+    (None, ('money', None), ('money', None))
+    """
+    if after_currency_symbol(label) or CURRENCY_CODE.search(label[-24:]):
+        return ("money", None)
+    m = _NAME.search(label[-32:])
+    if m is None:
+        return None
+    words = [w for w in re.split(r"[_\-]+|(?<=[a-z])(?=[A-Z])", m.group(1)) if w]
+    if not words:
+        return None
+    last = words[-1].lower()
+    low = {w.lower() for w in words}
+    if last in _TIME_UNITS and (len(words) > 1 or len(last) > 2):
+        return ("time", _TIME_UNITS[last])
+    if last in _SIZE_UNITS:
+        return ("size", _SIZE_UNITS[last])
+    if low & _TIME_WORDS:
+        return ("time", None)
+    if low & _MONEY_WORDS:
+        return ("money", None)
+    if last in _COUNT_WORDS or (len(last) > 3 and last.endswith("s") and not _NOT_PLURAL.search(last)):
+        return ("count", None)
+    return None
+
+
+def comparable(label_a: str, label_b: str) -> bool:
+    """Whether numbers after these labels may be compared: unless both units are known and differ.
+
+    >>> comparable('"lifetime_orders": ', '","latency_ms":'), comparable('"size_mb":', '"limit_mb":')
+    (False, True)
+    >>> comparable('"budget":', '"price":'), comparable('"value":', '"threshold":'), comparable('"eta_s":', '"took_ms":')
+    (True, True, False)
+    """
+    a, b = number_unit(label_a), number_unit(label_b)
+    if a is None or b is None:
+        return True
+    return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
+
+
+def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str],
+                labels: Mapping[str, str] | None = None) -> tuple[tuple[str, str], ...]:
     """Pairs ``(a, b)`` of numeric variables with ``a <= b`` in every call an answer was seen
     for, where one of them is a quantity taken for noise on evidence (``bounded``), unless both
     are and their ranges are apart (the ranges alone keep the order then; a size no range checks
-    is kept in order with its limit). "Can I afford the laptop for $900?"
+    is kept in order with its limit), or their ``labels`` name different units (``comparable``). "Can I afford the laptop for $900?"
     answered Yes under budgets of $1,000, $800 (the $400 tablet) and $1,200 ($750): per-variable
     ranges would serve Yes for an $850 budget and the $900 laptop, both in range; the order
     budget >= price that every Yes showed is what the answer may turn on.
@@ -269,6 +337,8 @@ def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -
         for b in names[i + 1:]:
             if a not in bounded and b not in bounded:
                 continue
+            if labels and not comparable(labels.get(a, ""), labels.get(b, "")):
+                continue  # counted in different units: an order between them is chance
             xa, xb = nums[a], nums[b]
             if (max(xa) < min(xb) or max(xb) < min(xa)) and a in bounded and b in bounded:
                 continue  # ranges apart, both checked: the range checks already keep the order
@@ -279,9 +349,11 @@ def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -
     return tuple(out)
 
 
-def order_gaps(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) -> tuple[tuple[str, str, float, float], ...]:
+def order_gaps(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str],
+               labels: Mapping[str, str] | None = None) -> tuple[tuple[str, str, float, float], ...]:
     """Pairs ``(a, b, low, high)`` of quantities taken for noise on evidence (``bounded``), with
-    ``a <= b`` and ``low <= b - a <= high`` in every call: how far apart the two were, as a
+    ``a <= b`` and ``low <= b - a <= high`` in every call (not of different units by their
+    ``labels``, ``comparable``): how far apart the two were, as a
     range is how high one was. "Warn when a transfer leaves less than $200": every transfer
     training saw left $267 or more, so a $1,581 transfer from $1,735 (each inside its range)
     is not served the "Done." learnt there.
@@ -298,6 +370,8 @@ def order_gaps(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) ->
     out: list[tuple[str, str, float, float]] = []
     for i, a in enumerate(names):
         for b in names[i + 1:]:
+            if labels and not comparable(labels.get(a, ""), labels.get(b, "")):
+                continue
             gaps = [y - x for x, y in zip(nums[a], nums[b], strict=True)]
             if min(gaps) >= 0:
                 out.append((a, b, min(gaps), max(gaps)))

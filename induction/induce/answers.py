@@ -75,6 +75,9 @@ class Answerer:
         self.deriver = deriver
         self.stats = stats
         self.bounded: set[str] = set()
+        # The label (literal before it) of each variable first read at some node: its unit
+        # (``evidence.number_unit``) says which numbers an order or a gap may relate.
+        self.labels: dict[str, str] = {}
 
     def response(self, members: list[Member], scopes: list[dict[str, Any]], bound: bool, *,
                  calls_only: bool = False) -> tuple[ResponseTemplate | None, Status, str]:
@@ -281,10 +284,10 @@ class Answerer:
                 r = range_of([sc[var] for sc in scopes])
                 if r is not None:
                     ranges[var] = r
-        order = tuple(dict.fromkeys((*response.order, *order_pairs(scopes, unread))))
+        order = tuple(dict.fromkeys((*response.order, *order_pairs(scopes, unread, self.labels))))
         spans = tuple(dict.fromkeys((*response.spans, *date_spans(scopes, unread))))
         kept = {(a, b) for a, b, _, _ in response.gaps}
-        gaps = (*response.gaps, *(g for g in order_gaps(scopes, self.bounded & set().union(*scopes))
+        gaps = (*response.gaps, *(g for g in order_gaps(scopes, self.bounded & set().union(*scopes), self.labels)
                                   if (g[0], g[1]) not in kept))
         if ranges == response.ranges and order == response.order and spans == response.spans and gaps == response.gaps:
             return response
@@ -339,6 +342,7 @@ class Answerer:
             used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
         out = []
         for v, label in new_vars.items():
+            self.labels.setdefault(v, label)
             if v in used or v in trusted:
                 continue
             values = [m.scope[v] for m in members]

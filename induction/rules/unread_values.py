@@ -23,7 +23,9 @@ them (``ResponseTemplate.spans``: "today" and a purchase date, each in range, fu
 than any refund seen; a date the answer copies is kept as far from the other dates in scope,
 ``Answerer.with_read_spans``: copied, no range checks it), and two such quantities in one order
 only as far apart as training saw them (``ResponseTemplate.gaps``: "warn when a transfer leaves
-less than $200", the balance and the amount each in range). Answers of different kinds are not split by a range that parts them
+less than $200", the balance and the amount each in range); no order or gap is kept between
+numbers whose labels name different units (``evidence.comparable``: a count of orders and a
+latency in ms held one order in every run by chance). Answers of different kinds are not split by a range that parts them
 (a number, or the days between two dates): parity parts "Is 7 even?" by chance, and calendar
 rules (the same month, business days) part a window's answers by a day count that only
 correlates with them. Where the answer is a tool call with a sampled model's words beside it, the calls alone are

@@ -9,7 +9,15 @@ from faker import Faker
 
 from evals.builders import stored
 from evals.workflows.base import Run, Workflow, tool
-from induction.evidence import measures, number_runs, order_gaps, value_kind
+from induction.evidence import (
+    comparable,
+    measures,
+    number_runs,
+    number_unit,
+    order_gaps,
+    order_pairs,
+    value_kind,
+)
 from induction.induce import induce
 from induction.pipeline import same_answer
 from induction.rules.unread_values import id_like, is_quantity, number_forms, number_in
@@ -242,3 +250,32 @@ def test_two_numbers_are_served_only_as_far_apart_as_training_saw_them() -> None
     served = [run for run in (_Transfer(min_left=200).run(seed) for seed in range(300, 340)) if len(run) == 3
               and tree.explain(run[2]["request"]).hit is not None]
     assert served  # the gaps training saw are still served
+
+
+UNITS = [
+    ('","latency_ms":', ("time", "ms")), ('"lifetime_orders": ', ("count", None)), ('"limit_mb":', ("size", "mb")),
+    ('"size_mb":', ("size", "mb")), ('"price":{"amount":', ("money", None)), ("expense: USD", ("money", None)),
+    ("took ", ("time", None)), ('"eta_days":', ("time", "d")), ('"items":', ("count", None)),
+    ('"threshold":', None), ('"value":', None), ('"status":', None), ('"address":', None), ("Is ", None),
+]
+
+
+@pytest.mark.parametrize(("label", "unit"), UNITS)
+def test_number_unit(label: str, unit: tuple[str, str | None] | None) -> None:
+    assert number_unit(label) == unit
+
+
+def test_numbers_of_different_units_keep_no_order_or_gap() -> None:
+    # "always saw lifetime_orders <= latency_ms": orders are counted, a latency is timed. Their
+    # order held in every run by chance; kept, it missed every request where it did not.
+    calls = [{"orders": 3, "latency": 40.1}, {"orders": 12, "latency": 33.0}, {"orders": 25, "latency": 61.7}]
+    labels = {"orders": '"lifetime_orders": ', "latency": '","latency_ms":'}
+    assert order_pairs(calls, {"orders"}) == (("orders", "latency"),)
+    assert order_pairs(calls, {"orders"}, labels) == ()
+    assert order_gaps(calls, {"orders", "latency"}) != () and order_gaps(calls, {"orders", "latency"}, labels) == ()
+    # A size against its limit in one unit, a budget against a price, a value against a
+    # threshold no unit names: kept.
+    assert comparable('"size_mb":', '"limit_mb":') and comparable('"budget":', '"price":')
+    assert comparable('"value":', '"threshold":') and not comparable('"eta_s":', '"took_ms":')
+    sizes = [{"size": 120, "limit": 700}, {"size": 480, "limit": 900}]
+    assert order_pairs(sizes, {"limit"}, {"size": '"size_mb":', "limit": '"limit_mb":'}) == (("size", "limit"),)

@@ -243,71 +243,79 @@ def enough(values: Sequence[Any], kind: ValueKind, *, min_noise: int, min_quanti
 ORDER_MAX_VARS = 16  # numeric variables compared pairwise (the lookup checks every pair kept)
 
 
-# The unit a number is counted in, read off the last name in its label (a JSON key such as
-# "latency_ms" or "lifetime_orders", the words before a value in text): (dimension, unit), the
-# unit None where only the dimension shows ("latency", "price"). Two numbers of different known
-# dimensions or units are never compared by a rule a model follows (orders are counted, a
-# latency is timed; milliseconds against seconds would be compared after converting), so no
-# order or gap is kept between them: "lifetime_orders <= latency_ms" held in every run by chance.
+# Which numbers may be compared, read off the last name in their labels (a JSON key such as
+# "latency_ms" or "lifetime_orders", the words before a value in text). Review 20 (docs/review/
+# traps20) showed words that name what a number is about are no unit: points, credits, days and
+# hours are costed, balanced and budgeted too; "min" is a minimum, "_us" a region, "_s" a size.
+# So only two cases keep no order: a measurement of the call itself (its latency, how long it
+# took) against a count, a size or money; two numbers in explicit, different units.
 _TIME_UNITS = {"ms": "ms", "msec": "ms", "millis": "ms", "milliseconds": "ms", "us": "us", "ns": "ns",
                "s": "s", "sec": "s", "secs": "s", "seconds": "s", "min": "min", "mins": "min", "minutes": "min",
                "h": "h", "hr": "h", "hrs": "h", "hours": "h", "days": "d", "weeks": "w", "months": "mo",
                "years": "y"}
-_TIME_WORDS = {"latency", "duration", "elapsed", "took", "timeout", "eta", "delay", "wait", "uptime", "ttl",
-               "interval", "runtime", "age"}
 _SIZE_UNITS = {"bytes": "b", "kb": "kb", "kib": "kb", "mb": "mb", "mib": "mb", "gb": "gb", "gib": "gb", "tb": "tb"}
-_MONEY_WORDS = {"price", "amount", "cost", "fee", "fees", "balance", "revenue", "refund", "subtotal", "budget",
-                "salary", "usd", "eur", "gbp"}
 _COUNT_WORDS = {"count", "num", "qty", "quantity"}
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ys)\Z")
 _NAME = re.compile(r"([A-Za-z][A-Za-z0-9_\-]*)[^A-Za-z0-9]*\Z")
+_MEASURE_WORDS = {"latency", "took", "elapsed", "duration", "rtt", "uptime"}
+_EXPLICIT = {"ms": ("time", "ms"), "msec": ("time", "ms"), "millis": ("time", "ms"), "milliseconds": ("time", "ms"),
+             "sec": ("time", "s"), "secs": ("time", "s"), "seconds": ("time", "s"), "mins": ("time", "min"),
+             "minutes": ("time", "min"), "hrs": ("time", "h"), "hours": ("time", "h"),
+             "bytes": ("size", "b"), "kb": ("size", "kb"), "kib": ("size", "kb"), "mb": ("size", "mb"),
+             "mib": ("size", "mb"), "gb": ("size", "gb"), "gib": ("size", "gb"), "tb": ("size", "tb")}
 
 
-def number_unit(label: str) -> tuple[str, str | None] | None:
-    """The (dimension, unit) of a number after ``label``, or None where the label does not say.
-
-    >>> number_unit('","latency_ms":'), number_unit('"lifetime_orders": '), number_unit('"limit_mb":')
-    (('time', 'ms'), ('count', None), ('size', 'mb'))
-    >>> number_unit('"price":{"amount":'), number_unit('"threshold":'), number_unit("took "), number_unit("days ")
-    (('money', None), None, ('time', None), ('time', 'd'))
-    >>> number_unit('"status":'), number_unit('expense: USD'), number_unit("$")
-    (None, ('money', None), ('money', None))
-    """
-    if after_currency_symbol(label) or CURRENCY_CODE.search(label[-24:]):
-        return ("money", None)
+def _words(label: str) -> list[str]:
+    """The lower-cased words of the last name in ``label`` ("lifetime_orders" -> lifetime, orders)."""
     m = _NAME.search(label[-32:])
-    if m is None:
+    return [w.lower() for w in re.split(r"[_\-]+|(?<=[a-z])(?=[A-Z])", m.group(1)) if w] if m else []
+
+
+def _measures_call(label: str) -> bool:
+    """Whether the number after ``label`` measures the call itself: its latency, how long it took."""
+    w = _words(label)
+    if len(w) > 1 and w[-1] in _TIME_UNITS:
+        w = w[:-1]  # latency_ms, elapsed_s, took_min: the measurement in a unit
+    return bool(w) and w[-1] in _MEASURE_WORDS
+
+
+def _dimension(label: str) -> str | None:
+    """What a number after ``label`` is by what the label says outright: money after a currency's
+    symbol or code (not a money word: points, credits, days and hours are budgeted and balanced
+    too), a size in its unit, a time in its unit, a count by its count word or a plural."""
+    if after_currency_symbol(label) or CURRENCY_CODE.search(label[-24:]):
+        return "money"
+    w = _words(label)
+    if not w:
         return None
-    words = [w for w in re.split(r"[_\-]+|(?<=[a-z])(?=[A-Z])", m.group(1)) if w]
-    if not words:
-        return None
-    last = words[-1].lower()
-    low = {w.lower() for w in words}
-    if last in _TIME_UNITS and (len(words) > 1 or len(last) > 2):
-        return ("time", _TIME_UNITS[last])
-    if last in _SIZE_UNITS:
-        return ("size", _SIZE_UNITS[last])
-    if low & _TIME_WORDS:
-        return ("time", None)
-    if low & _MONEY_WORDS:
-        return ("money", None)
-    if last in _COUNT_WORDS or (len(last) > 3 and last.endswith("s") and not _NOT_PLURAL.search(last)):
-        return ("count", None)
+    if w[-1] in _SIZE_UNITS:
+        return "size"
+    if (w[-1] in _TIME_UNITS and (len(w) > 1 or len(w[-1]) > 2)) or _measures_call(label):
+        return "time"
+    if w[-1] in _COUNT_WORDS or (len(w[-1]) > 3 and w[-1].endswith("s") and not _NOT_PLURAL.search(w[-1])):
+        return "count"
     return None
 
 
 def comparable(label_a: str, label_b: str) -> bool:
-    """Whether numbers after these labels may be compared: unless both units are known and differ.
+    """Whether numbers after these labels may be compared: not a
+    measurement of the call itself (its latency, how long it took) against a count, a size or
+    money; not two numbers in explicit, different units (ms against seconds, MB against GB).
 
     >>> comparable('"lifetime_orders": ', '","latency_ms":'), comparable('"size_mb":', '"limit_mb":')
     (False, True)
     >>> comparable('"budget":', '"price":'), comparable('"value":', '"threshold":'), comparable('"eta_s":', '"took_ms":')
-    (True, True, False)
+    (True, True, True)
+    >>> comparable('"elapsed_s":', '"budget":'), comparable('"nights":', '"max_stay_days":'), comparable('"quantity":', '"qty_min":')
+    (True, True, True)
     """
-    a, b = number_unit(label_a), number_unit(label_b)
-    if a is None or b is None:
-        return True
-    return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
+    for x, y in ((label_a, label_b), (label_b, label_a)):
+        if _measures_call(x) and _dimension(y) not in (None, "time"):
+            return False  # how long the call took against a count, a size, an amount
+    wa, wb = _words(label_a), _words(label_b)
+    ea = _EXPLICIT.get(wa[-1]) if len(wa) > 1 else None
+    eb = _EXPLICIT.get(wb[-1]) if len(wb) > 1 else None
+    return ea is None or eb is None or ea == eb
 
 
 def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str],

@@ -76,7 +76,7 @@ class Answerer:
         self.stats = stats
         self.bounded: set[str] = set()
         # The label (literal before it) of each variable first read at some node: its unit
-        # (``evidence.number_unit``) says which numbers an order or a gap may relate.
+        # (``evidence.comparable``) says which numbers an order or a gap may relate.
         self.labels: dict[str, str] = {}
 
     def response(self, members: list[Member], scopes: list[dict[str, Any]], bound: bool, *,
@@ -332,6 +332,11 @@ class Answerer:
         self.stats["block_checks"] += len(blocks) - len(response.blocks)
         return response.model_copy(update={"blocks": blocks})
 
+    def note_labels(self, new_vars: Mapping[str, str]) -> None:
+        """Remember the label of each variable first read at a node (its first label kept)."""
+        for v, label in new_vars.items():
+            self.labels.setdefault(v, label)
+
     def unread(self, members: list[Member], new_vars: Mapping[str, str], response: ResponseTemplate | None,
                 trusted: frozenset[str], *, below: bool = True) -> list[str]:
         """The numbers and dates first read at this node (not declared by the user) that
@@ -341,8 +346,8 @@ class Answerer:
         if response is not None:
             used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
         out = []
+        self.note_labels(new_vars)
         for v, label in new_vars.items():
-            self.labels.setdefault(v, label)
             if v in used or v in trusted:
                 continue
             values = [m.scope[v] for m in members]

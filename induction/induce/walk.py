@@ -271,6 +271,9 @@ class Inducer:
             w.sk, w.forced = literal, {}
             named = name_gaps(literal, scopes, self.namer, self.deriver, self.stats)
         w.named = named
+        # Every new variable's label, before any check is learnt at this node (``with_ranges``
+        # keeps no order between numbers whose labels name different units).
+        self.answers.note_labels(named.new_vars)
         w.trusted = frozenset(w.forced.values()).union(*(m.user_bound for _, m in cluster))
         closed = frozenset(named.slots[g] for g in w.closed if g in named.slots).union(*(m.closed for _, m in cluster))
         blocks = frozenset(named.slots[g.gid] for g in w.sk.gaps if g.block and g.gid in named.slots).union(

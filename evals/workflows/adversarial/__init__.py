@@ -161,11 +161,13 @@ from evals.workflows.adversarial.control import (
     JsonCheckVS16,
     JsonNullOrInt,
     LastOrderInText,
+    LeaveBalanceShort,
     LetterGrade,
     MinTrailingNbsp,
     MultiPartContent,
     MultiPartNameAlone,
     NegativeTempOnly,
+    NightsOverMaxStay,
     OptionalNickname,
     PickedBesideCanceled,
     PickedFailedJob,
@@ -413,6 +415,9 @@ ALL: tuple[type[Adversarial], ...] = (
     BlockFooterSplit, BlockNamedCountry, BlockBatchTotal, BlockCanaryOnly,
     # ... and from the next reviewer (docs/review/traps19)
     BlockHeavyItem, BlockStaleBackup, BlockPrimaryRecord,
+    # Orders between numbers whose labels look like other units (2026-12-07, the fifteenth
+    # session's reviewer, docs/review/traps20)
+    NightsOverMaxStay, LeaveBalanceShort,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -516,6 +521,7 @@ __all__ = [
     "LeadingMention",
     "LeadingNonAscii",
     "LeadingSigil",
+    "LeaveBalanceShort",
     "LetterGrade",
     "ListInUserText",
     "ListLookupById",
@@ -560,6 +566,7 @@ __all__ = [
     "NextMonthSameDay",
     "NextYearLeapDay",
     "NfdBackreference",
+    "NightsOverMaxStay",
     "NoteInResultUnseen",
     "OneOrTwoReminders",
     "OptionalNickname",

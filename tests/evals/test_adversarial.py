@@ -254,6 +254,9 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "ios_glued": ("os_version_glued", 5, 1, 2),  # 1 of 40
     # A missing line decides (docs/review/traps18).
     "canary_only": ("block_canary_only", 5, 102, 103),  # 6 of 52
+    # A copied value's inner part decides (docs/review/traps21, the fifteenth session).
+    "id_prefix": ("copied_id_prefix_decides", 3, 102, 103),  # 4 of 56
+    "email_domain": ("copied_email_domain_decides", 3, 304, 305),  # 5 of 60
 }
 
 

@@ -53,6 +53,8 @@ from evals.workflows.adversarial.a_tool_results import (
     BlockPrimaryRecord,
     BlockStaleBackup,
     CodeGluedAmount,
+    CopiedEmailDomainDecides,
+    CopiedIdPrefixDecides,
     CsvOverdueInvoice,
     CsvTailClosedRoom,
     CsvTailPriceCap,
@@ -418,6 +420,8 @@ ALL: tuple[type[Adversarial], ...] = (
     # Orders between numbers whose labels look like other units (2026-12-07, the fifteenth
     # session's reviewer, docs/review/traps20)
     NightsOverMaxStay, LeaveBalanceShort,
+    # ... and the next one's (docs/review/traps21): a copied value's inner part decides
+    CopiedIdPrefixDecides, CopiedEmailDomainDecides,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -455,6 +459,8 @@ __all__ = [
     "CommentaryAnnouncesRefund",
     "CommentaryBesideCall",
     "CommentaryNamesRegion",
+    "CopiedEmailDomainDecides",
+    "CopiedIdPrefixDecides",
     "CorrectionSameWord",
     "CorrectionUsuallySame",
     "CountListItems",

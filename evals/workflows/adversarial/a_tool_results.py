@@ -1118,3 +1118,88 @@ class BlockPrimaryRecord(Adversarial):
             run.say(f"{cluster}'s primary is down; failed over.")
         else:
             run.say(f"{cluster} is healthy.")
+
+
+_SLACK_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
+
+
+def _slack_id(rng: random.Random, first: str) -> str:
+    """A Slack id: its kind's letter, then letters and digits mixed (one alignment token)."""
+    while True:
+        body = "".join(rng.choice(_SLACK_CHARS) for _ in range(8))
+        if sum(c.isdigit() for c in body) >= 3 and sum(c.isalpha() for c in body) >= 3:
+            return first + body
+
+
+class CopiedIdPrefixDecides(Adversarial):
+    """A handle resolves to a Slack id; ids starting with B are bots, never messaged. A
+    reviewer's ``j21_json_slack_bot`` (docs/review/traps21).
+
+    Trap: the id is copied whole into ``send_dm``, so it is data by evidence and takes any id;
+    the bot's "B" is inside the one token, and a bot id is served the DM learnt from people's.
+    """
+
+    name = "copied_id_prefix_decides"
+    reviewer_name = "j21_json_slack_bot"
+    family = "A"
+    guards = ("structure-evidence",)
+    known_limit = ("a copied value's inner part decides: an id copied whole keeps none of the letters every "
+                   "training id started with (a bot's B among people's U and W)")
+    description = "The first letter of a copied Slack id tells a bot from a person."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("resolve_handle", "Slack id of a handle", handle="string"),
+                                             tool("send_dm", "DM a Slack user", user_id="string", text="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        handle = fake.user_name()
+        bot = rng.random() < 0.12
+        uid = _slack_id(rng, "B" if bot else rng.choice("UUUW"))
+        run.system("You relay notices on Slack. Slack ids starting with B are bots: never DM a bot, say it cannot "
+                   "be reached. Ids starting with U or W are people: DM them.")
+        run.user(f"Tell @{handle} the deploy is done.")
+        run.call("resolve_handle", {"handle": handle}, {"id": uid})
+        if bot:
+            run.say(f"@{handle} is a bot account; I did not DM it.")
+        else:
+            run.call("send_dm", {"user_id": uid, "text": "The deploy is done."}, "ok")
+            run.say(f"Told @{handle}.")
+
+
+class CopiedEmailDomainDecides(Adversarial):
+    """An accepted invite's email is granted access when it is a company address, sent for
+    approval otherwise. A reviewer's ``j21_json_email_domain`` (docs/review/traps21).
+
+    Trap: the email is one typed value copied whole into ``grant_access``: an outside domain no
+    training email had is served the grant learnt from company addresses.
+    """
+
+    name = "copied_email_domain_decides"
+    reviewer_name = "j21_json_email_domain"
+    family = "A"
+    guards = ("structure-evidence",)
+    known_limit = ("a copied value's inner part decides: an email copied whole keeps none of the domain every "
+                   "training email had")
+    description = "The domain of a copied email decides between granting access and asking security."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("invite_status", "Status of an invite", invite="string"),
+                                             tool("grant_access", "Grant repo access", email="string"),
+                                             tool("request_approval", "Ask security", email="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        invite = f"inv{rng.randint(1000, 9999)}"
+        outside = rng.random() < 0.12
+        domain = rng.choice(["gmail.com", "contractor.io"]) if outside else "corp.example"
+        email = f"{fake.first_name().lower()}.{fake.last_name().lower()}@{domain}"
+        stamp = (f"2026-11-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:"
+                 f"{rng.randint(0, 59):02d}Z")
+        token = f"{rng.getrandbits(128):032x}"
+        run.system("You manage repo invites. Once accepted, grant access to @corp.example addresses; any other "
+                   "domain needs a security approval first.")
+        run.user(f"Finish invite {invite}.")
+        run.call("invite_status", {"invite": invite},
+                 {"accepted_by": email, "at": stamp, "token": f"{token[:8]}-{token[8:12]}-{token[12:16]}-"
+                                                               f"{token[16:20]}-{token[20:]}"})
+        if outside:
+            run.call("request_approval", {"email": email}, "pending")
+            run.say(f"{email} is external; approval requested.")
+        else:
+            run.call("grant_access", {"email": email}, "ok")
+            run.say(f"Access granted to {email}.")

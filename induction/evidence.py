@@ -249,15 +249,13 @@ ORDER_MAX_VARS = 16  # numeric variables compared pairwise (the lookup checks ev
 # hours are costed, balanced and budgeted too; "min" is a minimum, "_us" a region, "_s" a size.
 # So only two cases keep no order: a measurement of the call itself (its latency, how long it
 # took) against a count, a size or money; two numbers in explicit, different units.
-_TIME_UNITS = {"ms": "ms", "msec": "ms", "millis": "ms", "milliseconds": "ms", "us": "us", "ns": "ns",
-               "s": "s", "sec": "s", "secs": "s", "seconds": "s", "min": "min", "mins": "min", "minutes": "min",
-               "h": "h", "hr": "h", "hrs": "h", "hours": "h", "days": "d", "weeks": "w", "months": "mo",
-               "years": "y"}
-_SIZE_UNITS = {"bytes": "b", "kb": "kb", "kib": "kb", "mb": "mb", "mib": "mb", "gb": "gb", "gib": "gb", "tb": "tb"}
-_COUNT_WORDS = {"count", "num", "qty", "quantity"}
+_TIME_UNITS = frozenset({"ms", "msec", "millis", "milliseconds", "us", "ns", "s", "sec", "secs", "seconds", "min",
+                         "mins", "minutes", "h", "hr", "hrs", "hours", "days", "weeks", "months", "years"})
+_SIZE_UNITS = frozenset({"bytes", "kb", "kib", "mb", "mib", "gb", "gib", "tb"})
+_COUNT_WORDS = frozenset({"count", "num", "qty", "quantity"})
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ys)\Z")
 _NAME = re.compile(r"([A-Za-z][A-Za-z0-9_\-]*)[^A-Za-z0-9]*\Z")
-_MEASURE_WORDS = {"latency", "took", "elapsed", "duration", "rtt", "uptime"}
+_MEASURE_WORDS = frozenset({"latency", "took", "elapsed", "duration", "rtt", "uptime"})
 _EXPLICIT = {"ms": ("time", "ms"), "msec": ("time", "ms"), "millis": ("time", "ms"), "milliseconds": ("time", "ms"),
              "sec": ("time", "s"), "secs": ("time", "s"), "seconds": ("time", "s"), "mins": ("time", "min"),
              "minutes": ("time", "min"), "hrs": ("time", "h"), "hours": ("time", "h"),
@@ -346,7 +344,7 @@ def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str],
             if a not in bounded and b not in bounded:
                 continue
             if labels and not comparable(labels.get(a, ""), labels.get(b, "")):
-                continue  # counted in different units: an order between them is chance
+                continue  # not comparable (``comparable``): an order between them is chance
             xa, xb = nums[a], nums[b]
             if (max(xa) < min(xb) or max(xb) < min(xa)) and a in bounded and b in bounded:
                 continue  # ranges apart, both checked: the range checks already keep the order

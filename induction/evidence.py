@@ -31,6 +31,7 @@ range, a plural) is a known limit: the StructureJudge (an LLM) is the stage for 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Literal, TypeVar
@@ -251,7 +252,6 @@ ORDER_MAX_VARS = 16  # numeric variables compared pairwise (the lookup checks ev
 # took) against a count, a size or money; two numbers in explicit, different units.
 _TIME_UNITS = frozenset({"ms", "msec", "millis", "milliseconds", "us", "ns", "s", "sec", "secs", "seconds", "min",
                          "mins", "minutes", "h", "hr", "hrs", "hours", "days", "weeks", "months", "years"})
-_SIZE_UNITS = frozenset({"bytes", "kb", "kib", "mb", "mib", "gb", "gib", "tb"})
 _COUNT_WORDS = frozenset({"count", "num", "qty", "quantity"})
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ys)\Z")
 _NAME = re.compile(r"([A-Za-z][A-Za-z0-9_\-]*)[^A-Za-z0-9]*\Z")
@@ -261,12 +261,15 @@ _EXPLICIT = {"ms": ("time", "ms"), "msec": ("time", "ms"), "millis": ("time", "m
              "minutes": ("time", "min"), "hrs": ("time", "h"), "hours": ("time", "h"),
              "bytes": ("size", "b"), "kb": ("size", "kb"), "kib": ("size", "kb"), "mb": ("size", "mb"),
              "mib": ("size", "mb"), "gb": ("size", "gb"), "gib": ("size", "gb"), "tb": ("size", "tb")}
+_SIZE_UNITS = frozenset(unit for unit, (kind, _) in _EXPLICIT.items() if kind == "size")
 
 
-def _words(label: str) -> list[str]:
-    """The lower-cased words of the last name in ``label`` ("lifetime_orders" -> lifetime, orders)."""
+@functools.lru_cache(maxsize=4096)
+def _words(label: str) -> tuple[str, ...]:
+    """The lower-cased words of the last name in ``label`` ("lifetime_orders" -> lifetime, orders);
+    memoised: every pair of numbers at a node asks for both labels' words."""
     m = _NAME.search(label[-32:])
-    return [w.lower() for w in re.split(r"[_\-]+|(?<=[a-z])(?=[A-Z])", m.group(1)) if w] if m else []
+    return tuple(w.lower() for w in re.split(r"[_\-]+|(?<=[a-z])(?=[A-Z])", m.group(1)) if w) if m else ()
 
 
 def _measures_call(label: str) -> bool:

@@ -346,7 +346,6 @@ class Answerer:
         if response is not None:
             used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
         out = []
-        self.note_labels(new_vars)
         for v, label in new_vars.items():
             if v in used or v in trusted:
                 continue

@@ -41,6 +41,10 @@ class InductionConfig(BaseModel):
     # arguments (a route, a project) and this many distinct codes went on alike. Four: a
     # category of four (tiers I-IV) whose odd one out decides is never seen whole and alike.
     min_distinct_code: int = 4
+    # A value an answer copies keeps what every training value shared (a prefix, a suffix
+    # from a boundary, a few first characters, a digit count; ``copied-affixes``) once this
+    # many calls show it: with two, a shared first letter is too often chance.
+    min_affix_values: int = 3
     # A value the structure rules would split by (a status, a short code, another
     # instruction) that every run went on alike with, but too few distinct values to be data,
     # is a closed slot instead: each answer serves only the values it was seen with

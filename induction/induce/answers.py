@@ -44,6 +44,7 @@ from induction.rules import tag
 from induction.rules.closed_values import choices, value_groups
 from induction.rules.coarsening import coarsen
 from induction.rules.context_bound import pins
+from induction.rules.copied_affixes import affix_check
 from induction.rules.line_blocks import block_check, with_scope
 from induction.rules.list_tails import tail_check
 from induction.rules.min_runs import literal_texts, said_beside_call, traced
@@ -331,6 +332,24 @@ class Answerer:
             return response
         self.stats["block_checks"] += len(blocks) - len(response.blocks)
         return response.model_copy(update={"blocks": blocks})
+
+    def with_affixes(self, response: ResponseTemplate, members: list[Member]) -> ResponseTemplate:
+        """``response`` with an ``AffixCheck`` for every variable it copies or computes from that no
+        other check closes (``copied-affixes``): what every value its calls saw shared (a
+        prefix, a domain, a few first letters, a digit count) must hold of a request's."""
+        scopes = self.answered_scopes(members)
+        used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
+        closed = {*response.pins, *response.choices, *response.ranges, *response.tails, *response.blocks}
+        affixes = dict(response.affixes)
+        for var in sorted(used - closed - set(affixes)):
+            if all(var in sc for sc in scopes):
+                check = affix_check([sc[var] for sc in scopes], self.config.min_affix_values)
+                if check is not None:
+                    affixes[var] = check
+        if affixes == response.affixes:
+            return response
+        self.stats["affix_checks"] += len(affixes) - len(response.affixes)
+        return response.model_copy(update={"affixes": affixes})
 
     def note_labels(self, new_vars: Mapping[str, str]) -> None:
         """Remember the label of each variable first read at a node (its first label kept)."""

@@ -359,6 +359,7 @@ class Inducer:
             gaps = [(g.path, w.named.slots[g.gid]) for g in w.sk.gaps if g.path and g.gid in w.named.slots]
             response = self.answers.with_tails(response, members, first_items(gaps))
             response = self.answers.with_blocks(response, members)
+            response = self.answers.with_affixes(response, members)
         w.response, w.status, w.why = response, status, why
         return None
 

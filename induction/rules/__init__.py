@@ -88,6 +88,9 @@ RULES: tuple[Rule, ...] = (
     _rule("fixed-words", "an answer served for a value equal to a word the text above fixes (a project the "
           "system prompt names as frozen) where no training value was", ("fixed_word_vars",),
           "induction.runtime.words.equal_fixed"),
+    _rule("copied-affixes", "an answer served for a copied value whose prefix, domain, first letter or digit count "
+          "no training value had (a bot's B id where people's U ids were DMed)", ("affix_checks",),
+          "induction.runtime.affixes.out_of_affix"),
     _rule("relations", "an answer served where two values relate in a way no training call showed",
           ("relation_pairs",), "induction.runtime.lookup.related_text"),
     _rule("min-runs", "an answer generalised from too few calls", ("nodes_staged", "nodes_live",

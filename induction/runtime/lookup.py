@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from induction.hashing import canonical_bytes, request_key
+from induction.runtime.affixes import out_of_affix
 from induction.runtime.bindings import derive, run_into
 from induction.runtime.errors import Miss
 from induction.runtime.hydrate import completion_body, hydrate_message
@@ -388,6 +389,9 @@ def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadli
         if response.fixed_words and (same := equal_fixed(response.fixed_words, st.scope,
                                                          path_words(tree.index.by_id, node))) is not None:
             reasons.append(f"node {node.id} never saw {same[0]} equal to a word the text above fixes: {same[1]!r}")
+            continue
+        if response.affixes and (bad := out_of_affix(response.affixes, st.scope)) is not None:
+            reasons.append(f"node {node.id} saw every {bad[0]} alike, and this one {bad[1]}")
             continue
         broken = _broken(response.apart, st.scope, related=True) if response.apart else None
         broken = broken or (_broken(response.together, st.scope, related=False) if response.together else None)

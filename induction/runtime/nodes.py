@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from induction.runtime.affixes import AffixCheck
 from induction.runtime.lines import BlockCheck
 from induction.runtime.tails import TailCheck
 from induction.runtime.template import MessageTemplate
@@ -120,6 +121,11 @@ class ResponseTemplate(BaseModel):
     # request whose value equals another such word ("legacy", named by the system prompt) is
     # a miss.
     fixed_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # Variables the answer copies or computes from, with what every value training saw shared
+    # (``induction.runtime.affixes``, the copied-affixes rule): a request whose value starts or
+    # ends otherwise (a bot's "B" id where people's "U" ids were DMed, an outside email's
+    # domain) is a miss.
+    affixes: dict[str, AffixCheck] = Field(default_factory=dict)
 
 
 class TemplateNode(BaseModel):

@@ -1,0 +1,127 @@
+"""copied-affixes: a value copied whole serves only values that keep what every training value shared.
+
+False hit prevented: "Slack ids starting with B are bots: never DM a bot" and runs that
+resolved people (``U…``, ``W…``) and DMed them: the id is one copied value, data, and a bot's
+``BTUP21M56`` was served ``send_dm(user_id="BTUP21M56")``. Likewise an outside email served
+the grant learnt from ``@corp.example`` addresses, a phishing host served ``fetch``, a ``+44``
+number served the call learnt from ``+1`` numbers, ``v3.0.0`` served the upgrade learnt on
+``2.x``, an order id ``0`` (a sentinel) served ``order_details``. Whole values can show none
+of this: the part that decides sits inside the value, and every value training saw had it
+one way. (A reviewer's ``j21_json_*`` traps, ``docs/review/traps21``; guarded by
+``copied_id_prefix_decides`` and ``copied_email_domain_decides``.)
+
+Learning side: ``affix_check`` over the values each variable an answer copies or computes
+from took in the calls the answer was seen for (``Answerer.with_affixes``; counted as
+``affix_checks``): the longest prefix every value shared; the longest suffix every value
+shared, from its first character that is neither a letter nor a digit (an email's domain, a
+file's extension: a shared last letter is chance); where no prefix was shared, the first
+characters when they were at most ``FIRSTS_MAX`` and the values more than twice as many
+(people's ``U`` and ``W`` over five runs; five random ids show two first characters or fewer
+by chance well under once in a hundred); for values all of digits, their
+digit counts when at most two and each seen twice. Numbers, dates, clock times and timestamps
+get none of the text checks (their ranges and spans are what may decide; a shared "2026-11-"
+says nothing), only digit counts for ids of digits; a number written with a leading "+" (a
+phone number) is text. Request-time check:
+``induction.runtime.affixes.out_of_affix``.
+
+Not caught: a value whose deciding part varied in training too (ids of bots and people both
+seen, then a third kind), a timestamp's order against "now" (an expired token), a deciding
+part that is not at either end (a URL's path word).
+
+>>> affix_check(["U04ABC", "U7Z9QK", "U5510X"])
+AffixCheck(prefix='U', suffix='', firsts=(), widths=())
+>>> affix_check(["ann.lee@corp.example", "bo.chan@corp.example", "cy.diaz@corp.example"]).suffix
+'@corp.example'
+>>> affix_check(["Oslo", "Lima", "Rome"]) is None
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from induction.runtime.affixes import AffixCheck, text_of
+from induction.runtime.ranges import CLOCK, as_number, days
+
+# At most this many first characters make a closed set (``U``, ``W``; a kind letter or two).
+FIRSTS_MAX = 3
+
+
+def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None:
+    """What every value of ``values`` (one variable's, one per training call) shared, or None
+    when nothing was shared, the values are not all scalars, fewer than ``min_values`` or all
+    equal (one value is pinned, not checked here).
+
+    >>> affix_check(["v2.4.1", "v2.10.0", "v2.7.3"]).prefix, affix_check(["+14155550100", "+12125550123", "+13105550199"]).prefix
+    ('v2.', '+1')
+    >>> affix_check(["U12", "W34", "U56", "W78", "U90"]).firsts, affix_check([1234567, 7654321, 5550123]).widths
+    (('U', 'W'), (7,))
+    >>> affix_check(["2026-11-03", "2026-11-09", "2026-11-21"]) is None  # a date's range is what may decide
+    True
+    """
+    texts = [text_of(v) for v in values]
+    if len(texts) < min_values or any(t is None or not t for t in texts):
+        return None
+    seen = [t for t in texts if t is not None]
+    if len(set(seen)) < 2:
+        return None
+    widths: tuple[int, ...] = ()
+    if all(t.isascii() and t.isdigit() for t in seen):
+        lengths = Counter(len(t) for t in seen)
+        if len(lengths) <= 2 and min(lengths.values()) >= 2:
+            widths = tuple(sorted(lengths))
+        return AffixCheck(widths=widths) if widths else None
+    if any(_quantity_or_time(t) for t in seen):
+        return None
+    prefix = _common_prefix(seen)
+    suffix = _boundary_suffix(seen)
+    firsts: tuple[str, ...] = ()
+    if not prefix:
+        counts = Counter(t[0] for t in seen)
+        if len(counts) <= FIRSTS_MAX and len(seen) > 2 * len(counts):
+            firsts = tuple(sorted(counts))
+    if not (prefix or suffix or firsts):
+        return None
+    return AffixCheck(prefix=prefix, suffix=suffix, firsts=firsts)
+
+
+def _quantity_or_time(text: str) -> bool:
+    """Whether ``text`` is a number (not one written with a leading "+", as phone numbers are), a
+    date, a timestamp or a clock time: its leading digits are a magnitude or a period, not a kind.
+
+    >>> _quantity_or_time("1,250.00"), _quantity_or_time("+14155550100"), _quantity_or_time("2026-11-03T10:00Z")
+    (True, False, True)
+    """
+    number = as_number(text)
+    if number is not None:
+        return not text.startswith("+")
+    return days(text) is not None or CLOCK.match(text.strip()) is not None
+
+
+def _common_prefix(texts: list[str]) -> str:
+    """The longest prefix every text shared (characters, not path parts).
+
+    >>> _common_prefix(["U04", "U7Z", "U55"]), _common_prefix(["ab", "cd"])
+    ('U', '')
+    """
+    first, last = min(texts), max(texts)  # the two that differ earliest bound every other
+    n = 0
+    while n < min(len(first), len(last)) and first[n] == last[n]:
+        n += 1
+    return first[:n]
+
+
+def _boundary_suffix(texts: list[str]) -> str:
+    """The longest suffix every text shared, from its first character that is neither a letter
+    nor a digit ("" if none).
+
+    >>> _boundary_suffix(["a.pdf", "bb.pdf"]), _boundary_suffix(["ann", "dan"]), _boundary_suffix(["x-1", "y-1"])
+    ('.pdf', '', '-1')
+    """
+    common = _common_prefix([t[::-1] for t in texts])[::-1]
+    for i, ch in enumerate(common):
+        if not ch.isalnum():
+            return common[i:]
+    return ""

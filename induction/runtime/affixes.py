@@ -1,0 +1,89 @@
+"""Affix checks: a value copied whole serves only values that keep what every training value shared.
+
+A value an answer copies (an id sent to ``send_dm``, an email granted access, a URL fetched)
+is data: any value of its slot's kind is served the answer. But its inner parts may be what
+decides: a Slack id's first letter (``B``: a bot, never DM it), an email's domain (outside the
+company: ask security), a URL's host, a phone's country code, a version's major, the digit
+count of an id (``0``: a sentinel). Training shows what every value shared, and a request
+whose value breaks it shows something no example did. So the answer records, for each such
+variable, an ``AffixCheck`` (``induction.rules.copied_affixes`` learns it): the prefix every
+value started with, the suffix from a boundary every value ended with, the few first
+characters the values started with (each seen more than once), the digit counts of ids all
+of digits; a request's value that breaks any of them is a miss.
+
+>>> check = AffixCheck(prefix="U", suffix="@corp.example")
+>>> affix_problem(check, "U1@corp.example"), affix_problem(check, "B1@corp.example")
+(None, "does not start with 'U'")
+>>> affix_problem(AffixCheck(firsts=("U", "W")), "BTUP21"), affix_problem(AffixCheck(widths=(7,)), 0)
+("starts with 'B' (seen: 'U', 'W')", 'has 1 digits (seen: 7)')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class AffixCheck(BaseModel):
+    """What every training value of one copied variable shared (empty: nothing is checked)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    # Every value started with this.
+    prefix: str = ""
+    # Every value ended with this; it starts at a character that is neither a letter nor a
+    # digit (an email's "@corp.example", a file's ".pdf").
+    suffix: str = ""
+    # The first characters the values started with, where they were few and each seen more
+    # than once (``U`` and ``W`` for people's Slack ids).
+    firsts: tuple[str, ...] = ()
+    # The digit counts of values that were all digits (a 7-digit order id), where few.
+    widths: tuple[int, ...] = ()
+
+
+def text_of(value: Any) -> str | None:
+    """A scalar value as the text its affixes are read from (None for anything else).
+
+    >>> text_of("U12"), text_of(1234567), text_of(True), text_of([1])
+    ('U12', '1234567', None, None)
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def affix_problem(check: AffixCheck, value: Any) -> str | None:
+    """What in ``value`` breaks what every training value shared, or None."""
+    text = text_of(value)
+    if text is None:
+        return "is not text"
+    if check.prefix and not text.startswith(check.prefix):
+        return f"does not start with {check.prefix!r}"
+    if check.suffix and not text.endswith(check.suffix):
+        return f"does not end with {check.suffix!r}"
+    if check.firsts and text[:1] not in check.firsts:
+        return f"starts with {text[:1]!r} (seen: {', '.join(repr(c) for c in check.firsts)})"
+    if check.widths and not (text.isascii() and text.isdigit() and len(text) in check.widths):
+        return f"has {len(text)} digits (seen: {', '.join(map(str, check.widths))})"
+    return None
+
+
+def out_of_affix(affixes: Mapping[str, AffixCheck], scope: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first variable whose value breaks its check, with what breaks it; None if none does.
+
+    >>> out_of_affix({"uid": AffixCheck(prefix="U")}, {"uid": "BTUP21"})
+    ('uid', "does not start with 'U'")
+    >>> out_of_affix({"uid": AffixCheck(prefix="U")}, {"uid": "UTUP21"}) is None
+    True
+    """
+    for var, check in affixes.items():
+        if var not in scope:
+            return var, "is missing"
+        problem = affix_problem(check, scope[var])
+        if problem is not None:
+            return var, problem
+    return None

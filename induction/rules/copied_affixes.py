@@ -17,11 +17,11 @@ shared, from its first character that is neither a letter nor a digit (an email'
 file's extension: a shared last letter is chance); where no prefix was shared, the first
 characters when they were at most ``FIRSTS_MAX`` and the values more than twice as many
 (people's ``U`` and ``W`` over five runs; five random ids show two first characters or fewer
-by chance well under once in a hundred); for values all of digits, their
-digit counts when at most two and each seen twice. Numbers, dates, clock times and timestamps
-get none of the text checks (their ranges and spans are what may decide; a shared "2026-11-"
-says nothing), only digit counts for ids of digits; a number written with a leading "+" (a
-phone number) is text. Request-time check:
+by chance well under once in a hundred); for values all of digits and at least ``DIGITS_MIN`` long (ids, not
+counts), their digit count, give or take one. Numbers, amounts, dates, clock times and timestamps get none of
+the text checks (their ranges and spans are what may decide; a shared "2026-11-" says
+nothing), nor do values of several words (what they share at the ends is the template's, or
+chance); a number written with a leading "+" (a phone number) is text. Request-time check:
 ``induction.runtime.affixes.out_of_affix``.
 
 Not caught: a value whose deciding part varied in training too (ids of bots and people both
@@ -29,7 +29,7 @@ seen, then a third kind), a timestamp's order against "now" (an expired token), 
 part that is not at either end (a URL's path word).
 
 >>> affix_check(["U04ABC", "U7Z9QK", "U5510X"])
-AffixCheck(prefix='U', suffix='', firsts=(), widths=())
+AffixCheck(prefix='U', suffix='', firsts=(), digits=None)
 >>> affix_check(["ann.lee@corp.example", "bo.chan@corp.example", "cy.diaz@corp.example"]).suffix
 '@corp.example'
 >>> affix_check(["Oslo", "Lima", "Rome"]) is None
@@ -44,6 +44,13 @@ from typing import Any
 
 from induction.runtime.affixes import AffixCheck, text_of
 from induction.runtime.ranges import CLOCK, as_number, days
+from induction.tokens import recognise
+
+# Recognised values whose parts are a period or a magnitude: a date's shared "/16/2023" is when, not what kind.
+_TIMES = frozenset({"timestamp", "date", "money", "number"})
+
+# Values all of digits that had at least this many are ids, whose digit count is kept.
+DIGITS_MIN = 4
 
 # At most this many first characters make a closed set (``U``, ``W``; a kind letter or two).
 FIRSTS_MAX = 3
@@ -56,8 +63,8 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
 
     >>> affix_check(["v2.4.1", "v2.10.0", "v2.7.3"]).prefix, affix_check(["+14155550100", "+12125550123", "+13105550199"]).prefix
     ('v2.', '+1')
-    >>> affix_check(["U12", "W34", "U56", "W78", "U90"]).firsts, affix_check([1234567, 7654321, 5550123]).widths
-    (('U', 'W'), (7,))
+    >>> affix_check(["U12", "W34", "U56", "W78", "U90"]).firsts, affix_check([1234567, 7654321, 5550123]).digits
+    (('U', 'W'), (6, 8))
     >>> affix_check(["2026-11-03", "2026-11-09", "2026-11-21"]) is None  # a date's range is what may decide
     True
     """
@@ -67,13 +74,11 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
     seen = [t for t in texts if t is not None]
     if len(set(seen)) < 2:
         return None
-    widths: tuple[int, ...] = ()
     if all(t.isascii() and t.isdigit() for t in seen):
-        lengths = Counter(len(t) for t in seen)
-        if len(lengths) <= 2 and min(lengths.values()) >= 2:
-            widths = tuple(sorted(lengths))
-        return AffixCheck(widths=widths) if widths else None
-    if any(_quantity_or_time(t) for t in seen):
+        lo, hi = min(map(len, seen)), max(map(len, seen))
+        # Ids, not counts: a count's digits are its magnitude (a range's job where it has one).
+        return AffixCheck(digits=(lo - 1, hi + 1)) if lo >= DIGITS_MIN else None
+    if any(_without_affixes(t) for t in seen):
         return None
     prefix = _common_prefix(seen)
     suffix = _boundary_suffix(seen)
@@ -87,17 +92,22 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
     return AffixCheck(prefix=prefix, suffix=suffix, firsts=firsts)
 
 
-def _quantity_or_time(text: str) -> bool:
-    """Whether ``text`` is a number (not one written with a leading "+", as phone numbers are), a
-    date, a timestamp or a clock time: its leading digits are a magnitude or a period, not a kind.
+def _without_affixes(text: str) -> bool:
+    """Whether ``text`` gets no prefix or suffix check: several words (what they share at the
+    ends is the template's or chance), or a number (not one written with a leading "+", as phone numbers are), a date, a
+    timestamp or a clock time: its leading digits are a magnitude or a period, not a kind.
 
-    >>> _quantity_or_time("1,250.00"), _quantity_or_time("+14155550100"), _quantity_or_time("2026-11-03T10:00Z")
+    >>> _without_affixes("1,250.00"), _without_affixes("+14155550100"), _without_affixes("2026-11-03T10:00Z")
     (True, False, True)
+    >>> _without_affixes("3/16/2023"), _without_affixes("Nov 3"), _without_affixes("v2.4.1")
+    (True, True, False)
     """
+    if any(c.isspace() for c in text):
+        return True
     number = as_number(text)
     if number is not None:
         return not text.startswith("+")
-    return days(text) is not None or CLOCK.match(text.strip()) is not None
+    return recognise(text) in _TIMES or days(text) is not None or CLOCK.match(text) is not None
 
 
 def _common_prefix(texts: list[str]) -> str:

@@ -7,15 +7,15 @@ company: ask security), a URL's host, a phone's country code, a version's major,
 count of an id (``0``: a sentinel). Training shows what every value shared, and a request
 whose value breaks it shows something no example did. So the answer records, for each such
 variable, an ``AffixCheck`` (``induction.rules.copied_affixes`` learns it): the prefix every
-value started with, the suffix from a boundary every value ended with, the few first
-characters the values started with (each seen more than once), the digit counts of ids all
-of digits; a request's value that breaks any of them is a miss.
+value started with, the suffix from a boundary every value ended with, the first
+characters the values started with (a few, each kind seen repeatedly), the digit count of ids all of
+digits, give or take one; a request's value that breaks any of them is a miss.
 
 >>> check = AffixCheck(prefix="U", suffix="@corp.example")
 >>> affix_problem(check, "U1@corp.example"), affix_problem(check, "B1@corp.example")
 (None, "does not start with 'U'")
->>> affix_problem(AffixCheck(firsts=("U", "W")), "BTUP21"), affix_problem(AffixCheck(widths=(7,)), 0)
-("starts with 'B' (seen: 'U', 'W')", 'has 1 digits (seen: 7)')
+>>> affix_problem(AffixCheck(firsts=("U", "W")), "BTUP21"), affix_problem(AffixCheck(digits=(6, 8)), 0)
+("starts with 'B' (seen: 'U', 'W')", 'has 1 digits (6 to 8 served)')
 """
 
 from __future__ import annotations
@@ -36,11 +36,12 @@ class AffixCheck(BaseModel):
     # Every value ended with this; it starts at a character that is neither a letter nor a
     # digit (an email's "@corp.example", a file's ".pdf").
     suffix: str = ""
-    # The first characters the values started with, where they were few and each seen more
-    # than once (``U`` and ``W`` for people's Slack ids).
+    # The first characters the values started with, where they were few against the values
+    # (``U`` and ``W`` for people's Slack ids over five runs).
     firsts: tuple[str, ...] = ()
-    # The digit counts of values that were all digits (a 7-digit order id), where few.
-    widths: tuple[int, ...] = ()
+    # The digit counts served, for values that were all digits: one more or fewer than
+    # training saw (a 7-digit order id: 6 to 8; a sentinel 0 is no order id).
+    digits: tuple[int, int] | None = None
 
 
 def text_of(value: Any) -> str | None:
@@ -67,8 +68,11 @@ def affix_problem(check: AffixCheck, value: Any) -> str | None:
         return f"does not end with {check.suffix!r}"
     if check.firsts and text[:1] not in check.firsts:
         return f"starts with {text[:1]!r} (seen: {', '.join(repr(c) for c in check.firsts)})"
-    if check.widths and not (text.isascii() and text.isdigit() and len(text) in check.widths):
-        return f"has {len(text)} digits (seen: {', '.join(map(str, check.widths))})"
+    if check.digits is not None:
+        if not (text.isascii() and text.isdigit()):
+            return "is not all digits"
+        if not check.digits[0] <= len(text) <= check.digits[1]:
+            return f"has {len(text)} digits ({check.digits[0]} to {check.digits[1]} served)"
     return None
 
 

@@ -1,0 +1,110 @@
+"""Golden pairs of ``induction.rules.copied_affixes``: one copied variable's training values in,
+the check out; the check at request time (``induction.runtime.affixes``); and the reviewer's
+traps it closes, induced and served end to end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evals.builders import stored
+from evals.workflows import REGISTRY
+from evals.workflows.base import iter_records
+from induction.induce import induce
+from induction.pipeline import same_answer
+from induction.rules.copied_affixes import affix_check
+from induction.runtime.affixes import AffixCheck, affix_problem, out_of_affix
+from induction.runtime.compiled import compile_tree
+
+GOLDEN: list[tuple[list[Any], AffixCheck | None]] = [
+    # people's Slack ids: one first letter
+    (["U04ABC", "U7Z9QK", "U5510X"], AffixCheck(prefix="U")),
+    # two first letters, each kind seen over five values
+    (["U12", "W34", "U56", "W78", "U90"], AffixCheck(firsts=("U", "W"))),
+    # ... but over three values, two first letters may be chance
+    (["U12", "W34", "U56"], None),
+    # an email's domain, from its "@" (a shared last letter of the names is chance)
+    (["ann@corp.example", "dan@corp.example", "jon@corp.example"], AffixCheck(suffix="@corp.example")),
+    # a version's major, a phone's country code (written with "+": text, not a quantity)
+    (["v2.4.1", "v2.10.0", "v2.7.3"], AffixCheck(prefix="v2.")),
+    (["+14155550100", "+12125550123", "+13105550199"], AffixCheck(prefix="+1")),
+    # ids of digits keep their digit count; JSON numbers too
+    ([1234567, 7654321, 5550123], AffixCheck(digits=(6, 8))),
+    (["40512", "40533", "4051", "87512"], AffixCheck(digits=(3, 6))),
+    (["12", "7", "30"], None),  # counts: their digits are a magnitude
+    # names, cities: nothing shared
+    (["Oslo", "Lima", "Rome"], None),
+    # quantities and times: their ranges and spans are what may decide, not a shared "12" or "2026-11-"
+    (["1,250.00", "1,299.50", "1,204.10"], None),
+    (["2026-11-03T10:00Z", "2026-11-09T11:30Z", "2026-11-21T08:15Z"], None),
+    (["10:05", "10:40", "10:15"], None),
+    # too few, all equal (a pin's job), or not all scalars: nothing
+    (["U1", "U2"], None),
+    (["U1", "U1", "U1"], None),
+    (["U1", ["U2"], "U3"], None),
+]
+
+
+@pytest.mark.parametrize(("values", "expected"), GOLDEN)
+def test_affix_check(values: list[Any], expected: AffixCheck | None) -> None:
+    assert affix_check(values) == expected
+
+
+PROBLEMS: list[tuple[tuple[AffixCheck, Any], str | None]] = [
+    ((AffixCheck(prefix="U"), "UTUP21M56"), None),
+    ((AffixCheck(prefix="U"), "BTUP21M56"), "does not start with 'U'"),
+    ((AffixCheck(suffix="@corp.example"), "karen.nunez@gmail.com"), "does not end with '@corp.example'"),
+    ((AffixCheck(firsts=("U", "W")), "W1"), None),
+    ((AffixCheck(firsts=("U", "W")), "B1"), "starts with 'B' (seen: 'U', 'W')"),
+    ((AffixCheck(digits=(6, 8)), 0), "has 1 digits (6 to 8 served)"),
+    ((AffixCheck(digits=(6, 8)), "1234567"), None),
+    ((AffixCheck(digits=(6, 8)), "123456"), None),
+    ((AffixCheck(digits=(6, 8)), "12345a7"), "is not all digits"),
+    ((AffixCheck(prefix="U"), {"id": "U1"}), "is not text"),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), PROBLEMS)
+def test_affix_problem(args: tuple[AffixCheck, Any], expected: str | None) -> None:
+    assert affix_problem(*args) == expected
+
+
+def test_a_missing_variable_is_a_miss() -> None:
+    assert out_of_affix({"uid": AffixCheck(prefix="U")}, {}) == ("uid", "is missing")
+
+
+@given(st.lists(st.text(min_size=1, max_size=12), min_size=3, max_size=8))
+def test_every_training_value_passes_its_own_check(values: list[str]) -> None:
+    # The check learnt from the values never refuses one of them (no training call would be served).
+    check = affix_check(values)
+    if check is not None:
+        assert all(affix_problem(check, v) is None for v in values)
+
+
+def _served(workflow: str, n: int, train: int, test: int) -> tuple[int, int]:
+    """(hits, false hits) over 40 test runs of ``workflow`` after ``n`` training runs."""
+    wf = REGISTRY[workflow]
+    tree = compile_tree(induce(stored(list(iter_records(wf.runs(train, n))))).nodes)
+    hits = false = 0
+    for run in wf.runs(test, 40):
+        for record in run:
+            hit = tree.explain(record["request"]).hit
+            if hit is not None:
+                hits += 1
+                false += not same_answer(hit.response["choices"][0]["message"], record["response"]["choices"][0]["message"])
+    return hits, false
+
+
+def test_a_bots_id_is_not_served_the_dm_learnt_from_peoples_ids() -> None:
+    # Five runs resolved people (U..., W... ids) and DMed them; a bot's B... id was served
+    # send_dm before (6 false hits at 5 and 8 runs on the reviewer's pair 102/103).
+    hits, false = _served("copied_id_prefix_decides", 5, 102, 103)
+    assert false == 0 and hits >= 100
+
+
+def test_an_outside_email_is_not_served_the_grant_learnt_from_company_emails() -> None:
+    hits, false = _served("copied_email_domain_decides", 5, 304, 305)
+    assert false == 0 and hits >= 100

@@ -10,18 +10,19 @@ of this: the part that decides sits inside the value, and every value training s
 one way. (A reviewer's ``j21_json_*`` traps, ``docs/review/traps21``; guarded by
 ``copied_id_prefix_decides`` and ``copied_email_domain_decides``.)
 
-Learning side: ``affix_check`` over the values each variable an answer copies or computes
-from took in the calls the answer was seen for (``Answerer.with_affixes``; counted as
-``affix_checks``): the longest prefix every value shared; the longest suffix every value
-shared, from its first character that is neither a letter nor a digit (an email's domain, a
-file's extension: a shared last letter is chance); where no prefix was shared, the first
-characters when they were at most ``FIRSTS_MAX`` and the values more than twice as many
-(people's ``U`` and ``W`` over five runs; five random ids show two first characters or fewer
-by chance well under once in a hundred); for values all of digits and at least ``DIGITS_MIN`` long (ids, not
-counts), their digit count, give or take one. Numbers, amounts, dates, clock times and timestamps get none of
-the text checks (their ranges and spans are what may decide; a shared "2026-11-" says
-nothing), nor do values of several words (what they share at the ends is the template's, or
-chance); a number written with a leading "+" (a phone number) is text. Request-time check:
+Learning side: ``affix_check`` over the values each variable an answer copies or computes from took
+in the calls the answer was seen for (``Answerer.with_affixes``; counted as ``affix_checks``): the
+longest prefix every value shared; the longest suffix every value shared, from its first character
+that is neither a letter nor a digit (an email's domain, a file's extension: a shared last letter
+is chance); where no prefix was shared, the first characters when they were at most ``FIRSTS_MAX``
+and the values more than twice as many (people's ``U`` and ``W`` over five runs; five random ids
+show two first characters or fewer by chance well under once in a hundred); for values all of
+digits and at least ``DIGITS_MIN`` long (ids, not counts), their digit count, give or take one, and
+from ``LONG_ID`` digits the prefix they shared (a "+" is literal text in the template, "1" of
+"+1415..." the slot's). Numbers, amounts, dates, clock times and timestamps get none of the text
+checks (their ranges and spans are what may decide; a shared "2026-11-" says nothing), nor do
+values of several words (what they share at the ends is the template's, or chance); a number
+written with a leading "+" (a phone number) is text. Request-time check:
 ``induction.runtime.affixes.out_of_affix``.
 
 Not caught: a value whose deciding part varied in training too (ids of bots and people both
@@ -51,6 +52,8 @@ _TIMES = frozenset({"timestamp", "date", "money", "number"})
 
 # Values all of digits that had at least this many are ids, whose digit count is kept.
 DIGITS_MIN = 4
+# ... and at least this many, an id no quantity is written as: a prefix they shared is kept.
+LONG_ID = 7
 
 # At most this many first characters make a closed set (``U``, ``W``; a kind letter or two).
 FIRSTS_MAX = 3
@@ -77,7 +80,10 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
     if all(t.isascii() and t.isdigit() for t in seen):
         lo, hi = min(map(len, seen)), max(map(len, seen))
         # Ids, not counts: a count's digits are its magnitude (a range's job where it has one).
-        return AffixCheck(digits=(lo - 1, hi + 1)) if lo >= DIGITS_MIN else None
+        # Long ones (``LONG_ID``, as ``unread_values.is_quantity`` takes them) keep a shared
+        # prefix too: a phone's country code after its "+".
+        prefix = _common_prefix(seen) if lo >= LONG_ID else ""
+        return AffixCheck(prefix=prefix, digits=(lo - 1, hi + 1)) if lo >= DIGITS_MIN else None
     if any(_without_affixes(t) for t in seen):
         return None
     prefix = _common_prefix(seen)

@@ -33,6 +33,7 @@ GOLDEN: list[tuple[list[Any], AffixCheck | None]] = [
     (["+14155550100", "+12125550123", "+13105550199"], AffixCheck(prefix="+1")),
     # ids of digits keep their digit count; JSON numbers too
     ([1234567, 7654321, 5550123], AffixCheck(digits=(6, 8))),
+    (["14155550100", "12125550123", "13105550199"], AffixCheck(prefix="1", digits=(10, 12))),  # after a "+"
     (["40512", "40533", "4051", "87512"], AffixCheck(digits=(3, 6))),
     (["12", "7", "30"], None),  # counts: their digits are a magnitude
     # names, cities: nothing shared

@@ -53,6 +53,7 @@ from induction.rules.relations import relations
 from induction.rules.rivals import const, reference_alternatives, whole_leaves, widen
 from induction.rules.structure_evidence import CONTINUATION_DEPTH
 from induction.rules.thin_air import why as thin_air_why
+from induction.rules.time_order import time_order
 from induction.rules.unread_values import id_like, is_quantity
 from induction.runtime.dsl import expr_vars as _expr_vars
 from induction.runtime.dsl import picked_keys
@@ -350,6 +351,16 @@ class Answerer:
             return response
         self.stats["affix_checks"] += len(affixes) - len(response.affixes)
         return response.model_copy(update={"affixes": affixes})
+
+    def with_time_order(self, response: ResponseTemplate, members: list[Member]) -> ResponseTemplate:
+        """``response`` with the pairs of timestamps in scope that came in one order in every
+        call it was seen for (``time-order``): a token's expiry after the prompt's clock."""
+        before = time_order(self.answered_scopes(members), self.config.min_affix_values)
+        merged = tuple(dict.fromkeys((*response.before, *before)))
+        if merged == response.before:
+            return response
+        self.stats["time_order_pairs"] += len(merged) - len(response.before)
+        return response.model_copy(update={"before": merged})
 
     def note_labels(self, new_vars: Mapping[str, str]) -> None:
         """Remember the label of each variable first read at a node (its first label kept)."""

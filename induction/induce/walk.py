@@ -360,6 +360,7 @@ class Inducer:
             response = self.answers.with_tails(response, members, first_items(gaps))
             response = self.answers.with_blocks(response, members)
             response = self.answers.with_affixes(response, members)
+            response = self.answers.with_time_order(response, members)
         w.response, w.status, w.why = response, status, why
         return None
 

@@ -91,6 +91,9 @@ RULES: tuple[Rule, ...] = (
     _rule("copied-affixes", "an answer served for a copied value whose prefix, domain, first letter or digit count "
           "no training value had (a bot's B id where people's U ids were DMed)", ("affix_checks",),
           "induction.runtime.affixes.out_of_affix"),
+    _rule("time-order", "an answer served where two timestamps came in an order no training call showed (a "
+          "token's expiry before the clock the system prompt gives)", ("time_order_pairs",),
+          "induction.runtime.instants.out_of_time_order"),
     _rule("relations", "an answer served where two values relate in a way no training call showed",
           ("relation_pairs",), "induction.runtime.lookup.related_text"),
     _rule("min-runs", "an answer generalised from too few calls", ("nodes_staged", "nodes_live",

@@ -43,6 +43,7 @@ from induction.runtime.affixes import out_of_affix
 from induction.runtime.bindings import derive, run_into
 from induction.runtime.errors import Miss
 from induction.runtime.hydrate import completion_body, hydrate_message
+from induction.runtime.instants import out_of_time_order
 from induction.runtime.lines import out_of_block
 from induction.runtime.messages import MessageView, reads_as, same_json
 from induction.runtime.ranges import out_of_gap, out_of_order, out_of_range, out_of_span
@@ -392,6 +393,9 @@ def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadli
             continue
         if response.affixes and (bad := out_of_affix(response.affixes, st.scope)) is not None:
             reasons.append(f"node {node.id} saw every {bad[0]} alike, and this one {bad[1]}")
+            continue
+        if response.before and (pair := out_of_time_order(response.before, st.scope)) is not None:
+            reasons.append(f"node {node.id} always saw {pair[0]} before {pair[1]}")
             continue
         broken = _broken(response.apart, st.scope, related=True) if response.apart else None
         broken = broken or (_broken(response.together, st.scope, related=False) if response.together else None)

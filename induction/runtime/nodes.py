@@ -126,6 +126,10 @@ class ResponseTemplate(BaseModel):
     # ends otherwise (a bot's "B" id where people's "U" ids were DMed, an outside email's
     # domain) is a miss.
     affixes: dict[str, AffixCheck] = Field(default_factory=dict)
+    # Pairs (a, b) of timestamp variables with a before b in every call the answer was seen for
+    # (``induction.runtime.instants``, the time-order rule): a request where a is not before b
+    # (a token's expiry before the clock the system prompt gives) is a miss.
+    before: tuple[tuple[str, str], ...] = ()
 
 
 class TemplateNode(BaseModel):

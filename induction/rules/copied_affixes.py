@@ -11,19 +11,19 @@ one way. (A reviewer's ``j21_json_*`` traps, ``docs/review/traps21``; guarded by
 ``copied_id_prefix_decides`` and ``copied_email_domain_decides``.)
 
 Learning side: ``affix_check`` over the values each variable an answer copies or computes from took
-in the calls the answer was seen for (``Answerer.with_affixes``; counted as ``affix_checks``): the
-longest prefix every value shared; the longest suffix every value shared, from its first character
-that is neither a letter nor a digit (an email's domain, a file's extension: a shared last letter
-is chance); where no prefix was shared, the first characters when they were at most ``FIRSTS_MAX``
-and the values more than twice as many (people's ``U`` and ``W`` over five runs; five random ids
-show two first characters or fewer by chance well under once in a hundred); for values all of
-digits and at least ``DIGITS_MIN`` long (ids, not counts), their digit count, give or take one, and
-from ``LONG_ID`` digits the prefix they shared (a "+" is literal text in the template, "1" of
-"+1415..." the slot's). Numbers, amounts, dates, clock times and timestamps get none of the text
-checks (their ranges and spans are what may decide; a shared "2026-11-" says nothing), nor do
-values of several words (what they share at the ends is the template's, or chance); a number
-written with a leading "+" (a phone number) is text. Request-time check:
-``induction.runtime.affixes.out_of_affix``.
+in the calls the answer was seen for, once ``min_values`` of them are distinct (a name seen thrice
+is one value) (``Answerer.with_affixes``; counted as ``affix_checks``): the longest prefix every
+value shared; the longest suffix every value shared, from its first character that is neither a
+letter nor a digit (an email's domain, a file's extension: a shared last letter is chance); where
+no prefix was shared, the first characters when they were at most ``FIRSTS_MAX`` and the distinct
+values more than twice as many (people's ``U`` and ``W`` over five runs; five random ids show two
+first characters or fewer by chance well under once in a hundred); for values all of digits and at
+least ``DIGITS_MIN`` long (ids, not counts), their digit count, give or take one, and from
+``LONG_ID`` digits the prefix they shared (a "+" is literal text in the template, "1" of "+1415..."
+the slot's). Numbers, amounts, dates, clock times and timestamps get none of the text checks (their
+ranges and spans are what may decide; a shared "2026-11-" says nothing), nor do values of several
+words (what they share at the ends is the template's, or chance); a number written with a leading
+"+" (a phone number) is text. Request-time check: ``induction.runtime.affixes.out_of_affix``.
 
 Not caught: a value whose deciding part varied in training too (ids of bots and people both
 seen, then a third kind), a timestamp's order against "now" (an expired token), a deciding
@@ -61,8 +61,8 @@ FIRSTS_MAX = 3
 
 def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None:
     """What every value of ``values`` (one variable's, one per training call) shared, or None
-    when nothing was shared, the values are not all scalars, fewer than ``min_values`` or all
-    equal (one value is pinned, not checked here).
+    when nothing was shared, the values are not all scalars or fewer than ``min_values`` of them
+    are distinct (one value is pinned, a few repeated ones closed, not checked here).
 
     >>> affix_check(["v2.4.1", "v2.10.0", "v2.7.3"]).prefix, affix_check(["+14155550100", "+12125550123", "+13105550199"]).prefix
     ('v2.', '+1')
@@ -72,10 +72,12 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
     True
     """
     texts = [text_of(v) for v in values]
-    if len(texts) < min_values or any(t is None or not t for t in texts):
+    if any(t is None or not t for t in texts):
         return None
-    seen = [t for t in texts if t is not None]
-    if len(set(seen)) < 2:
+    # Distinct values: a name seen three times (a service, a city) shows one value, not what
+    # values of its kind share; a few repeated names are closed-values' job.
+    seen = sorted({t for t in texts if t is not None})
+    if len(seen) < min_values:
         return None
     if all(t.isascii() and t.isdigit() for t in seen):
         lo, hi = min(map(len, seen)), max(map(len, seen))
@@ -90,7 +92,7 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
     suffix = _boundary_suffix(seen)
     firsts: tuple[str, ...] = ()
     if not prefix:
-        counts = Counter(t[0] for t in seen)
+        counts = Counter(t[0] for t in seen)  # over distinct values: ids, not repeats
         if len(counts) <= FIRSTS_MAX and len(seen) > 2 * len(counts):
             firsts = tuple(sorted(counts))
     if not (prefix or suffix or firsts):

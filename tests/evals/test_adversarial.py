@@ -210,10 +210,16 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     # numbers whose labels were taken for other units was dropped.
     "nights_max_stay": ("nights_over_max_stay", 3, 1, 2),  # 2 of 57 calls
     "leave_balance": ("leave_balance_short", 5, 708, 709),  # 2 of 58 calls
+    # The reviewer's of the sixteenth session's parent (docs/review/traps21), fixed by copied-affixes
+    # and time-order; fewer runs stay known limits (LIMITS).
+    "id_prefix_five": ("copied_id_prefix_decides", 5, 102, 103),  # 4 of 56 calls before
+    "email_domain_three": ("copied_email_domain_decides", 3, 304, 305),  # 5 of 60 calls before
+    "token_expired_three": ("token_expired_in_result", 3, 102, 103),  # 3 of 60 calls before
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
-FIXED_IN_LIMITS = frozenset({"second_sentence", "stock_copied_decides"})
+FIXED_IN_LIMITS = frozenset({"second_sentence", "stock_copied_decides", "copied_id_prefix_decides",
+                             "copied_email_domain_decides", "token_expired_in_result"})
 
 # The known limits at the reviewer's cases (false hits of 20 test runs today in the comment). Strict
 # xfails: a fix makes the case pass and fail the test, until the workflow's known_limit is cleared.
@@ -256,7 +262,8 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "canary_only": ("block_canary_only", 5, 102, 103),  # 6 of 52
     # A copied value's inner part decides (docs/review/traps21, the fifteenth session).
     "id_prefix": ("copied_id_prefix_decides", 3, 102, 103),  # 4 of 56
-    "email_domain": ("copied_email_domain_decides", 3, 304, 305),  # 5 of 60
+    "email_domain": ("copied_email_domain_decides", 2, 304, 305),  # 5 of 60 at 3 runs before copied-affixes
+    "token_two_runs": ("token_expired_in_result", 2, 304, 305),  # 5 of 60
 }
 
 

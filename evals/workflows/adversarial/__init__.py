@@ -79,6 +79,7 @@ from evals.workflows.adversarial.a_tool_results import (
     PythonReprAddress,
     ScoreInKeyValue,
     TailStatusUnseen,
+    TokenExpiredInResult,
     TransferLeavesLittle,
     WaitTimeInResult,
 )
@@ -422,6 +423,8 @@ ALL: tuple[type[Adversarial], ...] = (
     NightsOverMaxStay, LeaveBalanceShort,
     # ... and the next one's (docs/review/traps21): a copied value's inner part decides
     CopiedIdPrefixDecides, CopiedEmailDomainDecides,
+    # Copied values keep their affixes, timestamps their order (the sixteenth session)
+    TokenExpiredInResult,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -631,6 +634,7 @@ __all__ = [
     "TimeOfDayGreeting",
     "TodayDeadlineWindow",
     "TodayInSystemPrompt",
+    "TokenExpiredInResult",
     "TokenExpiry",
     "ToolResultEdge",
     "ToolResultNbsp",

@@ -1142,9 +1142,10 @@ class CopiedIdPrefixDecides(Adversarial):
     name = "copied_id_prefix_decides"
     reviewer_name = "j21_json_slack_bot"
     family = "A"
-    guards = ("structure-evidence",)
-    known_limit = ("a copied value's inner part decides: an id copied whole keeps none of the letters every "
-                   "training id started with (a bot's B among people's U and W)")
+    guards = ("copied-affixes",)
+    known_limit = ("a copied value's inner part decides, shown too thinly: the first letters of copied ids are "
+                   "kept (copied-affixes) from three calls sharing one, or five showing two kinds; three runs "
+                   "with U twice and W once show neither, and a bot's B is served")
     description = "The first letter of a copied Slack id tells a bot from a person."
     tools: ClassVar[list[dict[str, Any]]] = [tool("resolve_handle", "Slack id of a handle", handle="string"),
                                              tool("send_dm", "DM a Slack user", user_id="string", text="string")]
@@ -1175,9 +1176,9 @@ class CopiedEmailDomainDecides(Adversarial):
     name = "copied_email_domain_decides"
     reviewer_name = "j21_json_email_domain"
     family = "A"
-    guards = ("structure-evidence",)
-    known_limit = ("a copied value's inner part decides: an email copied whole keeps none of the domain every "
-                   "training email had")
+    guards = ("copied-affixes",)
+    known_limit = ("a copied value's inner part decides, shown too thinly: an email's domain is kept "
+                   "(copied-affixes) from three calls; two runs leave it free")
     description = "The domain of a copied email decides between granting access and asking security."
     tools: ClassVar[list[dict[str, Any]]] = [tool("invite_status", "Status of an invite", invite="string"),
                                              tool("grant_access", "Grant repo access", email="string"),
@@ -1203,3 +1204,44 @@ class CopiedEmailDomainDecides(Adversarial):
         else:
             run.call("grant_access", {"email": email}, "ok")
             run.say(f"Access granted to {email}.")
+
+
+class TokenExpiredInResult(Adversarial):
+    """A token's expiry, in a tool result, against the clock the system prompt gives: expired
+    tokens are refreshed first. A reviewer's ``j21_json_token_expiry`` (docs/review/traps21).
+
+    Trap: both are timestamps, ids to every range check, and each alone is inside what training
+    saw; a token that expired before "now" was served ``call_api`` where every training token
+    was still valid (``time-order`` keeps the order every call showed).
+    """
+
+    name = "token_expired_in_result"
+    reviewer_name = "j21_json_token_expiry"
+    family = "A"
+    guards = ("time-order",)
+    known_limit = ("two timestamps' order is kept (time-order) from three calls: two unrelated ones come in one "
+                   "order over two calls one time in two, so two runs leave it free")
+    description = "Whether a token's expiry comes before the prompt's clock decides a refresh."
+    tools: ClassVar[list[dict[str, Any]]] = [tool("token_info", "Token info", service="string"),
+                                             tool("call_api", "Call the API", service="string"),
+                                             tool("refresh_token", "Refresh", service="string")]
+
+    def play(self, run: Run, fake: Faker, rng: random.Random) -> None:
+        svc = rng.choice(["github", "stripe", "jira"])
+        day = rng.randint(10, 25)
+        expired = rng.random() < 0.12
+        d = day - rng.randint(1, 5) if expired else day + rng.randint(1, 3)
+        stamp = f"2026-11-{d:02d}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:00Z"
+        run.system(f"Now is 2026-11-{day:02d}T12:00:00Z. Before calling an API check its token; refresh it if "
+                   "it has expired.")
+        run.user(f"Pull the {svc} report.")
+        token = f"{rng.getrandbits(128):032x}"
+        run.call("token_info", {"service": svc},
+                 {"token": f"{token[:8]}-{token[8:12]}-{token[12:16]}-{token[16:20]}-{token[20:]}",
+                  "owner": f"{fake.user_name()}@corp.example", "expires": stamp})
+        if expired:
+            run.call("refresh_token", {"service": svc}, "ok")
+            run.say("The token had expired; refreshed.")
+        else:
+            run.call("call_api", {"service": svc}, "ok")
+            run.say("Report pulled.")

@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from induction.arranger import bindings_dag
+from induction.runtime.affixes import AffixCheck
 from induction.runtime.nodes import Derivation, TemplateNode
 from induction.runtime.template import MessageTemplate
 
@@ -62,6 +63,15 @@ def _refusals(t: MessageTemplate) -> list[str]:
     return out
 
 
+def _affix(check: AffixCheck) -> str:
+    """An affix check in words ("starting 'U', ending '@corp.example'")."""
+    parts = [f"starting {check.prefix!r}"] if check.prefix else []
+    parts += [f"ending {check.suffix!r}"] if check.suffix else []
+    parts += [f"starting with one of {', '.join(map(repr, check.firsts))}"] if check.firsts else []
+    parts += [f"of {check.digits[0]} to {check.digits[1]} digits"] if check.digits else []
+    return ", ".join(parts)
+
+
 def describe(node: TemplateNode, notes: list[str]) -> str:
     lines = [f"node {node.id} ({node.template.role}, {node.status})", f"parent: {node.parent or '(root)'}",
              f"namespace: {node.namespace}", "template:"]
@@ -94,6 +104,11 @@ def describe(node: TemplateNode, notes: list[str]) -> str:
                          + ", ".join(f"{a}~{b}" for a, b in r.apart[:8]) + (" …" if len(r.apart) > 8 else ""))
         if r.together:
             lines.append("  only while equal or one inside the other: " + ", ".join(f"{a}~{b}" for a, b in r.together))
+        if r.affixes:
+            lines.append("  only for values like every one its calls saw: " + "; ".join(
+                f"{k} {_affix(c)}" for k, c in sorted(r.affixes.items())) + " (copied-affixes)")
+        if r.before:
+            lines.append("  only while " + ", ".join(f"{a} before {b}" for a, b in r.before) + " (time-order)")
     lines.append(f"evidence: {len(node.evidence)} record(s)" + (f": {', '.join(node.evidence[:5])}…"
                                                                  if node.evidence else ""))
     lines += [f"why: {n}" for n in notes]

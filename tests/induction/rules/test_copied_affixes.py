@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from evals.builders import stored
 from evals.workflows import REGISTRY
 from evals.workflows.base import iter_records
+from induction.explain import describe
 from induction.induce import induce
 from induction.pipeline import same_answer
 from induction.rules.copied_affixes import affix_check
@@ -109,3 +110,9 @@ def test_a_bots_id_is_not_served_the_dm_learnt_from_peoples_ids() -> None:
 def test_an_outside_email_is_not_served_the_grant_learnt_from_company_emails() -> None:
     hits, false = _served("copied_email_domain_decides", 5, 304, 305)
     assert false == 0 and hits >= 100
+
+
+def test_rote_explain_shows_what_every_value_shared() -> None:
+    result = induce(stored(list(iter_records(REGISTRY["copied_email_domain_decides"].runs(304, 5)))))
+    shown = "\n".join(describe(n, result.notes.get(n.id, [])) for n in result.nodes)
+    assert "accepted_by ending '@corp.example'" in shown and "(copied-affixes)" in shown

@@ -7,6 +7,11 @@ from typing import Any
 
 import pytest
 
+from evals.builders import stored
+from evals.workflows import REGISTRY
+from evals.workflows.base import iter_records
+from induction.explain import describe
+from induction.induce import induce
 from induction.rules.time_order import time_order
 from induction.runtime.instants import instant, out_of_time_order
 
@@ -63,3 +68,9 @@ def test_out_of_time_order(scope: dict[str, Any], expected: tuple[str, str] | No
                                   "20 Nov 2026", "", "2026-11-20"])
 def test_what_is_no_instant(text: str) -> None:
     assert instant(text) is None
+
+
+def test_rote_explain_shows_the_order_kept() -> None:
+    result = induce(stored(list(iter_records(REGISTRY["token_expired_in_result"].runs(102, 5)))))
+    shown = "\n".join(describe(n, result.notes.get(n.id, [])) for n in result.nodes)
+    assert "before" in shown and "(time-order)" in shown

@@ -6,7 +6,7 @@ decides: a Slack id's first letter (``B``: a bot, never DM it), an email's domai
 company: ask security), a URL's host, a phone's country code, a version's major, the digit
 count of an id (``0``: a sentinel). Training shows what every value shared, and a request
 whose value breaks it shows something no example did. So the answer records, for each such
-variable, an ``AffixCheck`` (``induction.rules.copied_affixes`` learns it): the prefix every
+variable, an ``AffixCheck`` (the copied-affixes rule learns it): the prefix every
 value started with, the suffix from a boundary every value ended with, the first
 characters the values started with (a few, each kind seen repeatedly), the digit count of ids all of
 digits, give or take one; a request's value that breaks any of them is a miss.

@@ -5,7 +5,7 @@ timestamps no answer reads; timestamps are ids to the range checks (a log line's
 threshold), so each is free. But which of the two comes first may be exactly what decides
 (expired: refresh the token first). So the answer records the pairs ``(a, b)`` of timestamp
 variables with ``a`` before ``b`` in every call it was seen for (``ResponseTemplate.before``,
-learnt by ``induction.rules.time_order``); a request where ``a`` is not before ``b`` is a miss.
+learnt by the time-order rule); a request where ``a`` is not before ``b`` is a miss.
 
 >>> out_of_time_order((("now", "expires"),), {"now": "2026-11-20T12:00:00Z", "expires": "2026-11-18T05:17:00Z"})
 ('now', 'expires')

@@ -1,15 +1,15 @@
 """Affix checks: a value copied whole serves only values that keep what every training value shared.
 
-A value an answer copies (an id sent to ``send_dm``, an email granted access, a URL fetched)
-is data: any value of its slot's kind is served the answer. But its inner parts may be what
+A value an answer copies (an id sent to ``send_dm``, an email granted access, a URL fetched) is
+data: any value of its slot's kind is served the answer. But its inner parts may be what
 decides: a Slack id's first letter (``B``: a bot, never DM it), an email's domain (outside the
-company: ask security), a URL's host, a phone's country code, a version's major, the digit
-count of an id (``0``: a sentinel). Training shows what every value shared, and a request
-whose value breaks it shows something no example did. So the answer records, for each such
-variable, an ``AffixCheck`` (the copied-affixes rule learns it): the prefix every
-value started with, the suffix from a boundary every value ended with, the first
-characters the values started with (a few, each kind seen repeatedly), the digit count of ids all of
-digits, give or take one; a request's value that breaks any of them is a miss.
+company: ask security), a URL's host, a phone's country code, a version's major, the digit count
+of an id (``0``: a sentinel). Training shows what every value shared, and a request whose value
+breaks it shows something no example did. So the answer records, for each such variable, an
+``AffixCheck`` (the copied-affixes rule learns it): the prefix every value started with, the
+suffix from a boundary every value ended with, the first characters the values started with (a
+few, each kind seen repeatedly), the digit count of ids all of digits, give or take one; a
+request's value that breaks any of them is a miss.
 
 >>> check = AffixCheck(prefix="U", suffix="@corp.example")
 >>> affix_problem(check, "U1@corp.example"), affix_problem(check, "B1@corp.example")

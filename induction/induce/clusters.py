@@ -23,36 +23,7 @@ from induction.hashing import message_hash
 from induction.identifier import Skeleton, identify, text_of
 from induction.induce.model import Member, StoreNode
 from induction.induce.store_tree import StoreTree, message_text
-from induction.tokens import recognise, tokenize
-
-# Recognised values that are one value however long (``induction.tokens``): an address, a
-# link, an id, a point in time. Their length says nothing of how much text two messages share.
-TYPED = frozenset({"email", "url", "uuid", "timestamp", "mac", "ipv6"})
-
-
-def typed(value: Any) -> bool:
-    """Whether ``value`` is one typed value (``TYPED``).
-
-    >>> typed("0e562819-40f1-4ad0-b154-a4b55a5d0389@cal.example.com"), typed("Tue, 17 Nov 2026 06:16:39 +0000")
-    (True, True)
-    >>> typed("evt_83c6ab65fe9b"), typed("1,250")
-    (False, False)
-    """
-    return isinstance(value, str) and len(value) > 8 and recognise(value) in TYPED
-
-
-def bare(text: str | None) -> bool:
-    """Whether a tool's whole result is one bare value: no whitespace, not JSON, short.
-
-    >>> bare("traci_middleton_8786"), bare("ok"), bare("Booked evt_1"), bare('{"id": 1}')
-    (True, True, False, False)
-    """
-    return (text is not None and 0 < len(text) <= BARE_MAX and not any(c.isspace() for c in text)
-            and text[:1] not in ("{", "["))
-
-
-# A bare value longer than this is no scalar (a token, a blob).
-BARE_MAX = 80
+from induction.tokens import tokenize
 
 
 class Clusterer:
@@ -63,7 +34,6 @@ class Clusterer:
         self.config = config
         self.identified: dict[tuple[str, ...], Skeleton | None] = {}
         self.token_counts: dict[str, Counter[str]] = {}
-        self.typed_counts: dict[str, int] = {}
 
     def identify(self, msgs: list[dict[str, Any]]) -> Skeleton | None:
         """``identify`` memoised on the messages' hashes."""
@@ -73,11 +43,6 @@ class Clusterer:
         return self.identified[key]
 
     def fits(self, msgs: list[dict[str, Any]]) -> bool:
-        if all(m.get("role") == "tool" and bare(text_of(m)) for m in msgs):
-            # A tool that returns one bare value (a user id, a status, a count) returns it
-            # every time: one template, its value weighed as any other (``structure-evidence``),
-            # as a JSON scalar's is.
-            return self.identify(msgs) is not None
         if self.too_few_shared(msgs):
             return False  # what the alignment below would say, without aligning
         sk = self.identify(msgs)
@@ -87,15 +52,11 @@ class Clusterer:
             # A model output in the context is explained by the answer induced at its
             # parent; as context it is only read, so no structure threshold applies.
             return True
-
         literal = sum(len(p) for p in sk.content if isinstance(p, str))
         # A block of lines (``induction.line_blocks``) is weighed as a whole list is, apart: the
-        # share is of the text around it. So are typed values (an email, a URL, a uuid, a
-        # timestamp: ``TYPED``), each one token whatever its length: "Booked evt_83c6ab65fe9b
-        # (Tue, 17 Nov 2026 06:16:39 +0000); iCalUID=0e56...@cal.example.com" shares its words
-        # with every booking, though its ids are two thirds of its characters.
+        # share is of the text around it.
         mean = (sum(len(text_of(m) or "") for m in msgs)
-                - sum(len(v) for g in sk.gaps if g.block or all(map(typed, g.values)) for v in g.values)) / len(msgs)
+                - sum(len(v) for g in sk.gaps if g.block for v in g.values)) / len(msgs)
         # JSON of one shape (the same keys, lists whose first items share theirs) shares its
         # structure whatever the share of its text the values take (a long log excerpt in a
         # result, the rest of a list of search results).
@@ -119,8 +80,6 @@ class Clusterer:
         """
         if msgs[0].get("role") == "assistant":
             return False
-        if all(m.get("role") == "tool" and bare(text_of(m)) for m in msgs):
-            return False  # bare values: ``fits`` does not weigh their text
         texts = [text_of(m) for m in msgs]
         if any(t is None for t in texts) or len(set(texts)) == 1:
             return False
@@ -135,16 +94,8 @@ class Clusterer:
         for t in known[1:]:
             shared = shared & self.tokens_of(t)
         bound = sum(len(tok) * n for tok, n in shared.items())
-        # Not all JSON, so ``_same_json_shape`` says no: the share alone decides (typed values
-        # counted out of the texts, as ``fits`` counts their gaps out: a typed value two texts
-        # share is literal there, so it stays in the bound).
-        return bound < self.config.min_literal_share * sum(len(t) - self.typed_chars(t) for t in known) / len(known)
-
-    def typed_chars(self, text: str) -> int:
-        """The characters of ``text`` in typed values (``typed``), memoised."""
-        if text not in self.typed_counts:
-            self.typed_counts[text] = sum(len(tok) * n for tok, n in self.tokens_of(text).items() if typed(tok))
-        return self.typed_counts[text]
+        # Not all JSON, so ``_same_json_shape`` says no: the share alone decides.
+        return bound < self.config.min_literal_share * sum(len(t) for t in known) / len(known)
 
     def tokens_of(self, text: str) -> Counter[str]:
         """How often each alignment token occurs in ``text`` (memoised: a cluster's first

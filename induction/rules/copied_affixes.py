@@ -12,33 +12,38 @@ one way. (A reviewer's ``j21_json_*`` traps, ``docs/review/traps21``; guarded by
 
 Learning side: ``affix_check`` over the values each variable an answer copies or computes from took
 in the calls the answer was seen for, once ``min_values`` of them are distinct (a name seen thrice
-is one value) (``Answerer.with_affixes``; counted as ``affix_checks``): the longest prefix every
-value shared; the longest suffix every value shared, from its first character that is neither a
-letter nor a digit (an email's domain, a file's extension: a shared last letter is chance); where
-no prefix was shared, the first characters when they were at most ``FIRSTS_MAX`` and the distinct
-values more than twice as many (people's ``U`` and ``W`` over five runs; five random ids show two
-first characters or fewer by chance well under once in a hundred); for values all of digits and at
-least ``DIGITS_MIN`` long (ids, not counts), their digit count, give or take one, and from
-``LONG_ID`` digits the prefix they shared (a "+" is literal text in the template, "1" of "+1415..."
-the slot's). Numbers, amounts, dates, clock times and timestamps get none of the text checks (their
-ranges and spans are what may decide; a shared "2026-11-" says nothing), nor do values of several
-words (what they share at the ends is the template's, or chance); a number written with a leading
-"+" (a phone number) is text. Request-time check: ``induction.runtime.affixes.out_of_affix``.
+is one value) (``Answerer.with_affixes``; counted as ``affix_checks``): the most of each
+punctuation character one value held (a ":port", a "+tag", a second "." of a subdomain is a shape
+no value had); the longest prefix every value shared; the longest suffix every value shared from a
+boundary (its first character is neither a letter nor a digit, or one is right before it in every
+value: an email's domain, "acme.com" after "@" and after "uk."; a file's extension; a shared last
+letter is chance); where no prefix was shared, the first characters of the distinct first segments
+("events" of "events-3") when they were at most ``FIRSTS_MAX`` and the segments more than twice as
+many (people's ``U`` and ``W`` over five runs; five random ids show two first characters or fewer
+by chance well under once in a hundred); for values all of digits and at least ``DIGITS_MIN`` long
+(ids, not counts), their digit count, give or take one, and from ``LONG_ID`` digits the prefix they
+shared (a "+" is literal text in the template, "1" of "+1415..." the slot's). Numbers, amounts,
+dates, clock times and timestamps get none of the text checks (their ranges and spans are what may
+decide; a shared "2026-11-" says nothing), nor do values of several words (what they share at the
+ends is the template's, or chance); a number written with a leading "+" (a phone number) is text.
+Request-time check: ``induction.runtime.affixes.out_of_affix``.
 
 Not caught: a value whose deciding part varied in training too (ids of bots and people both
-seen, then a third kind), a timestamp's order against "now" (an expired token), a deciding
-part that is not at either end (a URL's path word).
+seen, then a third kind; a subnet among several), a deciding part inside a value whose ends vary
+(a URL's host or path word), a copied amount's magnitude (no range is kept on a copy), a value
+of several words. A timestamp against another is ``time-order``'s.
 
 >>> affix_check(["U04ABC", "U7Z9QK", "U5510X"])
-AffixCheck(prefix='U', suffix='', firsts=(), digits=None)
+AffixCheck(prefix='U', suffix='', firsts=(), punct=(), digits=None)
 >>> affix_check(["ann.lee@corp.example", "bo.chan@corp.example", "cy.diaz@corp.example"]).suffix
 '@corp.example'
->>> affix_check(["Oslo", "Lima", "Rome"]) is None
-True
+>>> affix_check(["Oslo", "Lima", "Rome"]).punct  # nothing shared but their shape: no punctuation
+()
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -54,6 +59,9 @@ _TIMES = frozenset({"timestamp", "date", "money", "number"})
 DIGITS_MIN = 4
 # ... and at least this many, an id no quantity is written as: a prefix they shared is kept.
 LONG_ID = 7
+
+# Where a value's first segment ends ("events" of "events-3").
+_SEGMENT = re.compile(r"[^0-9A-Za-z]")
 
 # At most this many first characters make a closed set (``U``, ``W``; a kind letter or two).
 FIRSTS_MAX = 3
@@ -92,12 +100,19 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
     suffix = _boundary_suffix(seen)
     firsts: tuple[str, ...] = ()
     if not prefix:
-        counts = Counter(t[0] for t in seen)  # over distinct values: ids, not repeats
-        if len(counts) <= FIRSTS_MAX and len(seen) > 2 * len(counts):
+        # Over distinct first segments: "events-3" and "events-7" are one name, not two ids.
+        heads = {_SEGMENT.split(t, maxsplit=1)[0] or t for t in seen}
+        counts = Counter(h[0] for h in heads)
+        if len(counts) <= FIRSTS_MAX and len(heads) > 2 * len(counts):
             firsts = tuple(sorted(counts))
-    if not (prefix or suffix or firsts):
-        return None
-    return AffixCheck(prefix=prefix, suffix=suffix, firsts=firsts)
+    # The most of each punctuation character one value held: a ":port", a "+tag", a subdomain's
+    # second "." is a shape no training value had.
+    most: dict[str, int] = {}
+    for t in seen:
+        for ch in set(t):
+            if not ch.isalnum():
+                most[ch] = max(most.get(ch, 0), t.count(ch))
+    return AffixCheck(prefix=prefix, suffix=suffix, firsts=firsts, punct=tuple(sorted(most.items())))
 
 
 def _without_affixes(text: str) -> bool:
@@ -132,14 +147,18 @@ def _common_prefix(texts: list[str]) -> str:
 
 
 def _boundary_suffix(texts: list[str]) -> str:
-    """The longest suffix every text shared, from its first character that is neither a letter
-    nor a digit ("" if none).
+    """The longest suffix every text shared that starts at a boundary: with a character that is
+    neither a letter nor a digit, or right after one in every text ("acme.com" after "@" in one
+    email and "." in another; "" if none).
 
     >>> _boundary_suffix(["a.pdf", "bb.pdf"]), _boundary_suffix(["ann", "dan"]), _boundary_suffix(["x-1", "y-1"])
     ('.pdf', '', '-1')
+    >>> _boundary_suffix(["a@acme.com", "b@uk.acme.com", "c@acme.com"]), _boundary_suffix(["ab@x.com", "cb@x.com"])
+    ('acme.com', '@x.com')
     """
     common = _common_prefix([t[::-1] for t in texts])[::-1]
     for i, ch in enumerate(common):
-        if not ch.isalnum():
+        cut = len(common) - i
+        if not ch.isalnum() or all(len(t) > cut and not t[-cut - 1].isalnum() for t in texts):
             return common[i:]
     return ""

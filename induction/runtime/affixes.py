@@ -8,8 +8,9 @@ of an id (``0``: a sentinel). Training shows what every value shared, and a requ
 breaks it shows something no example did. So the answer records, for each such variable, an
 ``AffixCheck`` (the copied-affixes rule learns it): the prefix every value started with, the
 suffix from a boundary every value ended with, the first characters the values started with (a
-few, each kind seen repeatedly), the digit count of ids all of digits, give or take one; a
-request's value that breaks any of them is a miss.
+few, each kind seen repeatedly), the digit count of ids all of digits, give or take one, the most
+of each punctuation character one value held (a ":port" or a "+tag" none had); a request's value
+that breaks any of them is a miss.
 
 >>> check = AffixCheck(prefix="U", suffix="@corp.example")
 >>> affix_problem(check, "U1@corp.example"), affix_problem(check, "B1@corp.example")
@@ -39,6 +40,9 @@ class AffixCheck(BaseModel):
     # The first characters the values started with, where they were few against the values
     # (``U`` and ``W`` for people's Slack ids over five runs).
     firsts: tuple[str, ...] = ()
+    # The most of each punctuation character (neither a letter nor a digit) one training value
+    # held; any other such character counts as none seen. None: not checked (ids of digits).
+    punct: tuple[tuple[str, int], ...] | None = None
     # The digit counts served, for values that were all digits: one more or fewer than
     # training saw (a 7-digit order id: 6 to 8; a sentinel 0 is no order id).
     digits: tuple[int, int] | None = None
@@ -68,6 +72,13 @@ def affix_problem(check: AffixCheck, value: Any) -> str | None:
         return f"does not end with {check.suffix!r}"
     if check.firsts and text[:1] not in check.firsts:
         return f"starts with {text[:1]!r} (seen: {', '.join(repr(c) for c in check.firsts)})"
+    if check.suffix[:1].isalnum() and not (len(text) > len(check.suffix) and not text[-len(check.suffix) - 1].isalnum()):
+        return f"does not end with {check.suffix!r} after a boundary"
+    if check.punct is not None:
+        most = dict(check.punct)
+        for ch in sorted(set(text)):
+            if not ch.isalnum() and text.count(ch) > most.get(ch, 0):
+                return f"holds {text.count(ch)} {ch!r} (at most {most.get(ch, 0)} seen)"
     if check.digits is not None:
         if not (text.isascii() and text.isdigit()):
             return "is not all digits"

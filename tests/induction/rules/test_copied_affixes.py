@@ -22,23 +22,28 @@ from induction.runtime.compiled import compile_tree
 
 GOLDEN: list[tuple[list[Any], AffixCheck | None]] = [
     # people's Slack ids: one first letter
-    (["U04ABC", "U7Z9QK", "U5510X"], AffixCheck(prefix="U")),
+    (["U04ABC", "U7Z9QK", "U5510X"], AffixCheck(prefix="U", punct=())),
     # two first letters, each kind seen over five values
-    (["U12", "W34", "U56", "W78", "U90"], AffixCheck(firsts=("U", "W"))),
-    # ... but over three values, two first letters may be chance
-    (["U12", "W34", "U56"], None),
+    (["U12", "W34", "U56", "W78", "U90"], AffixCheck(firsts=("U", "W"), punct=())),
+    # ... but over three values, two first letters may be chance: their shape alone is kept
+    (["U12", "W34", "U56"], AffixCheck(punct=())),
+    # first letters are counted over names, not over each name's numbered instances
+    (["events-3", "events-7", "ledger-2", "ledger-9", "events-1"], AffixCheck(punct=(("-", 1),))),
     # an email's domain, from its "@" (a shared last letter of the names is chance)
-    (["ann@corp.example", "dan@corp.example", "jon@corp.example"], AffixCheck(suffix="@corp.example")),
+    (["ann@corp.example", "dan@corp.example", "jon@corp.example"],
+     AffixCheck(suffix="@corp.example", punct=((".", 1), ("@", 1)))),
+    # a domain after "@" in one and after a subdomain's "." in another: the whole domain
+    (["a@acme.com", "b@uk.acme.com", "c@acme.com"], AffixCheck(suffix="acme.com", punct=((".", 2), ("@", 1)))),
     # a version's major, a phone's country code (written with "+": text, not a quantity)
-    (["v2.4.1", "v2.10.0", "v2.7.3"], AffixCheck(prefix="v2.")),
-    (["+14155550100", "+12125550123", "+13105550199"], AffixCheck(prefix="+1")),
+    (["v2.4.1", "v2.10.0", "v2.7.3"], AffixCheck(prefix="v2.", punct=((".", 2),))),
+    (["+14155550100", "+12125550123", "+13105550199"], AffixCheck(prefix="+1", punct=(("+", 1),))),
     # ids of digits keep their digit count; JSON numbers too
     ([1234567, 7654321, 5550123], AffixCheck(digits=(6, 8))),
     (["14155550100", "12125550123", "13105550199"], AffixCheck(prefix="1", digits=(10, 12))),  # after a "+"
     (["40512", "40533", "4051", "87512"], AffixCheck(digits=(3, 6))),
     (["12", "7", "30"], None),  # counts: their digits are a magnitude
-    # names, cities: nothing shared
-    (["Oslo", "Lima", "Rome"], None),
+    # names, cities: nothing shared but their shape (no punctuation)
+    (["Oslo", "Lima", "Rome"], AffixCheck(punct=())),
     # quantities and times: their ranges and spans are what may decide, not a shared "12" or "2026-11-"
     (["1,250.00", "1,299.50", "1,204.10"], None),
     (["2026-11-03T10:00Z", "2026-11-09T11:30Z", "2026-11-21T08:15Z"], None),
@@ -66,6 +71,11 @@ PROBLEMS: list[tuple[tuple[AffixCheck, Any], str | None]] = [
     ((AffixCheck(digits=(6, 8)), "123456"), None),
     ((AffixCheck(digits=(6, 8)), "12345a7"), "is not all digits"),
     ((AffixCheck(prefix="U"), {"id": "U1"}), "is not text"),
+    ((AffixCheck(suffix="acme.com"), "b@uk.acme.com"), None),
+    ((AffixCheck(suffix="acme.com"), "b@evilacme.com"), "does not end with 'acme.com' after a boundary"),
+    ((AffixCheck(punct=(("@", 1), (".", 1))), "ann+ops@corp.example"), "holds 1 '+' (at most 0 seen)"),
+    ((AffixCheck(punct=((":", 1), ("/", 3), (".", 2))), "https://hooks.corp.example:8443/x"),
+     "holds 2 ':' (at most 1 seen)"),
 ]
 
 

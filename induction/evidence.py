@@ -132,7 +132,7 @@ def value_kind(values: Sequence[Any], label: str, after: str = "") -> ValueKind:
         # A whole clock time ("placed_at": "13:45"), unless it measures a length of time.
         return "id" if duration else "quantity"
     if (not duration and CLOCK_AFTER.match(after) and not label[-1:].isdigit() and label[-1:] not in ".:-/"
-            and texts and all(t.isdigit() and int(t) <= 24 for t in texts)):
+            and texts and all(t.isdecimal() and int(t) <= 24 for t in texts)):
         return "quantity"  # the hour of a clock time
     tail = label[-24:]
     if (tail[-1:] == "_" or GLUED_WORD.search(tail)) and not CURRENCY_CODE.search(tail):

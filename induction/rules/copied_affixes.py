@@ -17,16 +17,17 @@ punctuation character one value held (a ":port", a "+tag", a second "." of a sub
 no value had); the longest prefix every value shared; the longest suffix every value shared from a
 boundary (its first character is neither a letter nor a digit, or one is right before it in every
 value: an email's domain, "acme.com" after "@" and after "uk."; a file's extension; a shared last
-letter is chance); where no prefix was shared, the first characters of the distinct first segments
-("events" of "events-3") when they were at most ``FIRSTS_MAX`` and the segments more than twice as
-many (people's ``U`` and ``W`` over five runs; five random ids show two first characters or fewer
-by chance well under once in a hundred); for values all of digits and at least ``DIGITS_MIN`` long
-(ids, not counts), their digit count, give or take one, and from ``LONG_ID`` digits the prefix they
-shared (a "+" is literal text in the template, "1" of "+1415..." the slot's). Numbers, amounts,
-dates, clock times and timestamps get none of the text checks (their ranges and spans are what may
-decide; a shared "2026-11-" says nothing), nor do values of several words (what they share at the
-ends is the template's, or chance); a number written with a leading "+" (a phone number) is text.
-Request-time check: ``induction.runtime.affixes.out_of_affix``.
+letter is chance); where no prefix was shared, the first characters of the distinct names (a
+value's digits left out: "events-3" and "events-7" are one, "app12" and "app7" another) when they
+were at most ``FIRSTS_MAX`` and the names more than twice as many (people's ``U`` and ``W`` over
+five runs; five random ids show two first characters or fewer by chance well under once in a
+hundred); for values all of digits and at least ``DIGITS_MIN`` long (ids, not counts), their digit
+count, give or take one, and from ``LONG_ID`` digits the prefix they shared (a "+" is literal text
+in the template, "1" of "+1415..." the slot's). Numbers, amounts, dates, clock times and timestamps
+get none of the text checks (their ranges and spans are what may decide; a shared "2026-11-" says
+nothing), nor do values of several words (what they share at the ends is the template's, or
+chance); a number written with a leading "+" (a phone number) is text. Request-time check:
+``induction.runtime.affixes.out_of_affix``.
 
 Not caught: a value whose deciding part varied in training too (ids of bots and people both
 seen, then a third kind; a subnet among several), a deciding part inside a value whose ends vary
@@ -60,8 +61,7 @@ DIGITS_MIN = 4
 # ... and at least this many, an id no quantity is written as: a prefix they shared is kept.
 LONG_ID = 7
 
-# Where a value's first segment ends ("events" of "events-3").
-_SEGMENT = re.compile(r"[^0-9A-Za-z]")
+_DIGITS = re.compile(r"[0-9]+")
 
 # At most this many first characters make a closed set (``U``, ``W``; a kind letter or two).
 FIRSTS_MAX = 3
@@ -74,7 +74,7 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
 
     >>> affix_check(["v2.4.1", "v2.10.0", "v2.7.3"]).prefix, affix_check(["+14155550100", "+12125550123", "+13105550199"]).prefix
     ('v2.', '+1')
-    >>> affix_check(["U12", "W34", "U56", "W78", "U90"]).firsts, affix_check([1234567, 7654321, 5550123]).digits
+    >>> affix_check(["U4AB", "W3CD", "U5EF", "W7GH", "U9JK"]).firsts, affix_check([1234567, 7654321, 5550123]).digits
     (('U', 'W'), (6, 8))
     >>> affix_check(["2026-11-03", "2026-11-09", "2026-11-21"]) is None  # a date's range is what may decide
     True
@@ -100,8 +100,9 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
     suffix = _boundary_suffix(seen)
     firsts: tuple[str, ...] = ()
     if not prefix:
-        # Over distinct first segments: "events-3" and "events-7" are one name, not two ids.
-        heads = {_SEGMENT.split(t, maxsplit=1)[0] or t for t in seen}
+        # Over distinct names, a value's digits left out: "events-3" and "events-7", "app12" and
+        # "app7" are one name each, not two ids ("U3XPKM83J" and "U39S1XB9F" stay two).
+        heads = {_DIGITS.sub("", t) or t for t in seen}
         counts = Counter(h[0] for h in heads)
         if len(counts) <= FIRSTS_MAX and len(heads) > 2 * len(counts):
             firsts = tuple(sorted(counts))

@@ -281,7 +281,7 @@ def json_get(x: Any, path: str | list[Any]) -> Any:
         if isinstance(x, dict) and isinstance(step, str):
             x = x[step]
         elif isinstance(x, list) and ((isinstance(step, int) and not isinstance(step, bool))
-                                      or (isinstance(step, str) and step.lstrip("-").isdigit())):
+                                      or (isinstance(step, str) and step.lstrip("-").isdecimal())):
             x = x[int(step)]
         else:
             raise KeyError(step)

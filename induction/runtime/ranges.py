@@ -53,7 +53,7 @@ def as_number(value: Any) -> float | None:
     text = text.lstrip("$€£¥").replace(",", "")
     if SCIENTIFIC.match(text):
         return float(sign + text)
-    if not text or not (text.replace(".", "", 1).isdigit()):
+    if not text or not (text.replace(".", "", 1).isdecimal()):  # "²" is a digit, but no number
         return None
     return float(sign + text)
 

@@ -19,6 +19,7 @@ from induction.pipeline import same_answer
 from induction.rules.copied_affixes import affix_check
 from induction.runtime.affixes import AffixCheck, affix_problem, out_of_affix
 from induction.runtime.compiled import compile_tree
+from induction.runtime.ranges import as_number
 
 GOLDEN: list[tuple[list[Any], AffixCheck | None]] = [
     # people's Slack ids: one first letter
@@ -134,7 +135,5 @@ def test_rote_explain_shows_what_every_value_shared() -> None:
 def test_a_digit_that_is_no_number_does_not_raise() -> None:
     # Found by the property above: "²" is a digit to str.isdigit but float() refuses it, and
     # ranges.as_number raised on it (a superscript in a copied value would have failed induction).
-    from induction.runtime.ranges import as_number
-
     assert as_number("²") is None and as_number("12.5") == 12.5
     assert affix_check([":", ";", "²"]) == AffixCheck(punct=((":", 1), (";", 1)))

@@ -339,7 +339,7 @@ def order_pairs(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str],
     """
     if not scopes or not bounded:
         return ()
-    nums = _columns(scopes, as_number)
+    nums = columns(scopes, as_number)
     names = list(nums)
     out: list[tuple[str, str]] = []
     for i, a in enumerate(names):
@@ -374,7 +374,7 @@ def order_gaps(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str],
     """
     if not scopes:
         return ()
-    nums = _columns(scopes, as_number)
+    nums = columns(scopes, as_number)
     names = sorted(v for v in nums if v in bounded)
     out: list[tuple[str, str, float, float]] = []
     for i, a in enumerate(names):
@@ -405,7 +405,7 @@ def date_spans(scopes: Sequence[Mapping[str, Any]], bounded: Collection[str]) ->
     """
     if not scopes or not bounded:
         return ()
-    dates = _columns(scopes, days)
+    dates = columns(scopes, days)
     names = sorted(dates)
     out: list[tuple[str, str, int, int]] = []
     for i, a in enumerate(names):
@@ -446,14 +446,19 @@ def unkept_dates(scopes: Sequence[Mapping[str, Any]], checked: Collection[str]) 
                  and all(undated(sc.get(var)) for sc in scopes)), None)
 
 
-def _columns(scopes: Sequence[Mapping[str, Any]], convert: Callable[[Any], T | None]) -> dict[str, list[T]]:
+def columns(scopes: Sequence[Mapping[str, Any]], convert: Callable[[Any], T | None],
+            limit: int = ORDER_MAX_VARS) -> dict[str, list[T]]:
     """Each variable of the first scope whose value ``convert`` reads in every scope, with the
-    values read, in scope order (at most ``ORDER_MAX_VARS``: the lookup checks every pair kept)."""
+    values read, in scope order (at most ``limit``: the lookup checks every pair kept).
+
+    >>> columns([{"a": "3", "b": "x"}, {"a": 4, "b": "y"}], as_number)
+    {'a': [3.0, 4.0]}
+    """
     out: dict[str, list[T]] = {}
     for var in scopes[0]:
         values = [convert(sc.get(var)) for sc in scopes]
         if all(v is not None for v in values):
             out[var] = [v for v in values if v is not None]
-            if len(out) == ORDER_MAX_VARS:
+            if len(out) == limit:
                 break
     return out

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from induction.evidence import columns
 from induction.runtime.instants import instant
 
 # At most this many timestamp variables are weighed (the lookup checks every pair kept).
@@ -45,18 +46,12 @@ def time_order(scopes: Sequence[Mapping[str, Any]], min_calls: int = 3) -> tuple
     """
     if len(scopes) < min_calls:
         return ()
-    columns: dict[str, list[float]] = {}
-    for var in scopes[0]:
-        values = [instant(sc.get(var)) for sc in scopes]
-        if all(v is not None for v in values):
-            columns[var] = [v for v in values if v is not None]
-            if len(columns) == MAX_VARS:
-                break
-    names = list(columns)
+    stamps = columns(scopes, instant, MAX_VARS)
+    names = list(stamps)
     out: list[tuple[str, str]] = []
     for i, a in enumerate(names):
         for b in names[i + 1:]:
-            xs, ys = columns[a], columns[b]
+            xs, ys = stamps[a], stamps[b]
             if all(x < y for x, y in zip(xs, ys, strict=True)):
                 out.append((a, b))
             elif all(y < x for x, y in zip(xs, ys, strict=True)):

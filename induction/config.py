@@ -45,6 +45,9 @@ class InductionConfig(BaseModel):
     # from a boundary, a few first characters, a digit count; ``copied-affixes``) once this
     # many calls show it: with two, a shared first letter is too often chance.
     min_affix_values: int = 3
+    # Two timestamps in one order in every call keep it (``time-order``) once this many calls
+    # show it: two unrelated timestamps come in one order over two calls one time in two.
+    min_time_order_calls: int = 3
     # A value the structure rules would split by (a status, a short code, another
     # instruction) that every run went on alike with, but too few distinct values to be data,
     # is a closed slot instead: each answer serves only the values it was seen with

@@ -355,7 +355,7 @@ class Answerer:
     def with_time_order(self, response: ResponseTemplate, members: list[Member]) -> ResponseTemplate:
         """``response`` with the pairs of timestamps in scope that came in one order in every
         call it was seen for (``time-order``): a token's expiry after the prompt's clock."""
-        before = time_order(self.answered_scopes(members), self.config.min_affix_values)
+        before = time_order(self.answered_scopes(members), self.config.min_time_order_calls)
         merged = tuple(dict.fromkeys((*response.before, *before)))
         if merged == response.before:
             return response

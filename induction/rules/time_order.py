@@ -10,7 +10,8 @@ nothing; which of the two comes first may decide.
 Learning side: ``time_order`` over the calls an answer was seen for (``Answerer.with_time_order``;
 counted as ``time_order_pairs``): every pair of variables whose values were all timestamps
 (``induction.runtime.instants.instant``: ISO 8601 with a time, RFC 2822), with one strictly
-before the other in every call, once ``min_calls`` calls show it (two unrelated timestamps come
+before the other in every call, once ``min_calls`` calls show it
+(``InductionConfig.min_time_order_calls``) (two unrelated timestamps come
 in one order over three calls one time in four, and then half the requests miss: the price of
 not serving an expired token). Request-time check: ``induction.runtime.instants.out_of_time_order``.
 

@@ -100,11 +100,12 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
     suffix = _boundary_suffix(seen)
     firsts: tuple[str, ...] = ()
     if not prefix:
-        # Over distinct names, a value's digits left out: "events-3" and "events-7", "app12" and
-        # "app7" are one name each, not two ids ("U3XPKM83J" and "U39S1XB9F" stay two).
-        heads = {_DIGITS.sub("", t) or t for t in seen}
-        counts = Counter(h[0] for h in heads)
-        if len(counts) <= FIRSTS_MAX and len(heads) > 2 * len(counts):
+        # The values' own first characters, weighed against the distinct names (a value's digits
+        # left out): "events-3" and "events-7", "app12" and "app7" are one name each, not two
+        # ids ("U3XPKM83J" and "U39S1XB9F" stay two).
+        names = {_DIGITS.sub("", t) or t for t in seen}
+        counts = Counter(t[0] for t in seen)
+        if len(counts) <= FIRSTS_MAX and len(names) > 2 * len(counts):
             firsts = tuple(sorted(counts))
     # The most of each punctuation character one value held: a ":port", a "+tag", a subdomain's
     # second "." is a shape no training value had.

@@ -30,6 +30,8 @@ GOLDEN: list[tuple[list[Any], AffixCheck | None]] = [
     (["U4AB", "W3CD", "U5EF"], AffixCheck(punct=())),
     # host names numbered: two names (app, db), not five ids
     (["app12", "db7", "app3", "db41", "app9"], AffixCheck(punct=())),
+    # hex ids: their own first characters count (digits too), not those of their letters alone
+    (["b3f2a1", "41dc0e", "f9a2b3", "07e1d0", "d0c9af", "5f1e2d", "a5b4c3"], AffixCheck(punct=())),
     # first letters are counted over names, not over each name's numbered instances
     (["events-3", "events-7", "ledger-2", "ledger-9", "events-1"], AffixCheck(punct=(("-", 1),))),
     # an email's domain, from its "@" (a shared last letter of the names is chance)

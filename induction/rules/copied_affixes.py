@@ -17,9 +17,9 @@ punctuation character one value held (a ":port", a "+tag", a second "." of a sub
 no value had); the longest prefix every value shared; the longest suffix every value shared from a
 boundary (its first character is neither a letter nor a digit, or one is right before it in every
 value: an email's domain, "acme.com" after "@" and after "uk."; a file's extension; a shared last
-letter is chance); where no prefix was shared, the first characters of the distinct names (a
-value's digits left out: "events-3" and "events-7" are one, "app12" and "app7" another) when they
-were at most ``FIRSTS_MAX`` and the names more than twice as many (people's ``U`` and ``W`` over
+letter is chance); where no prefix was shared, the values' first characters when they were at most
+``FIRSTS_MAX`` and the distinct names more than twice as many (a value's digits left out:
+"events-3" and "events-7" are one name, "app12" and "app7" another) (people's ``U`` and ``W`` over
 five runs; five random ids show two first characters or fewer by chance well under once in a
 hundred); for values all of digits and at least ``DIGITS_MIN`` long (ids, not counts), their digit
 count, give or take one, and from ``LONG_ID`` digits the prefix they shared (a "+" is literal text

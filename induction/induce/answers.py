@@ -38,7 +38,7 @@ from induction.evidence import (
 )
 from induction.identifier import Gap, Skeleton, identify, identify_declared, skeleton_key
 from induction.induce.model import Member
-from induction.induce.naming import render, slot_kind, uses
+from induction.induce.naming import reads, render, slot_kind
 from induction.induce.store_tree import StoreTree, message_text
 from induction.rules import tag
 from induction.rules.closed_values import choices, value_groups
@@ -244,7 +244,7 @@ class Answerer:
         answer, a date is data, checked by no range: "Refund approved: bought on 2026-04-20,
         within 30 days of 2026-05-10" copies both, and every call training saw was inside the
         window; a purchase 80 days old must not be served that answer."""
-        used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
+        used = reads(response)
         dates = {var for var in scopes[0] if all(isinstance(sc.get(var), str) and is_iso_date(sc[var]) for sc in scopes)}
         read = dates & used
         if not read or len(dates) < 2:
@@ -278,7 +278,7 @@ class Answerer:
         this node's own calls saw, even where evidence was pooled over the parts of a wider
         cluster (``strata``): a threshold inside this branch is not extrapolated from another."""
         scopes = self.answered_scopes(members)
-        used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
+        used = reads(response)
         ranges = dict(response.ranges)
         unread = self.bounded - used
         for var in sorted(unread):
@@ -339,7 +339,7 @@ class Answerer:
         other check closes (``copied-affixes``): what every value its calls saw shared (a
         prefix, a domain, a few first letters, a digit count) must hold of a request's."""
         scopes = self.answered_scopes(members)
-        used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
+        used = reads(response)
         closed = {*response.pins, *response.choices, *response.ranges, *response.tails, *response.blocks}
         affixes = dict(response.affixes)
         for var in sorted(used - closed - set(affixes)):
@@ -374,7 +374,7 @@ class Answerer:
         output further down use."""
         used: set[str] = set()
         if response is not None:
-            used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
+            used = reads(response)
         out = []
         for v, label in new_vars.items():
             if v in used or v in trusted:

@@ -25,7 +25,7 @@ from induction.json_align import item_path, path_steps
 from induction.rules.edges_and_refusals import literal_after, quoted, refused, slot_edges, tool_words
 from induction.runtime.dsl import expr_vars as _expr_vars
 from induction.runtime.kinds import value_fits
-from induction.runtime.nodes import Derivation
+from induction.runtime.nodes import Derivation, ResponseTemplate
 from induction.runtime.ops import json_get
 from induction.runtime.template import MessageTemplate, Slot, SlotKind, TextTemplate, ToolCallTemplate
 from induction.stages import Deriver, Namer
@@ -92,6 +92,12 @@ def uses(d: Derivation) -> set[str]:
         if e is not None:
             out |= set(_expr_vars(e))
     return out
+
+
+def reads(response: ResponseTemplate) -> set[str]:
+    """The variables an answer copies or computes from (its message's slots, its derivations'
+    arguments and rivals)."""
+    return set(response.message.variables()).union(*(uses(d) for d in response.derivations))
 
 
 def replicate(sk: Skeleton, n: int) -> Skeleton:

@@ -25,7 +25,7 @@ from induction.identifier import Gap, Skeleton, gap_key
 from induction.induce.answers import Answerer
 from induction.induce.clusters import Clusterer
 from induction.induce.model import Member
-from induction.induce.naming import name_gaps, render, slot_kind, uses
+from induction.induce.naming import name_gaps, reads, render, slot_kind, uses
 from induction.induce.store_tree import StoreTree, message_text
 from induction.rules import tag
 from induction.rules.coarsening import whole_tokens
@@ -140,7 +140,7 @@ class Structure:
             response, status, _ = self.answers.response(members, new_scopes, bound, calls_only=True)
         if response is None or status == "uncacheable":
             return structural, None, set()
-        used = set(response.message.variables()).union(*(uses(d) for d in response.derivations))
+        used = reads(response)
         forwarded = forwarded_vars(response)
         # Short codes (a grade "B+", a size "XL", "P1") are categories a rule is written on: a
         # few seen alike say nothing of the others, copied or not. They stay structure.

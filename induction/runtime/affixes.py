@@ -35,10 +35,11 @@ class AffixCheck(BaseModel):
     # Every value started with this.
     prefix: str = ""
     # Every value ended with this; it starts at a character that is neither a letter nor a
-    # digit (an email's "@corp.example", a file's ".pdf").
+    # digit (an email's "@corp.example", a file's ".pdf"), or right after one ("acme.com" after
+    # "@" or "uk.").
     suffix: str = ""
-    # The first characters the values started with, where they were few against the values
-    # (``U`` and ``W`` for people's Slack ids over five runs).
+    # The first characters the values started with, where they were few against the distinct
+    # names (``U`` and ``W`` for people's Slack ids over five runs).
     firsts: tuple[str, ...] = ()
     # The most of each punctuation character (neither a letter nor a digit) one training value
     # held; any other such character counts as none seen. None: not checked (ids of digits).
@@ -70,10 +71,10 @@ def affix_problem(check: AffixCheck, value: Any) -> str | None:
         return f"does not start with {check.prefix!r}"
     if check.suffix and not text.endswith(check.suffix):
         return f"does not end with {check.suffix!r}"
+    if check.suffix[:1].isalnum() and (len(text) == len(check.suffix) or text[-len(check.suffix) - 1].isalnum()):
+        return f"does not end with {check.suffix!r} after a boundary"  # "evilacme.com"
     if check.firsts and text[:1] not in check.firsts:
         return f"starts with {text[:1]!r} (seen: {', '.join(repr(c) for c in check.firsts)})"
-    if check.suffix[:1].isalnum() and not (len(text) > len(check.suffix) and not text[-len(check.suffix) - 1].isalnum()):
-        return f"does not end with {check.suffix!r} after a boundary"
     if check.punct is not None:
         most = dict(check.punct)
         for ch in sorted(set(text)):

@@ -69,6 +69,7 @@ def _affix(check: AffixCheck) -> str:
     parts += [f"ending {check.suffix!r}"] if check.suffix else []
     parts += [f"starting with one of {', '.join(map(repr, check.firsts))}"] if check.firsts else []
     parts += [f"of {check.digits[0]} to {check.digits[1]} digits"] if check.digits else []
+    parts += [f"of at most {check.magnitude} integer digits"] if check.magnitude is not None else []
     return ", ".join(parts)
 
 
@@ -109,6 +110,15 @@ def describe(node: TemplateNode, notes: list[str]) -> str:
                 f"{k} {_affix(c)}" for k, c in sorted(r.affixes.items())) + " (copied-affixes)")
         if r.before:
             lines.append("  only while " + ", ".join(f"{a} before {b}" for a, b in r.before) + " (time-order)")
+        if r.fixed_words:
+            lines.append("  never for a value equal to, or holding as a part, a word the text above fixes, "
+                         "save those seen: " + "; ".join(f"{k} ({', '.join(v) or 'none seen'})"
+                                                         for k, v in sorted(r.fixed_words.items())[:8])
+                         + (" …" if len(r.fixed_words) > 8 else "") + " (fixed-words)")
+        if r.fragments:
+            near = sorted({f for v in r.fragments.values() for f in v} | {""})[1:]
+            lines.append(f"  never for a value closer to {', '.join(map(repr, near)) or 'a fragment of the text above'}"
+                         f" than its calls' were ({len(r.fragments)} variables; fixed-words)")
     lines.append(f"evidence: {len(node.evidence)} record(s)" + (f": {', '.join(node.evidence[:5])}…"
                                                                  if node.evidence else ""))
     lines += [f"why: {n}" for n in notes]

@@ -35,7 +35,7 @@ from induction.rules.context_bound import binds, pins
 from induction.rules.copied_spans import copied_spans
 from induction.rules.edges_and_refusals import literal_after
 from induction.rules.enum_values import is_enum
-from induction.rules.fixed_words import PathWords, fixed_words, words_of
+from induction.rules.fixed_words import PathWords, fixed_fragments, fixed_words, policy_of, words_of
 from induction.rules.list_tails import first_items
 from induction.rules.marks import is_mark
 from induction.rules.thin_air import worth_splitting
@@ -480,7 +480,8 @@ class Inducer:
     def _path_words(self, tid: str, parent_tid: str | None, template: MessageTemplate) -> PathWords:
         """The words of the literal text from the root to node ``tid`` (``fixed-words``; as the
         runtime's ``lookup.path_words``), remembered for the nodes below."""
-        words = self.path_words[tid] = self.path_words.get(parent_tid or "", PathWords(())).below(words_of(template))
+        words = self.path_words[tid] = self.path_words.get(parent_tid or "", PathWords(())).below(
+            words_of(template), policy_of(template))
         return words
 
     def _with_fixed_words(self, response: ResponseTemplate, path_words: PathWords,
@@ -488,13 +489,17 @@ class Inducer:
         """``response`` with the values its calls saw equal to one of ``path_words``: a value
         equal to such a word for the first time may be what that text singles out."""
         fixed = fixed_words(scopes, path_words)
+        # Values that come closer to a fragment of that text ("10.50.0.0/16") than any seen.
+        fragments = fixed_fragments(scopes, path_words.fragments)
         # A block's free slots refuse such words too, save those its training blocks held.
         blocks = {var: check.model_copy(update={"fixed": allowed}) for var, check in response.blocks.items()
                   if (allowed := fixed_in_blocks([sc.get(var) for sc in scopes], check.delimiter, path_words))}
-        if not fixed and not blocks:
+        if not fixed and not blocks and not fragments:
             return response
         self.stats["fixed_word_vars"] += len(fixed)
+        self.stats["fragment_vars"] += len(fragments)
         return response.model_copy(update={"fixed_words": fixed or response.fixed_words,
+                                           "fragments": fragments or response.fragments,
                                            "blocks": {**response.blocks, **blocks}})
 
     def _answerable_split(self, w: Work) -> Parts | None:

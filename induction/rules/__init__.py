@@ -86,7 +86,8 @@ RULES: tuple[Rule, ...] = (
           "tail) longer or shorter than any seen, or holding a line, a status or a quantity never seen",
           ("block_checks",), "induction.runtime.lines.out_of_block"),
     _rule("fixed-words", "an answer served for a value equal to a word the text above fixes (a project the "
-          "system prompt names as frozen) where no training value was", ("fixed_word_vars",),
+          "system prompt names as frozen), or holding one as a part, or closer to a fragment it names (a host in "
+          "its 10.50.0.0/16), where no training value was", ("fixed_word_vars", "fragment_vars"),
           "induction.runtime.words.equal_fixed"),
     _rule("copied-affixes", "an answer served for a copied value whose prefix, domain, first letter or digit count "
           "no training value had (a bot's B id where people's U ids were DMed)", ("affix_checks",),

@@ -22,20 +22,24 @@ letter is chance); where no prefix was shared, the values' first characters when
 "events-3" and "events-7" are one name, "app12" and "app7" another) (people's ``U`` and ``W`` over
 five runs; five random ids show two first characters or fewer by chance well under once in a
 hundred); for values all of digits and at least ``DIGITS_MIN`` long (ids, not counts), their digit
-count, give or take one, and from ``LONG_ID`` digits the prefix they shared (a "+" is literal text
-in the template, "1" of "+1415..." the slot's). Numbers, amounts, dates, clock times and timestamps
-get none of the text checks (their ranges and spans are what may decide; a shared "2026-11-" says
-nothing), nor do values of several words (what they share at the ends is the template's, or
-chance); a number written with a leading "+" (a phone number) is text. Request-time check:
+count (the digit counts seen, no more or fewer: a port of 3 digits after 4- and 5-digit ones, a
+7-digit order id after 6-digit legacy ones, is another kind), and from ``LONG_ID`` digits the prefix they shared (a "+" is literal text
+in the template, "1" of "+1415..." the slot's). Numbers and amounts keep their magnitude instead:
+the most integer digits one value had (a copied total of 5.20 to 950.00 serves none of 2,961.68:
+an approval limit nobody saw; ``magnitude``). Dates, clock times and timestamps get no checks
+here (their ranges and spans are what may decide; a shared "2026-11-" says nothing), nor do
+values of several words (what they share at the ends is the template's, or chance); a number
+written with a leading "+" (a phone number) is text. Request-time check:
 ``induction.runtime.affixes.out_of_affix``.
 
 Not caught: a value whose deciding part varied in training too (ids of bots and people both
-seen, then a third kind; a subnet among several), a deciding part inside a value whose ends vary
-(a URL's host or path word), a copied amount's magnitude (no range is kept on a copy), a value
-of several words. A timestamp against another is ``time-order``'s.
+seen, then a third kind; a subnet among several, unless the prompt names it: ``fixed-words``),
+a deciding part inside a value whose ends vary (a URL's host or path word), a first digit the
+prompt singles out among random ids, a threshold inside the digits seen, a value of several
+words. A timestamp against another is ``time-order``'s.
 
 >>> affix_check(["U04ABC", "U7Z9QK", "U5510X"])
-AffixCheck(prefix='U', suffix='', firsts=(), punct=(), digits=None)
+AffixCheck(prefix='U', suffix='', firsts=(), punct=(), digits=None, magnitude=None, negative=False)
 >>> affix_check(["ann.lee@corp.example", "bo.chan@corp.example", "cy.diaz@corp.example"]).suffix
 '@corp.example'
 >>> affix_check(["Oslo", "Lima", "Rome"]).punct  # nothing shared but their shape: no punctuation
@@ -49,7 +53,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from induction.runtime.affixes import AffixCheck, text_of
+from induction.runtime.affixes import AffixCheck, integer_digits, text_of
 from induction.runtime.ranges import CLOCK, as_number, days
 from induction.tokens import recognise
 
@@ -75,26 +79,33 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
     >>> affix_check(["v2.4.1", "v2.10.0", "v2.7.3"]).prefix, affix_check(["+14155550100", "+12125550123", "+13105550199"]).prefix
     ('v2.', '+1')
     >>> affix_check(["U4AB", "W3CD", "U5EF", "W7GH", "U9JK"]).firsts, affix_check([1234567, 7654321, 5550123]).digits
-    (('U', 'W'), (6, 8))
+    (('U', 'W'), (7, 7))
     >>> affix_check(["2026-11-03", "2026-11-09", "2026-11-21"]) is None  # a date's range is what may decide
     True
     """
     texts = [text_of(v) for v in values]
     if any(t is None or not t for t in texts):
-        return None
+        magnitude = _magnitude(values, min_values)
+        return None if magnitude is None else AffixCheck(magnitude=magnitude[0], negative=magnitude[1])
     # Distinct values: a name seen three times (a service, a city) shows one value, not what
     # values of its kind share; a few repeated names are closed-values' job.
     seen = sorted({t for t in texts if t is not None})
     if len(seen) < min_values:
         return None
-    if all(t.isascii() and t.isdigit() for t in seen):
+    if all(t.isascii() and t.isdigit() for t in seen) and min(map(len, seen)) >= DIGITS_MIN:
         lo, hi = min(map(len, seen)), max(map(len, seen))
-        # Ids, not counts: a count's digits are its magnitude (a range's job where it has one).
-        # Long ones (``LONG_ID``, as ``unread_values.is_quantity`` takes them) keep a shared
-        # prefix too: a phone's country code after its "+".
+        # Ids, not counts: a count's digits are its magnitude (below). Long ones (``LONG_ID``,
+        # as ``unread_values.is_quantity`` takes them) keep a shared prefix too: a phone's
+        # country code after its "+". Not their first digits: random ids show eight of nine
+        # over twenty values, and the ninth is as likely as any (a reviewer's test orders
+        # starting with 9 are a known limit; checked, 10 of 40 test runs of a probe workflow
+        # missed on a first digit no training id had).
         prefix = _common_prefix(seen) if lo >= LONG_ID else ""
-        return AffixCheck(prefix=prefix, digits=(lo - 1, hi + 1)) if lo >= DIGITS_MIN else None
-    if any(_without_affixes(t) for t in seen):
+        return AffixCheck(prefix=prefix, digits=(lo, hi))
+    magnitude = _magnitude(values, min_values)
+    if magnitude is not None:
+        return AffixCheck(magnitude=magnitude[0], negative=magnitude[1])
+    if any(without_affixes(t) for t in seen):
         return None
     prefix = _common_prefix(seen)
     suffix = _boundary_suffix(seen)
@@ -117,14 +128,39 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
     return AffixCheck(prefix=prefix, suffix=suffix, firsts=firsts, punct=tuple(sorted(most.items())))
 
 
-def _without_affixes(text: str) -> bool:
+def _magnitude(values: Sequence[Any], min_values: int) -> tuple[int, bool] | None:
+    """The most integer digits one of ``values`` had and whether one was negative, where all
+    are numbers (a JSON number, an amount or a count written as text; not one with a leading
+    "+", a phone number) and at least ``min_values`` distinct; else None. A copied total of 5.20
+    to 950.00 keeps 3: one of 2,961.68 is a magnitude no training call showed (an approval
+    threshold nobody saw), one of -45.20 a sign (a credit, not a debt).
+
+    >>> _magnitude([5.2, "950.00", 31], 3), _magnitude([0.5, -0.25, 0.75], 3), _magnitude([1, 2, 2], 3)
+    ((3, False), (1, True), None)
+    >>> _magnitude(["+14155550100", "+12125550123", "+13105550199"], 3), _magnitude([1, "x", 3], 3)
+    (None, None)
+    """
+    numbers = []
+    for v in values:
+        if isinstance(v, str) and v.strip().startswith("+"):
+            return None
+        n = as_number(v)
+        if n is None or n != n or n in (float("inf"), float("-inf")):
+            return None
+        numbers.append(n)
+    if len(set(numbers)) < min_values:
+        return None
+    return max(integer_digits(n) for n in numbers), min(numbers) < 0
+
+
+def without_affixes(text: str) -> bool:
     """Whether ``text`` gets no prefix or suffix check: several words (what they share at the
     ends is the template's or chance), or a number (not one written with a leading "+", as phone numbers are), a date, a
     timestamp or a clock time: its leading digits are a magnitude or a period, not a kind.
 
-    >>> _without_affixes("1,250.00"), _without_affixes("+14155550100"), _without_affixes("2026-11-03T10:00Z")
+    >>> without_affixes("1,250.00"), without_affixes("+14155550100"), without_affixes("2026-11-03T10:00Z")
     (True, False, True)
-    >>> _without_affixes("3/16/2023"), _without_affixes("Nov 3"), _without_affixes("v2.4.1")
+    >>> without_affixes("3/16/2023"), without_affixes("Nov 3"), without_affixes("v2.4.1")
     (True, True, False)
     """
     if any(c.isspace() for c in text):

@@ -18,8 +18,11 @@ those, is a miss. English function words are no fixed words (a user named Will b
 will"); a value that names something the text above mentions in passing (a category, a product)
 is a miss too, until training shows it: the price of not serving what the text may single out
 (a reviewer measured 7-26% of such traps' hits, ``docs/review/traps17``, and nothing on the
-project's suites). Not caught: a multi-word, hyphenated or digit-bearing value ("legacy-app",
-"New York", "v1") and another form of the word (battery / batteries).
+project's suites). A value of one token counts its parts between punctuation that are all
+letters too (``value_words``): "legacy-app", the "noreply" of "noreply@shop.example" where the
+prompt says "never reply to noreply senders", a file's "exe" where it says ".exe goes to
+quarantine" (``docs/review/traps22``). Not caught: a multi-word or digit-bearing value ("New
+York", "v1") and another form of the word (battery / batteries).
 
 >>> fixed_words([{"project": "web"}, {"project": "billing"}], frozenset({"legacy", "project"}))
 {'project': ()}
@@ -30,9 +33,20 @@ from __future__ import annotations
 from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
-from induction.runtime.words import PathWords, equal_fixed, word_key, words_of
+from induction.rules.copied_affixes import without_affixes
+from induction.runtime.words import (
+    FRAGMENT_DIGITS,
+    PathWords,
+    closer_fragment,
+    equal_fixed,
+    fixed_of,
+    near_fragments,
+    policy_of,
+    value_words,
+    words_of,
+)
 
-__all__ = ["PathWords", "equal_fixed", "fixed_words", "words_of"]
+__all__ = ["PathWords", "closer_fragment", "equal_fixed", "fixed_fragments", "fixed_words", "policy_of", "words_of"]
 
 
 def fixed_words(scopes: Sequence[Mapping[str, Any]], path_words: Container[str]) -> dict[str, tuple[str, ...]]:
@@ -45,9 +59,40 @@ def fixed_words(scopes: Sequence[Mapping[str, Any]], path_words: Container[str])
     out: dict[str, set[str]] = {}
     for scope in scopes:
         for var, value in scope.items():
-            key = word_key(value)
-            if key is not None:
-                seen = out.setdefault(var, set())
-                if key in path_words:
-                    seen.add(key)
+            if value_words(value):
+                out.setdefault(var, set()).update(fixed_of(value, path_words))
     return {var: tuple(sorted(seen)) for var, seen in sorted(out.items())}
+
+
+def fixed_fragments(scopes: Sequence[Mapping[str, Any]], fragments: Sequence[str]) -> dict[str, dict[str, int]]:
+    """For each variable whose every value was text of one token or digits alone (no other
+    number, date, clock time or timestamp: their ranges and orders are what may decide), per fragment of the text above
+    (``PathWords.fragments``: "10.50.0.0/16", "00:50:56") the longest prefix ending at a part's
+    end one of its values shared with it. A request's value that shares a longer one (a host in
+    10.50.x.x where every training host was in other subnets of 10.x) is closer to what the text
+    names than training ever was: it may be what the text singles out.
+
+    >>> fixed_fragments([{"host": "10.12.0.9", "n": 3}, {"host": "10.7.1.1", "n": 4}], ("10.50.0.0/16",))
+    {'host': {'10.50.0.0/16': 2}}
+    >>> fixed_fragments([{"host": "10.12.0.9"}], ())
+    {}
+    """
+    if not fragments:
+        return {}
+    out: dict[str, dict[str, int]] = {}
+    skip: set[str] = set()
+    for scope in scopes:
+        for var, value in scope.items():
+            if var in skip:
+                continue
+            text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+            # Ids of digits are checked (an account the prompt names), other numbers not.
+            digits_id = isinstance(text, str) and len(text) >= FRAGMENT_DIGITS and text.isdigit()
+            if not isinstance(text, str) or not text or (without_affixes(text) and not digits_id):
+                skip.add(var)
+                out.pop(var, None)
+                continue
+            near = out.setdefault(var, {})
+            for fragment, n in near_fragments(value, fragments).items():
+                near[fragment] = max(near.get(fragment, 0), n)
+    return {var: out[var] for var in sorted(out)}

@@ -45,6 +45,8 @@ __all__ = ["const", "reference_alternatives", "whole_leaves", "widen"]
 
 _WORD_START = re.compile(r"(?:^|(?<=\s))\S")
 _WORD_END = re.compile(r"\S(?=\s|$)")
+# Punctuation that closes a sentence or a clause after a word.
+_CLOSING = ".,;:!?)]}'\""
 
 
 def const(text: str) -> dict[str, Any] | None:
@@ -86,6 +88,8 @@ def widen(sk: Skeleton, scopes: list[dict[str, Any]]
                     break
         if isinstance(after, str):
             ends = [m.end() for m in _WORD_END.finditer(after)][:3]
+            # A word's end before the punctuation closing it too: "{blue}-api." is "blue-api".
+            ends = sorted({*ends, *(len(after[:q].rstrip(_CLOSING)) for q in ends)} - {0})
             for q in reversed(ends):
                 values = [v + after[:q] for v in gap.values]
                 if same_variable(values, scopes) is not None:

@@ -8,7 +8,7 @@ of an id (``0``: a sentinel). Training shows what every value shared, and a requ
 breaks it shows something no example did. So the answer records, for each such variable, an
 ``AffixCheck`` (the copied-affixes rule learns it): the prefix every value started with, the
 suffix from a boundary every value ended with, the first characters the values started with (a
-few, each kind seen repeatedly), the digit count of ids all of digits, give or take one, the most
+few, each kind seen repeatedly), the digit counts of ids all of digits, the most
 of each punctuation character one value held (a ":port" or a "+tag" none had); a request's value
 that breaks any of them is a miss.
 
@@ -25,6 +25,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+
+from induction.runtime.ranges import as_number
 
 
 class AffixCheck(BaseModel):
@@ -44,9 +46,24 @@ class AffixCheck(BaseModel):
     # The most of each punctuation character (neither a letter nor a digit) one training value
     # held; any other such character counts as none seen. None: not checked (ids of digits).
     punct: tuple[tuple[str, int], ...] | None = None
-    # The digit counts served, for values that were all digits: one more or fewer than
-    # training saw (a 7-digit order id: 6 to 8; a sentinel 0 is no order id).
+    # The digit counts served, for values that were all digits: those training saw (a
+    # 7-digit order id: 7; a sentinel 0 is no order id, a 3-digit port no 4-digit one).
     digits: tuple[int, int] | None = None
+    # For numbers (an amount, a count): the most integer digits one training value had; a
+    # request's number with more is a magnitude nobody saw (a total past an approval limit).
+    magnitude: int | None = None
+    # ... and whether one was below zero: a negative copied where none was (a credit balance
+    # charged as a debt) is a sign no training call showed.
+    negative: bool = False
+
+
+def integer_digits(number: float) -> int:
+    """How many digits the integer part of ``number`` has, its sign left out (0.5: 1).
+
+    >>> integer_digits(2961.68), integer_digits(-40.0), integer_digits(0.25)
+    (4, 2, 1)
+    """
+    return len(str(int(abs(number))))
 
 
 def text_of(value: Any) -> str | None:
@@ -64,6 +81,15 @@ def text_of(value: Any) -> str | None:
 
 def affix_problem(check: AffixCheck, value: Any) -> str | None:
     """What in ``value`` breaks what every training value shared, or None."""
+    if check.magnitude is not None:
+        number = as_number(value)
+        if number is None or number != number or number in (float("inf"), float("-inf")):
+            return "is not a number"
+        if integer_digits(number) > check.magnitude:
+            return f"has {integer_digits(number)} integer digits (at most {check.magnitude} seen)"
+        if number < 0 and not check.negative:
+            return "is negative (no value seen was)"
+        return None
     text = text_of(value)
     if text is None:
         return "is not text"

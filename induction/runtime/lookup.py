@@ -51,7 +51,7 @@ from induction.runtime.tails import out_of_tail
 from induction.runtime.template import render_value
 from induction.runtime.tokens_limit import over_limit
 from induction.runtime.tree_index import Children, RuntimeNode
-from induction.runtime.words import PathWords, equal_fixed, words_of
+from induction.runtime.words import PathWords, closer_fragment, equal_fixed, policy_of, words_of
 
 
 class _Index(Protocol):
@@ -299,7 +299,7 @@ def path_words(by_id: Mapping[str, RuntimeNode], node: RuntimeNode) -> PathWords
     if node.path_words is None:
         parent = node.model.parent
         above = path_words(by_id, by_id[parent]) if parent is not None else PathWords(())
-        node.path_words = above.below(words_of(node.model.template))
+        node.path_words = above.below(words_of(node.model.template), policy_of(node.model.template))
     return node.path_words
 
 
@@ -390,6 +390,10 @@ def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadli
         if response.fixed_words and (same := equal_fixed(response.fixed_words, st.scope,
                                                          path_words(tree.index.by_id, node))) is not None:
             reasons.append(f"node {node.id} never saw {same[0]} equal to a word the text above fixes: {same[1]!r}")
+            continue
+        if response.fragments and (near := closer_fragment(response.fragments, st.scope,
+                                                           path_words(tree.index.by_id, node).fragments)) is not None:
+            reasons.append(f"node {node.id} never saw {near[0]} so close to {near[1]!r}, which the text above names")
             continue
         if response.affixes and (bad := out_of_affix(response.affixes, st.scope)) is not None:
             reasons.append(f"node {node.id} saw every {bad[0]} alike, and this one {bad[1]}")

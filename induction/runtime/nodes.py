@@ -121,6 +121,11 @@ class ResponseTemplate(BaseModel):
     # request whose value equals another such word ("legacy", named by the system prompt) is
     # a miss.
     fixed_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # Variables of one-token text, each with, per fragment of that literal text that holds a
+    # digit ("10.50.0.0/16", "00:50:56"), the longest prefix ending at a part's end a training
+    # value shared with it (fixed-words too): a request's value that shares a longer one (a host
+    # in 10.50.x.x) is a miss.
+    fragments: dict[str, dict[str, int]] = Field(default_factory=dict)
     # Variables the answer copies or computes from, with what every value training saw shared
     # (``induction.runtime.affixes``, the copied-affixes rule): a request whose value starts or
     # ends otherwise (a bot's "B" id where people's "U" ids were DMed, an outside email's

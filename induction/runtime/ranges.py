@@ -37,13 +37,16 @@ def as_number(value: Any) -> float | None:
 
     >>> as_number("$1,250.00"), as_number(7), as_number("\u22125"), as_number("2026-11-03"), as_number(True)
     (1250.0, 7.0, -5.0, None, None)
-    >>> as_number("2.9e-6"), as_number("1e-05"), as_number("8e10")
-    (2.9e-06, 1e-05, None)
+    >>> as_number("2.9e-6"), as_number("1e-05"), as_number("8e10"), as_number(10**400)
+    (2.9e-06, 1e-05, None, None)
     """
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # an int of 400 digits is no quantity
+            return None
     if not isinstance(value, str):
         return None
     text = value.strip().replace("\u2212", "-")

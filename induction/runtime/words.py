@@ -10,8 +10,10 @@ True
 
 from __future__ import annotations
 
+import functools
+import ipaddress
 import re
-from collections.abc import Container, Mapping
+from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
 from induction.runtime.template import MessageTemplate
@@ -39,33 +41,122 @@ def words_of_text(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD.findall(text)) - FUNCTION_WORDS
 
 
+# The roles whose messages state a policy (a system prompt, or a developer message in its place).
+POLICY_ROLES = frozenset({"system", "developer"})
+# Punctuation around a token of prose: "(10.50.0.0/16)." is the fragment 10.50.0.0/16.
+_AROUND = "\"'()[]{}<>,;:.!?*"
+
+
+# Digits alone make a fragment from this many: an account or an id, not a count or a year.
+FRAGMENT_DIGITS = 6
+
+
+def fragments_of_text(text: str) -> frozenset[str]:
+    """The fragments of a text: tokens that hold a digit and punctuation inside (a subnet, a
+    hardware prefix, a version pattern), or ``FRAGMENT_DIGITS`` digits or more alone (an
+    account number), the punctuation around them left out.
+
+    >>> sorted(fragments_of_text("Hosts in 10.50.0.0/16 (PCI) and MACs of prefix 00:50:56. Over 3 days in 2026."))
+    ['00:50:56', '10.50.0.0/16']
+    >>> sorted(fragments_of_text("Jobs in the production account 900000000001 must be blocked."))
+    ['900000000001']
+    """
+    out = set()
+    for token in text.split():
+        token = token.strip(_AROUND)
+        punctuated = any(c.isdigit() for c in token) and any(not c.isalnum() for c in token)
+        if punctuated or (len(token) >= FRAGMENT_DIGITS and token.isascii() and token.isdigit()):
+            out.add(token)
+    return frozenset(out)
+
+
+# Text a prompt sets apart: in parentheses, quotes or backticks.
+_SET_APART = re.compile(r"\(([^()]*)\)|\"([^\"]*)\"|`([^`]*)`|(?<!\w)'([^']*)'(?!\w)")
+# Punctuation that ends a word of prose ("logs," "Runbook:") or an apostrophe ("service's").
+_PROSE_PUNCT = ",.;:!?'\u2019"
+
+
+def named_of_text(text: str) -> frozenset[str]:
+    """The words a text names as literal things: in parentheses, quotes or backticks, or in a
+    token with punctuation inside or in front ("no-reply", ".exe", "mailer-daemon"), function
+    words left out; and its fragments (``fragments_of_text``). Prose words ("search a
+    service's logs") are not among them.
+
+    >>> sorted(named_of_text("Never reply to automated senders (noreply, no-reply): search a service's logs."))
+    ['noreply', 'reply']
+    >>> sorted(named_of_text('Executables (.exe, .js) and "draft" files; hosts in 10.50.0.0/16.'))
+    ['10.50.0.0/16', 'draft', 'exe', 'js']
+    """
+    named = [g for m in _SET_APART.finditer(text) for g in m.groups() if g]
+    for token in text.split():
+        core = token.rstrip(_PROSE_PUNCT + ")]}").lstrip("([{")
+        if core and (not core[0].isalnum() or any(not c.isalnum() and c not in "'\u2019" for c in core)):
+            named.append(core)
+    return words_of_text(" ".join(named)) | fragments_of_text(text)
+
+
 def words_of(template: MessageTemplate) -> frozenset[str]:
     """The words of a template's literal text: its content's fixed parts and its name."""
+    return words_of_text(_literal_text(template))
+
+
+def policy_of(template: MessageTemplate) -> frozenset[str]:
+    """What a system prompt names as literal things (``named_of_text``), the words a value's
+    parts and fragments are compared with; nothing for any other template (a value frozen in a
+    tool result's template by chance is no policy).
+
+    >>> from induction.runtime.template import TextTemplate
+    >>> policy_of(MessageTemplate(role="system", content=TextTemplate(parts=("Quarantine .exe files.",))))
+    frozenset({'exe'})
+    """
+    return named_of_text(_literal_text(template)) if template.role in POLICY_ROLES else frozenset()
+
+
+def _literal_text(template: MessageTemplate) -> str:
     parts = [p for p in template.content.parts if isinstance(p, str)] if template.content is not None else []
     if template.name:
         parts.append(template.name)
-    return words_of_text(" ".join(parts))
+    return " ".join(parts)
 
 
 class PathWords:
     """The words of the templates on a path, kept template by template: a long system prompt's
-    words are one set shared by every node below it, not copied into each.
+    words are one set shared by every node below it, not copied into each. ``policy``: what the
+    system prompts among them name as literal things (``policy_of``: what a value's parts are
+    compared with, ``stated``); its ``fragments`` are those that hold a digit.
 
     >>> "legacy" in PathWords((frozenset({"legacy"}), frozenset({"merge"}))), "web" in PathWords(())
     (True, False)
+    >>> prompt = frozenset({"hosts", "10.50.0.0/16"})
+    >>> PathWords((prompt,), (prompt,)).fragments, PathWords((prompt,)).stated("hosts")
+    (('10.50.0.0/16',), False)
     """
 
-    __slots__ = ("sets",)
+    __slots__ = ("fragments", "policy", "sets")
 
-    def __init__(self, sets: tuple[frozenset[str], ...]) -> None:
+    def __init__(self, sets: tuple[frozenset[str], ...], policy: tuple[frozenset[str], ...] = (),
+                 fragments: tuple[str, ...] | None = None) -> None:
         self.sets = sets
+        self.policy = policy
+        # Given by ``below`` where no policy was added: the parent's, not recomputed per node.
+        self.fragments = fragments if fragments is not None else tuple(
+            sorted({w for s in policy for w in s if any(c.isdigit() for c in w)}))
+
+    def stated(self, word: str) -> bool:
+        """Whether a system prompt on the path holds ``word``."""
+        return any(word in s for s in self.policy)
 
     def __contains__(self, word: object) -> bool:
         return any(word in s for s in self.sets)
 
-    def below(self, words: frozenset[str]) -> PathWords:
-        """These words and ``words`` (a template's below the path)."""
-        return PathWords((*self.sets, words) if words else self.sets)
+    def below(self, words: frozenset[str], policy: frozenset[str] = frozenset()) -> PathWords:
+        """These words and ``words`` (a template's below the path), and its ``policy`` words (a
+        system prompt's named ones: ``policy_of``)."""
+        if not words and not policy:
+            return self
+        if not policy:
+            return PathWords((*self.sets, words), self.policy, self.fragments)
+        return PathWords((*self.sets, words) if words else self.sets, (*self.policy, policy))
 
 
 def word_key(value: Any) -> str | None:
@@ -81,12 +172,154 @@ def word_key(value: Any) -> str | None:
     return text if text and any(c.isalpha() for c in text) else None
 
 
+_SEGMENT = re.compile(r"[\W_]+")
+
+
+def value_words(value: Any) -> tuple[str, ...]:
+    """What of a value may equal a word the text fixes: the value itself (``word_key``) and,
+    for a value of one token, each of its parts between punctuation that is all letters (the
+    "noreply" of an address, the "exe" of a file name, the "legacy" of "legacy-app").
+
+    >>> value_words("noreply@shop.example"), value_words("Legacy"), value_words("New York"), value_words(3)
+    (('noreply@shop.example', 'noreply', 'shop', 'example'), ('legacy',), ('new york',), ())
+    >>> value_words("laura28@mail.com")  # a part with digits is no word
+    ('laura28@mail.com', 'mail', 'com')
+    """
+    key = word_key(value)
+    if key is None:
+        return ()
+    if any(c.isspace() for c in key):
+        return (key,)
+    parts = [p for p in _SEGMENT.split(key) if len(p) >= 2 and p.isalpha() and p != key]
+    return (key, *dict.fromkeys(parts))
+
+
+def fixed_of(value: Any, path_words: Container[str]) -> set[str]:
+    """The words of ``path_words`` a value equals, or holds as a part (``value_words``) where a
+    system prompt names it (``PathWords.stated``; any container of words states them all).
+
+    >>> pw = PathWords((frozenset({"noreply", "mail"}),), (frozenset({"noreply"}),))
+    >>> sorted(fixed_of("noreply@mail.example", pw)), sorted(fixed_of("mail", pw))
+    (['noreply'], ['mail'])
+    """
+    words = value_words(value)
+    if not words:
+        return set()
+    stated = path_words.stated if isinstance(path_words, PathWords) else path_words.__contains__
+    out = {words[0]} if words[0] in path_words else set()
+    out.update(w for w in words[1:] if stated(w))
+    return out
+
+
 def equal_fixed(fixed: Mapping[str, tuple[str, ...]], scope: Mapping[str, Any],
                 path_words: Container[str]) -> tuple[str, Any] | None:
-    """The first checked variable whose value here equals a word of ``path_words`` that no
-    training value of it was, with the value; None when there is none."""
+    """The first checked variable whose value here equals a word of ``path_words``, or holds
+    one a system prompt states as a part (``fixed_of``), that no training value of it did, with
+    the value; None when there is none.
+
+    >>> equal_fixed({"sender": ("mail",)}, {"sender": "noreply@mail.example"}, frozenset({"noreply", "mail"}))
+    ('sender', 'noreply@mail.example')
+    """
     for var, seen in fixed.items():
-        key = word_key(scope.get(var))
-        if key is not None and key in path_words and key not in seen:
+        if any(w not in seen for w in fixed_of(scope.get(var), path_words)):
             return var, scope[var]
+    return None
+
+
+def aligned(value: str, fragment: str) -> int:
+    """How long a prefix ``value`` shares with ``fragment`` that ends where both have a part's
+    end (punctuation or their end next, in each), case aside: "10.5.2.7" shares "10" with
+    "10.50.0.0/16", "00:0c:29:a1" all of "00:0C:29". An address inside a network the fragment
+    writes shares all of it ("10.50.2.7" of "10.50.0.0/16", "10.0.200.7" of "10.0.128.0/17").
+
+    >>> aligned("10.50.2.7", "10.50.0.0/16"), aligned("10.5.2.7", "10.50.0.0/16"), aligned("00:0c:29:a1", "00:0C:29")
+    (12, 2, 8)
+    >>> aligned("3c:22:fb", "00:50:56"), aligned("10.0.200.7", "10.0.128.0/17"), aligned("10.0.100.7", "10.0.128.0/17")
+    (0, 13, 4)
+    """
+    if "/" in fragment and _inside(value, fragment):
+        return len(fragment)
+    value, fragment = value.lower(), fragment.lower()
+    n = 0
+    limit = min(len(value), len(fragment))
+    while n < limit and value[n] == fragment[n]:
+        n += 1
+    while n > 0:
+        if (n == len(value) or not value[n].isalnum()) and (n == len(fragment) or not fragment[n].isalnum()) \
+                and value[n - 1].isalnum():
+            return n
+        n -= 1
+    return 0
+
+
+@functools.lru_cache(maxsize=256)
+def _network(fragment: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
+    try:
+        return ipaddress.ip_network(fragment, strict=False)
+    except ValueError:
+        return None
+
+
+# An address at the start of a value (before a port, a path).
+_ADDRESS = re.compile(r"[0-9A-Fa-f.:]{2,45}(?![0-9A-Fa-f.:])")
+
+
+def _inside(value: str, fragment: str) -> bool:
+    """Whether ``value`` starts with an IP address inside the network ``fragment`` writes."""
+    network = _network(fragment)
+    address = _ADDRESS.match(value)
+    if network is None or address is None:
+        return False
+    try:
+        return ipaddress.ip_address(address.group()) in network
+    except ValueError:
+        return False
+
+
+# At most this many places in a value where a part starts are compared with the fragments.
+PART_STARTS = 8
+
+
+def near_fragments(value: Any, fragments: Sequence[str]) -> dict[str, int]:
+    """For each fragment ``value`` shares an aligned prefix with (``aligned``), from its start or
+    from the start of one of its first ``PART_STARTS`` parts (an address inside a URL, an
+    account inside an ARN), the longest.
+
+    >>> near_fragments("10.5.2.7", ("00:50:56", "10.50.0.0/16")), near_fragments(900000000001, ("900000000001",))
+    ({'10.50.0.0/16': 2}, {'900000000001': 12})
+    >>> near_fragments("https://10.50.2.7/admin", ("10.50.0.0/16",)), near_fragments(" arn:aws:iam::900000000001:role/x", ("900000000001",))
+    ({'10.50.0.0/16': 12}, {'900000000001': 12})
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not fragments:
+        return {}
+    value = value.strip()
+    starts = [0, *(m.end() for m in _PART_START.finditer(value, 0, 400))][:PART_STARTS + 1]
+    out: dict[str, int] = {}
+    for f in fragments:
+        n = max(aligned(value[i:], f) for i in starts)
+        if n:
+            out[f] = n
+    return out
+
+
+_PART_START = re.compile(r"[\W_]+(?=\w)")
+
+
+def closer_fragment(seen: Mapping[str, Mapping[str, int]], scope: Mapping[str, Any],
+                    fragments: Sequence[str]) -> tuple[str, str] | None:
+    """The first checked variable whose value here is closer to a fragment of the text above
+    than any training value of it was (``seen``: per variable, per fragment, the longest
+    aligned prefix a training value shared), with the fragment; None when there is none.
+
+    >>> closer_fragment({"host": {"10.50.0.0/16": 2}}, {"host": "10.50.3.4"}, ("10.50.0.0/16",))
+    ('host', '10.50.0.0/16')
+    >>> closer_fragment({"host": {"10.50.0.0/16": 2}}, {"host": "10.7.3.4"}, ("10.50.0.0/16",)) is None
+    True
+    """
+    for var, near in seen.items():
+        for fragment, n in near_fragments(scope.get(var), fragments).items():
+            if n > near.get(fragment, 0):
+                return var, fragment
     return None

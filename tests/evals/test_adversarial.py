@@ -215,11 +215,21 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "id_prefix_five": ("copied_id_prefix_decides", 5, 102, 103),  # 4 of 56 calls before
     "email_domain_three": ("copied_email_domain_decides", 3, 304, 305),  # 5 of 60 calls before
     "token_expired_three": ("token_expired_in_result", 3, 102, 103),  # 3 of 60 calls before
+    # The sixteenth session's reviewer's bare traps (docs/review/traps22), with the value in a JSON
+    # field, against 3489f61: fixed by fixed-words' parts and fragments, a copied number's
+    # magnitude, the repo copied whole (rivals.widen); two runs stay known limits (LIMITS).
+    "noreply": ("noreply_sender", 2, 708, 709),  # 4 of 60 calls before
+    "pci_subnet": ("pci_subnet_named", 5, 607, 608),  # 5 of 60
+    "executable": ("executable_attachment", 2, 102, 103),  # 5 of 60
+    "charge_three": ("charge_over_limit", 3, 102, 103),  # 3 of 60
+    "repo_suffix_three": ("regional_email_repo", 3, 304, 305),  # 15 of 60
+    "vm_mac_three": ("vm_mac_prefix_named", 3, 1, 2),  # 3 of 60
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
 FIXED_IN_LIMITS = frozenset({"second_sentence", "stock_copied_decides", "copied_id_prefix_decides",
-                             "copied_email_domain_decides", "token_expired_in_result"})
+                             "copied_email_domain_decides", "token_expired_in_result", "charge_over_limit",
+                             "regional_email_repo", "vm_mac_prefix_named"})
 
 # The known limits at the reviewer's cases (false hits of 20 test runs today in the comment). Strict
 # xfails: a fix makes the case pass and fail the test, until the workflow's known_limit is cleared.
@@ -264,6 +274,13 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "id_prefix": ("copied_id_prefix_decides", 3, 102, 103),  # 4 of 56
     "email_domain": ("copied_email_domain_decides", 2, 304, 305),  # 5 of 60 at 3 runs before copied-affixes
     "token_two_runs": ("token_expired_in_result", 2, 304, 305),  # 5 of 60
+    # A value's part decides (docs/review/traps22, in JSON): a first digit the prompt singles out
+    # among random ids, a value read and not copied, and what two runs show too thinly.
+    "test_order_prefix": ("test_order_prefix", 3, 607, 608),  # 4 of 60
+    "ip_read_not_copied": ("ip_outside_network", 8, 1, 2),  # 5 of 60
+    "charge_two_runs": ("charge_over_limit", 2, 102, 103),  # 3 of 60
+    "repo_two_runs": ("regional_email_repo", 2, 506, 507),  # 4 of 60
+    "vm_mac_two_runs": ("vm_mac_prefix_named", 2, 203, 204),  # 17 of 60
 }
 
 

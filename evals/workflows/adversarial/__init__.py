@@ -83,6 +83,16 @@ from evals.workflows.adversarial.a_tool_results import (
     TransferLeavesLittle,
     WaitTimeInResult,
 )
+from evals.workflows.adversarial.a_value_parts import (
+    ChargeOverLimit,
+    ExecutableAttachment,
+    IpOutsideNetwork,
+    NoreplySender,
+    PciSubnetNamed,
+    RegionalEmailRepo,
+    TestOrderPrefix,
+    VmMacPrefixNamed,
+)
 from evals.workflows.adversarial.b_user_text import (
     HandleThenManner,
     IdThenWord,
@@ -425,6 +435,10 @@ ALL: tuple[type[Adversarial], ...] = (
     CopiedIdPrefixDecides, CopiedEmailDomainDecides,
     # Copied values keep their affixes, timestamps their order (the sixteenth session)
     TokenExpiredInResult,
+    # A value's part the prompt names or every training value shared decides (the seventeenth
+    # session; docs/review/traps22's bare traps, in JSON)
+    IpOutsideNetwork, NoreplySender, PciSubnetNamed, VmMacPrefixNamed, ExecutableAttachment,
+    ChargeOverLimit, RegionalEmailRepo, TestOrderPrefix,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -453,6 +467,7 @@ __all__ = [
     "CapitalizeSurname",
     "CaseIdEnv",
     "CaseOnlyDiffers",
+    "ChargeOverLimit",
     "ChecklistFirstOpen",
     "CityZipAdjacent",
     "ClockInSystemPrompt",
@@ -490,6 +505,7 @@ __all__ = [
     "EvenNumberLabel",
     "EvenNumberMostly",
     "EvenOrOdd",
+    "ExecutableAttachment",
     "ExitCodeJson",
     "ExitCodeText",
     "ExpenseThreshold",
@@ -510,6 +526,7 @@ __all__ = [
     "IdFromUsername",
     "IdThenWord",
     "InviteOneOrTwo",
+    "IpOutsideNetwork",
     "JoinedNamesOneString",
     "JsonCheckVS16",
     "JsonEscapedNewline",
@@ -576,6 +593,7 @@ __all__ = [
     "NextYearLeapDay",
     "NfdBackreference",
     "NightsOverMaxStay",
+    "NoreplySender",
     "NoteInResultUnseen",
     "OneOrTwoReminders",
     "OptionalNickname",
@@ -587,6 +605,7 @@ __all__ = [
     "ParallelResultsOrder",
     "PasswordHasUsername",
     "PathUnderRoot",
+    "PciSubnetNamed",
     "PickedBesideCanceled",
     "PickedFailedJob",
     "PlainAmount4Digit",
@@ -600,6 +619,7 @@ __all__ = [
     "QuotedTitleOrList",
     "ReadingsInARow",
     "ReassignSameOwner",
+    "RegionalEmailRepo",
     "ReindentCode",
     "RenameMultiwordTag",
     "RepeatedValueRoles",
@@ -629,6 +649,7 @@ __all__ = [
     "TabsOrSpaces",
     "TailStatusUnseen",
     "TemplateSyntaxValue",
+    "TestOrderPrefix",
     "ThousandsSeparator",
     "ThumbsSkinTone",
     "TimeOfDayGreeting",
@@ -651,6 +672,7 @@ __all__ = [
     "TruncateTitle",
     "UnicodeMinus",
     "UsuallyEqualCities",
+    "VmMacPrefixNamed",
     "WaitTimeInResult",
     "WidenHonorific",
     "WidenNewCity",

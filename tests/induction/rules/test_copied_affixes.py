@@ -43,14 +43,20 @@ GOLDEN: list[tuple[list[Any], AffixCheck | None]] = [
     (["v2.4.1", "v2.10.0", "v2.7.3"], AffixCheck(prefix="v2.", punct=((".", 2),))),
     (["+14155550100", "+12125550123", "+13105550199"], AffixCheck(prefix="+1", punct=(("+", 1),))),
     # ids of digits keep their digit count; JSON numbers too
-    ([1234567, 7654321, 5550123], AffixCheck(digits=(6, 8))),
-    (["14155550100", "12125550123", "13105550199"], AffixCheck(prefix="1", digits=(10, 12))),  # after a "+"
-    (["40512", "40533", "4051", "87512"], AffixCheck(digits=(3, 6))),
-    (["12", "7", "30"], None),  # counts: their digits are a magnitude
+    ([1234567, 7654321, 5550123], AffixCheck(digits=(7, 7))),
+    (["14155550100", "12125550123", "13105550199"], AffixCheck(prefix="1", digits=(11, 11))),  # after a "+"
+    (["40512", "40533", "4051", "87512"], AffixCheck(digits=(4, 5))),
+    # counts and amounts: the most integer digits one had (a magnitude no training call showed misses)
+    (["12", "7", "30"], AffixCheck(magnitude=2)),
+    ([5.2, "950.00", 31], AffixCheck(magnitude=3)),
+    # ... and whether one was negative: a credit (-45.20) copied where every balance was a debt
+    ([-5.2, "950.00", 31], AffixCheck(magnitude=3, negative=True)),
+    # ids of digits: not their first digits, however few (random ids show most of them by chance)
+    ([str(n) for n in (412345, 523456, 434567, 545678, 456789, 567890, 578901)], AffixCheck(digits=(6, 6))),
     # names, cities: nothing shared but their shape (no punctuation)
     (["Oslo", "Lima", "Rome"], AffixCheck(punct=())),
     # quantities and times: their ranges and spans are what may decide, not a shared "12" or "2026-11-"
-    (["1,250.00", "1,299.50", "1,204.10"], None),
+    (["1,250.00", "1,299.50", "1,204.10"], AffixCheck(magnitude=4)),
     (["2026-11-03T10:00Z", "2026-11-09T11:30Z", "2026-11-21T08:15Z"], None),
     (["10:05", "10:40", "10:15"], None),
     # too few, all equal (a pin's job), or not all scalars: nothing
@@ -73,6 +79,10 @@ PROBLEMS: list[tuple[tuple[AffixCheck, Any], str | None]] = [
     ((AffixCheck(punct=()), "²"), None),
     ((AffixCheck(firsts=("U", "W")), "B1"), "starts with 'B' (seen: 'U', 'W')"),
     ((AffixCheck(digits=(6, 8)), 0), "has 1 digits (6 to 8 served)"),
+    ((AffixCheck(magnitude=3), "2,961.68"), "has 4 integer digits (at most 3 seen)"),
+    ((AffixCheck(magnitude=3), -45.2), "is negative (no value seen was)"),
+    ((AffixCheck(magnitude=3, negative=True), -45.2), None),
+    ((AffixCheck(magnitude=3), "n/a"), "is not a number"),
     ((AffixCheck(digits=(6, 8)), "1234567"), None),
     ((AffixCheck(digits=(6, 8)), "123456"), None),
     ((AffixCheck(digits=(6, 8)), "12345a7"), "is not all digits"),
@@ -139,3 +149,9 @@ def test_a_digit_that_is_no_number_does_not_raise() -> None:
     # ranges.as_number raised on it (a superscript in a copied value would have failed induction).
     assert as_number("²") is None and as_number("12.5") == 12.5
     assert affix_check([":", ";", "²"]) == AffixCheck(punct=((":", 1), (";", 1)))
+
+
+def test_an_integer_too_large_for_a_float_is_no_number_and_raises_nothing() -> None:
+    huge = 10**400
+    assert affix_check([5, huge, 7]) is None  # not all numbers: no magnitude (it raised OverflowError)
+    assert affix_problem(AffixCheck(magnitude=3), huge) == "is not a number"

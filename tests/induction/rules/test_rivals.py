@@ -19,6 +19,10 @@ GOLDEN = [
     # a suffix taken after the gap
     ((_sk(["Dear ", 0, " Jr. hi"], ["Al", "Bo"]), [{"n": "Al Jr."}, {"n": "Bo Jr."}]),
      (["Dear ", 0, " hi"], ["Al Jr.", "Bo Jr."], {0: ("", " Jr.", ["Al", "Bo"])})),
+    # a suffix every example's repo shared ("-api"), before the sentence's full stop: the repo
+    # whole, the first part + "-api" a rival ("admin of hotel-api." for hotel-web is a miss)
+    ((_sk(["admin of ", 0, "-api."], ["blue", "dinner"]), [{"repo": "blue-api"}, {"repo": "dinner-api"}]),
+     (["admin of ", 0, "."], ["blue-api", "dinner-api"], {0: ("", "-api", ["blue", "dinner"])})),
     # a copy already: unchanged
     ((_sk(["Hi ", 0], ["Al", "Bo"]), [{"n": "Al"}, {"n": "Bo"}]), (["Hi ", 0], ["Al", "Bo"], {})),
 ]

@@ -226,6 +226,8 @@ class Publisher:
         complete = []
         for name in sorted(names):
             vdir = self._p("versions", name)
+            # Its age before the sweep touches it: removing a file inside sets its mtime to now.
+            vdir_old = old(vdir)
             for path in self._ls(vdir):
                 if TMP_MARK in path.rsplit("/", 1)[-1] and old(path):
                     self.fs.rm(path)
@@ -233,7 +235,7 @@ class Publisher:
             try:
                 self.read_tree(name)
             except PublishError:
-                if name != current and old(vdir) and all(old(p) for p in self._ls(vdir)):
+                if name != current and vdir_old and all(old(p) for p in self._ls(vdir)):
                     self.fs.rm(vdir, recursive=True)
                     report.removed_incomplete.append(name)
                 continue

@@ -141,3 +141,23 @@ def test_fsspec_memory_destination_publishes_and_rolls_back() -> None:
     assert Publisher(url).current() == v1.version  # a second reader (a proxy replica) sees the same
     with pytest.raises(PublishError, match="no published version"):
         pub.rollback("nope")
+
+
+def test_an_old_torn_version_is_swept_in_one_pass_though_removing_its_file_touches_it(tmp_path: Path) -> None:
+    # Removing the half-written file inside a version directory sets the directory's mtime to
+    # now; its age is taken before, so the torn version goes in the same sweep (it waited for
+    # the next one, and under load a grace of 0 missed it: CI saw the killed-publish test fail).
+    url = str(tmp_path / "published")
+    pub = Publisher(url)
+    v1 = pub.publish(b'{"tree": "v1"}')
+    torn = Path(url) / "versions" / "20260101T000000Z-torn"
+    torn.mkdir(parents=True)
+    half = torn / f"{TREE_FILE}{TMP_MARK}1-2"
+    half.write_bytes(b'{"tree": "v2"')
+    past = time.time() - 3600
+    os.utime(half, (past, past))
+    os.utime(torn, (past, past))
+    report = pub.sweep(grace_seconds=600)
+    assert report.removed_tmp == [f"versions/{torn.name}/{half.name}"]
+    assert report.removed_incomplete == [torn.name]
+    assert pub.current() == v1.version and not torn.exists()

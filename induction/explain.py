@@ -69,7 +69,8 @@ def _affix(check: AffixCheck) -> str:
     parts += [f"ending {check.suffix!r}"] if check.suffix else []
     parts += [f"starting with one of {', '.join(map(repr, check.firsts))}"] if check.firsts else []
     parts += [f"of {check.digits[0]} to {check.digits[1]} digits"] if check.digits else []
-    parts += [f"of at most {check.magnitude} integer digits"] if check.magnitude is not None else []
+    if check.magnitude is not None:
+        parts.append(f"of at most {check.magnitude} integer digits" + ("" if check.negative else ", not negative"))
     return ", ".join(parts)
 
 

@@ -53,7 +53,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from induction.runtime.affixes import AffixCheck, integer_digits, text_of
+from induction.runtime.affixes import AffixCheck, finite_number, integer_digits, text_of
 from induction.runtime.ranges import CLOCK, as_number, days
 from induction.tokens import recognise
 
@@ -84,15 +84,12 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
     True
     """
     texts = [text_of(v) for v in values]
-    if any(t is None or not t for t in texts):
-        magnitude = _magnitude(values, min_values)
-        return None if magnitude is None else AffixCheck(magnitude=magnitude[0], negative=magnitude[1])
     # Distinct values: a name seen three times (a service, a city) shows one value, not what
-    # values of its kind share; a few repeated names are closed-values' job.
-    seen = sorted({t for t in texts if t is not None})
-    if len(seen) < min_values:
-        return None
-    if all(t.isascii() and t.isdigit() for t in seen) and min(map(len, seen)) >= DIGITS_MIN:
+    # values of its kind share; a few repeated names are closed-values' job. None where a value
+    # is no text (a float, a list): only a magnitude may then hold.
+    seen = sorted({t for t in texts if t}) if all(texts) else None
+    if (seen is not None and len(seen) >= min_values and all(t.isascii() and t.isdigit() for t in seen)
+            and min(map(len, seen)) >= DIGITS_MIN):
         lo, hi = min(map(len, seen)), max(map(len, seen))
         # Ids, not counts: a count's digits are its magnitude (below). Long ones (``LONG_ID``,
         # as ``unread_values.is_quantity`` takes them) keep a shared prefix too: a phone's
@@ -105,7 +102,7 @@ def affix_check(values: Sequence[Any], min_values: int = 3) -> AffixCheck | None
     magnitude = _magnitude(values, min_values)
     if magnitude is not None:
         return AffixCheck(magnitude=magnitude[0], negative=magnitude[1])
-    if any(without_affixes(t) for t in seen):
+    if seen is None or len(seen) < min_values or any(without_affixes(t) for t in seen):
         return None
     prefix = _common_prefix(seen)
     suffix = _boundary_suffix(seen)
@@ -144,8 +141,8 @@ def _magnitude(values: Sequence[Any], min_values: int) -> tuple[int, bool] | Non
     for v in values:
         if isinstance(v, str) and v.strip().startswith("+"):
             return None
-        n = as_number(v)
-        if n is None or n != n or n in (float("inf"), float("-inf")):
+        n = finite_number(v)
+        if n is None:
             return None
         numbers.append(n)
     if len(set(numbers)) < min_values:

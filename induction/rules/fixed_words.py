@@ -34,6 +34,7 @@ from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
 from induction.rules.copied_affixes import without_affixes
+from induction.runtime.affixes import text_of
 from induction.runtime.words import (
     FRAGMENT_DIGITS,
     PathWords,
@@ -85,10 +86,10 @@ def fixed_fragments(scopes: Sequence[Mapping[str, Any]], fragments: Sequence[str
         for var, value in scope.items():
             if var in skip:
                 continue
-            text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+            text = text_of(value)
             # Ids of digits are checked (an account the prompt names), other numbers not.
-            digits_id = isinstance(text, str) and len(text) >= FRAGMENT_DIGITS and text.isdigit()
-            if not isinstance(text, str) or not text or (without_affixes(text) and not digits_id):
+            digits_id = text is not None and len(text) >= FRAGMENT_DIGITS and text.isdigit()
+            if not text or (without_affixes(text) and not digits_id):
                 skip.add(var)
                 out.pop(var, None)
                 continue

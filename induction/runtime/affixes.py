@@ -21,6 +21,7 @@ that breaks any of them is a miss.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -57,6 +58,16 @@ class AffixCheck(BaseModel):
     negative: bool = False
 
 
+def finite_number(value: Any) -> float | None:
+    """A value as a finite number (``ranges.as_number``), else None (NaN, infinities, words).
+
+    >>> finite_number("950.00"), finite_number(float("nan")), finite_number("n/a")
+    (950.0, None, None)
+    """
+    number = as_number(value)
+    return number if number is not None and math.isfinite(number) else None
+
+
 def integer_digits(number: float) -> int:
     """How many digits the integer part of ``number`` has, its sign left out (0.5: 1).
 
@@ -82,8 +93,8 @@ def text_of(value: Any) -> str | None:
 def affix_problem(check: AffixCheck, value: Any) -> str | None:
     """What in ``value`` breaks what every training value shared, or None."""
     if check.magnitude is not None:
-        number = as_number(value)
-        if number is None or number != number or number in (float("inf"), float("-inf")):
+        number = finite_number(value)
+        if number is None:
             return "is not a number"
         if integer_digits(number) > check.magnitude:
             return f"has {integer_digits(number)} integer digits (at most {check.magnitude} seen)"

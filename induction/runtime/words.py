@@ -16,6 +16,7 @@ import re
 from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
+from induction.runtime.affixes import text_of
 from induction.runtime.template import MessageTemplate
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -290,11 +291,10 @@ def near_fragments(value: Any, fragments: Sequence[str]) -> dict[str, int]:
     >>> near_fragments("https://10.50.2.7/admin", ("10.50.0.0/16",)), near_fragments(" arn:aws:iam::900000000001:role/x", ("900000000001",))
     ({'10.50.0.0/16': 12}, {'900000000001': 12})
     """
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str) or not fragments:
+    text = text_of(value)
+    if text is None or not fragments:
         return {}
-    value = value.strip()
+    value = text.strip()
     starts = [0, *(m.end() for m in _PART_START.finditer(value, 0, 400))][:PART_STARTS + 1]
     out: dict[str, int] = {}
     for f in fragments:

@@ -16,6 +16,7 @@ import orjson
 
 from induction.arranger import bindings_dag
 from induction.runtime.affixes import AffixCheck
+from induction.runtime.cuts import CutCheck, describe_cell
 from induction.runtime.nodes import Derivation, TemplateNode
 from induction.runtime.template import MessageTemplate
 
@@ -61,6 +62,12 @@ def _refusals(t: MessageTemplate) -> list[str]:
             if ok is not None:
                 out.append(f"{s.var} {side} with a letter or digit" + (f" or one of {ok!r}" if ok else ""))
     return out
+
+
+def _cut(check: CutCheck) -> str:
+    """The numbers a cut check places values against, in words ("250", "8000 and 8999")."""
+    shown = [str(int(c)) if c.is_integer() else str(c) for c in check.cuts]
+    return " and ".join(shown) if len(shown) < 3 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 def _affix(check: AffixCheck) -> str:
@@ -120,6 +127,11 @@ def describe(node: TemplateNode, notes: list[str]) -> str:
             near = sorted({f for v in r.fragments.values() for f in v} | {""})[1:]
             lines.append(f"  never for a value closer to {', '.join(map(repr, near)) or 'a fragment of the text above'}"
                          f" than its calls' were ({len(r.fragments)} variables; fixed-words)")
+        if r.cuts:
+            lines.append("  only for numbers on the sides of " + ", ".join(sorted(
+                {_cut(c) for c in r.cuts.values()})) + " their calls were on: " + "; ".join(
+                f"{k} {' or '.join(describe_cell(x, c.cuts) for x in c.cells)}" for k, c in sorted(r.cuts.items())[:8])
+                + (" …" if len(r.cuts) > 8 else "") + " (named-numbers)")
     lines.append(f"evidence: {len(node.evidence)} record(s)" + (f": {', '.join(node.evidence[:5])}…"
                                                                  if node.evidence else ""))
     lines += [f"why: {n}" for n in notes]

@@ -35,7 +35,8 @@ from induction.rules.context_bound import binds, pins
 from induction.rules.copied_spans import copied_spans
 from induction.rules.edges_and_refusals import literal_after
 from induction.rules.enum_values import is_enum
-from induction.rules.fixed_words import PathWords, fixed_fragments, fixed_words, policy_of, words_of
+from induction.rules.fixed_words import PathWords, cuts_of, fixed_fragments, fixed_words, policy_of, words_of
+from induction.rules.named_numbers import named_cuts
 from induction.rules.list_tails import first_items
 from induction.rules.marks import is_mark
 from induction.rules.thin_air import worth_splitting
@@ -481,7 +482,7 @@ class Inducer:
         """The words of the literal text from the root to node ``tid`` (``fixed-words``; as the
         runtime's ``lookup.path_words``), remembered for the nodes below."""
         words = self.path_words[tid] = self.path_words.get(parent_tid or "", PathWords(())).below(
-            words_of(template), policy_of(template))
+            words_of(template), policy_of(template), cuts_of(template))
         return words
 
     def _with_fixed_words(self, response: ResponseTemplate, path_words: PathWords,
@@ -491,15 +492,19 @@ class Inducer:
         fixed = fixed_words(scopes, path_words)
         # Values that come closer to a fragment of that text ("10.50.0.0/16") than any seen.
         fragments = fixed_fragments(scopes, path_words.fragments)
+        # Numbers on a side of a number that text names where none was (``named-numbers``).
+        cuts = named_cuts(scopes, path_words.cuts)
         # A block's free slots refuse such words too, save those its training blocks held.
         blocks = {var: check.model_copy(update={"fixed": allowed}) for var, check in response.blocks.items()
                   if (allowed := fixed_in_blocks([sc.get(var) for sc in scopes], check.delimiter, path_words))}
-        if not fixed and not blocks and not fragments:
+        if not fixed and not blocks and not fragments and not cuts:
             return response
         self.stats["fixed_word_vars"] += len(fixed)
         self.stats["fragment_vars"] += len(fragments)
+        self.stats["cut_vars"] += len(cuts)
         return response.model_copy(update={"fixed_words": fixed or response.fixed_words,
                                            "fragments": fragments or response.fragments,
+                                           "cuts": cuts or response.cuts,
                                            "blocks": {**response.blocks, **blocks}})
 
     def _answerable_split(self, w: Work) -> Parts | None:

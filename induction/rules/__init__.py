@@ -89,6 +89,9 @@ RULES: tuple[Rule, ...] = (
           "system prompt names as frozen), or holding one as a part, or closer to a fragment it names (a host in "
           "its 10.50.0.0/16), where no training value was", ("fixed_word_vars", "fragment_vars"),
           "induction.runtime.words.equal_fixed"),
+    _rule("named-numbers", "an answer served for a number on a side of a number the system prompt names (a refund "
+          "above its 250.00, a port in its 8000-8999) where no training value was", ("cut_vars",),
+          "induction.runtime.cuts.out_of_cut"),
     _rule("copied-affixes", "an answer served for a copied value whose prefix, domain, first letter or digit count "
           "no training value had (a bot's B id where people's U ids were DMed)", ("affix_checks",),
           "induction.runtime.affixes.out_of_affix"),

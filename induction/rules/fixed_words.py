@@ -39,6 +39,7 @@ from induction.runtime.words import (
     FRAGMENT_DIGITS,
     PathWords,
     closer_fragment,
+    cuts_of,
     equal_fixed,
     fixed_of,
     near_fragments,
@@ -47,7 +48,7 @@ from induction.runtime.words import (
     words_of,
 )
 
-__all__ = ["PathWords", "closer_fragment", "equal_fixed", "fixed_fragments", "fixed_words", "policy_of", "words_of"]
+__all__ = ["PathWords", "closer_fragment", "cuts_of", "equal_fixed", "fixed_fragments", "fixed_words", "policy_of", "words_of"]
 
 
 def fixed_words(scopes: Sequence[Mapping[str, Any]], path_words: Container[str]) -> dict[str, tuple[str, ...]]:

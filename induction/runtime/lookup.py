@@ -40,6 +40,7 @@ from typing import Any, Protocol
 
 from induction.hashing import canonical_bytes, request_key
 from induction.runtime.affixes import out_of_affix
+from induction.runtime.cuts import out_of_cut
 from induction.runtime.bindings import derive, run_into
 from induction.runtime.errors import Miss
 from induction.runtime.hydrate import completion_body, hydrate_message
@@ -394,6 +395,9 @@ def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadli
         if response.fragments and (near := closer_fragment(response.fragments, st.scope,
                                                            path_words(tree.index.by_id, node).fragments)) is not None:
             reasons.append(f"node {node.id} never saw {near[0]} so close to {near[1]!r}, which the text above names")
+            continue
+        if response.cuts and (cut := out_of_cut(response.cuts, st.scope)) is not None:
+            reasons.append(f"node {node.id} never saw {cut[0]} {cut[1]} (numbers the text above names)")
             continue
         if response.affixes and (bad := out_of_affix(response.affixes, st.scope)) is not None:
             reasons.append(f"node {node.id} saw every {bad[0]} alike, and this one {bad[1]}")

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from induction.runtime.affixes import AffixCheck
+from induction.runtime.cuts import CutCheck
 from induction.runtime.lines import BlockCheck
 from induction.runtime.tails import TailCheck
 from induction.runtime.template import MessageTemplate
@@ -126,6 +127,11 @@ class ResponseTemplate(BaseModel):
     # value shared with it (fixed-words too): a request's value that shares a longer one (a host
     # in 10.50.x.x) is a miss.
     fragments: dict[str, dict[str, int]] = Field(default_factory=dict)
+    # Variables whose training values were all numbers, with the numbers the system prompts on
+    # the node's path name and the cells of the number line between them the values fell in
+    # (``induction.runtime.cuts``, the named-numbers rule): a request's number in another cell
+    # (a refund above the 250.00 the prompt names, where every one seen was below) is a miss.
+    cuts: dict[str, CutCheck] = Field(default_factory=dict)
     # Variables the answer copies or computes from, with what every value training saw shared
     # (``induction.runtime.affixes``, the copied-affixes rule): a request whose value starts or
     # ends otherwise (a bot's "B" id where people's "U" ids were DMed, an outside email's

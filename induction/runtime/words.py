@@ -16,7 +16,7 @@ import re
 from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
-from induction.runtime.affixes import text_of
+from induction.runtime.affixes import finite_number, text_of
 from induction.runtime.template import MessageTemplate
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -71,6 +71,38 @@ def fragments_of_text(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# A range of two numbers ("8000-8999", "0–8"); a date's three parts are none.
+_RANGE = re.compile(r"(.*\d)[-\u2013](\d.*)")
+# A list's markers ("1)" anywhere, "2." opening a line) are no numbers a policy names.
+_MARKER = re.compile(r"\d{1,2}\)")
+_LINE_MARKER = re.compile(r"\d{1,2}\.")
+
+
+def numbers_of_text(text: str) -> frozenset[float]:
+    """The numbers a text names: plain numbers (an amount, a percentage, a count) and both ends
+    of a range, the punctuation around them left out; no list marker, date, clock time, version
+    or number glued to a unit ("500M").
+
+    >>> sorted(numbers_of_text("Refunds above $1,250.00 (or 90% of the order) wait; ports 8000-8999 too."))
+    [90.0, 1250.0, 8000.0, 8999.0]
+    >>> sorted(numbers_of_text("1) Run it on 2026-12-18 at 10:30 with v2.1.0 and 500M. 2) Stop."))
+    []
+    """
+    out: set[float] = set()
+    for line in text.splitlines():
+        for k, raw in enumerate(line.split()):
+            if _MARKER.fullmatch(raw) or (k == 0 and _LINE_MARKER.fullmatch(raw)):
+                continue
+            token = raw.strip(_AROUND)
+            token = token[:-1] if token.endswith("%") else token
+            pair = _RANGE.fullmatch(token)
+            numbers = [finite_number(p) for p in (pair.groups() if pair else (token,))]
+            if None in numbers or (pair and not numbers[0] < numbers[1]):  # type: ignore[operator]
+                continue
+            out.update(n for n in numbers if n is not None)
+    return frozenset(out)
+
+
 # Text a prompt sets apart: in parentheses, quotes or backticks.
 _SET_APART = re.compile(r"\(([^()]*)\)|\"([^\"]*)\"|`([^`]*)`|(?<!\w)'([^']*)'(?!\w)")
 # Punctuation that ends a word of prose ("logs," "Runbook:") or an apostrophe ("service's").
@@ -113,6 +145,17 @@ def policy_of(template: MessageTemplate) -> frozenset[str]:
     return named_of_text(_literal_text(template)) if template.role in POLICY_ROLES else frozenset()
 
 
+def cuts_of(template: MessageTemplate) -> frozenset[float]:
+    """The numbers a system prompt's literal text names (``numbers_of_text``), the cuts a
+    number in scope is placed against (``induction.runtime.cuts``); none for any other template.
+
+    >>> from induction.runtime.template import TextTemplate
+    >>> cuts_of(MessageTemplate(role="system", content=TextTemplate(parts=("Refunds above 250.00 wait.",))))
+    frozenset({250.0})
+    """
+    return numbers_of_text(_literal_text(template)) if template.role in POLICY_ROLES else frozenset()
+
+
 def _literal_text(template: MessageTemplate) -> str:
     parts = [p for p in template.content.parts if isinstance(p, str)] if template.content is not None else []
     if template.name:
@@ -133,12 +176,13 @@ class PathWords:
     (('10.50.0.0/16',), False)
     """
 
-    __slots__ = ("fragments", "policy", "sets")
+    __slots__ = ("cuts", "fragments", "policy", "sets")
 
     def __init__(self, sets: tuple[frozenset[str], ...], policy: tuple[frozenset[str], ...] = (),
-                 fragments: tuple[str, ...] | None = None) -> None:
+                 fragments: tuple[str, ...] | None = None, cuts: tuple[float, ...] = ()) -> None:
         self.sets = sets
         self.policy = policy
+        self.cuts = cuts
         # Given by ``below`` where no policy was added: the parent's, not recomputed per node.
         self.fragments = fragments if fragments is not None else tuple(
             sorted({w for s in policy for w in s if any(c.isdigit() for c in w)}))
@@ -150,14 +194,16 @@ class PathWords:
     def __contains__(self, word: object) -> bool:
         return any(word in s for s in self.sets)
 
-    def below(self, words: frozenset[str], policy: frozenset[str] = frozenset()) -> PathWords:
-        """These words and ``words`` (a template's below the path), and its ``policy`` words (a
-        system prompt's named ones: ``policy_of``)."""
-        if not words and not policy:
+    def below(self, words: frozenset[str], policy: frozenset[str] = frozenset(),
+              cuts: frozenset[float] = frozenset()) -> PathWords:
+        """These words and ``words`` (a template's below the path), its ``policy`` words (a
+        system prompt's named ones: ``policy_of``) and the numbers it names (``cuts_of``)."""
+        if not words and not policy and not cuts:
             return self
+        merged = tuple(sorted({*self.cuts, *cuts})) if cuts else self.cuts
         if not policy:
-            return PathWords((*self.sets, words), self.policy, self.fragments)
-        return PathWords((*self.sets, words) if words else self.sets, (*self.policy, policy))
+            return PathWords((*self.sets, words) if words else self.sets, self.policy, self.fragments, merged)
+        return PathWords((*self.sets, words) if words else self.sets, (*self.policy, policy), cuts=merged)
 
 
 def word_key(value: Any) -> str | None:

@@ -36,9 +36,9 @@ from induction.rules.copied_spans import copied_spans
 from induction.rules.edges_and_refusals import literal_after
 from induction.rules.enum_values import is_enum
 from induction.rules.fixed_words import PathWords, cuts_of, fixed_fragments, fixed_words, policy_of, words_of
-from induction.rules.named_numbers import named_cuts
 from induction.rules.list_tails import first_items
 from induction.rules.marks import is_mark
+from induction.rules.named_numbers import named_cuts
 from induction.rules.thin_air import worth_splitting
 from induction.rules.unreadable import reads_back
 from induction.rules.unused_prose import whole_list, wordy

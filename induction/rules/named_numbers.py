@@ -9,9 +9,9 @@ far the few runs happened to spread, and a read value's range is no bound on wha
 The prompt draws the line: the numbers a policy prompt names (``runtime.words.numbers_of_text``:
 "250.00", both ends of "ports 8000-8999", the 90 of "90% full or more") cut the number line
 into cells (below, at and above each), and a value in a cell no training value of its variable
-fell in is one the examples say nothing about. Guarded by ``evals.workflows.adversarial``
-``named_numbers`` (family A); docs/review/traps23 ``r23_bare_refund_threshold`` and
-``r23_bare_port_range`` in JSON form.
+fell in is one the examples say nothing about. Guarded by ``refund_over_named_limit``,
+``debug_port_named_range``, ``disk_over_named_percent`` (review 23's bare traps in JSON form)
+and ``charge_over_limit`` over two runs.
 
 Learning side: ``named_cuts``: for each variable whose training values were all numbers
 (``runtime.cuts.number_of``: "93%", "$1,250.00", 8443), the cells they fell in against the

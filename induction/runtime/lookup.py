@@ -40,8 +40,8 @@ from typing import Any, Protocol
 
 from induction.hashing import canonical_bytes, request_key
 from induction.runtime.affixes import out_of_affix
-from induction.runtime.cuts import out_of_cut
 from induction.runtime.bindings import derive, run_into
+from induction.runtime.cuts import out_of_cut
 from induction.runtime.errors import Miss
 from induction.runtime.hydrate import completion_body, hydrate_message
 from induction.runtime.instants import out_of_time_order

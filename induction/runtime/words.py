@@ -96,10 +96,10 @@ def numbers_of_text(text: str) -> frozenset[float]:
             token = raw.strip(_AROUND)
             token = token[:-1] if token.endswith("%") else token
             pair = _RANGE.fullmatch(token)
-            numbers = [finite_number(p) for p in (pair.groups() if pair else (token,))]
-            if None in numbers or (pair and not numbers[0] < numbers[1]):  # type: ignore[operator]
-                continue
-            out.update(n for n in numbers if n is not None)
+            parts = pair.groups() if pair else (token,)
+            numbers = [n for n in map(finite_number, parts) if n is not None]
+            if len(numbers) == len(parts) and (len(numbers) == 1 or numbers[0] < numbers[1]):
+                out.update(numbers)
     return frozenset(out)
 
 

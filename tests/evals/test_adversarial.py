@@ -224,11 +224,18 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "charge_three": ("charge_over_limit", 3, 102, 103),  # 3 of 60
     "repo_suffix_three": ("regional_email_repo", 3, 304, 305),  # 15 of 60
     "vm_mac_three": ("vm_mac_prefix_named", 3, 1, 2),  # 3 of 60
+    # The seventeenth session's reviewer's bare traps (docs/review/traps23), with the value in a
+    # JSON field, against af271e6: a number past one the system prompt names (named-numbers).
+    "refund_over_limit": ("refund_over_named_limit", 3, 405, 406),  # 3 of 60 calls before
+    "debug_port": ("debug_port_named_range", 2, 405, 406),  # 18 of 60
+    "disk_percent": ("disk_over_named_percent", 3, 102, 103),  # 5 of 45
+    "charge_two_runs": ("charge_over_limit", 2, 102, 103),  # 3 of 60
+    "revenue": ("revenue_millions", 2, 405, 406),  # 3 of 40: a known limit before
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
 FIXED_IN_LIMITS = frozenset({"second_sentence", "stock_copied_decides", "copied_id_prefix_decides",
-                             "copied_email_domain_decides", "token_expired_in_result", "charge_over_limit",
+                             "copied_email_domain_decides", "token_expired_in_result",
                              "regional_email_repo", "vm_mac_prefix_named"})
 
 # The known limits at the reviewer's cases (false hits of 20 test runs today in the comment). Strict
@@ -251,7 +258,6 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "even_number_mostly": ("even_number_mostly", 3, 1, 2),
     "date_weekend": ("date_weekend", 5, 506, 507),  # 2 of 20; a weekday decides, like parity
     # The fifth round's limits.
-    "revenue": ("revenue_millions", 2, 405, 406),  # 3 of 40
     "token_expiry": ("token_expiry", 2, 1, 2),  # 3 of 63
     "zip_decides": ("zip_decides", 2, 1, 2),  # 2 of 38
     "trailing_word": ("trailing_digits_edge", 2, 405, 406),  # 7 of 40
@@ -278,7 +284,6 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     # among random ids, a value read and not copied, and what two runs show too thinly.
     "test_order_prefix": ("test_order_prefix", 3, 607, 608),  # 4 of 60
     "ip_read_not_copied": ("ip_outside_network", 8, 1, 2),  # 5 of 60
-    "charge_two_runs": ("charge_over_limit", 2, 102, 103),  # 3 of 60
     "repo_two_runs": ("regional_email_repo", 2, 506, 507),  # 4 of 60
     "vm_mac_two_runs": ("vm_mac_prefix_named", 2, 203, 204),  # 17 of 60
 }

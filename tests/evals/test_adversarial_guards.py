@@ -11,9 +11,9 @@ import evals.workflows.adversarial as adversarial
 from evals.workflows import ADVERSARIAL
 from induction.rules import RULE, RULES, Rule
 
-# Family A has two modules: tool results' structure and escapes, and a value's parts.
-FAMILY_MODULES = {"A": ("a_tool_results", "a_value_parts"), "B": ("b_user_text",), "C": ("c_rival_expressions",),
-                  "D": ("d_equal_values",), "E": ("e_meaning",), "F": ("f_request_settings",),
+# Family A has three modules: tool results' structure and escapes, a value's parts, numbers a prompt names.
+FAMILY_MODULES = {"A": ("a_tool_results", "a_value_parts", "a_named_numbers"), "B": ("b_user_text",),
+                  "C": ("c_rival_expressions",), "D": ("d_equal_values",), "E": ("e_meaning",), "F": ("f_request_settings",),
                   "G": ("g_tool_protocol",), "control": ("control",)}
 
 

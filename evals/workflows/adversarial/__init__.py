@@ -29,7 +29,7 @@ Each run's data is drawn from an RNG seeded with the reviewer's name of the work
 (``reviewer_name``), so the reviewers' seed pairs still draw the data of their findings.
 The mapping from the reviewers' names is in the comment above ``ALL`` at the end.
 
-One module per family (``a_tool_results``, ``b_user_text``, ``c_rival_expressions``,
+One module per family (``a_tool_results``, ``a_value_parts`` and ``a_named_numbers``, ``b_user_text``, ``c_rival_expressions``,
 ``d_equal_values``, ``e_meaning``, ``f_request_settings``, ``g_tool_protocol``, ``control``;
 ``base`` holds ``Adversarial`` and the data several families share); every name is
 importable from here as before. Each workflow names the rules it guards (``guards``: names
@@ -43,6 +43,11 @@ rule it sits next to), together with the specific rules that act on its training
 
 from __future__ import annotations
 
+from evals.workflows.adversarial.a_named_numbers import (
+    DebugPortNamedRange,
+    DiskOverNamedPercent,
+    RefundOverNamedLimit,
+)
 from evals.workflows.adversarial.a_tool_results import (
     AttachmentSizeLimit,
     BlockBatchTotal,
@@ -439,6 +444,9 @@ ALL: tuple[type[Adversarial], ...] = (
     # session; docs/review/traps22's bare traps, in JSON)
     IpOutsideNetwork, NoreplySender, PciSubnetNamed, VmMacPrefixNamed, ExecutableAttachment,
     ChargeOverLimit, RegionalEmailRepo, TestOrderPrefix,
+    # A number past one the prompt names, inside the digits seen (the eighteenth session;
+    # docs/review/traps23's bare traps, in JSON)
+    RefundOverNamedLimit, DebugPortNamedRange, DiskOverNamedPercent,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -492,6 +500,8 @@ __all__ = [
     "DateDeadline",
     "DateWeekend",
     "DealSizeInUnits",
+    "DebugPortNamedRange",
+    "DiskOverNamedPercent",
     "DueTimestamp",
     "DuplicateTags",
     "DurationLabelThreshold",
@@ -619,6 +629,7 @@ __all__ = [
     "QuotedTitleOrList",
     "ReadingsInARow",
     "ReassignSameOwner",
+    "RefundOverNamedLimit",
     "RegionalEmailRepo",
     "ReindentCode",
     "RenameMultiwordTag",

@@ -214,15 +214,15 @@ class ChargeOverLimit(Adversarial):
 
     Trap: a copied amount is data with no range (ranges are for values no answer copies), and
     ``2961.68`` was served ``charge`` where every training total was below 950. A copied
-    number keeps the most integer digits training showed (``copied-affixes``' magnitude).
+    number keeps the most integer digits training showed (``copied-affixes``' magnitude); over
+    two runs (totals of four digits seen) it is the 1000.00 the prompt names that draws the line
+    (``named-numbers``).
     """
 
     name = "charge_over_limit"
     reviewer_name = "r22_bare_amount_copied"
     family = "A"
-    guards = ("copied-affixes",)
-    known_limit = ("a copied number keeps its magnitude from three distinct values: over two runs a total past "
-                   "the approval limit is charged")
+    guards = ("copied-affixes", "named-numbers")
     description = "A total copied into a charge, past a limit the prompt states, decides an approval."
     tools: ClassVar[list[dict[str, Any]]] = [
         tool("quote", "Total of a cart", cart="string"),

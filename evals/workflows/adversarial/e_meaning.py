@@ -727,12 +727,13 @@ class ZipDecides(Adversarial):
 
 
 class RevenueMillions(Adversarial):
-    """JSON revenue of 7+ digits (an id for _is_quantity) decides the tier."""
+    """JSON revenue of 7+ digits (an id for _is_quantity) decides the tier: data, but the prompt
+    names the line (1,000,000), and a revenue on its other side where none was is a miss
+    (``named-numbers``; a known limit before it)."""
     name = "revenue_millions"
     reviewer_name = "h8_revenue"
     family = "E"
-    guards = ("unread-values",)
-    known_limit = "large numbers: a JSON number of 7+ digits is taken for an id, so a revenue that decides the plan is data"
+    guards = ("unread-values", "named-numbers")
     description = "7-digit JSON int decides"
     tools: ClassVar[list[dict[str, Any]]] = [tool("company", "Company facts", name="string")]
 

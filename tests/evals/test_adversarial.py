@@ -231,6 +231,7 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "disk_percent": ("disk_over_named_percent", 3, 102, 103),  # 5 of 45
     "charge_two_runs": ("charge_over_limit", 2, 102, 103),  # 3 of 60
     "revenue": ("revenue_millions", 2, 405, 406),  # 3 of 40: a known limit before
+    "token_expiry": ("token_expiry", 2, 1, 2),  # 3 of 63: a known limit before
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
@@ -258,7 +259,6 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "even_number_mostly": ("even_number_mostly", 3, 1, 2),
     "date_weekend": ("date_weekend", 5, 506, 507),  # 2 of 20; a weekday decides, like parity
     # The fifth round's limits.
-    "token_expiry": ("token_expiry", 2, 1, 2),  # 3 of 63
     "zip_decides": ("zip_decides", 2, 1, 2),  # 2 of 38
     "trailing_word": ("trailing_digits_edge", 2, 405, 406),  # 7 of 40
     # The sixth round's limits: a value equal to a fixed word of the template.

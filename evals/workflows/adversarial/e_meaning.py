@@ -747,12 +747,13 @@ class RevenueMillions(Adversarial):
 
 
 class TokenExpiry(Adversarial):
-    """An epoch timestamp (10 digits) decides whether a token must be refreshed."""
+    """An epoch timestamp (10 digits) decides whether a token must be refreshed: noise to the
+    range checks, but the prompt names the time, and an expiry on its other side where none was
+    is a miss (``named-numbers``; a known limit before it)."""
     name = "token_expiry"
     reviewer_name = "h8_token_expiry"
     family = "E"
-    guards = ("unread-values",)
-    known_limit = "timestamps are noise: an epoch expiry compared with a 'now' in the prompt is data"
+    guards = ("unread-values", "named-numbers")
     description = "epoch int decides"
     tools: ClassVar[list[dict[str, Any]]] = [tool("token", "Get token", service="string"),
                                              tool("refresh", "Refresh token", service="string"),

@@ -11,8 +11,9 @@ The prompt draws the line: the numbers a policy prompt names (``runtime.words.nu
 into cells (below, at and above each), and a value in a cell no training value of its variable
 fell in is one the examples say nothing about. Guarded by ``refund_over_named_limit``,
 ``debug_port_named_range``, ``disk_over_named_percent`` (review 23's bare traps in JSON form)
-and ``charge_over_limit`` over two runs; ``revenue_millions`` and ``token_expiry`` (a revenue
-past "1,000,000", an epoch expiry before the time the prompt gives) were known limits before it.
+and ``charge_over_limit`` over two runs; ``revenue_millions``, ``token_expiry``, ``zip_decides``
+and ``wait_time_in_result`` (a revenue past "1,000,000", an epoch expiry before the time the
+prompt gives, a zip outside "10000-14999", a wait past "60 minutes") were known limits before.
 
 Learning side: ``named_cuts``: for each variable whose training values were all numbers
 (``runtime.cuts.number_of``: "93%", "$1,250.00", 8443), the cells they fell in against the

@@ -232,6 +232,8 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     "charge_two_runs": ("charge_over_limit", 2, 102, 103),  # 3 of 60
     "revenue": ("revenue_millions", 2, 405, 406),  # 3 of 40: a known limit before
     "token_expiry": ("token_expiry", 2, 1, 2),  # 3 of 63: a known limit before
+    "zip_decides": ("zip_decides", 2, 1, 2),  # 2 of 38: a known limit before
+    "wait_time": ("wait_time_in_result", 5, 1, 2),  # 1 of 41: a known limit before
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
@@ -259,7 +261,6 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "even_number_mostly": ("even_number_mostly", 3, 1, 2),
     "date_weekend": ("date_weekend", 5, 506, 507),  # 2 of 20; a weekday decides, like parity
     # The fifth round's limits.
-    "zip_decides": ("zip_decides", 2, 1, 2),  # 2 of 38
     "trailing_word": ("trailing_digits_edge", 2, 405, 406),  # 7 of 40
     # The sixth round's limits: a value equal to a fixed word of the template.
     # Forwarded codes (2026-12-06): a code copied whole into a tool call, a flag beside it deciding.
@@ -272,7 +273,6 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     # The ninth session's reviewer: what follows a system prompt or the model's own words.
     "staff_email": ("staff_email_in_system_prompt", 5, 1, 2),  # 3 of 40
     # The eleventh session's reviewer: a measurement (a wait time) taken for an id.
-    "wait_time": ("wait_time_in_result", 5, 1, 2),  # 1 of 41
     "ios_glued": ("os_version_glued", 5, 1, 2),  # 1 of 40
     # A missing line decides (docs/review/traps18).
     "canary_only": ("block_canary_only", 5, 102, 103),  # 6 of 52

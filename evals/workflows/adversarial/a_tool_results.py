@@ -406,19 +406,19 @@ class WaitTimeInResult(Adversarial):
     """Tickets waiting 60 minutes or more are escalated; the queue returns "wait_time": 34 (minutes)
     and no answer copies it. One run in eight has waited an hour or more.
 
-    Known limit: a number after a label of noise (``evidence.NOISE_LABEL``: a wait time, a
-    latency, a duration, a size) is taken for an id, noise on two values and served outside the
-    range seen: so a result's latency_ms does not cost every answer below it. Range-checked, these
-    labels in JSON fields cost the realistic suite 34% -> 21% of its calls at 5 runs (2026-12-07),
-    and in text 2 points there and 0.4 on Loghub. A reviewer's ``wait_time_mix``.
+    A number after a label of noise (``evidence.NOISE_LABEL``: a wait time, a latency, a
+    duration, a size) is taken for an id, noise on two values and served outside the range seen:
+    so a result's latency_ms does not cost every answer below it. Range-checked, these labels in
+    JSON fields cost the realistic suite 34% -> 21% of its calls at 5 runs (2026-12-07), and in
+    text 2 points there and 0.4 on Loghub. But the prompt names the 60: a wait on its other side,
+    where none was, is a miss (``named-numbers``; a known limit before it). A reviewer's
+    ``wait_time_mix``.
     """
 
     name = "wait_time_in_result"
     reviewer_name = "s12_wait_time_mix"
     family = "A"
-    guards = ("unread-values",)
-    known_limit = ("measurements are noise: a number after a label such as wait_time, latency or size is taken for "
-                   "an id, served outside the range seen")
+    guards = ("unread-values", "named-numbers")
     description = "A wait time in a tool result decides an escalation; no answer copies it."
     tools: ClassVar[list[dict[str, Any]]] = [tool("get_ticket", "A ticket in the queue", ticket_id="string"),
                                              tool("escalate", "Escalate a ticket", ticket_id="string")]

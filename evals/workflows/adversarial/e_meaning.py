@@ -706,12 +706,13 @@ class GateHash(Adversarial):
 
 
 class ZipDecides(Adversarial):
-    """'zip 10012': zip label; we deliver only in NY (100-149)."""
+    """'zip 10012': zip label; we deliver only in NY (10000-14999). The zip is copied into the
+    call, data; the prompt names the range, and a zip outside it where none was is a miss
+    (``named-numbers``; a known limit before it)."""
     name = "zip_decides"
     reviewer_name = "h8_zip_decides"
     family = "E"
-    guards = ("unread-values",)
-    known_limit = "copied and deciding: the zip is copied into the call and decides whether there is a delivery"
+    guards = ("unread-values", "named-numbers")
     description = "zip code decides delivery"
     tools: ClassVar[list[dict[str, Any]]] = [tool("schedule", "Schedule delivery", zip="string")]
 

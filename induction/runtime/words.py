@@ -142,7 +142,35 @@ def policy_of(template: MessageTemplate) -> frozenset[str]:
     >>> policy_of(MessageTemplate(role="system", content=TextTemplate(parts=("Quarantine .exe files.",))))
     frozenset({'exe'})
     """
-    return named_of_text(_literal_text(template)) if template.role in POLICY_ROLES else frozenset()
+    if template.role not in POLICY_ROLES:
+        return frozenset()
+    text = _literal_text(template)
+    return named_of_text(text) | forms_of(words_of_text(text))
+
+
+# A value's part as short as this may be a word of the prompt cut short ("ext" of "external").
+PREFIX_LETTERS = 3
+PREFIX_MAX = 4
+
+
+def forms_of(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and the forms a value's part may write them in: singular of a plural
+    ("contractor"), and every prefix of ``PREFIX_LETTERS`` letters or more ("ext", "exe",
+    "prod").
+
+    >>> sorted(forms_of(frozenset({"contractors"}))) == sorted({"contractors", "contractor", "con", "cont", \
+    ...     "contr", "contra", "contrac", "contract", "contracto"})
+    True
+    """
+    out = set(words)
+    for w in words:
+        if not w.isalpha():
+            continue
+        out.update(w[:k] for k in range(PREFIX_LETTERS, min(len(w), PREFIX_MAX + 1)))
+        if len(w) > 3 and w.endswith("s"):
+            out.add(w[:-2] if w.endswith("es") else w[:-1])
+            out.add(w[:-1])
+    return frozenset(out)
 
 
 def cuts_of(template: MessageTemplate) -> frozenset[float]:
@@ -220,6 +248,8 @@ def word_key(value: Any) -> str | None:
 
 
 _SEGMENT = re.compile(r"[\W_]+")
+_GLUED = re.compile(r"([^\W\d_]{2,})\d+")
+_HEX = frozenset("abcdef")
 
 
 def value_words(value: Any) -> tuple[str, ...]:
@@ -237,7 +267,14 @@ def value_words(value: Any) -> tuple[str, ...]:
         return ()
     if any(c.isspace() for c in key):
         return (key,)
-    parts = [p for p in _SEGMENT.split(key) if len(p) >= 2 and p.isalpha() and p != key]
+    parts = []
+    for p in _SEGMENT.split(key):
+        glued = _GLUED.fullmatch(p)
+        if p.isalpha():
+            parts.append(p)
+        elif glued is not None and not set(glued.group(1)) <= _HEX:
+            parts.append(glued.group(1))  # the "prod" of "prod9", not the "acc" of a hex "af5acc3"
+    parts = [p for p in parts if len(p) >= 2 and p != key]
     return (key, *dict.fromkeys(parts))
 
 

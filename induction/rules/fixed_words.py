@@ -21,8 +21,15 @@ is a miss too, until training shows it: the price of not serving what the text m
 project's suites). A value of one token counts its parts between punctuation that are all
 letters too (``value_words``): "legacy-app", the "noreply" of "noreply@shop.example" where the
 prompt says "never reply to noreply senders", a file's "exe" where it says ".exe goes to
-quarantine" (``docs/review/traps22``). Not caught: a multi-word or digit-bearing value ("New
-York", "v1") and another form of the word (battery / batteries).
+quarantine" (``docs/review/traps22``), and letters before digits ("prod" of "prod9-db-03").
+A system prompt's prose counts with its forms (``runtime.words.forms_of``): the singular of a
+plural, and a word's first three or four letters ("Contractors need sign-off" for
+``@contractor.acme.com``, "external partners" for ``ext-…``, "a prod host" for ``prod9-…``:
+review 23's traps in JSON form, 84 false hits over 8 pairs). The price: a value whose part is
+a prose word the first time it comes ("search a service's logs" and a ``search-api``, a surname
+"tran" beside "transfer") is a miss until training shows it (0.2-0.8 points of the realistic
+suite, 0.3-0.5 of the default one). Not caught: a multi-word value ("New York"), a word the
+prompt does not write ("executables" for ``.ps1``), an irregular plural.
 
 >>> fixed_words([{"project": "web"}, {"project": "billing"}], frozenset({"legacy", "project"}))
 {'project': ()}

@@ -134,13 +134,14 @@ def words_of(template: MessageTemplate) -> frozenset[str]:
 
 
 def policy_of(template: MessageTemplate) -> frozenset[str]:
-    """What a system prompt names as literal things (``named_of_text``), the words a value's
-    parts and fragments are compared with; nothing for any other template (a value frozen in a
-    tool result's template by chance is no policy).
+    """What a system prompt names as literal things (``named_of_text``) and the words of its
+    prose with their forms (``forms_of``: "contractor" and "con" of "Contractors"), the words a
+    value's parts and fragments are compared with; nothing for any other template (a value
+    frozen in a tool result's template by chance is no policy).
 
     >>> from induction.runtime.template import TextTemplate
-    >>> policy_of(MessageTemplate(role="system", content=TextTemplate(parts=("Quarantine .exe files.",))))
-    frozenset({'exe'})
+    >>> sorted(policy_of(MessageTemplate(role="system", content=TextTemplate(parts=("Quarantine .exe files.",)))))
+    ['exe', 'fil', 'file', 'files', 'qua', 'quar', 'quarantine']
     """
     if template.role not in POLICY_ROLES:
         return frozenset()
@@ -148,19 +149,20 @@ def policy_of(template: MessageTemplate) -> frozenset[str]:
     return named_of_text(text) | forms_of(words_of_text(text))
 
 
-# A value's part as short as this may be a word of the prompt cut short ("ext" of "external").
+# A value's part of PREFIX_LETTERS to PREFIX_MAX letters may be a word of the prompt cut short
+# ("ext" of "external", "prod" of "production"); a longer one is a word of its own (a surname
+# "carrie" is no "carrier").
 PREFIX_LETTERS = 3
 PREFIX_MAX = 4
 
 
 def forms_of(words: frozenset[str]) -> frozenset[str]:
-    """``words`` and the forms a value's part may write them in: singular of a plural
-    ("contractor"), and every prefix of ``PREFIX_LETTERS`` letters or more ("ext", "exe",
-    "prod").
+    """``words`` and the forms a value's part may write them in: the singular of a plural
+    ("contractor", "batch" of "batches"), and its first ``PREFIX_LETTERS`` to ``PREFIX_MAX``
+    letters ("ext", "exe", "prod").
 
-    >>> sorted(forms_of(frozenset({"contractors"}))) == sorted({"contractors", "contractor", "con", "cont", \
-    ...     "contr", "contra", "contrac", "contract", "contracto"})
-    True
+    >>> sorted(forms_of(frozenset({"contractors", "batches", "go"})))
+    ['bat', 'batc', 'batch', 'batche', 'batches', 'con', 'cont', 'contractor', 'contractors', 'go']
     """
     out = set(words)
     for w in words:
@@ -168,8 +170,9 @@ def forms_of(words: frozenset[str]) -> frozenset[str]:
             continue
         out.update(w[:k] for k in range(PREFIX_LETTERS, min(len(w), PREFIX_MAX + 1)))
         if len(w) > 3 and w.endswith("s"):
-            out.add(w[:-2] if w.endswith("es") else w[:-1])
             out.add(w[:-1])
+            if w.endswith("es"):
+                out.add(w[:-2])
     return frozenset(out)
 
 
@@ -255,12 +258,13 @@ _HEX = frozenset("abcdef")
 def value_words(value: Any) -> tuple[str, ...]:
     """What of a value may equal a word the text fixes: the value itself (``word_key``) and,
     for a value of one token, each of its parts between punctuation that is all letters (the
-    "noreply" of an address, the "exe" of a file name, the "legacy" of "legacy-app").
+    "noreply" of an address, the "exe" of a file name, the "legacy" of "legacy-app"), or letters
+    before digits that are not all hex digits (the "prod" of "prod9-db-03").
 
     >>> value_words("noreply@shop.example"), value_words("Legacy"), value_words("New York"), value_words(3)
     (('noreply@shop.example', 'noreply', 'shop', 'example'), ('legacy',), ('new york',), ())
-    >>> value_words("laura28@mail.com")  # a part with digits is no word
-    ('laura28@mail.com', 'mail', 'com')
+    >>> value_words("prod9-db-03"), value_words("acc366403@mail.com")  # a word before digits, not a hex run
+    (('prod9-db-03', 'prod', 'db'), ('acc366403@mail.com', 'mail', 'com'))
     """
     key = word_key(value)
     if key is None:

@@ -125,9 +125,9 @@ def test_fragments_of_a_template_are_kept_beside_its_words() -> None:
     t = MessageTemplate(role="system", content=TextTemplate(parts=(
         "Hosts in 10.50.0.0/16 are the PCI segment: never ssh there. Today is ", Slot(var="day"), ".")))
     words = words_of(t)
-    assert {"hosts", "pci", "segment"} <= words and policy_of(t) == {"10.50.0.0/16"}
+    assert {"hosts", "pci", "segment"} <= words and {"10.50.0.0/16", "pci", "segment", "seg"} <= policy_of(t)
     path = PathWords(()).below(words, policy_of(t))
-    assert path.fragments == ("10.50.0.0/16",) and "pci" in path and not path.stated("pci")
+    assert path.fragments == ("10.50.0.0/16",) and "pci" in path and path.stated("pci") and path.stated("host")
     # A tool result's literal text: its words, not its fragments, and no part of a value is
     # compared with them (a region frozen by chance in one template is no policy).
     result = MessageTemplate(role="tool", content=TextTemplate(parts=('{"region": "ap-south-1", "ip": "10.1.2.3"}',)))
@@ -177,3 +177,30 @@ def test_a_tree_published_before_the_new_checks_still_loads() -> None:
         del check["magnitude"], check["negative"]
     loaded = ResponseTemplate.model_validate(old)
     assert loaded.fragments == {} and loaded.affixes["n"] == AffixCheck(digits=(6, 6))
+
+
+# Prose words of a policy prompt count with their forms; a part glued to digits counts by its letters.
+PROSE = [
+    ("Contractors need their manager's sign-off first; grant employees directly.",
+     "jane.roe@contractor.acme.com", "ann.lee@eng.acme.com"),
+    ("Never post incident details in channels shared with external partners.", "ext-globex-alpha", "team-core-ops"),
+    ("Never reboot a prod host yourself: page the SRE on call.", "prod9-db-03", "stg4-db-03"),
+    ("Escalate refunds of batches to finance.", "batch-77@mail.example", "ann-77@mail.example"),
+]
+
+
+@pytest.mark.parametrize(("prompt", "singled", "other"), PROSE)
+def test_a_prose_word_in_another_form_is_a_part_the_prompt_states(prompt: str, singled: str, other: str) -> None:
+    t = MessageTemplate(role="system", content=TextTemplate(parts=(prompt,)))
+    path = PathWords(()).below(words_of(t), policy_of(t))
+    seen = fixed_words([{"v": other}], path)
+    assert equal_fixed(seen, {"v": singled}, path) == ("v", singled)
+    assert equal_fixed(seen, {"v": other}, path) is None
+
+
+def test_hex_runs_and_long_prefixes_are_no_forms() -> None:
+    t = MessageTemplate(role="system", content=TextTemplate(parts=("Check the account of the carrier.",)))
+    path = PathWords(()).below(words_of(t), policy_of(t))
+    # "acc" of a hex id, a surname that a prompt word starts with: not stated.
+    assert fixed_words([{"v": "29779a93-acc366403"}, {"v": "carrie.hill@mail.example"}], path) == {"v": ()}
+    assert path.stated("acc") and path.stated("carr") and not path.stated("carrie")

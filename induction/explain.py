@@ -113,6 +113,9 @@ def describe(node: TemplateNode, notes: list[str]) -> str:
                          + ", ".join(f"{a}~{b}" for a, b in r.apart[:8]) + (" …" if len(r.apart) > 8 else ""))
         if r.together:
             lines.append("  only while equal or one inside the other: " + ", ".join(f"{a}~{b}" for a, b in r.together))
+        if r.sharing:
+            lines.append("  only while sharing a part (a first part, a word): "
+                         + ", ".join(f"{a}~{b}" for a, b in r.sharing[:8]) + (" …" if len(r.sharing) > 8 else ""))
         if r.affixes:
             lines.append("  only for values like every one its calls saw: " + "; ".join(
                 f"{k} {_affix(c)}" for k, c in sorted(r.affixes.items())) + " (copied-affixes)")

@@ -602,7 +602,7 @@ class Inducer:
         r = node.response
         if r is not None:
             self.stats["rival_derivations"] += sum(1 for d in r.derivations if d.alternatives)
-            self.stats["relation_pairs"] += len(r.apart) + len(r.together)
+            self.stats["relation_pairs"] += len(r.apart) + len(r.together) + len(r.sharing)
             self.stats["pinned_answers"] += bool(r.pins)
             self.stats["request_settings"] += len(r.request_keys)
 

@@ -33,6 +33,7 @@ True
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -405,6 +406,9 @@ def _answer(tree: Tree, states: list[_State], request: Mapping[str, Any], deadli
         if response.before and (pair := out_of_time_order(response.before, st.scope)) is not None:
             reasons.append(f"node {node.id} always saw {pair[0]} before {pair[1]}")
             continue
+        if response.sharing and (pair := broken_sharing(response.sharing, st.scope)) is not None:
+            reasons.append(f"node {node.id} always saw {pair[0]} and {pair[1]} share a part")
+            continue
         broken = _broken(response.apart, st.scope, related=True) if response.apart else None
         broken = broken or (_broken(response.together, st.scope, related=False) if response.together else None)
         if broken is not None:
@@ -471,6 +475,46 @@ def related_text(x: str, y: str) -> bool:
         return True
     short, long = (x, y) if len(x) <= len(y) else (y, x)
     return len(short) >= RELATION_MIN and short in long
+
+
+_PARTS = re.compile(r"[^\W_]+")
+
+
+def shared_part(x: str, y: str) -> str | None:
+    """The part two values share, case aside, where it shows a relation: their first parts,
+    both of several parts ("3" of "3.2.1" and "3.15.4"), or one value of one part holding a
+    letter, whole, a part of the other ("EU", the "eu" of "exp-07.eu.corp.example"); else None.
+
+    >>> shared_part("3.2.1", "3.15.4"), shared_part("EU", "exp-07.eu.corp.example"), shared_part("3.2.1", "4.0.1")
+    ('3', 'eu', None)
+    >>> shared_part("7", "INV-7-A"), shared_part("EU", "exp-07.us.corp.example")  # a number alone is no part word
+    (None, None)
+    """
+    px, py = _PARTS.findall(x.lower()), _PARTS.findall(y.lower())
+    if not px or not py:
+        return None
+    if len(px) > 1 and len(py) > 1:
+        return px[0] if px[0] == py[0] else None
+    one, other = (px, py) if len(px) == 1 else (py, px)
+    word = one[0]
+    return word if len(other) > 1 and not word.isdigit() and any(c.isalpha() for c in word) and word in other \
+        else None
+
+
+def broken_sharing(pairs: tuple[tuple[str, str], ...], scope: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first pair of text variables that shares no part here (``shared_part``) where it
+    did in every training call; None when there is none.
+
+    >>> broken_sharing((("running", "latest"),), {"running": "3.2.1", "latest": "4.12.0"})
+    ('running', 'latest')
+    >>> broken_sharing((("running", "latest"),), {"running": "3.2.1", "latest": "3.12.0"}) is None
+    True
+    """
+    for a, b in pairs:
+        x, y = scope.get(a), scope.get(b)
+        if type(x) is str and type(y) is str and shared_part(x, y) is None:
+            return a, b
+    return None
 
 
 def _broken(pairs: tuple[tuple[str, str], ...], scope: Mapping[str, Any], *, related: bool

@@ -87,6 +87,11 @@ class ResponseTemplate(BaseModel):
     # where they are not ("windlife" does not start with "tend") breaks what every example
     # showed; it is a miss too.
     together: tuple[tuple[str, str], ...] = ()
+    # And pairs that shared a part in every call, a part that varied (a version's major, "3"
+    # of "3.2.1" and "3.15.4"; a region "EU" and the "eu" of "exp-07.eu.corp.example";
+    # ``lookup.shared_part``): a request where they share none (the latest release a new
+    # major, an EU customer's export on a us host) breaks it; a miss.
+    sharing: tuple[tuple[str, str], ...] = ()
     # A literal answer seen in one call, at a context seen once: served only to an exact
     # repeat of that whole context (every message matched by hash), never through a
     # template above it. A cache must never hit less than an exact-match cache would.

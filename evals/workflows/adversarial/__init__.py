@@ -242,6 +242,7 @@ from evals.workflows.adversarial.d_equal_values import (
     PasswordHasUsername,
     PathUnderRoot,
     ReassignSameOwner,
+    RegionHostRelation,
     ReindentCode,
     RepeatedValueRoles,
     TabsOrSpaces,
@@ -250,6 +251,7 @@ from evals.workflows.adversarial.d_equal_values import (
     TrailingSpaceToolArg,
     TransferSameAccount,
     UsuallyEqualCities,
+    VersionMajorRelation,
     WrongRecordReturned,
 )
 from evals.workflows.adversarial.e_meaning import (
@@ -447,6 +449,8 @@ ALL: tuple[type[Adversarial], ...] = (
     # A number past one the prompt names, inside the digits seen (the eighteenth session;
     # docs/review/traps23's bare traps, in JSON)
     RefundOverNamedLimit, DebugPortNamedRange, DiskOverNamedPercent,
+    # ... and two values sharing a part (the same traps)
+    VersionMajorRelation, RegionHostRelation,
 )
 GUARDED: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is None)
 KNOWN_LIMITS: tuple[str, ...] = tuple(c.name for c in ALL if c.known_limit is not None)
@@ -630,6 +634,7 @@ __all__ = [
     "ReadingsInARow",
     "ReassignSameOwner",
     "RefundOverNamedLimit",
+    "RegionHostRelation",
     "RegionalEmailRepo",
     "ReindentCode",
     "RenameMultiwordTag",
@@ -683,6 +688,7 @@ __all__ = [
     "TruncateTitle",
     "UnicodeMinus",
     "UsuallyEqualCities",
+    "VersionMajorRelation",
     "VmMacPrefixNamed",
     "WaitTimeInResult",
     "WidenHonorific",

@@ -107,3 +107,13 @@ def test_a_tree_published_before_the_check_still_loads() -> None:
     old = r.model_dump()
     del old["cuts"]
     assert ResponseTemplate.model_validate(old).cuts == {}
+
+
+def test_rote_explain_shows_the_numbers_and_the_sides_seen() -> None:
+    from evals.workflows.base import iter_records
+    from induction.explain import describe
+
+    result = induce(stored(list(iter_records(ADVERSARIAL["debug_port_named_range"].runs(1, 8)))))
+    shown = "\n".join(describe(n, result.notes.get(n.id, [])) for n in result.nodes)
+    assert "only for numbers on the sides of 8000 and 8999" in shown and "(named-numbers)" in shown
+    assert "below 8000" in shown

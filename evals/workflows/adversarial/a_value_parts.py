@@ -32,6 +32,10 @@ class IpOutsideNetwork(Adversarial):
     Trap: the address is read, not copied (``scan(host=...)``): many distinct addresses make it
     data, and ``104.57.251.158`` is served ``scan``. Every training address started "10.", but
     ``copied-affixes`` checks values an answer copies or computes from, not every value it reads.
+    Checking every value in scope (its prefix, suffix, first letters and punctuation; no
+    magnitude) fixed it at 3, 5 and 8 runs in the eighteenth session, and cost default 58.2 ->
+    57.3% after 5 runs (47.9% after 3, one pair 41.5 -> 34.3%), realistic 30.6 -> 29.8%, Loghub
+    96.3 -> 96.2%: noise shares affixes by chance. Not kept.
     """
 
     name = "ip_outside_network"

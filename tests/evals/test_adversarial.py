@@ -237,6 +237,8 @@ FINDINGS: dict[str, tuple[str, int, int, int]] = {
     # ... and two of them where two values share a part (relations' sharing).
     "version_major": ("version_major_relation", 5, 708, 709),  # 2 of 60
     "region_host_three": ("region_host_relation", 3, 708, 709),  # 5 of 60
+    # A known limit fixed by fixed-words' prose: the shop's name in the prompt, a part of staff emails.
+    "staff_email": ("staff_email_in_system_prompt", 5, 1, 2),  # 3 of 40 before
 }
 # Known limits whose reviewer's finding is fixed (the case above passes); other seed pairs still
 # give false hits (their case in LIMITS).
@@ -273,9 +275,6 @@ LIMITS: dict[str, tuple[str, int, int, int]] = {
     "duration_label": ("duration_label_threshold", 10, 1, 2),  # 3 of 40
     "note_unseen": ("note_in_result_unseen", 5, 304, 305),  # 2 of 20
     "login_hour": ("login_hour_in_timestamp", 10, 1, 2),  # 2 of 20
-    # The ninth session's reviewer: what follows a system prompt or the model's own words.
-    "staff_email": ("staff_email_in_system_prompt", 5, 1, 2),  # 3 of 40
-    # The eleventh session's reviewer: a measurement (a wait time) taken for an id.
     "ios_glued": ("os_version_glued", 5, 1, 2),  # 1 of 40
     # A missing line decides (docs/review/traps18).
     "canary_only": ("block_canary_only", 5, 102, 103),  # 6 of 52

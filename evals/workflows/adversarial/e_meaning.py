@@ -889,14 +889,14 @@ class StaffEmailInSystemPrompt(Adversarial):
     """The signed-in customer's email in the system prompt; staff (the shop's own domain, one
     run in seven) ship free. A reviewer's ``sys_email_natural``: the email is data by evidence
     where no call is answered, and where training drew no staff address, a staff one is served
-    the fee (the same limit as the email in the user's text, ``user_email_staff``)."""
+    the fee (the same limit as the email in the user's text, ``user_email_staff``). A known
+    limit until the eighteenth session: the prompt's prose names the shop ("for Larkspur"), and
+    an address whose part is that word, where no training address had it, is a miss
+    (``fixed-words``)."""
     name = "staff_email_in_system_prompt"
     reviewer_name = "r9_sys_email_natural"
     family = "E"
-    guards = ("structure-evidence",)
-    known_limit = ("meaning of a value: the email's domain decides, and the runs that showed only customers' "
-                   "domains say nothing of the shop's own; several addresses followed by one answer are the "
-                   "evidence data rests on. The StructureJudge (an LLM) is the stage for this")
+    guards = ("structure-evidence", "fixed-words")
     description = "an email in the system prompt whose domain decides the fee"
     tools: ClassVar[list[dict[str, Any]]] = [tool("get_order", "An order", order_id="string")]
 

@@ -76,29 +76,79 @@ _RANGE = re.compile(r"(.*\d)[-\u2013](\d.*)")
 # A list's markers ("1)" anywhere, "2." opening a line) are no numbers a policy names.
 _MARKER = re.compile(r"\d{1,2}\)")
 _LINE_MARKER = re.compile(r"\d{1,2}\.")
+# A comparison glued to its number ("<=500", ">1000", "≥90").
+_GLUED_COMPARISON = re.compile(r"[<>\u2264\u2265]=?")
+# Words that compare with the number after them ("above 250", "more than 20", "at least 18",
+# "within 30 days", "up to 3 times", "the time is 1763700000"), one or two tokens before it.
+COMPARE_BEFORE = frozenset((
+    "above", "over", "below", "under", "exceed", "exceeds", "exceeding", "exceeded", "beyond", "than",
+    "least", "most", "within", "max", "maximum", "min", "minimum", "limit", "threshold", "cap", "up",
+    "until", "till", "before", "after", "since", "now", "time", "deadline", "cutoff", "between",
+))
+# ... and after it, behind "or" or "and" ("60 minutes or more", "1,000,000 or above").
+COMPARE_AFTER = frozenset((
+    "more", "less", "fewer", "above", "below", "over", "under", "higher", "lower", "greater", "newer",
+    "older", "later", "earlier", "up", "beyond",
+))
+# Words joining the two ends of a range written out ("8000 to 8999", "between 5 and 10").
+_RANGE_WORDS = frozenset(("to", "through", "and"))
+
+
+def _number_of(token: str) -> tuple[list[float], bool]:
+    """The number(s) of one token of prose (both ends of a range) and whether the token
+    compares by itself (a range, a percentage, a glued "<="); ([], False) for anything else."""
+    token = token.strip(_AROUND.replace("<", "").replace(">", ""))
+    glued = _GLUED_COMPARISON.match(token)
+    token = token[glued.end():] if glued else token
+    token = token.strip(_AROUND)
+    percent = token.endswith("%")
+    token = token[:-1] if percent else token
+    pair = _RANGE.fullmatch(token)
+    parts = pair.groups() if pair else (token,)
+    numbers = [n for n in map(finite_number, parts) if n is not None]
+    if len(numbers) != len(parts) or (pair and not numbers[0] < numbers[1]):
+        return [], False
+    return numbers, bool(pair or percent or glued)
+
+
+def _bare(token: str) -> str:
+    return token.strip(_AROUND).lower()
 
 
 def numbers_of_text(text: str) -> frozenset[float]:
-    """The numbers a text names: plain numbers (an amount, a percentage, a count) and both ends
-    of a range, the punctuation around them left out; no list marker, date, clock time, version
-    or number glued to a unit ("500M").
+    """The numbers a text compares with: both ends of a range ("8000-8999", "8000 to 8999"), a
+    percentage, a number glued to "<=" or "≥", and a plain number after a word that compares
+    ("above", "more than", "at least", "within", "up to", "the time is": ``COMPARE_BEFORE``)
+    or before "or more" and its kind (``COMPARE_AFTER``). Not a count in passing ("Step 1",
+    "top 3", "the last 15 minutes", "HTTP 500"), a list marker, a date, a clock time, a version
+    or a number glued to a unit ("500M").
 
     >>> sorted(numbers_of_text("Refunds above $1,250.00 (or 90% of the order) wait; ports 8000-8999 too."))
     [90.0, 1250.0, 8000.0, 8999.0]
-    >>> sorted(numbers_of_text("1) Run it on 2026-12-18 at 10:30 with v2.1.0 and 500M. 2) Stop."))
+    >>> sorted(numbers_of_text("Escalate tickets that waited 60 minutes or more; claims <=500 pay; ports 3000 to 3999."))
+    [60.0, 500.0, 3000.0, 3999.0]
+    >>> sorted(numbers_of_text("1) Read the last 15 minutes of logs on 2026-12-18 at 10:30 with v2.1.0, top 3. 2) Stop."))
     []
     """
     out: set[float] = set()
     for line in text.splitlines():
-        for k, raw in enumerate(line.split()):
+        tokens = line.split()
+        for k, raw in enumerate(tokens):
             if _MARKER.fullmatch(raw) or (k == 0 and _LINE_MARKER.fullmatch(raw)):
                 continue
-            token = raw.strip(_AROUND)
-            token = token[:-1] if token.endswith("%") else token
-            pair = _RANGE.fullmatch(token)
-            parts = pair.groups() if pair else (token,)
-            numbers = [n for n in map(finite_number, parts) if n is not None]
-            if len(numbers) == len(parts) and (len(numbers) == 1 or numbers[0] < numbers[1]):
+            numbers, compares = _number_of(raw)
+            if not numbers:
+                continue
+            if k + 2 < len(tokens) and _bare(tokens[k + 1]) in _RANGE_WORDS:
+                end, _ = _number_of(tokens[k + 2])
+                if len(end) == 1 and len(numbers) == 1 and numbers[0] < end[0] and (
+                        _bare(tokens[k + 1]) != "and" or (k and _bare(tokens[k - 1]) == "between")):
+                    out.update((*numbers, *end))
+                    continue
+            before = {_bare(t) for t in tokens[max(0, k - 2):k]}
+            after = [_bare(t) for t in tokens[k + 1:k + 4]]
+            behind = any(w in COMPARE_AFTER and i and after[i - 1] in ("or", "and") for i, w in enumerate(after))
+            if compares or before & COMPARE_BEFORE or behind:
                 out.update(numbers)
     return frozenset(out)
 

@@ -63,9 +63,15 @@ TEXTS = [
     ("If /var is 90% full or more, vacuum it to 500M.", {90.0}),
     ("Reply with the cell number (0-8) of your move only.", {0.0, 8.0}),
     ("Orders over $1,000 or under -5 wait.", {1000.0, -5.0}),
+    ("Ports 8000 to 8999, between 5 and 10; retry up to 3 times; at least 18; claims <=500.",
+     {8000.0, 8999.0, 5.0, 10.0, 3.0, 18.0, 500.0}),
+    ("Escalate tickets that waited 60 minutes or more. The time is 1763700000 (epoch).", {60.0, 1763700000.0}),
+    # Counts in passing compare with nothing (a reviewer's controls: review 25).
+    ("Step 1: read the last 15 minutes of logs; list the top 3 results; HTTP 500 means retry every 5 minutes.",
+     set()),
     # List markers, dates, clock times, versions, units, words with digits, backwards ranges.
     ("1. Run it.\n2. When red: 1) stop 2) go", set()),
-    ("Freeze: 2026-12-18 to 2026-12-31 at 10:30, v2.1.0, 24h, gpt-4, 9-3.", set()),
+    ("Freeze: 2026-12-18 to 2026-12-31 at 10:30, v2.1.0, 24h, gpt-4, above 9-3.", set()),
 ]
 
 

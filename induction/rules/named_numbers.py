@@ -6,10 +6,12 @@ is copied into ``issue_refund``, data, and a request for 312.50 was served the d
 Every training amount had three integer digits, as 312.50 has (``copied-affixes`` keeps the
 magnitude, no finer); a range learnt from the values (``unread-values``) would be tuned to how
 far the few runs happened to spread, and a read value's range is no bound on what is copied.
-The prompt draws the line: the numbers a policy prompt names (``runtime.words.numbers_of_text``:
-"250.00", both ends of "ports 8000-8999", the 90 of "90% full or more") cut the number line
-into cells (below, at and above each), and a value in a cell no training value of its variable
-fell in is one the examples say nothing about. Guarded by ``refund_over_named_limit``,
+The prompt draws the line: the numbers a policy prompt compares with
+(``runtime.words.numbers_of_text``: "above 250.00", both ends of "ports 8000-8999", the 90 of
+"90% full or more", "at least 18", "<=500") cut the number line into cells (below, at and above
+each), and a value in a cell no training value of its variable fell in is one the examples say
+nothing about. A count in passing ("Step 1", "the top 3", "the last 15 minutes") compares with
+nothing: cut, it cost a reviewer's controls 478 hits (``docs/review/traps25``). Guarded by ``refund_over_named_limit``,
 ``debug_port_named_range``, ``disk_over_named_percent`` (review 23's bare traps in JSON form)
 and ``charge_over_limit`` over two runs; ``revenue_millions``, ``token_expiry``, ``zip_decides``
 and ``wait_time_in_result`` (a revenue past "1,000,000", an epoch expiry before the time the
@@ -19,9 +21,11 @@ Learning side: ``named_cuts``: for each variable whose training values were all 
 (``runtime.cuts.number_of``: "93%", "$1,250.00", 8443), the cells they fell in against the
 numbers the system prompts on the node's path name (``PathWords.cuts``); counted as
 ``cut_vars``. Request time: ``induction.runtime.cuts.out_of_cut`` in ``induction.runtime.lookup``.
-The price: a value on the far side of a number the prompt names for another reason ("the last
-15 minutes of logs" and a latency of 12 ms after 20-80 ms ones) is a miss until training shows
-one there. Not caught: a threshold in words ("over two hundred"), or one in a user's message.
+The price: a value on the far side of a number the prompt compares another quantity with
+("within 2 business days" and an order of 1 item after 3-6 item ones) is a miss until training
+shows one there. Not caught: a threshold in words ("over two hundred"), with a multiplier
+("$1.5k") or European separators ("2.500,00"), one in a user's message, one in another unit than
+the value's (cents against "$250", minutes against "2 hours", 0.93 against "90%").
 
 >>> named_cuts([{"amount": "120.00", "rma": "RMA-1"}, {"amount": 240.1, "rma": "RMA-2"}], (250.0,))
 {'amount': CutCheck(cuts=(250.0,), cells=(0,))}

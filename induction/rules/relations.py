@@ -12,7 +12,8 @@ varying part in every call (``sharing``: a version's major, a region word inside
 ``version_major_relation``, ``region_host_relation``, a known limit over two runs).
 
 Learning side: ``relations``; counted as ``relation_pairs`` (pairs kept on answers). Request-time
-check: ``induction.runtime.lookup.related_text`` (a pair that breaks its relation misses).
+check: ``induction.runtime.lookup.related_text`` and ``broken_sharing`` (a pair that breaks its
+relation misses).
 
 >>> r = relations([{"user": "ann", "pw": "ann71", "to": "bob"}, {"user": "cyd", "pw": "cyd9", "to": "dee"}])
 >>> r["apart"], r["together"]

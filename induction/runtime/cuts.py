@@ -79,7 +79,7 @@ def _show(number: float) -> str:
 
 def out_of_cut(checks: Mapping[str, CutCheck], scope: Mapping[str, Any]) -> tuple[str, str] | None:
     """The first variable whose value falls in a cell none of its training values fell in,
-    with the cell in words (or "no number": every training value was one); None when there is
+    with the cell in words (or "that is no number": every training value was one); None when there is
     none.
 
     >>> out_of_cut({"port": CutCheck(cuts=(8000.0, 8999.0), cells=(0, 4))}, {"port": "8443"})
@@ -90,7 +90,7 @@ def out_of_cut(checks: Mapping[str, CutCheck], scope: Mapping[str, Any]) -> tupl
             continue
         number = number_of(scope[var])
         if number is None:
-            return var, "no number"
+            return var, "that is no number"
         cell = cell_of(number, check.cuts)
         if cell not in check.cells:
             return var, describe_cell(cell, check.cuts)

@@ -47,7 +47,7 @@ OUT = [
     (({"port": CutCheck(cuts=PORTS, cells=(0, 4))}, {"port": "8443"}), ("port", "between 8000 and 8999")),
     (({"port": CutCheck(cuts=PORTS, cells=(0, 4))}, {"port": 9001}), None),
     # Every training value was a number: one that is not is a value of no cell seen.
-    (({"port": CutCheck(cuts=PORTS, cells=(0, 4))}, {"port": "auto"}), ("port", "no number")),
+    (({"port": CutCheck(cuts=PORTS, cells=(0, 4))}, {"port": "auto"}), ("port", "that is no number")),
     (({"port": CutCheck(cuts=PORTS, cells=(0, 4))}, {}), None),
 ]
 

@@ -208,8 +208,8 @@ PREFIX_MAX = 4
 
 def forms_of(words: frozenset[str]) -> frozenset[str]:
     """``words`` and the forms a value's part may write them in: the singular of a plural
-    ("contractor", "batch" of "batches"), and its first ``PREFIX_LETTERS`` to ``PREFIX_MAX``
-    letters ("ext", "exe", "prod").
+    ("contractor", "batch" of "batches", "battery" of "batteries", "knife" of "knives"), and its
+    first ``PREFIX_LETTERS`` to ``PREFIX_MAX`` letters ("ext", "exe", "prod").
 
     >>> sorted(forms_of(frozenset({"contractors", "batches", "go"})))
     ['bat', 'batc', 'batch', 'batche', 'batches', 'con', 'cont', 'contractor', 'contractors', 'go']
@@ -223,6 +223,10 @@ def forms_of(words: frozenset[str]) -> frozenset[str]:
             out.add(w[:-1])
             if w.endswith("es"):
                 out.add(w[:-2])
+            if w.endswith("ies"):  # batteries: battery
+                out.add(w[:-3] + "y")
+            if w.endswith("ves"):  # knives: knife; shelves: shelf
+                out.update((w[:-3] + "f", w[:-3] + "fe"))
     return frozenset(out)
 
 

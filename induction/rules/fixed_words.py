@@ -29,7 +29,7 @@ review 23's traps in JSON form, 84 false hits over 8 pairs). The price: a value 
 a prose word the first time it comes ("search a service's logs" and a ``search-api``, a surname
 "tran" beside "transit") is a miss until training shows it (0.2-0.8 points of the realistic
 suite, 0.3-0.5 of the default one). Not caught: a multi-word value ("New York"), a word the
-prompt does not write ("executables" for ``.ps1``), an irregular plural.
+prompt does not write ("executables" for ``.ps1``), an abbreviation that is no prefix ("prd").
 
 >>> fixed_words([{"project": "web"}, {"project": "billing"}], frozenset({"legacy", "project"}))
 {'project': ()}

@@ -186,6 +186,9 @@ PROSE = [
     ("Never post incident details in channels shared with external partners.", "ext-globex-alpha", "team-core-ops"),
     ("Never reboot a prod host yourself: page the SRE on call.", "prod9-db-03", "stg4-db-03"),
     ("Escalate refunds of batches to finance.", "batch-77@mail.example", "ann-77@mail.example"),
+    # Irregular plurals (review 25's knives and batteries).
+    ("Never ship knives by air.", "knife-chef-20", "pan-steel-20"),
+    ("Batteries ship by ground only.", "battery-aa-4", "cable-usb-2"),
 ]
 
 

@@ -16,7 +16,7 @@ import orjson
 
 from induction.arranger import bindings_dag
 from induction.runtime.affixes import AffixCheck
-from induction.runtime.cuts import CutCheck, describe_cell
+from induction.runtime.cuts import CutCheck, describe_cell, show_number
 from induction.runtime.nodes import Derivation, TemplateNode
 from induction.runtime.template import MessageTemplate
 
@@ -66,7 +66,7 @@ def _refusals(t: MessageTemplate) -> list[str]:
 
 def _cut(check: CutCheck) -> str:
     """The numbers a cut check places values against, in words ("250", "8000 and 8999")."""
-    shown = [str(int(c)) if c.is_integer() else str(c) for c in check.cuts]
+    shown = [show_number(c) for c in check.cuts]
     return " and ".join(shown) if len(shown) < 3 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 

@@ -65,15 +65,20 @@ def describe_cell(cell: int, cuts: tuple[float, ...]) -> str:
     """
     i = cell // 2
     if cell % 2:
-        return f"equal to {_show(cuts[i])}"
+        return f"equal to {show_number(cuts[i])}"
     if i == 0:
-        return f"below {_show(cuts[0])}"
+        return f"below {show_number(cuts[0])}"
     if i == len(cuts):
-        return f"above {_show(cuts[-1])}"
-    return f"between {_show(cuts[i - 1])} and {_show(cuts[i])}"
+        return f"above {show_number(cuts[-1])}"
+    return f"between {show_number(cuts[i - 1])} and {show_number(cuts[i])}"
 
 
-def _show(number: float) -> str:
+def show_number(number: float) -> str:
+    """A cut as the prompt likely wrote it: no ".0" on a whole number.
+
+    >>> show_number(8000.0), show_number(250.5)
+    ('8000', '250.5')
+    """
     return str(int(number)) if number.is_integer() else str(number)
 
 
